@@ -1,0 +1,136 @@
+//! `ast.dump` with CPython 3.11's exact layout.
+//!
+//! A node prints on one line when all its children are "simple" (not nodes with fields, not
+//! non-empty lists) and it has at most three of them; otherwise one child per line, indented.
+//! Fields holding `None` are left out, as CPython does for optional fields.
+
+use super::constant::Constant;
+use super::{Mod, Span};
+
+pub struct Dumper {
+    /// `None` for the single-line form.
+    pub indent: Option<String>,
+    pub include_attributes: bool,
+}
+
+/// Anything that can appear in a dumped tree: nodes, lists, identifiers, numbers, constants.
+pub trait Dump {
+    /// The text and whether it counts as "simple" for the one-line rule.
+    fn dump(&self, d: &Dumper, level: usize) -> (String, bool);
+    /// `None` values are omitted from their parent's field list.
+    fn is_none(&self) -> bool {
+        false
+    }
+}
+
+impl Dumper {
+    pub fn new(indent: Option<usize>, include_attributes: bool) -> Dumper {
+        Dumper {
+            indent: indent.map(|n| " ".repeat(n)),
+            include_attributes,
+        }
+    }
+
+    fn layout(&self, level: usize) -> (usize, String, String) {
+        match &self.indent {
+            Some(ind) => {
+                let level = level + 1;
+                let pad = ind.repeat(level);
+                (level, format!("\n{pad}"), format!(",\n{pad}"))
+            }
+            None => (level, String::new(), ", ".into()),
+        }
+    }
+
+    pub fn node(
+        &self,
+        name: &str,
+        level: usize,
+        fields: &[(&str, &dyn Dump)],
+        span: Option<&Span>,
+    ) -> (String, bool) {
+        let (level, prefix, sep) = self.layout(level);
+        let mut args: Vec<String> = Vec::with_capacity(fields.len() + 4);
+        let mut all_simple = true;
+        for (fname, value) in fields {
+            if value.is_none() {
+                continue;
+            }
+            let (text, simple) = value.dump(self, level);
+            all_simple &= simple;
+            args.push(format!("{fname}={text}"));
+        }
+        if self.include_attributes {
+            if let Some(s) = span {
+                for (fname, v) in [
+                    ("lineno", s.lineno),
+                    ("col_offset", s.col_offset),
+                    ("end_lineno", s.end_lineno),
+                    ("end_col_offset", s.end_col_offset),
+                ] {
+                    args.push(format!("{fname}={v}"));
+                }
+            }
+        }
+        if all_simple && args.len() <= 3 {
+            let simple = args.is_empty();
+            return (format!("{name}({})", args.join(", ")), simple);
+        }
+        (format!("{name}({prefix}{})", args.join(&sep)), false)
+    }
+}
+
+impl<T: Dump> Dump for Vec<T> {
+    fn dump(&self, d: &Dumper, level: usize) -> (String, bool) {
+        if self.is_empty() {
+            return ("[]".into(), true);
+        }
+        let (level, prefix, sep) = d.layout(level);
+        let items: Vec<String> = self.iter().map(|x| x.dump(d, level).0).collect();
+        (format!("[{prefix}{}]", items.join(&sep)), false)
+    }
+}
+
+impl<T: Dump> Dump for Option<T> {
+    fn dump(&self, d: &Dumper, level: usize) -> (String, bool) {
+        match self {
+            Some(x) => x.dump(d, level),
+            None => ("None".into(), true),
+        }
+    }
+    fn is_none(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T: Dump> Dump for Box<T> {
+    fn dump(&self, d: &Dumper, level: usize) -> (String, bool) {
+        (**self).dump(d, level)
+    }
+}
+
+impl Dump for String {
+    fn dump(&self, _: &Dumper, _: usize) -> (String, bool) {
+        (
+            crate::repr::str_repr(&crate::PyStr::from(self.as_str())),
+            true,
+        )
+    }
+}
+
+impl Dump for i64 {
+    fn dump(&self, _: &Dumper, _: usize) -> (String, bool) {
+        (self.to_string(), true)
+    }
+}
+
+impl Dump for Constant {
+    fn dump(&self, _: &Dumper, _: usize) -> (String, bool) {
+        (self.repr(), true)
+    }
+}
+
+/// `ast.dump(tree, indent=indent, include_attributes=...)`.
+pub fn dump(tree: &Mod, indent: Option<usize>, include_attributes: bool) -> String {
+    tree.dump(&Dumper::new(indent, include_attributes), 0).0
+}

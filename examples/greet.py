@@ -1,0 +1,4 @@
+def greet(name:str):
+    print(f"Hello {name}!")
+
+greet(name="drani")
