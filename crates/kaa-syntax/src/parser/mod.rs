@@ -1,6 +1,8 @@
 //! The parser: tokens → AST, a hand-written recursive descent parser for Python 3.11's grammar.
 //! (stub: being written)
 
+pub mod strings;
+
 use crate::ast::Mod;
 use crate::error::SyntaxError;
 
