@@ -16,9 +16,7 @@ impl PyStr {
     pub fn push(&mut self, cp: u32) {
         match cp {
             0..=0x7F => self.bytes.push(cp as u8),
-            0x80..=0x7FF => self
-                .bytes
-                .extend_from_slice(&[0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8]),
+            0x80..=0x7FF => self.bytes.extend_from_slice(&[0xC0 | (cp >> 6) as u8, 0x80 | (cp & 0x3F) as u8]),
             0x800..=0xFFFF => self.bytes.extend_from_slice(&[
                 0xE0 | (cp >> 12) as u8,
                 0x80 | ((cp >> 6) & 0x3F) as u8,
@@ -52,17 +50,12 @@ impl PyStr {
 
     /// The text with each surrogate replaced by U+FFFD.
     pub fn to_string_lossy(&self) -> String {
-        self.code_points()
-            .map(|cp| char::from_u32(cp).unwrap_or('\u{FFFD}'))
-            .collect()
+        self.code_points().map(|cp| char::from_u32(cp).unwrap_or('\u{FFFD}')).collect()
     }
 
     /// The code points, in order.
     pub fn code_points(&self) -> CodePoints<'_> {
-        CodePoints {
-            bytes: &self.bytes,
-            pos: 0,
-        }
+        CodePoints { bytes: &self.bytes, pos: 0 }
     }
 
     pub fn as_wtf8_bytes(&self) -> &[u8] {
@@ -72,17 +65,13 @@ impl PyStr {
 
 impl From<&str> for PyStr {
     fn from(s: &str) -> PyStr {
-        PyStr {
-            bytes: s.as_bytes().to_vec(),
-        }
+        PyStr { bytes: s.as_bytes().to_vec() }
     }
 }
 
 impl From<String> for PyStr {
     fn from(s: String) -> PyStr {
-        PyStr {
-            bytes: s.into_bytes(),
-        }
+        PyStr { bytes: s.into_bytes() }
     }
 }
 
@@ -108,10 +97,7 @@ impl Iterator for CodePoints<'_> {
         } else if first < 0xE0 {
             (((first & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
         } else if first < 0xF0 {
-            (
-                ((first & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F),
-                3,
-            )
+            (((first & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F), 3)
         } else {
             (
                 ((first & 0x07) << 18)

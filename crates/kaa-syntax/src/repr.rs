@@ -46,11 +46,7 @@ pub fn str_repr(s: &PyStr) -> String {
 
 /// `repr(b)` for `bytes`.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(quote);
@@ -102,11 +98,7 @@ fn format_float_r(x: f64, add_dot_0: bool) -> String {
     // repr switches to exponent notation when the decimal exponent is < -4 or >= 16.
     if decpt - 1 < -4 || decpt - 1 >= 16 {
         let exp = decpt - 1;
-        let mant = if n == 1 {
-            digits.clone()
-        } else {
-            format!("{}.{}", &digits[..1], &digits[1..])
-        };
+        let mant = if n == 1 { digits.clone() } else { format!("{}.{}", &digits[..1], &digits[1..]) };
         let esign = if exp < 0 { '-' } else { '+' };
         format!("{sign}{mant}e{esign}{:02}", exp.abs())
     } else if decpt <= 0 {
@@ -115,11 +107,7 @@ fn format_float_r(x: f64, add_dot_0: bool) -> String {
         let zeros = "0".repeat((decpt - n) as usize);
         format!("{sign}{digits}{zeros}{}", if add_dot_0 { ".0" } else { "" })
     } else {
-        format!(
-            "{sign}{}.{}",
-            &digits[..decpt as usize],
-            &digits[decpt as usize..]
-        )
+        format!("{sign}{}.{}", &digits[..decpt as usize], &digits[decpt as usize..])
     }
 }
 
@@ -135,11 +123,7 @@ pub fn complex_repr(real: f64, imag: f64) -> String {
         return format!("{im}j");
     }
     let re = format_float_r(real, false);
-    let im_signed = if im.starts_with('-') {
-        im
-    } else {
-        format!("+{im}")
-    };
+    let im_signed = if im.starts_with('-') { im } else { format!("+{im}") };
     format!("({re}{im_signed}j)")
 }
 
@@ -179,10 +163,7 @@ mod tests {
             ("it's", "\"it's\""),
             ("both ' and \"", "'both \\' and \"'"),
             ("tab\there\n", "'tab\\there\\n'"),
-            (
-                "\u{7f}\u{80}é\u{2028}€\u{e000}",
-                "'\\x7f\\x80é\\u2028€\\ue000'",
-            ),
+            ("\u{7f}\u{80}é\u{2028}€\u{e000}", "'\\x7f\\x80é\\u2028€\\ue000'"),
         ];
         for (s, want) in cases {
             assert_eq!(str_repr(&PyStr::from(s)), want);

@@ -11,8 +11,5 @@ pub struct Source {
 
 pub fn decode(bytes: &[u8], filename: &str) -> Result<Source, SyntaxError> {
     let _ = filename;
-    Ok(Source {
-        text: String::from_utf8_lossy(bytes).into_owned(),
-        encoding: "utf-8".into(),
-    })
+    Ok(Source { text: String::from_utf8_lossy(bytes).into_owned(), encoding: "utf-8".into() })
 }

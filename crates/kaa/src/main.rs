@@ -10,12 +10,7 @@ fn usage() -> ExitCode {
 }
 
 fn report(err: &SyntaxError, filename: &str) -> ExitCode {
-    eprintln!(
-        "  File \"{filename}\", line {}\n{}: {}",
-        err.lineno,
-        err.kind.name(),
-        err.msg
-    );
+    eprintln!("  File \"{filename}\", line {}\n{}: {}", err.lineno, err.kind.name(), err.msg);
     ExitCode::from(1)
 }
 
@@ -48,20 +43,11 @@ fn main() -> ExitCode {
     };
     if stage == "--tokens" {
         match tokenizer::tokenize(&src.text) {
-            Ok(toks) => print!(
-                "{}",
-                token_dump::format_tokens(&src.text, &src.encoding, &toks)
-            ),
+            Ok(toks) => print!("{}", token_dump::format_tokens(&src.text, &src.encoding, &toks)),
             Err(e) => return report(&e, &file),
         }
     } else {
-        match parser::parse(
-            &src.text,
-            ParseOptions {
-                mode: Mode::Exec,
-                type_comments: true,
-            },
-        ) {
+        match parser::parse(&src.text, ParseOptions { mode: Mode::Exec, type_comments: true }) {
             Ok(tree) => println!("{}", kaa_syntax::ast::dump(&tree, Some(3), attrs)),
             Err(e) => return report(&e, &file),
         }

@@ -25,10 +25,7 @@ pub trait Dump {
 
 impl Dumper {
     pub fn new(indent: Option<usize>, include_attributes: bool) -> Dumper {
-        Dumper {
-            indent: indent.map(|n| " ".repeat(n)),
-            include_attributes,
-        }
+        Dumper { indent: indent.map(|n| " ".repeat(n)), include_attributes }
     }
 
     fn layout(&self, level: usize) -> (usize, String, String) {
@@ -111,10 +108,7 @@ impl<T: Dump> Dump for Box<T> {
 
 impl Dump for String {
     fn dump(&self, _: &Dumper, _: usize) -> (String, bool) {
-        (
-            crate::repr::str_repr(&crate::PyStr::from(self.as_str())),
-            true,
-        )
+        (crate::repr::str_repr(&crate::PyStr::from(self.as_str())), true)
     }
 }
 

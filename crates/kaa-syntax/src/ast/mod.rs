@@ -22,12 +22,7 @@ pub struct Span {
 
 impl Span {
     pub fn new(lineno: u32, col_offset: u32, end_lineno: u32, end_col_offset: u32) -> Span {
-        Span {
-            lineno,
-            col_offset,
-            end_lineno,
-            end_col_offset,
-        }
+        Span { lineno, col_offset, end_lineno, end_col_offset }
     }
 
     /// The span from the start of `self` to the end of `other`.

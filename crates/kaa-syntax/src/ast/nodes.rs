@@ -6,20 +6,10 @@ use super::Span;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Mod {
-    Module {
-        body: Vec<Stmt>,
-        type_ignores: Vec<TypeIgnore>,
-    },
-    Interactive {
-        body: Vec<Stmt>,
-    },
-    Expression {
-        body: Box<Expr>,
-    },
-    FunctionType {
-        argtypes: Vec<Expr>,
-        returns: Box<Expr>,
-    },
+    Module { body: Vec<Stmt>, type_ignores: Vec<TypeIgnore> },
+    Interactive { body: Vec<Stmt> },
+    Expression { body: Box<Expr> },
+    FunctionType { argtypes: Vec<Expr>, returns: Box<Expr> },
 }
 impl Dump for Mod {
     fn dump(&self, d: &Dumper, depth: usize) -> (String, bool) {
@@ -28,25 +18,15 @@ impl Dump for Mod {
             Mod::Module { body, type_ignores } => d.node(
                 "Module",
                 depth,
-                &[
-                    ("body", body as &dyn Dump),
-                    ("type_ignores", type_ignores as &dyn Dump),
-                ],
+                &[("body", body as &dyn Dump), ("type_ignores", type_ignores as &dyn Dump)],
                 span,
             ),
-            Mod::Interactive { body } => {
-                d.node("Interactive", depth, &[("body", body as &dyn Dump)], span)
-            }
-            Mod::Expression { body } => {
-                d.node("Expression", depth, &[("body", body as &dyn Dump)], span)
-            }
+            Mod::Interactive { body } => d.node("Interactive", depth, &[("body", body as &dyn Dump)], span),
+            Mod::Expression { body } => d.node("Expression", depth, &[("body", body as &dyn Dump)], span),
             Mod::FunctionType { argtypes, returns } => d.node(
                 "FunctionType",
                 depth,
-                &[
-                    ("argtypes", argtypes as &dyn Dump),
-                    ("returns", returns as &dyn Dump),
-                ],
+                &[("argtypes", argtypes as &dyn Dump), ("returns", returns as &dyn Dump)],
                 span,
             ),
         }
@@ -187,14 +167,7 @@ impl Dump for Stmt {
     fn dump(&self, d: &Dumper, depth: usize) -> (String, bool) {
         let span = Some(&self.span);
         match &self.kind {
-            StmtKind::FunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                type_comment,
-            } => d.node(
+            StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment } => d.node(
                 "FunctionDef",
                 depth,
                 &[
@@ -207,14 +180,7 @@ impl Dump for Stmt {
                 ],
                 span,
             ),
-            StmtKind::AsyncFunctionDef {
-                name,
-                args,
-                body,
-                decorator_list,
-                returns,
-                type_comment,
-            } => d.node(
+            StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, type_comment } => d.node(
                 "AsyncFunctionDef",
                 depth,
                 &[
@@ -227,13 +193,7 @@ impl Dump for Stmt {
                 ],
                 span,
             ),
-            StmtKind::ClassDef {
-                name,
-                bases,
-                keywords,
-                body,
-                decorator_list,
-            } => d.node(
+            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => d.node(
                 "ClassDef",
                 depth,
                 &[
@@ -245,17 +205,11 @@ impl Dump for Stmt {
                 ],
                 span,
             ),
-            StmtKind::Return { value } => {
-                d.node("Return", depth, &[("value", value as &dyn Dump)], span)
-            }
+            StmtKind::Return { value } => d.node("Return", depth, &[("value", value as &dyn Dump)], span),
             StmtKind::Delete { targets } => {
                 d.node("Delete", depth, &[("targets", targets as &dyn Dump)], span)
             }
-            StmtKind::Assign {
-                targets,
-                value,
-                type_comment,
-            } => d.node(
+            StmtKind::Assign { targets, value, type_comment } => d.node(
                 "Assign",
                 depth,
                 &[
@@ -268,19 +222,10 @@ impl Dump for Stmt {
             StmtKind::AugAssign { target, op, value } => d.node(
                 "AugAssign",
                 depth,
-                &[
-                    ("target", target as &dyn Dump),
-                    ("op", op as &dyn Dump),
-                    ("value", value as &dyn Dump),
-                ],
+                &[("target", target as &dyn Dump), ("op", op as &dyn Dump), ("value", value as &dyn Dump)],
                 span,
             ),
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-                simple,
-            } => d.node(
+            StmtKind::AnnAssign { target, annotation, value, simple } => d.node(
                 "AnnAssign",
                 depth,
                 &[
@@ -291,13 +236,7 @@ impl Dump for Stmt {
                 ],
                 span,
             ),
-            StmtKind::For {
-                target,
-                iter,
-                body,
-                orelse,
-                type_comment,
-            } => d.node(
+            StmtKind::For { target, iter, body, orelse, type_comment } => d.node(
                 "For",
                 depth,
                 &[
@@ -309,13 +248,7 @@ impl Dump for Stmt {
                 ],
                 span,
             ),
-            StmtKind::AsyncFor {
-                target,
-                iter,
-                body,
-                orelse,
-                type_comment,
-            } => d.node(
+            StmtKind::AsyncFor { target, iter, body, orelse, type_comment } => d.node(
                 "AsyncFor",
                 depth,
                 &[
@@ -330,28 +263,16 @@ impl Dump for Stmt {
             StmtKind::While { test, body, orelse } => d.node(
                 "While",
                 depth,
-                &[
-                    ("test", test as &dyn Dump),
-                    ("body", body as &dyn Dump),
-                    ("orelse", orelse as &dyn Dump),
-                ],
+                &[("test", test as &dyn Dump), ("body", body as &dyn Dump), ("orelse", orelse as &dyn Dump)],
                 span,
             ),
             StmtKind::If { test, body, orelse } => d.node(
                 "If",
                 depth,
-                &[
-                    ("test", test as &dyn Dump),
-                    ("body", body as &dyn Dump),
-                    ("orelse", orelse as &dyn Dump),
-                ],
+                &[("test", test as &dyn Dump), ("body", body as &dyn Dump), ("orelse", orelse as &dyn Dump)],
                 span,
             ),
-            StmtKind::With {
-                items,
-                body,
-                type_comment,
-            } => d.node(
+            StmtKind::With { items, body, type_comment } => d.node(
                 "With",
                 depth,
                 &[
@@ -361,11 +282,7 @@ impl Dump for Stmt {
                 ],
                 span,
             ),
-            StmtKind::AsyncWith {
-                items,
-                body,
-                type_comment,
-            } => d.node(
+            StmtKind::AsyncWith { items, body, type_comment } => d.node(
                 "AsyncWith",
                 depth,
                 &[
@@ -378,24 +295,13 @@ impl Dump for Stmt {
             StmtKind::Match { subject, cases } => d.node(
                 "Match",
                 depth,
-                &[
-                    ("subject", subject as &dyn Dump),
-                    ("cases", cases as &dyn Dump),
-                ],
+                &[("subject", subject as &dyn Dump), ("cases", cases as &dyn Dump)],
                 span,
             ),
-            StmtKind::Raise { exc, cause } => d.node(
-                "Raise",
-                depth,
-                &[("exc", exc as &dyn Dump), ("cause", cause as &dyn Dump)],
-                span,
-            ),
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => d.node(
+            StmtKind::Raise { exc, cause } => {
+                d.node("Raise", depth, &[("exc", exc as &dyn Dump), ("cause", cause as &dyn Dump)], span)
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => d.node(
                 "Try",
                 depth,
                 &[
@@ -406,12 +312,7 @@ impl Dump for Stmt {
                 ],
                 span,
             ),
-            StmtKind::TryStar {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => d.node(
+            StmtKind::TryStar { body, handlers, orelse, finalbody } => d.node(
                 "TryStar",
                 depth,
                 &[
@@ -422,20 +323,11 @@ impl Dump for Stmt {
                 ],
                 span,
             ),
-            StmtKind::Assert { test, msg } => d.node(
-                "Assert",
-                depth,
-                &[("test", test as &dyn Dump), ("msg", msg as &dyn Dump)],
-                span,
-            ),
-            StmtKind::Import { names } => {
-                d.node("Import", depth, &[("names", names as &dyn Dump)], span)
+            StmtKind::Assert { test, msg } => {
+                d.node("Assert", depth, &[("test", test as &dyn Dump), ("msg", msg as &dyn Dump)], span)
             }
-            StmtKind::ImportFrom {
-                module,
-                names,
-                level,
-            } => d.node(
+            StmtKind::Import { names } => d.node("Import", depth, &[("names", names as &dyn Dump)], span),
+            StmtKind::ImportFrom { module, names, level } => d.node(
                 "ImportFrom",
                 depth,
                 &[
@@ -445,15 +337,9 @@ impl Dump for Stmt {
                 ],
                 span,
             ),
-            StmtKind::Global { names } => {
-                d.node("Global", depth, &[("names", names as &dyn Dump)], span)
-            }
-            StmtKind::Nonlocal { names } => {
-                d.node("Nonlocal", depth, &[("names", names as &dyn Dump)], span)
-            }
-            StmtKind::Expr { value } => {
-                d.node("Expr", depth, &[("value", value as &dyn Dump)], span)
-            }
+            StmtKind::Global { names } => d.node("Global", depth, &[("names", names as &dyn Dump)], span),
+            StmtKind::Nonlocal { names } => d.node("Nonlocal", depth, &[("names", names as &dyn Dump)], span),
+            StmtKind::Expr { value } => d.node("Expr", depth, &[("value", value as &dyn Dump)], span),
             StmtKind::Pass => d.node("Pass", depth, &[], span),
             StmtKind::Break => d.node("Break", depth, &[], span),
             StmtKind::Continue => d.node("Continue", depth, &[], span),
@@ -467,200 +353,82 @@ pub struct Expr {
 }
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    BoolOp {
-        op: BoolOp,
-        values: Vec<Expr>,
-    },
-    NamedExpr {
-        target: Box<Expr>,
-        value: Box<Expr>,
-    },
-    BinOp {
-        left: Box<Expr>,
-        op: Operator,
-        right: Box<Expr>,
-    },
-    UnaryOp {
-        op: UnaryOp,
-        operand: Box<Expr>,
-    },
-    Lambda {
-        args: Box<Arguments>,
-        body: Box<Expr>,
-    },
-    IfExp {
-        test: Box<Expr>,
-        body: Box<Expr>,
-        orelse: Box<Expr>,
-    },
-    Dict {
-        keys: Vec<Option<Expr>>,
-        values: Vec<Expr>,
-    },
-    Set {
-        elts: Vec<Expr>,
-    },
-    ListComp {
-        elt: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
-    SetComp {
-        elt: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
-    DictComp {
-        key: Box<Expr>,
-        value: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
-    GeneratorExp {
-        elt: Box<Expr>,
-        generators: Vec<Comprehension>,
-    },
-    Await {
-        value: Box<Expr>,
-    },
-    Yield {
-        value: Option<Box<Expr>>,
-    },
-    YieldFrom {
-        value: Box<Expr>,
-    },
-    Compare {
-        left: Box<Expr>,
-        ops: Vec<CmpOp>,
-        comparators: Vec<Expr>,
-    },
-    Call {
-        func: Box<Expr>,
-        args: Vec<Expr>,
-        keywords: Vec<Keyword>,
-    },
-    FormattedValue {
-        value: Box<Expr>,
-        conversion: i64,
-        format_spec: Option<Box<Expr>>,
-    },
-    JoinedStr {
-        values: Vec<Expr>,
-    },
-    Constant {
-        value: Constant,
-        kind: Option<String>,
-    },
-    Attribute {
-        value: Box<Expr>,
-        attr: String,
-        ctx: ExprContext,
-    },
-    Subscript {
-        value: Box<Expr>,
-        slice: Box<Expr>,
-        ctx: ExprContext,
-    },
-    Starred {
-        value: Box<Expr>,
-        ctx: ExprContext,
-    },
-    Name {
-        id: String,
-        ctx: ExprContext,
-    },
-    List {
-        elts: Vec<Expr>,
-        ctx: ExprContext,
-    },
-    Tuple {
-        elts: Vec<Expr>,
-        ctx: ExprContext,
-    },
-    Slice {
-        lower: Option<Box<Expr>>,
-        upper: Option<Box<Expr>>,
-        step: Option<Box<Expr>>,
-    },
+    BoolOp { op: BoolOp, values: Vec<Expr> },
+    NamedExpr { target: Box<Expr>, value: Box<Expr> },
+    BinOp { left: Box<Expr>, op: Operator, right: Box<Expr> },
+    UnaryOp { op: UnaryOp, operand: Box<Expr> },
+    Lambda { args: Box<Arguments>, body: Box<Expr> },
+    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
+    Set { elts: Vec<Expr> },
+    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
+    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    Await { value: Box<Expr> },
+    Yield { value: Option<Box<Expr>> },
+    YieldFrom { value: Box<Expr> },
+    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
+    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    FormattedValue { value: Box<Expr>, conversion: i64, format_spec: Option<Box<Expr>> },
+    JoinedStr { values: Vec<Expr> },
+    Constant { value: Constant, kind: Option<String> },
+    Attribute { value: Box<Expr>, attr: String, ctx: ExprContext },
+    Subscript { value: Box<Expr>, slice: Box<Expr>, ctx: ExprContext },
+    Starred { value: Box<Expr>, ctx: ExprContext },
+    Name { id: String, ctx: ExprContext },
+    List { elts: Vec<Expr>, ctx: ExprContext },
+    Tuple { elts: Vec<Expr>, ctx: ExprContext },
+    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
 }
 impl Dump for Expr {
     fn dump(&self, d: &Dumper, depth: usize) -> (String, bool) {
         let span = Some(&self.span);
         match &self.kind {
-            ExprKind::BoolOp { op, values } => d.node(
-                "BoolOp",
-                depth,
-                &[("op", op as &dyn Dump), ("values", values as &dyn Dump)],
-                span,
-            ),
+            ExprKind::BoolOp { op, values } => {
+                d.node("BoolOp", depth, &[("op", op as &dyn Dump), ("values", values as &dyn Dump)], span)
+            }
             ExprKind::NamedExpr { target, value } => d.node(
                 "NamedExpr",
                 depth,
-                &[
-                    ("target", target as &dyn Dump),
-                    ("value", value as &dyn Dump),
-                ],
+                &[("target", target as &dyn Dump), ("value", value as &dyn Dump)],
                 span,
             ),
             ExprKind::BinOp { left, op, right } => d.node(
                 "BinOp",
                 depth,
-                &[
-                    ("left", left as &dyn Dump),
-                    ("op", op as &dyn Dump),
-                    ("right", right as &dyn Dump),
-                ],
+                &[("left", left as &dyn Dump), ("op", op as &dyn Dump), ("right", right as &dyn Dump)],
                 span,
             ),
-            ExprKind::UnaryOp { op, operand } => d.node(
-                "UnaryOp",
-                depth,
-                &[("op", op as &dyn Dump), ("operand", operand as &dyn Dump)],
-                span,
-            ),
-            ExprKind::Lambda { args, body } => d.node(
-                "Lambda",
-                depth,
-                &[("args", args as &dyn Dump), ("body", body as &dyn Dump)],
-                span,
-            ),
+            ExprKind::UnaryOp { op, operand } => {
+                d.node("UnaryOp", depth, &[("op", op as &dyn Dump), ("operand", operand as &dyn Dump)], span)
+            }
+            ExprKind::Lambda { args, body } => {
+                d.node("Lambda", depth, &[("args", args as &dyn Dump), ("body", body as &dyn Dump)], span)
+            }
             ExprKind::IfExp { test, body, orelse } => d.node(
                 "IfExp",
                 depth,
-                &[
-                    ("test", test as &dyn Dump),
-                    ("body", body as &dyn Dump),
-                    ("orelse", orelse as &dyn Dump),
-                ],
+                &[("test", test as &dyn Dump), ("body", body as &dyn Dump), ("orelse", orelse as &dyn Dump)],
                 span,
             ),
-            ExprKind::Dict { keys, values } => d.node(
-                "Dict",
-                depth,
-                &[("keys", keys as &dyn Dump), ("values", values as &dyn Dump)],
-                span,
-            ),
+            ExprKind::Dict { keys, values } => {
+                d.node("Dict", depth, &[("keys", keys as &dyn Dump), ("values", values as &dyn Dump)], span)
+            }
             ExprKind::Set { elts } => d.node("Set", depth, &[("elts", elts as &dyn Dump)], span),
             ExprKind::ListComp { elt, generators } => d.node(
                 "ListComp",
                 depth,
-                &[
-                    ("elt", elt as &dyn Dump),
-                    ("generators", generators as &dyn Dump),
-                ],
+                &[("elt", elt as &dyn Dump), ("generators", generators as &dyn Dump)],
                 span,
             ),
             ExprKind::SetComp { elt, generators } => d.node(
                 "SetComp",
                 depth,
-                &[
-                    ("elt", elt as &dyn Dump),
-                    ("generators", generators as &dyn Dump),
-                ],
+                &[("elt", elt as &dyn Dump), ("generators", generators as &dyn Dump)],
                 span,
             ),
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => d.node(
+            ExprKind::DictComp { key, value, generators } => d.node(
                 "DictComp",
                 depth,
                 &[
@@ -673,26 +441,15 @@ impl Dump for Expr {
             ExprKind::GeneratorExp { elt, generators } => d.node(
                 "GeneratorExp",
                 depth,
-                &[
-                    ("elt", elt as &dyn Dump),
-                    ("generators", generators as &dyn Dump),
-                ],
+                &[("elt", elt as &dyn Dump), ("generators", generators as &dyn Dump)],
                 span,
             ),
-            ExprKind::Await { value } => {
-                d.node("Await", depth, &[("value", value as &dyn Dump)], span)
-            }
-            ExprKind::Yield { value } => {
-                d.node("Yield", depth, &[("value", value as &dyn Dump)], span)
-            }
+            ExprKind::Await { value } => d.node("Await", depth, &[("value", value as &dyn Dump)], span),
+            ExprKind::Yield { value } => d.node("Yield", depth, &[("value", value as &dyn Dump)], span),
             ExprKind::YieldFrom { value } => {
                 d.node("YieldFrom", depth, &[("value", value as &dyn Dump)], span)
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } => d.node(
+            ExprKind::Compare { left, ops, comparators } => d.node(
                 "Compare",
                 depth,
                 &[
@@ -702,11 +459,7 @@ impl Dump for Expr {
                 ],
                 span,
             ),
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => d.node(
+            ExprKind::Call { func, args, keywords } => d.node(
                 "Call",
                 depth,
                 &[
@@ -716,11 +469,7 @@ impl Dump for Expr {
                 ],
                 span,
             ),
-            ExprKind::FormattedValue {
-                value,
-                conversion,
-                format_spec,
-            } => d.node(
+            ExprKind::FormattedValue { value, conversion, format_spec } => d.node(
                 "FormattedValue",
                 depth,
                 &[
@@ -733,64 +482,37 @@ impl Dump for Expr {
             ExprKind::JoinedStr { values } => {
                 d.node("JoinedStr", depth, &[("values", values as &dyn Dump)], span)
             }
-            ExprKind::Constant { value, kind } => d.node(
-                "Constant",
-                depth,
-                &[("value", value as &dyn Dump), ("kind", kind as &dyn Dump)],
-                span,
-            ),
+            ExprKind::Constant { value, kind } => {
+                d.node("Constant", depth, &[("value", value as &dyn Dump), ("kind", kind as &dyn Dump)], span)
+            }
             ExprKind::Attribute { value, attr, ctx } => d.node(
                 "Attribute",
                 depth,
-                &[
-                    ("value", value as &dyn Dump),
-                    ("attr", attr as &dyn Dump),
-                    ("ctx", ctx as &dyn Dump),
-                ],
+                &[("value", value as &dyn Dump), ("attr", attr as &dyn Dump), ("ctx", ctx as &dyn Dump)],
                 span,
             ),
             ExprKind::Subscript { value, slice, ctx } => d.node(
                 "Subscript",
                 depth,
-                &[
-                    ("value", value as &dyn Dump),
-                    ("slice", slice as &dyn Dump),
-                    ("ctx", ctx as &dyn Dump),
-                ],
+                &[("value", value as &dyn Dump), ("slice", slice as &dyn Dump), ("ctx", ctx as &dyn Dump)],
                 span,
             ),
-            ExprKind::Starred { value, ctx } => d.node(
-                "Starred",
-                depth,
-                &[("value", value as &dyn Dump), ("ctx", ctx as &dyn Dump)],
-                span,
-            ),
-            ExprKind::Name { id, ctx } => d.node(
-                "Name",
-                depth,
-                &[("id", id as &dyn Dump), ("ctx", ctx as &dyn Dump)],
-                span,
-            ),
-            ExprKind::List { elts, ctx } => d.node(
-                "List",
-                depth,
-                &[("elts", elts as &dyn Dump), ("ctx", ctx as &dyn Dump)],
-                span,
-            ),
-            ExprKind::Tuple { elts, ctx } => d.node(
-                "Tuple",
-                depth,
-                &[("elts", elts as &dyn Dump), ("ctx", ctx as &dyn Dump)],
-                span,
-            ),
+            ExprKind::Starred { value, ctx } => {
+                d.node("Starred", depth, &[("value", value as &dyn Dump), ("ctx", ctx as &dyn Dump)], span)
+            }
+            ExprKind::Name { id, ctx } => {
+                d.node("Name", depth, &[("id", id as &dyn Dump), ("ctx", ctx as &dyn Dump)], span)
+            }
+            ExprKind::List { elts, ctx } => {
+                d.node("List", depth, &[("elts", elts as &dyn Dump), ("ctx", ctx as &dyn Dump)], span)
+            }
+            ExprKind::Tuple { elts, ctx } => {
+                d.node("Tuple", depth, &[("elts", elts as &dyn Dump), ("ctx", ctx as &dyn Dump)], span)
+            }
             ExprKind::Slice { lower, upper, step } => d.node(
                 "Slice",
                 depth,
-                &[
-                    ("lower", lower as &dyn Dump),
-                    ("upper", upper as &dyn Dump),
-                    ("step", step as &dyn Dump),
-                ],
+                &[("lower", lower as &dyn Dump), ("upper", upper as &dyn Dump), ("step", step as &dyn Dump)],
                 span,
             ),
         }
@@ -958,36 +680,14 @@ pub struct Pattern {
 }
 #[derive(Clone, Debug, PartialEq)]
 pub enum PatternKind {
-    MatchValue {
-        value: Box<Expr>,
-    },
-    MatchSingleton {
-        value: Constant,
-    },
-    MatchSequence {
-        patterns: Vec<Pattern>,
-    },
-    MatchMapping {
-        keys: Vec<Expr>,
-        patterns: Vec<Pattern>,
-        rest: Option<String>,
-    },
-    MatchClass {
-        cls: Box<Expr>,
-        patterns: Vec<Pattern>,
-        kwd_attrs: Vec<String>,
-        kwd_patterns: Vec<Pattern>,
-    },
-    MatchStar {
-        name: Option<String>,
-    },
-    MatchAs {
-        pattern: Option<Box<Pattern>>,
-        name: Option<String>,
-    },
-    MatchOr {
-        patterns: Vec<Pattern>,
-    },
+    MatchValue { value: Box<Expr> },
+    MatchSingleton { value: Constant },
+    MatchSequence { patterns: Vec<Pattern> },
+    MatchMapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<String> },
+    MatchClass { cls: Box<Expr>, patterns: Vec<Pattern>, kwd_attrs: Vec<String>, kwd_patterns: Vec<Pattern> },
+    MatchStar { name: Option<String> },
+    MatchAs { pattern: Option<Box<Pattern>>, name: Option<String> },
+    MatchOr { patterns: Vec<Pattern> },
 }
 impl Dump for Pattern {
     fn dump(&self, d: &Dumper, depth: usize) -> (String, bool) {
@@ -996,23 +696,13 @@ impl Dump for Pattern {
             PatternKind::MatchValue { value } => {
                 d.node("MatchValue", depth, &[("value", value as &dyn Dump)], span)
             }
-            PatternKind::MatchSingleton { value } => d.node(
-                "MatchSingleton",
-                depth,
-                &[("value", value as &dyn Dump)],
-                span,
-            ),
-            PatternKind::MatchSequence { patterns } => d.node(
-                "MatchSequence",
-                depth,
-                &[("patterns", patterns as &dyn Dump)],
-                span,
-            ),
-            PatternKind::MatchMapping {
-                keys,
-                patterns,
-                rest,
-            } => d.node(
+            PatternKind::MatchSingleton { value } => {
+                d.node("MatchSingleton", depth, &[("value", value as &dyn Dump)], span)
+            }
+            PatternKind::MatchSequence { patterns } => {
+                d.node("MatchSequence", depth, &[("patterns", patterns as &dyn Dump)], span)
+            }
+            PatternKind::MatchMapping { keys, patterns, rest } => d.node(
                 "MatchMapping",
                 depth,
                 &[
@@ -1022,12 +712,7 @@ impl Dump for Pattern {
                 ],
                 span,
             ),
-            PatternKind::MatchClass {
-                cls,
-                patterns,
-                kwd_attrs,
-                kwd_patterns,
-            } => d.node(
+            PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => d.node(
                 "MatchClass",
                 depth,
                 &[
@@ -1044,18 +729,12 @@ impl Dump for Pattern {
             PatternKind::MatchAs { pattern, name } => d.node(
                 "MatchAs",
                 depth,
-                &[
-                    ("pattern", pattern as &dyn Dump),
-                    ("name", name as &dyn Dump),
-                ],
+                &[("pattern", pattern as &dyn Dump), ("name", name as &dyn Dump)],
                 span,
             ),
-            PatternKind::MatchOr { patterns } => d.node(
-                "MatchOr",
-                depth,
-                &[("patterns", patterns as &dyn Dump)],
-                span,
-            ),
+            PatternKind::MatchOr { patterns } => {
+                d.node("MatchOr", depth, &[("patterns", patterns as &dyn Dump)], span)
+            }
         }
     }
 }
@@ -1069,10 +748,7 @@ impl Dump for TypeIgnore {
         d.node(
             "TypeIgnore",
             depth,
-            &[
-                ("lineno", &self.lineno as &dyn Dump),
-                ("tag", &self.tag as &dyn Dump),
-            ],
+            &[("lineno", &self.lineno as &dyn Dump), ("tag", &self.tag as &dyn Dump)],
             None,
         )
     }
@@ -1159,10 +835,7 @@ impl Dump for Keyword {
         d.node(
             "keyword",
             depth,
-            &[
-                ("arg", &self.arg as &dyn Dump),
-                ("value", &self.value as &dyn Dump),
-            ],
+            &[("arg", &self.arg as &dyn Dump), ("value", &self.value as &dyn Dump)],
             Some(&self.span),
         )
     }
@@ -1178,10 +851,7 @@ impl Dump for Alias {
         d.node(
             "alias",
             depth,
-            &[
-                ("name", &self.name as &dyn Dump),
-                ("asname", &self.asname as &dyn Dump),
-            ],
+            &[("name", &self.name as &dyn Dump), ("asname", &self.asname as &dyn Dump)],
             Some(&self.span),
         )
     }
