@@ -1,0 +1,284 @@
+//! The instruction set. Each opcode's doc line states its stack effect, top of stack rightmost.
+
+/// Defines `Opcode` once, with its name table, so the enum and its printed names never drift.
+macro_rules! opcodes {
+    ($( $(#[doc = $doc:literal])* $name:ident = $text:literal, )*) => {
+        #[repr(u8)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Opcode {
+            $( $(#[doc = $doc])* $name, )*
+        }
+        impl Opcode {
+            /// Every opcode, in numbering order.
+            pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
+            /// The name `--dis` prints.
+            pub fn name(self) -> &'static str {
+                match self { $( Opcode::$name => $text, )* }
+            }
+        }
+    };
+}
+
+opcodes! {
+    /// `-- ` : does nothing.
+    Nop = "NOP",
+    /// `-- ` : marks the start of a frame's execution (a place for eval-breaker checks).
+    Resume = "RESUME",
+    /// `x -- ` : discards the top of stack.
+    PopTop = "POP_TOP",
+    /// `-- NULL` : pushes the empty marker a call uses when there is no `self`.
+    PushNull = "PUSH_NULL",
+    /// `x -- x x` : duplicates the `arg`-th item (1 = top) onto the top.
+    Copy = "COPY",
+    /// `.. a .. b -- .. b .. a` : swaps the top with the `arg`-th item.
+    Swap = "SWAP",
+    /// `-- consts[arg]`
+    LoadConst = "LOAD_CONST",
+    /// `-- value` : a name from locals, then globals, then builtins (module and class bodies).
+    LoadName = "LOAD_NAME",
+    /// `value -- ` : binds `names[arg]` in the local namespace.
+    StoreName = "STORE_NAME",
+    /// `-- ` : unbinds `names[arg]` in the local namespace.
+    DeleteName = "DELETE_NAME",
+    /// `-- [NULL] value` : `names[arg>>1]` from globals then builtins; low bit set pushes NULL first.
+    LoadGlobal = "LOAD_GLOBAL",
+    /// `value -- ` : binds `names[arg]` in globals.
+    StoreGlobal = "STORE_GLOBAL",
+    /// `-- ` : unbinds `names[arg]` in globals.
+    DeleteGlobal = "DELETE_GLOBAL",
+    /// `-- value` : local variable `varnames[arg]`; unbound raises UnboundLocalError.
+    LoadFast = "LOAD_FAST",
+    /// `value -- ` : stores local variable `varnames[arg]`.
+    StoreFast = "STORE_FAST",
+    /// `-- ` : unbinds local variable `varnames[arg]`.
+    DeleteFast = "DELETE_FAST",
+    /// `-- value` : the contents of cell/free slot `arg`.
+    LoadDeref = "LOAD_DEREF",
+    /// `value -- ` : stores into cell/free slot `arg`.
+    StoreDeref = "STORE_DEREF",
+    /// `-- cell` : the cell object in slot `arg` itself (to build a closure).
+    LoadClosure = "LOAD_CLOSURE",
+    /// `obj -- value` : `obj.names[arg]`.
+    LoadAttr = "LOAD_ATTR",
+    /// `value obj -- ` : `obj.names[arg] = value`.
+    StoreAttr = "STORE_ATTR",
+    /// `obj -- meth self | NULL value` : an attribute about to be called, without a bound method.
+    LoadMethod = "LOAD_METHOD",
+    /// `a b -- a<op>b` : binary operator number `arg` (see `BinaryOpKind`), `+=` forms included.
+    BinaryOp = "BINARY_OP",
+    /// `a b -- bool` : rich comparison number `arg` (<, <=, ==, !=, >, >=).
+    CompareOp = "COMPARE_OP",
+    /// `a b -- bool` : `a is b`, or `a is not b` when `arg` is 1.
+    IsOp = "IS_OP",
+    /// `a b -- bool` : `a in b`, or `a not in b` when `arg` is 1.
+    ContainsOp = "CONTAINS_OP",
+    /// `x -- -x`
+    UnaryNegative = "UNARY_NEGATIVE",
+    /// `x -- +x`
+    UnaryPositive = "UNARY_POSITIVE",
+    /// `x -- not x`
+    UnaryNot = "UNARY_NOT",
+    /// `x -- ~x`
+    UnaryInvert = "UNARY_INVERT",
+    /// `container key -- container[key]`
+    BinarySubscr = "BINARY_SUBSCR",
+    /// `value container key -- ` : `container[key] = value`.
+    StoreSubscr = "STORE_SUBSCR",
+    /// `container key -- ` : `del container[key]`.
+    DeleteSubscr = "DELETE_SUBSCR",
+    /// `start stop -- slice` (arg 2) or `start stop step -- slice` (arg 3).
+    BuildSlice = "BUILD_SLICE",
+    /// `x1..xn -- tuple`
+    BuildTuple = "BUILD_TUPLE",
+    /// `x1..xn -- list`
+    BuildList = "BUILD_LIST",
+    /// `x1..xn -- set`
+    BuildSet = "BUILD_SET",
+    /// `k1 v1..kn vn -- dict`
+    BuildMap = "BUILD_MAP",
+    /// `s1..sn -- str` : concatenates `arg` strings (f-strings).
+    BuildString = "BUILD_STRING",
+    /// `list .. x -- list ..` : appends x to the list `arg` items below it (comprehensions).
+    ListAppend = "LIST_APPEND",
+    /// `value [spec] -- str` : formats for an f-string; arg bits: 0-1 conversion (0 none, 1 str,
+    /// 2 repr, 3 ascii), 2 a format spec is on the stack.
+    FormatValue = "FORMAT_VALUE",
+    /// `seq -- x_n..x_1` : unpacks exactly `arg` items, first item on top.
+    UnpackSequence = "UNPACK_SEQUENCE",
+    /// `-- ` : jumps forward by `arg` instructions.
+    JumpForward = "JUMP_FORWARD",
+    /// `-- ` : jumps back by `arg` instructions (loops; a place for eval-breaker checks).
+    JumpBackward = "JUMP_BACKWARD",
+    /// `x -- ` : jumps forward by `arg` if x is false.
+    PopJumpForwardIfFalse = "POP_JUMP_FORWARD_IF_FALSE",
+    /// `x -- ` : jumps forward by `arg` if x is true.
+    PopJumpForwardIfTrue = "POP_JUMP_FORWARD_IF_TRUE",
+    /// `x -- x | ` : if x is false jump forward by `arg` keeping it, else pop it (`and`).
+    JumpIfFalseOrPop = "JUMP_IF_FALSE_OR_POP",
+    /// `x -- x | ` : if x is true jump forward by `arg` keeping it, else pop it (`or`).
+    JumpIfTrueOrPop = "JUMP_IF_TRUE_OR_POP",
+    /// `iterable -- iterator`
+    GetIter = "GET_ITER",
+    /// `iterator -- iterator next` : or, when exhausted, pops the iterator and jumps forward `arg`.
+    ForIter = "FOR_ITER",
+    /// `-- ` : the next CALL's last `len(consts[arg])` arguments are keywords named by that tuple.
+    KwNames = "KW_NAMES",
+    /// `NULL|self callable arg1..argn -- result` : calls with `arg` arguments.
+    Call = "CALL",
+    /// `[defaults] [kwdefaults] [annotations] [closure] code -- function` : arg bits 1, 2, 4, 8
+    /// say which optional items are present.
+    MakeFunction = "MAKE_FUNCTION",
+    /// `value -- ` : returns value to the caller.
+    ReturnValue = "RETURN_VALUE",
+    /// `[exc [cause]] -- ` : raises (arg 0 re-raises, 1 `raise exc`, 2 `raise exc from cause`).
+    RaiseVarargs = "RAISE_VARARGS",
+    /// `-- builtins.__build_class__`
+    LoadBuildClass = "LOAD_BUILD_CLASS",
+    /// `-- ` : `sys.setrecursionlimit` style checks are in CALL; this is for `assert`.
+    LoadAssertionError = "LOAD_ASSERTION_ERROR",
+}
+
+impl Opcode {
+    pub fn from_u8(b: u8) -> Option<Opcode> {
+        Opcode::ALL.get(b as usize).copied()
+    }
+
+    /// Does the argument count instructions to jump?
+    pub fn is_jump(self) -> bool {
+        matches!(
+            self,
+            Opcode::JumpForward
+                | Opcode::JumpBackward
+                | Opcode::PopJumpForwardIfFalse
+                | Opcode::PopJumpForwardIfTrue
+                | Opcode::JumpIfFalseOrPop
+                | Opcode::JumpIfTrueOrPop
+                | Opcode::ForIter
+        )
+    }
+}
+
+/// One instruction word: opcode in the low 8 bits, argument in the high 24.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Instr(pub u32);
+
+impl Instr {
+    pub const MAX_ARG: u32 = (1 << 24) - 1;
+
+    #[inline(always)]
+    pub fn new(op: Opcode, arg: u32) -> Instr {
+        debug_assert!(arg <= Self::MAX_ARG);
+        Instr(op as u32 | (arg << 8))
+    }
+
+    #[inline(always)]
+    pub fn op(self) -> Opcode {
+        // SAFETY-free: every word is built by `new` from a valid Opcode.
+        Opcode::from_u8(self.0 as u8).unwrap_or(Opcode::Nop)
+    }
+
+    #[inline(always)]
+    pub fn arg(self) -> u32 {
+        self.0 >> 8
+    }
+}
+
+impl std::fmt::Debug for Instr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.op().name(), self.arg())
+    }
+}
+
+/// The operators of BINARY_OP, numbered as CPython 3.11 numbers them (in-place forms are +13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOpKind {
+    Add = 0,
+    And = 1,
+    FloorDivide = 2,
+    Lshift = 3,
+    MatrixMultiply = 4,
+    Multiply = 5,
+    Remainder = 6,
+    Or = 7,
+    Power = 8,
+    Rshift = 9,
+    Subtract = 10,
+    TrueDivide = 11,
+    Xor = 12,
+}
+
+impl BinaryOpKind {
+    pub const ALL: [BinaryOpKind; 13] = [
+        BinaryOpKind::Add,
+        BinaryOpKind::And,
+        BinaryOpKind::FloorDivide,
+        BinaryOpKind::Lshift,
+        BinaryOpKind::MatrixMultiply,
+        BinaryOpKind::Multiply,
+        BinaryOpKind::Remainder,
+        BinaryOpKind::Or,
+        BinaryOpKind::Power,
+        BinaryOpKind::Rshift,
+        BinaryOpKind::Subtract,
+        BinaryOpKind::TrueDivide,
+        BinaryOpKind::Xor,
+    ];
+
+    /// The operator's spelling (`+`), as in error messages and `--dis`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOpKind::Add => "+",
+            BinaryOpKind::And => "&",
+            BinaryOpKind::FloorDivide => "//",
+            BinaryOpKind::Lshift => "<<",
+            BinaryOpKind::MatrixMultiply => "@",
+            BinaryOpKind::Multiply => "*",
+            BinaryOpKind::Remainder => "%",
+            BinaryOpKind::Or => "|",
+            BinaryOpKind::Power => "**",
+            BinaryOpKind::Rshift => ">>",
+            BinaryOpKind::Subtract => "-",
+            BinaryOpKind::TrueDivide => "/",
+            BinaryOpKind::Xor => "^",
+        }
+    }
+
+    /// Decodes a BINARY_OP argument into the operator and whether it is the in-place form.
+    pub fn from_arg(arg: u32) -> (BinaryOpKind, bool) {
+        let inplace = arg >= 13;
+        (BinaryOpKind::ALL[(arg % 13) as usize], inplace)
+    }
+}
+
+/// COMPARE_OP arguments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompareKind {
+    Lt = 0,
+    Le = 1,
+    Eq = 2,
+    Ne = 3,
+    Gt = 4,
+    Ge = 5,
+}
+
+impl CompareKind {
+    pub const ALL: [CompareKind; 6] = [
+        CompareKind::Lt,
+        CompareKind::Le,
+        CompareKind::Eq,
+        CompareKind::Ne,
+        CompareKind::Gt,
+        CompareKind::Ge,
+    ];
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CompareKind::Lt => "<",
+            CompareKind::Le => "<=",
+            CompareKind::Eq => "==",
+            CompareKind::Ne => "!=",
+            CompareKind::Gt => ">",
+            CompareKind::Ge => ">=",
+        }
+    }
+}
