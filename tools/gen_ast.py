@@ -44,6 +44,8 @@ def rust_field_type(owner, typ, q, fname):
     base = RUST_TYPE[typ]
     if owner == "Dict" and fname == "keys":
         return "Vec<Option<Expr>>"  # `**d` entries have no key
+    if owner == "arguments" and fname == "kw_defaults":
+        return "Vec<Option<Expr>>"  # keyword-only parameters without a default hold None
     if q == "*":
         return f"Vec<{base}>"
     if q == "?":

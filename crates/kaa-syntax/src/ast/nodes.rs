@@ -781,7 +781,7 @@ pub struct Arguments {
     pub args: Vec<Arg>,
     pub vararg: Option<Box<Arg>>,
     pub kwonlyargs: Vec<Arg>,
-    pub kw_defaults: Vec<Expr>,
+    pub kw_defaults: Vec<Option<Expr>>,
     pub kwarg: Option<Box<Arg>>,
     pub defaults: Vec<Expr>,
 }
