@@ -5,6 +5,7 @@
 
 pub mod ast;
 pub mod error;
+pub mod error_display;
 pub mod pystr;
 pub mod repr;
 pub mod token;

@@ -1,16 +1,27 @@
 //! The `kaa` command. (Early: shows the front end's stages.)
 
+use kaa_syntax::error_display::display_filename;
 use kaa_syntax::parser::{self, Mode, ParseOptions};
 use kaa_syntax::{source, token_dump, tokenizer, SyntaxError};
+use std::io::Write;
 use std::process::ExitCode;
+
+/// Stack size of the thread the front end runs on. The parser is recursive descent, so a deeply
+/// nested program needs a deep stack; CPython itself gives up at 200 nested parentheses (tokenizer)
+/// or its parser's recursion limit, far below what this allows. The fuzzer
+/// (crates/kaa-syntax/examples/fuzz) uses the same size, so it tests what the CLI runs.
+const FRONT_END_STACK: usize = 256 << 20;
 
 fn usage() -> ExitCode {
     eprintln!("usage: kaa [--tokens | --ast [-a|--include-attributes]] FILE");
     ExitCode::from(2)
 }
 
+/// Prints a syntax error exactly as `python3 FILE` does for an uncaught one, and fails.
 fn report(err: &SyntaxError, filename: &str) -> ExitCode {
-    eprintln!("  File \"{filename}\", line {}\n{}: {}", err.lineno, err.kind.name(), err.msg);
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(err.render(&display_filename(filename)).as_bytes());
+    let _ = stderr.flush();
     ExitCode::from(1)
 }
 
@@ -37,20 +48,40 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let src = match source::decode(&bytes, &file) {
+    let worker = std::thread::Builder::new()
+        .name("front-end".into())
+        .stack_size(FRONT_END_STACK)
+        .spawn(move || front_end(&stage, &file, &bytes, attrs));
+    match worker.map(|w| w.join()) {
+        Ok(Ok(code)) => code,
+        Ok(Err(_)) => ExitCode::from(70), // the panic message is already on stderr
+        Err(e) => {
+            eprintln!("kaa: cannot start the front-end thread: {e}");
+            ExitCode::from(71)
+        }
+    }
+}
+
+/// Runs the stage `stage` on the file's bytes and prints its output (or the syntax error).
+fn front_end(stage: &str, file: &str, bytes: &[u8], attrs: bool) -> ExitCode {
+    let src = match source::decode(bytes, &display_filename(file)) {
         Ok(s) => s,
-        Err(e) => return report(&e, &file),
+        Err(e) => return report(&e, file),
     };
-    if stage == "--tokens" {
+    let out = if stage == "--tokens" {
         match tokenizer::tokenize(&src.text) {
-            Ok(toks) => print!("{}", token_dump::format_tokens(&src.text, &src.encoding, &toks)),
-            Err(e) => return report(&e, &file),
+            Ok(toks) => token_dump::format_tokens(&src.text, &src.encoding, &toks),
+            Err(e) => return report(&e, file),
         }
     } else {
         match parser::parse(&src.text, ParseOptions { mode: Mode::Exec, type_comments: true }) {
-            Ok(tree) => println!("{}", kaa_syntax::ast::dump(&tree, Some(3), attrs)),
-            Err(e) => return report(&e, &file),
+            Ok(tree) => kaa_syntax::ast::dump(&tree, Some(3), attrs) + "\n",
+            Err(e) => return report(&e, file),
         }
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+        return ExitCode::from(120);
     }
     ExitCode::SUCCESS
 }

@@ -1,0 +1,3 @@
+@dec(x for x in y, 1)
+def f():
+    pass

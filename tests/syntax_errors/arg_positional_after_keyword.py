@@ -1,0 +1,1 @@
+connect(host='localhost', 8080)

@@ -1,0 +1,2 @@
+def f(a=1, *, b=2, c=3, **kw, d):
+    pass

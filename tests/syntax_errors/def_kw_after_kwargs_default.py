@@ -1,0 +1,2 @@
+def f(a, **kw, b=1):
+    pass

@@ -1,0 +1,1 @@
+d = {x, y: 1 for x, y in z}

@@ -1,0 +1,4 @@
+if a:
+    pass
+elif self.x = 2:
+    pass

@@ -1,0 +1,2 @@
+class Point(Base)
+    pass

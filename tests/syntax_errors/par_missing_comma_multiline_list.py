@@ -1,0 +1,5 @@
+items = [
+    'one',
+    'two'
+    three,
+]

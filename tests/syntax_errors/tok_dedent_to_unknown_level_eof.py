@@ -1,0 +1,4 @@
+for i in x:
+    if i:
+        pass
+   y = 1

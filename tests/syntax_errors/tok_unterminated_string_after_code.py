@@ -1,0 +1,2 @@
+def greet(who):
+    return 'Hello, ' + who + '!
