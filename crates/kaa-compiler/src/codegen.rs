@@ -1,0 +1,1014 @@
+//! Code generation: AST → code objects, one `Unit` per scope being compiled.
+//!
+//! Names are emitted as FAST / DEREF / GLOBAL / NAME operations according to the symbol table.
+//! Jumps are emitted against labels and patched when the unit is finished.
+
+use crate::symtable::{self, NameScope, Scope, ScopeKind};
+use kaa_bytecode::code::ExceptionEntry;
+use kaa_bytecode::opcode::{BinaryOpKind, CompareKind};
+use kaa_bytecode::{CodeFlags, CodeObject, ConstValue, Instr, Opcode};
+use kaa_syntax::ast::*;
+use kaa_syntax::{PyStr, SyntaxError, SyntaxErrorKind};
+use std::rc::Rc;
+
+/// Why compilation failed.
+#[derive(Debug)]
+pub enum CompileError {
+    /// A compile-time `SyntaxError` CPython also raises (`'return' outside function`, ...).
+    Syntax(SyntaxError),
+    /// A construct this version of Kaa cannot compile yet (reported as `SystemError`).
+    Unsupported { what: String, lineno: u32 },
+}
+
+type Result<T> = std::result::Result<T, CompileError>;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Label(usize);
+
+struct LoopContext {
+    continue_to: Label,
+    break_to: Label,
+    /// A `for` loop keeps its iterator on the stack; `break` must pop it.
+    pops_iterator: bool,
+}
+
+struct Unit<'s> {
+    scope: &'s Scope,
+    code: CodeObject,
+    line: u32,
+    labels: Vec<Option<usize>>,
+    jumps: Vec<(usize, Label)>,
+    loops: Vec<LoopContext>,
+}
+
+impl<'s> Unit<'s> {
+    fn new(scope: &'s Scope, name: &str, qualname: String, filename: &str, firstlineno: u32) -> Unit<'s> {
+        let mut varnames: Vec<String> = scope.params.clone();
+        if scope.kind.is_function_like() {
+            for s in &scope.symbols {
+                if s.scope == NameScope::Local && !varnames.contains(&s.name) {
+                    varnames.push(s.name.clone());
+                }
+            }
+        }
+        // Parameters that are also cells keep their varnames slot; the VM copies them in.
+        let cellvars = scope.names_in(NameScope::Cell);
+        for c in &cellvars {
+            if scope.params.contains(c) && !varnames.contains(c) {
+                varnames.push(c.clone());
+            }
+        }
+        let mut flags = 0;
+        if scope.kind.is_function_like() {
+            flags |= CodeFlags::OPTIMIZED | CodeFlags::NEWLOCALS;
+        }
+        if scope.is_generator {
+            flags |= CodeFlags::GENERATOR;
+        }
+        Unit {
+            scope,
+            code: CodeObject {
+                name: name.to_string(),
+                qualname,
+                filename: filename.to_string(),
+                firstlineno,
+                argcount: 0,
+                posonlyargcount: 0,
+                kwonlyargcount: 0,
+                flags: CodeFlags(flags),
+                instructions: Vec::new(),
+                lines: Vec::new(),
+                consts: Vec::new(),
+                names: Vec::new(),
+                varnames,
+                cellvars,
+                freevars: scope.names_in(NameScope::Free),
+                exception_table: Vec::<ExceptionEntry>::new(),
+                stacksize: 0,
+            },
+            line: firstlineno,
+            labels: Vec::new(),
+            jumps: Vec::new(),
+            loops: Vec::new(),
+        }
+    }
+
+    fn emit(&mut self, op: Opcode, arg: u32) -> usize {
+        self.code.instructions.push(Instr::new(op, arg));
+        self.code.lines.push(self.line);
+        self.code.instructions.len() - 1
+    }
+
+    fn new_label(&mut self) -> Label {
+        self.labels.push(None);
+        Label(self.labels.len() - 1)
+    }
+
+    fn bind(&mut self, l: Label) {
+        self.labels[l.0] = Some(self.code.instructions.len());
+    }
+
+    fn jump(&mut self, op: Opcode, l: Label) {
+        let at = self.emit(op, 0);
+        self.jumps.push((at, l));
+    }
+
+    fn add_const(&mut self, c: ConstValue) -> u32 {
+        // Code objects are never shared; other constants are deduplicated (by kind, so 1 != True).
+        if !matches!(c, ConstValue::Code(_)) {
+            if let Some(i) = self.code.consts.iter().position(|x| same_const(x, &c)) {
+                return i as u32;
+            }
+        }
+        self.code.consts.push(c);
+        (self.code.consts.len() - 1) as u32
+    }
+
+    fn add_name(&mut self, name: &str) -> u32 {
+        index_of(&mut self.code.names, name)
+    }
+
+    fn finish(mut self) -> CodeObject {
+        for (at, label) in std::mem::take(&mut self.jumps) {
+            let target = self.labels[label.0].expect("every label is bound");
+            let arg = if target > at { target - at - 1 } else { at + 1 - target };
+            let op = self.code.instructions[at].op();
+            self.code.instructions[at] = Instr::new(op, arg as u32);
+        }
+        self.code.stacksize = compute_stacksize(&self.code);
+        self.code
+    }
+}
+
+fn index_of(v: &mut Vec<String>, name: &str) -> u32 {
+    if let Some(i) = v.iter().position(|n| n == name) {
+        return i as u32;
+    }
+    v.push(name.to_string());
+    (v.len() - 1) as u32
+}
+
+fn same_const(a: &ConstValue, b: &ConstValue) -> bool {
+    match (a, b) {
+        (ConstValue::Float(x), ConstValue::Float(y)) => x.to_bits() == y.to_bits(),
+        (ConstValue::Code(_), _) | (_, ConstValue::Code(_)) => false,
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b) && a == b,
+    }
+}
+
+/// An upper bound of the value stack depth, by a linear walk with each opcode's effect.
+fn compute_stacksize(code: &CodeObject) -> u32 {
+    let (mut depth, mut max) = (0i64, 0i64);
+    for ins in &code.instructions {
+        let a = ins.arg() as i64;
+        depth += match ins.op() {
+            Opcode::LoadConst
+            | Opcode::LoadName
+            | Opcode::LoadFast
+            | Opcode::LoadDeref
+            | Opcode::LoadClosure
+            | Opcode::PushNull
+            | Opcode::Copy
+            | Opcode::LoadBuildClass
+            | Opcode::LoadAssertionError => 1,
+            Opcode::LoadGlobal => 2,
+            Opcode::ForIter | Opcode::LoadMethod => 1,
+            Opcode::UnpackSequence => a,
+            _ => 0,
+        };
+        max = max.max(depth);
+    }
+    (max + 2) as u32
+}
+
+/// Compiles a parsed module into its code object.
+pub fn compile_module(module: &Mod, filename: &str) -> Result<Rc<CodeObject>> {
+    let scope = symtable::build(module).map_err(CompileError::Syntax)?;
+    let mut c = Compiler { filename: filename.to_string(), units: Vec::new() };
+    c.units.push(Unit::new(&scope, "<module>", "<module>".into(), filename, 1));
+    match module {
+        Mod::Module { body, .. } | Mod::Interactive { body } => {
+            if let Some(first) = body.first() {
+                c.unit().line = first.span.lineno;
+            }
+            c.emit(Opcode::Resume, 0);
+            c.stmts(body)?;
+            c.return_none();
+        }
+        Mod::Expression { body } => {
+            c.emit(Opcode::Resume, 0);
+            c.expr(body)?;
+            c.emit(Opcode::ReturnValue, 0);
+        }
+        Mod::FunctionType { .. } => return Err(unsupported("func_type mode", 1)),
+    }
+    let unit = c.units.pop().expect("module unit");
+    Ok(Rc::new(unit.finish()))
+}
+
+fn unsupported(what: &str, lineno: u32) -> CompileError {
+    CompileError::Unsupported { what: what.to_string(), lineno }
+}
+
+fn syntax_error(msg: &str, span: Span) -> CompileError {
+    CompileError::Syntax(SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg: msg.to_string(),
+        lineno: span.lineno,
+        offset: span.col_offset + 1,
+        end_lineno: span.end_lineno,
+        end_offset: span.end_col_offset + 1,
+        text: None,
+    })
+}
+
+struct Compiler<'s> {
+    filename: String,
+    units: Vec<Unit<'s>>,
+}
+
+impl<'s> Compiler<'s> {
+    fn unit(&mut self) -> &mut Unit<'s> {
+        self.units.last_mut().expect("a unit is being compiled")
+    }
+
+    fn scope(&self) -> &'s Scope {
+        self.units.last().expect("a unit is being compiled").scope
+    }
+
+    fn emit(&mut self, op: Opcode, arg: u32) -> usize {
+        self.unit().emit(op, arg)
+    }
+
+    fn set_line(&mut self, span: Span) {
+        self.unit().line = span.lineno;
+    }
+
+    fn return_none(&mut self) {
+        let k = self.unit().add_const(ConstValue::None);
+        self.emit(Opcode::LoadConst, k);
+        self.emit(Opcode::ReturnValue, 0);
+    }
+
+    fn load_const(&mut self, c: ConstValue) {
+        let k = self.unit().add_const(c);
+        self.emit(Opcode::LoadConst, k);
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) -> Result<()> {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<()> {
+        self.set_line(s.span);
+        match &s.kind {
+            StmtKind::Expr { value } => {
+                self.expr(value)?;
+                self.emit(Opcode::PopTop, 0);
+            }
+            StmtKind::Pass => {}
+            StmtKind::Assign { targets, value, .. } => {
+                self.expr(value)?;
+                for (i, t) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.emit(Opcode::Copy, 1);
+                    }
+                    self.store(t)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
+            StmtKind::AnnAssign { target, value, .. } => {
+                // Annotations are not evaluated into __annotations__ yet; the assignment happens.
+                if let Some(v) = value {
+                    self.expr(v)?;
+                    self.store(target)?;
+                }
+            }
+            StmtKind::If { test, body, orelse } => {
+                let else_label = self.unit().new_label();
+                let end = self.unit().new_label();
+                self.expr(test)?;
+                self.unit().jump(Opcode::PopJumpForwardIfFalse, else_label);
+                self.stmts(body)?;
+                if !orelse.is_empty() {
+                    self.unit().jump(Opcode::JumpForward, end);
+                }
+                self.unit().bind(else_label);
+                self.stmts(orelse)?;
+                self.unit().bind(end);
+            }
+            StmtKind::While { test, body, orelse } => {
+                let top = self.unit().new_label();
+                let else_label = self.unit().new_label();
+                let end = self.unit().new_label();
+                self.unit().bind(top);
+                self.expr(test)?;
+                self.unit().jump(Opcode::PopJumpForwardIfFalse, else_label);
+                self.unit().loops.push(LoopContext { continue_to: top, break_to: end, pops_iterator: false });
+                self.stmts(body)?;
+                self.unit().loops.pop();
+                self.unit().jump(Opcode::JumpBackward, top);
+                self.unit().bind(else_label);
+                self.stmts(orelse)?;
+                self.unit().bind(end);
+            }
+            StmtKind::For { target, iter, body, orelse, .. } => {
+                let top = self.unit().new_label();
+                let else_label = self.unit().new_label();
+                let end = self.unit().new_label();
+                self.expr(iter)?;
+                self.emit(Opcode::GetIter, 0);
+                self.unit().bind(top);
+                self.unit().jump(Opcode::ForIter, else_label);
+                self.store(target)?;
+                self.unit().loops.push(LoopContext { continue_to: top, break_to: end, pops_iterator: true });
+                self.stmts(body)?;
+                self.unit().loops.pop();
+                self.set_line(s.span);
+                self.unit().jump(Opcode::JumpBackward, top);
+                self.unit().bind(else_label);
+                self.stmts(orelse)?;
+                self.unit().bind(end);
+            }
+            StmtKind::Break | StmtKind::Continue => {
+                let is_break = matches!(s.kind, StmtKind::Break);
+                let Some(ctx) = self.unit().loops.last() else {
+                    let msg =
+                        if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
+                    return Err(syntax_error(msg, s.span));
+                };
+                let (target, pops) =
+                    (if is_break { ctx.break_to } else { ctx.continue_to }, ctx.pops_iterator);
+                if is_break && pops {
+                    self.emit(Opcode::PopTop, 0);
+                }
+                let op = if is_break { Opcode::JumpForward } else { Opcode::JumpBackward };
+                self.unit().jump(op, target);
+            }
+            StmtKind::Return { value } => {
+                if !self.scope().kind.is_function_like() {
+                    return Err(syntax_error("'return' outside function", s.span));
+                }
+                match value {
+                    Some(v) => {
+                        self.expr(v)?;
+                        self.emit(Opcode::ReturnValue, 0);
+                    }
+                    None => self.return_none(),
+                }
+            }
+            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. } => {
+                for d in decorator_list {
+                    self.expr(d)?;
+                }
+                self.function(s.span, name, args, FunctionBody::Block(body), returns.as_deref())?;
+                for _ in decorator_list {
+                    self.emit(Opcode::Call, 1);
+                }
+                self.store_name(name)?;
+            }
+            StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => {}
+            StmtKind::Delete { targets } => {
+                for t in targets {
+                    self.delete(t)?;
+                }
+            }
+            StmtKind::Raise { exc, cause } => {
+                let mut n = 0;
+                if let Some(e) = exc {
+                    self.expr(e)?;
+                    n = 1;
+                    if let Some(c) = cause {
+                        self.expr(c)?;
+                        n = 2;
+                    }
+                }
+                self.emit(Opcode::RaiseVarargs, n);
+            }
+            StmtKind::Assert { test, msg } => {
+                let end = self.unit().new_label();
+                self.expr(test)?;
+                self.unit().jump(Opcode::PopJumpForwardIfTrue, end);
+                self.emit(Opcode::LoadAssertionError, 0);
+                if let Some(m) = msg {
+                    self.emit(Opcode::PushNull, 0);
+                    self.emit(Opcode::Swap, 2);
+                    self.expr(m)?;
+                    self.emit(Opcode::Call, 1);
+                }
+                self.emit(Opcode::RaiseVarargs, 1);
+                self.unit().bind(end);
+            }
+            other => return Err(unsupported(stmt_name(other), s.span.lineno)),
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, target: &Expr, op: Operator, value: &Expr) -> Result<()> {
+        let arg = binary_op_kind(op) as u32 + 13;
+        match &target.kind {
+            ExprKind::Name { id, .. } => {
+                self.load_name(id)?;
+                self.expr(value)?;
+                self.emit(Opcode::BinaryOp, arg);
+                self.store_name(id)
+            }
+            ExprKind::Attribute { value: obj, attr, .. } => {
+                self.expr(obj)?;
+                self.emit(Opcode::Copy, 1);
+                let n = self.unit().add_name(attr);
+                self.emit(Opcode::LoadAttr, n);
+                self.expr(value)?;
+                self.emit(Opcode::BinaryOp, arg);
+                self.emit(Opcode::Swap, 2);
+                self.emit(Opcode::StoreAttr, n);
+                Ok(())
+            }
+            ExprKind::Subscript { value: obj, slice, .. } => {
+                self.expr(obj)?;
+                self.expr(slice)?;
+                self.emit(Opcode::Copy, 2);
+                self.emit(Opcode::Copy, 2);
+                self.emit(Opcode::BinarySubscr, 0);
+                self.expr(value)?;
+                self.emit(Opcode::BinaryOp, arg);
+                self.emit(Opcode::Swap, 3);
+                self.emit(Opcode::Swap, 2);
+                self.emit(Opcode::StoreSubscr, 0);
+                Ok(())
+            }
+            _ => Err(syntax_error(
+                "'expression' is an illegal expression for augmented assignment",
+                target.span,
+            )),
+        }
+    }
+
+    /// Compiles a function or lambda and leaves the new function object on the stack.
+    fn function(
+        &mut self,
+        span: Span,
+        name: &str,
+        args: &Arguments,
+        body: FunctionBody<'_>,
+        returns: Option<&Expr>,
+    ) -> Result<()> {
+        let mut flags = 0;
+        if !args.defaults.is_empty() {
+            self.exprs(&args.defaults)?;
+            self.emit(Opcode::BuildTuple, args.defaults.len() as u32);
+            flags |= 1;
+        }
+        let kwdefaults: Vec<(&Arg, &Expr)> = args
+            .kwonlyargs
+            .iter()
+            .zip(args.kw_defaults.iter())
+            .filter_map(|(a, d)| Some((a, d.as_ref()?)))
+            .collect();
+        if !kwdefaults.is_empty() {
+            for (a, d) in &kwdefaults {
+                self.load_const(ConstValue::Str(PyStr::from(a.arg.as_str())));
+                self.expr(d)?;
+            }
+            self.emit(Opcode::BuildMap, kwdefaults.len() as u32);
+            flags |= 2;
+        }
+        let mut annotated = 0;
+        let all_args = args
+            .posonlyargs
+            .iter()
+            .chain(&args.args)
+            .chain(args.vararg.as_deref())
+            .chain(&args.kwonlyargs)
+            .chain(args.kwarg.as_deref());
+        for a in all_args {
+            if let Some(ann) = &a.annotation {
+                self.load_const(ConstValue::Str(PyStr::from(a.arg.as_str())));
+                self.expr(ann)?;
+                annotated += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(ConstValue::Str(PyStr::from("return")));
+            self.expr(r)?;
+            annotated += 1;
+        }
+        if annotated > 0 {
+            self.emit(Opcode::BuildTuple, annotated * 2);
+            flags |= 4;
+        }
+        let scope = self
+            .scope()
+            .child_at(span)
+            .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
+        let qualname = self.qualname(name);
+        let mut unit = Unit::new(scope, name, qualname, &self.filename, span.lineno);
+        unit.code.argcount = (args.posonlyargs.len() + args.args.len()) as u32;
+        unit.code.posonlyargcount = args.posonlyargs.len() as u32;
+        unit.code.kwonlyargcount = args.kwonlyargs.len() as u32;
+        if args.vararg.is_some() {
+            unit.code.flags.0 |= CodeFlags::VARARGS;
+        }
+        if args.kwarg.is_some() {
+            unit.code.flags.0 |= CodeFlags::VARKEYWORDS;
+        }
+        self.units.push(unit);
+        match body {
+            FunctionBody::Block(stmts) => {
+                if let Some(first) = stmts.first() {
+                    self.set_line(first.span);
+                }
+                self.emit(Opcode::Resume, 0);
+                // The docstring is co_consts[0] (None when there is none), as in CPython.
+                let doc = docstring(stmts).map(ConstValue::Str).unwrap_or(ConstValue::None);
+                self.unit().add_const(doc);
+                self.stmts(stmts)?;
+                self.return_none();
+            }
+            FunctionBody::Expr(e) => {
+                self.set_line(e.span);
+                self.emit(Opcode::Resume, 0);
+                self.expr(e)?;
+                self.emit(Opcode::ReturnValue, 0);
+            }
+        }
+        let code = self.units.pop().expect("function unit").finish();
+        if !code.freevars.is_empty() {
+            for fv in &code.freevars {
+                let i = self.cell_index(fv)?;
+                self.emit(Opcode::LoadClosure, i);
+            }
+            self.emit(Opcode::BuildTuple, code.freevars.len() as u32);
+            flags |= 8;
+        }
+        self.set_line(span);
+        self.load_const(ConstValue::Code(Rc::new(code)));
+        self.emit(Opcode::MakeFunction, flags);
+        Ok(())
+    }
+
+    fn qualname(&self, name: &str) -> String {
+        let parent = self.units.last().expect("unit");
+        match parent.scope.kind {
+            ScopeKind::Module => name.to_string(),
+            ScopeKind::Class => format!("{}.{name}", parent.code.qualname),
+            _ => format!("{}.<locals>.{name}", parent.code.qualname),
+        }
+    }
+
+    fn cell_index(&mut self, name: &str) -> Result<u32> {
+        let code = &self.unit().code;
+        code.cellvars
+            .iter()
+            .chain(code.freevars.iter())
+            .position(|n| n == name)
+            .map(|i| i as u32)
+            .ok_or_else(|| unsupported(&format!("closure over '{name}'"), 0))
+    }
+
+    fn name_op(
+        &mut self,
+        name: &str,
+        fast: Opcode,
+        deref: Opcode,
+        global: Opcode,
+        by_name: Opcode,
+    ) -> Result<()> {
+        let scope = self.scope();
+        let op = match (scope.kind, scope.scope_of(name)) {
+            (_, NameScope::Free | NameScope::Cell) => deref,
+            (_, NameScope::GlobalExplicit) => global,
+            (k, NameScope::Local) if k.is_function_like() => fast,
+            (k, NameScope::GlobalImplicit) if k.is_function_like() => global,
+            _ => by_name,
+        };
+        let arg = match op {
+            _ if op == fast => index_of(&mut self.unit().code.varnames, name),
+            _ if op == deref => self.cell_index(name)?,
+            Opcode::LoadGlobal => self.unit().add_name(name) << 1,
+            _ => self.unit().add_name(name),
+        };
+        self.emit(op, arg);
+        Ok(())
+    }
+
+    fn load_name(&mut self, name: &str) -> Result<()> {
+        self.name_op(name, Opcode::LoadFast, Opcode::LoadDeref, Opcode::LoadGlobal, Opcode::LoadName)
+    }
+
+    fn store_name(&mut self, name: &str) -> Result<()> {
+        self.name_op(name, Opcode::StoreFast, Opcode::StoreDeref, Opcode::StoreGlobal, Opcode::StoreName)
+    }
+
+    fn store(&mut self, target: &Expr) -> Result<()> {
+        match &target.kind {
+            ExprKind::Name { id, .. } => self.store_name(id),
+            ExprKind::Attribute { value, attr, .. } => {
+                self.expr(value)?;
+                let n = self.unit().add_name(attr);
+                self.emit(Opcode::StoreAttr, n);
+                Ok(())
+            }
+            ExprKind::Subscript { value, slice, .. } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.emit(Opcode::StoreSubscr, 0);
+                Ok(())
+            }
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
+                    return Err(unsupported("starred assignment", target.span.lineno));
+                }
+                self.emit(Opcode::UnpackSequence, elts.len() as u32);
+                elts.iter().try_for_each(|e| self.store(e))
+            }
+            _ => Err(unsupported("this assignment target", target.span.lineno)),
+        }
+    }
+
+    fn delete(&mut self, target: &Expr) -> Result<()> {
+        match &target.kind {
+            ExprKind::Name { id, .. } => self.name_op(
+                id,
+                Opcode::DeleteFast,
+                Opcode::DeleteFast,
+                Opcode::DeleteGlobal,
+                Opcode::DeleteName,
+            ),
+            ExprKind::Subscript { value, slice, .. } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.emit(Opcode::DeleteSubscr, 0);
+                Ok(())
+            }
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                elts.iter().try_for_each(|e| self.delete(e))
+            }
+            _ => Err(unsupported("this del target", target.span.lineno)),
+        }
+    }
+
+    fn exprs(&mut self, es: &[Expr]) -> Result<()> {
+        es.iter().try_for_each(|e| self.expr(e))
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<()> {
+        let saved_line = self.unit().line;
+        self.unit().line = e.span.lineno;
+        match &e.kind {
+            ExprKind::Constant { value, .. } => self.load_const(constant(value)),
+            ExprKind::Name { id, .. } => self.load_name(id)?,
+            ExprKind::BinOp { left, op, right } => {
+                self.expr(left)?;
+                self.expr(right)?;
+                self.emit(Opcode::BinaryOp, binary_op_kind(*op) as u32);
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                self.expr(operand)?;
+                let code = match op {
+                    UnaryOp::USub => Opcode::UnaryNegative,
+                    UnaryOp::UAdd => Opcode::UnaryPositive,
+                    UnaryOp::Not => Opcode::UnaryNot,
+                    UnaryOp::Invert => Opcode::UnaryInvert,
+                };
+                self.emit(code, 0);
+            }
+            ExprKind::BoolOp { op, values } => {
+                let end = self.unit().new_label();
+                let jump =
+                    if *op == BoolOp::And { Opcode::JumpIfFalseOrPop } else { Opcode::JumpIfTrueOrPop };
+                for (i, v) in values.iter().enumerate() {
+                    self.expr(v)?;
+                    if i + 1 < values.len() {
+                        self.unit().jump(jump, end);
+                    }
+                }
+                self.unit().bind(end);
+            }
+            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
+            ExprKind::IfExp { test, body, orelse } => {
+                let else_label = self.unit().new_label();
+                let end = self.unit().new_label();
+                self.expr(test)?;
+                self.unit().jump(Opcode::PopJumpForwardIfFalse, else_label);
+                self.expr(body)?;
+                self.unit().jump(Opcode::JumpForward, end);
+                self.unit().bind(else_label);
+                self.expr(orelse)?;
+                self.unit().bind(end);
+            }
+            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
+            ExprKind::Attribute { value, attr, .. } => {
+                self.expr(value)?;
+                let n = self.unit().add_name(attr);
+                self.emit(Opcode::LoadAttr, n);
+            }
+            ExprKind::Subscript { value, slice, .. } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.emit(Opcode::BinarySubscr, 0);
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper] {
+                    match part {
+                        Some(p) => self.expr(p)?,
+                        None => self.load_const(ConstValue::None),
+                    }
+                }
+                match step {
+                    Some(s) => {
+                        self.expr(s)?;
+                        self.emit(Opcode::BuildSlice, 3);
+                    }
+                    None => {
+                        self.emit(Opcode::BuildSlice, 2);
+                    }
+                }
+            }
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } | ExprKind::Set { elts } => {
+                if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
+                    return Err(unsupported("starred display", e.span.lineno));
+                }
+                self.exprs(elts)?;
+                let op = match e.kind {
+                    ExprKind::Tuple { .. } => Opcode::BuildTuple,
+                    ExprKind::List { .. } => Opcode::BuildList,
+                    _ => Opcode::BuildSet,
+                };
+                self.emit(op, elts.len() as u32);
+            }
+            ExprKind::Dict { keys, values } => {
+                for (k, v) in keys.iter().zip(values) {
+                    let Some(k) = k else { return Err(unsupported("** in dict display", e.span.lineno)) };
+                    self.expr(k)?;
+                    self.expr(v)?;
+                }
+                self.emit(Opcode::BuildMap, values.len() as u32);
+            }
+            ExprKind::JoinedStr { values } => {
+                for v in values {
+                    self.expr(v)?;
+                }
+                if values.len() != 1 {
+                    self.emit(Opcode::BuildString, values.len() as u32);
+                }
+            }
+            ExprKind::FormattedValue { value, conversion, format_spec } => {
+                self.expr(value)?;
+                let mut arg = match *conversion as u8 {
+                    b's' => 1,
+                    b'r' => 2,
+                    b'a' => 3,
+                    _ => 0,
+                };
+                if let Some(spec) = format_spec {
+                    self.expr(spec)?;
+                    arg |= 4;
+                }
+                self.emit(Opcode::FormatValue, arg);
+            }
+            ExprKind::Lambda { args, body } => {
+                self.function(e.span, "<lambda>", args, FunctionBody::Expr(body), None)?;
+            }
+            ExprKind::ListComp { elt, generators } => self.list_comprehension(e.span, elt, generators)?,
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.emit(Opcode::Copy, 1);
+                self.store(target)?;
+            }
+            other => return Err(unsupported(expr_name(other), e.span.lineno)),
+        }
+        self.unit().line = saved_line;
+        Ok(())
+    }
+
+    fn compare(&mut self, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) -> Result<()> {
+        self.expr(left)?;
+        let cleanup = self.unit().new_label();
+        let end = self.unit().new_label();
+        let n = ops.len();
+        for (i, (op, right)) in ops.iter().zip(comparators).enumerate() {
+            self.expr(right)?;
+            if i + 1 < n {
+                // Keep the right operand for the next comparison: a < b < c.
+                self.emit(Opcode::Swap, 2);
+                self.emit(Opcode::Copy, 2);
+            }
+            self.compare_op(*op);
+            if i + 1 < n {
+                self.unit().jump(Opcode::JumpIfFalseOrPop, cleanup);
+            }
+        }
+        if n > 1 {
+            self.unit().jump(Opcode::JumpForward, end);
+            self.unit().bind(cleanup);
+            self.emit(Opcode::Swap, 2);
+            self.emit(Opcode::PopTop, 0);
+            self.unit().bind(end);
+        }
+        Ok(())
+    }
+
+    fn compare_op(&mut self, op: CmpOp) {
+        let (code, arg) = match op {
+            CmpOp::Lt => (Opcode::CompareOp, CompareKind::Lt as u32),
+            CmpOp::LtE => (Opcode::CompareOp, CompareKind::Le as u32),
+            CmpOp::Eq => (Opcode::CompareOp, CompareKind::Eq as u32),
+            CmpOp::NotEq => (Opcode::CompareOp, CompareKind::Ne as u32),
+            CmpOp::Gt => (Opcode::CompareOp, CompareKind::Gt as u32),
+            CmpOp::GtE => (Opcode::CompareOp, CompareKind::Ge as u32),
+            CmpOp::Is => (Opcode::IsOp, 0),
+            CmpOp::IsNot => (Opcode::IsOp, 1),
+            CmpOp::In => (Opcode::ContainsOp, 0),
+            CmpOp::NotIn => (Opcode::ContainsOp, 1),
+        };
+        self.emit(code, arg);
+    }
+
+    fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> Result<()> {
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
+            || keywords.iter().any(|k| k.arg.is_none())
+        {
+            return Err(unsupported("*args or **kwargs in a call", func.span.lineno));
+        }
+        match &func.kind {
+            ExprKind::Attribute { value, attr, .. } => {
+                self.expr(value)?;
+                let n = self.unit().add_name(attr);
+                self.emit(Opcode::LoadMethod, n);
+            }
+            ExprKind::Name { id, .. } if self.emits_global(id) => {
+                let n = self.unit().add_name(id);
+                self.emit(Opcode::LoadGlobal, (n << 1) | 1);
+            }
+            _ => {
+                self.emit(Opcode::PushNull, 0);
+                self.expr(func)?;
+            }
+        }
+        self.exprs(args)?;
+        for k in keywords {
+            self.expr(&k.value)?;
+        }
+        if !keywords.is_empty() {
+            let names = keywords
+                .iter()
+                .map(|k| ConstValue::Str(PyStr::from(k.arg.as_deref().unwrap_or(""))))
+                .collect();
+            let kn = self.unit().add_const(ConstValue::Tuple(names));
+            self.emit(Opcode::KwNames, kn);
+        }
+        self.set_line(func.span);
+        self.emit(Opcode::Call, (args.len() + keywords.len()) as u32);
+        Ok(())
+    }
+
+    /// Would loading `name` here be a LOAD_GLOBAL?
+    fn emits_global(&self, name: &str) -> bool {
+        let scope = self.scope();
+        match scope.scope_of(name) {
+            NameScope::GlobalExplicit => true,
+            NameScope::GlobalImplicit => scope.kind.is_function_like(),
+            _ => false,
+        }
+    }
+
+    /// `[elt for ...]`: a nested function called with the first iterator, as in CPython 3.11.
+    fn list_comprehension(&mut self, span: Span, elt: &Expr, generators: &[Comprehension]) -> Result<()> {
+        let scope = self
+            .scope()
+            .child_at(span)
+            .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
+        let qualname = self.qualname("<listcomp>");
+        let mut unit = Unit::new(scope, "<listcomp>", qualname, &self.filename, span.lineno);
+        unit.code.argcount = 1;
+        self.units.push(unit);
+        self.set_line(span);
+        self.emit(Opcode::Resume, 0);
+        self.emit(Opcode::BuildList, 0);
+        self.comprehension_loops(generators, 0, elt)?;
+        self.emit(Opcode::ReturnValue, 0);
+        let code = self.units.pop().expect("comprehension unit").finish();
+        let mut flags = 0;
+        if !code.freevars.is_empty() {
+            for fv in &code.freevars {
+                let i = self.cell_index(fv)?;
+                self.emit(Opcode::LoadClosure, i);
+            }
+            self.emit(Opcode::BuildTuple, code.freevars.len() as u32);
+            flags |= 8;
+        }
+        self.load_const(ConstValue::Code(Rc::new(code)));
+        self.emit(Opcode::MakeFunction, flags);
+        self.expr(&generators[0].iter)?;
+        self.emit(Opcode::GetIter, 0);
+        // [function, iterator] with CALL 0 calls function(iterator): the "method" form of CALL.
+        self.emit(Opcode::Call, 0);
+        Ok(())
+    }
+
+    fn comprehension_loops(&mut self, generators: &[Comprehension], depth: usize, elt: &Expr) -> Result<()> {
+        let g = &generators[depth];
+        if g.is_async != 0 {
+            return Err(unsupported("async comprehension", elt.span.lineno));
+        }
+        let top = self.unit().new_label();
+        let end = self.unit().new_label();
+        if depth == 0 {
+            self.emit(Opcode::LoadFast, 0);
+        } else {
+            self.expr(&g.iter)?;
+            self.emit(Opcode::GetIter, 0);
+        }
+        self.unit().bind(top);
+        self.unit().jump(Opcode::ForIter, end);
+        self.store(&g.target)?;
+        for cond in &g.ifs {
+            self.expr(cond)?;
+            self.unit().jump(Opcode::PopJumpForwardIfFalse, top);
+        }
+        if depth + 1 < generators.len() {
+            self.comprehension_loops(generators, depth + 1, elt)?;
+        } else {
+            self.expr(elt)?;
+            self.emit(Opcode::ListAppend, (depth + 2) as u32);
+        }
+        self.unit().jump(Opcode::JumpBackward, top);
+        self.unit().bind(end);
+        Ok(())
+    }
+}
+
+enum FunctionBody<'a> {
+    Block(&'a [Stmt]),
+    Expr(&'a Expr),
+}
+
+fn docstring(body: &[Stmt]) -> Option<PyStr> {
+    match &body.first()?.kind {
+        StmtKind::Expr { value } => match &value.kind {
+            ExprKind::Constant { value: Constant::Str(s), .. } => Some(s.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn constant(c: &Constant) -> ConstValue {
+    match c {
+        Constant::None => ConstValue::None,
+        Constant::Bool(b) => ConstValue::Bool(*b),
+        Constant::Int(i) => ConstValue::Int(i.clone()),
+        Constant::Float(f) => ConstValue::Float(*f),
+        Constant::Complex { real, imag } => ConstValue::Complex { real: *real, imag: *imag },
+        Constant::Str(s) => ConstValue::Str(s.clone()),
+        Constant::Bytes(b) => ConstValue::Bytes(b.clone()),
+        Constant::Ellipsis => ConstValue::Ellipsis,
+        Constant::Tuple(items) => ConstValue::Tuple(items.iter().map(constant).collect()),
+    }
+}
+
+fn binary_op_kind(op: Operator) -> BinaryOpKind {
+    match op {
+        Operator::Add => BinaryOpKind::Add,
+        Operator::Sub => BinaryOpKind::Subtract,
+        Operator::Mult => BinaryOpKind::Multiply,
+        Operator::MatMult => BinaryOpKind::MatrixMultiply,
+        Operator::Div => BinaryOpKind::TrueDivide,
+        Operator::Mod => BinaryOpKind::Remainder,
+        Operator::Pow => BinaryOpKind::Power,
+        Operator::LShift => BinaryOpKind::Lshift,
+        Operator::RShift => BinaryOpKind::Rshift,
+        Operator::BitOr => BinaryOpKind::Or,
+        Operator::BitXor => BinaryOpKind::Xor,
+        Operator::BitAnd => BinaryOpKind::And,
+        Operator::FloorDiv => BinaryOpKind::FloorDivide,
+    }
+}
+
+fn stmt_name(s: &StmtKind) -> &'static str {
+    match s {
+        StmtKind::AsyncFunctionDef { .. } => "async def",
+        StmtKind::ClassDef { .. } => "class definitions",
+        StmtKind::AsyncFor { .. } => "async for",
+        StmtKind::With { .. } => "with statements",
+        StmtKind::AsyncWith { .. } => "async with",
+        StmtKind::Match { .. } => "match statements",
+        StmtKind::Try { .. } => "try statements",
+        StmtKind::TryStar { .. } => "try/except*",
+        StmtKind::Import { .. } | StmtKind::ImportFrom { .. } => "import statements",
+        _ => "this statement",
+    }
+}
+
+fn expr_name(e: &ExprKind) -> &'static str {
+    match e {
+        ExprKind::SetComp { .. } => "set comprehensions",
+        ExprKind::DictComp { .. } => "dict comprehensions",
+        ExprKind::GeneratorExp { .. } => "generator expressions",
+        ExprKind::Await { .. } => "await",
+        ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "yield",
+        ExprKind::Starred { .. } => "starred expressions",
+        _ => "this expression",
+    }
+}

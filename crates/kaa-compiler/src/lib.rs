@@ -1,0 +1,9 @@
+//! Kaa's compiler: AST → code objects.
+//!
+//! `symtable` decides where every name lives (local, global, cell, free) with CPython's scoping
+//! rules; `codegen` walks the tree and emits instructions using those decisions.
+
+pub mod codegen;
+pub mod symtable;
+
+pub use codegen::compile_module;
