@@ -1,8 +1,103 @@
-//! `python3 -m tokenize -e` output for a token stream. (stub: being written)
+//! `python3 -m tokenize -e` output for a token stream.
+//!
+//! Each line is `"%-20s%-15s%-15r"` of `START-END:`, the exact type name and the repr of the
+//! token's text, with columns counted in characters (tokens carry byte columns).
 
-use crate::token::Token;
+use crate::pystr::PyStr;
+use crate::repr::str_repr;
+use crate::token::{Token, TokenKind};
+use crate::tokenizer;
+use crate::unicode;
+use std::fmt::Write;
 
+/// What `python3 -m tokenize -e FILE` prints for decoded `text`: the listing (stdout), or the
+/// message it writes to stderr before exiting with status 1 (it prints no tokens then).
+pub fn tokenize_listing(text: &str, encoding: &str, filename: &str) -> Result<String, String> {
+    match tokenizer::tokenize_compat(text) {
+        Ok(tokens) => Ok(format_tokens(text, encoding, &tokens)),
+        Err(e) => Err(format!("{filename}:{}:{}: error: {}", e.lineno, e.col, e.msg)),
+    }
+}
+
+/// Formats `tokens` (from [`tokenizer::tokenize_compat`] or [`tokenizer::tokenize`]) of `text`
+/// as `tokenize -e` does, starting with the ENCODING line.
 pub fn format_tokens(text: &str, encoding: &str, tokens: &[Token]) -> String {
-    let _ = (text, encoding, tokens);
-    String::new()
+    let mut out = String::with_capacity(tokens.len() * 56 + 64);
+    let encoding = if encoding == "utf-8-sig" { "utf-8" } else { encoding };
+    let mut enc = PyStr::new();
+    enc.push_str(encoding);
+    line(&mut out, "0,0-0,0:", "ENCODING", &str_repr(&enc));
+    let mut cols = CharCols { line_start: usize::MAX, byte: 0, chars: 0 };
+    let mut range = String::new();
+    for t in tokens {
+        let (start, end) = (t.start as usize, t.end as usize);
+        let col = cols.get(text, start.saturating_sub(t.col as usize), t.col as usize);
+        let end_col = if start == end {
+            // Empty tokens (DEDENT, ENDMARKER, tokenize's NEWLINE '') may end past their start.
+            col + t.end_col.saturating_sub(t.col)
+        } else {
+            cols.get(text, end.saturating_sub(t.end_col as usize), t.end_col as usize)
+        };
+        range.clear();
+        let _ = write!(range, "{},{}-{},{}:", t.lineno, col, t.end_lineno, end_col);
+        let piece = text.get(start..end).unwrap_or("");
+        let mut s = PyStr::new();
+        s.push_str(piece);
+        line(&mut out, &range, kind_name(t, piece), &str_repr(&s));
+    }
+    out
+}
+
+/// `tokenize` gives a run of word characters that cannot start a name the generic type OP; the
+/// tokenizer marks it as an ERRORTOKEN.
+fn kind_name(t: &Token, piece: &str) -> &'static str {
+    if t.kind == TokenKind::ErrorToken {
+        if let Some(c) = piece.chars().next() {
+            if unicode::is_word(c as u32) {
+                return "OP";
+            }
+        }
+    }
+    t.kind.name()
+}
+
+fn line(out: &mut String, range: &str, name: &str, repr: &str) {
+    pad(out, range, 20);
+    pad(out, name, 15);
+    pad(out, repr, 15);
+    out.push('\n');
+}
+
+/// `%-Ns`: left-justified in N characters.
+fn pad(out: &mut String, s: &str, width: usize) {
+    out.push_str(s);
+    let n = if s.is_ascii() { s.len() } else { s.chars().count() };
+    for _ in n..width {
+        out.push(' ');
+    }
+}
+
+/// Converts byte columns to character columns, remembering the last answer so a line with many
+/// tokens is counted once, not once per token.
+struct CharCols {
+    line_start: usize,
+    byte: usize,
+    chars: u32,
+}
+
+impl CharCols {
+    fn get(&mut self, text: &str, line_start: usize, byte_col: usize) -> u32 {
+        let target = line_start + byte_col;
+        if self.line_start != line_start || self.byte > target {
+            self.line_start = line_start;
+            self.byte = line_start;
+            self.chars = 0;
+        }
+        let bytes = text.as_bytes();
+        let from = self.byte.min(bytes.len());
+        let to = target.min(bytes.len()).max(from);
+        self.chars += bytes[from..to].iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32;
+        self.byte = target;
+        self.chars + (target - to.max(from)) as u32
+    }
 }

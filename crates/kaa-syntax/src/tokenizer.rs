@@ -1,10 +1,1398 @@
-//! The tokenizer: text → tokens. (stub: being written)
+//! The tokenizer: text → tokens, in one pass over the bytes.
+//!
+//! One scanner serves two masters, which agree on valid code and differ on bad code:
+//! - [`tokenize`] / [`tokenize_lazy`] behave like CPython's C tokenizer, which the parser reads:
+//!   `\r\n` and a lone `\r` end lines, and malformed input is a `SyntaxError` with CPython's
+//!   message and location.
+//! - [`tokenize_compat`] behaves like the `tokenize` module (`python -m tokenize`), which the
+//!   `--tokens` view reproduces: lines end only at `\n`, a character that starts no token is an
+//!   ERRORTOKEN and scanning goes on, and only a few conditions (EOF inside a string or a
+//!   bracket, a dedent to an unknown column) stop it.
+//!
+//! Both streams include COMMENT and NL tokens and end with NEWLINE (when the last logical line
+//! has no line break), DEDENTs and ENDMARKER, positioned as `tokenize` positions them.
 
-use crate::error::SyntaxError;
-use crate::token::Token;
+use crate::error::{SyntaxError, SyntaxErrorKind};
+use crate::token::{Op, Token, TokenKind};
+use crate::unicode;
 
-/// Tokenizes the whole text, giving the token stream `python3 -m tokenize` shows.
+const TABSIZE: u64 = 8;
+/// CPython's MAXINDENT and MAXLEVEL.
+const MAX_INDENT: usize = 100;
+const MAX_LEVEL: usize = 200;
+
+/// An error from [`tokenize_compat`], as `tokenize` reports it: `lineno` is 1-based, `col` is a
+/// 0-based character column (`python -m tokenize` prints `FILE:LINE:COL: error: MSG`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenizeError {
+    pub msg: String,
+    pub lineno: u32,
+    pub col: u32,
+}
+
+/// The C tokenizer's result when the caller wants CPython's error *order*: CPython's parser pulls
+/// tokens one at a time, so a parse error before the bad spot wins over the tokenizer's error.
+/// `tokens` holds every token before the error; the parser should report `error` when it needs
+/// a token beyond the last one.
+#[derive(Clone, Debug)]
+pub struct Tokenized {
+    pub tokens: Vec<Token>,
+    pub error: Option<SyntaxError>,
+}
+
+/// Tokenizes with the C tokenizer's rules; the first malformed spot is an error.
 pub fn tokenize(text: &str) -> Result<Vec<Token>, SyntaxError> {
-    let _ = text;
-    Ok(Vec::new())
+    let t = tokenize_lazy(text);
+    match t.error {
+        Some(e) => Err(e),
+        None => Ok(t.tokens),
+    }
+}
+
+/// Tokenizes with the C tokenizer's rules, keeping the tokens read before an error.
+pub fn tokenize_lazy(text: &str) -> Tokenized {
+    let mut lx = Lexer::new(text, false);
+    let error = match lx.run() {
+        Ok(()) => None,
+        Err(LexError::Syntax(e)) => Some(*e),
+        Err(LexError::Compat(e)) => Some(SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: e.msg,
+            lineno: e.lineno,
+            offset: e.col + 1,
+            end_lineno: e.lineno,
+            end_offset: e.col + 1,
+            text: None,
+        }),
+    };
+    Tokenized { tokens: lx.toks, error }
+}
+
+/// Tokenizes as the `tokenize` module does (see the module comment).
+pub fn tokenize_compat(text: &str) -> Result<Vec<Token>, TokenizeError> {
+    let mut lx = Lexer::new(text, true);
+    match lx.run() {
+        Ok(()) => Ok(lx.toks),
+        Err(LexError::Compat(e)) => Err(e),
+        Err(LexError::Syntax(e)) => Err(TokenizeError { msg: e.msg, lineno: e.lineno, col: e.offset }),
+    }
+}
+
+enum LexError {
+    Syntax(Box<SyntaxError>),
+    Compat(TokenizeError),
+}
+
+type LResult<T> = Result<T, LexError>;
+
+/// An open bracket, remembered for the C tokenizer's messages.
+#[derive(Clone, Copy)]
+struct Paren {
+    ch: u8,
+    lineno: u32,
+    col: u32,
+    line_start: usize,
+}
+
+struct Lexer<'a> {
+    text: &'a str,
+    s: &'a [u8],
+    compat: bool,
+    pos: usize,
+    line_start: usize,
+    lineno: u32,
+    toks: Vec<Token>,
+    /// Indentation columns (tab stops every 8) and, for the C tokenizer's TabError check, the
+    /// same columns counting a tab as one.
+    indents: Vec<u64>,
+    alt_indents: Vec<u64>,
+    parens: Vec<Paren>,
+    /// `tokenize`'s bracket depth, which a stray closer can drive negative.
+    level: i64,
+    /// The previous physical line ended with a backslash continuation.
+    continued: bool,
+    /// `tokenize` stopped on a last line of only blanks (no line break): it does not count as
+    /// a line read past.
+    stopped_on_blank_tail: bool,
+}
+
+#[inline]
+fn is_ident_ascii(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Python's `str.isspace()`.
+fn is_py_space(cp: u32) -> bool {
+    matches!(
+        cp,
+        0x09..=0x0D
+            | 0x1C..=0x20
+            | 0x85
+            | 0xA0
+            | 0x1680
+            | 0x2000..=0x200A
+            | 0x2028
+            | 0x2029
+            | 0x202F
+            | 0x205F
+            | 0x3000
+    )
+}
+
+/// Decodes the character at byte `p` of `text` (which must be a char boundary).
+#[inline]
+fn char_at(text: &str, p: usize) -> (u32, usize) {
+    match text.get(p..).and_then(|t| t.chars().next()) {
+        Some(c) => (c as u32, c.len_utf8()),
+        None => (0, 1),
+    }
+}
+
+impl<'a> Lexer<'a> {
+    fn new(text: &'a str, compat: bool) -> Lexer<'a> {
+        Lexer {
+            text,
+            s: text.as_bytes(),
+            compat,
+            pos: 0,
+            line_start: 0,
+            lineno: 1,
+            toks: Vec::with_capacity(text.len() / 5 + 16),
+            indents: vec![0],
+            alt_indents: vec![0],
+            parens: Vec::new(),
+            level: 0,
+            continued: false,
+            stopped_on_blank_tail: false,
+        }
+    }
+
+    /// The byte at `p`, or 0 past the end (callers that care about NUL check the length).
+    #[inline]
+    fn at(&self, p: usize) -> u8 {
+        match self.s.get(p) {
+            Some(&c) => c,
+            None => 0,
+        }
+    }
+
+    /// Length of the line break at `p` (0 if none): `\n`, `\r\n`, and for the C tokenizer a lone
+    /// `\r`.
+    #[inline]
+    fn newline_len(&self, p: usize) -> usize {
+        match self.at(p) {
+            b'\n' if p < self.s.len() => 1,
+            b'\r' if p < self.s.len() => {
+                if self.at(p + 1) == b'\n' {
+                    2
+                } else if self.compat {
+                    0
+                } else {
+                    1
+                }
+            }
+            _ => 0,
+        }
+    }
+
+    /// Where the physical line containing `p` ends: (end of its content, start of the next).
+    fn line_end(&self, p: usize) -> (usize, usize) {
+        let n = self.s.len();
+        let rest = self.s.get(p..).unwrap_or(&[]);
+        if self.compat {
+            match rest.iter().position(|&c| c == b'\n') {
+                Some(i) => (p + i, p + i + 1),
+                None => (n, n),
+            }
+        } else {
+            match rest.iter().position(|&c| c == b'\n' || c == b'\r') {
+                Some(i) => {
+                    let e = p + i;
+                    (e, e + self.newline_len(e).max(1))
+                }
+                None => (n, n),
+            }
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, kind: TokenKind, start: usize, end: usize) {
+        let ls = self.line_start;
+        let l = self.lineno;
+        self.toks.push(Token {
+            kind,
+            start: start as u32,
+            end: end as u32,
+            lineno: l,
+            col: (start - ls) as u32,
+            end_lineno: l,
+            end_col: (end - ls) as u32,
+        });
+    }
+
+    #[inline]
+    fn new_line(&mut self, start: usize) {
+        self.pos = start;
+        self.line_start = start;
+        self.lineno += 1;
+    }
+
+    // ----- errors -----
+
+    /// Number of characters in `text[a..b]`.
+    fn chars(&self, a: usize, b: usize) -> u32 {
+        let b = b.min(self.s.len());
+        if a >= b {
+            return 0;
+        }
+        self.s[a..b].iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32
+    }
+
+    /// The source line starting at `ls`, without its line break.
+    fn line_text(&self, ls: usize) -> String {
+        let (e, _) = self.line_end(ls);
+        String::from_utf8_lossy(self.s.get(ls..e).unwrap_or(&[])).into_owned()
+    }
+
+    /// The source line starting at `ls`, with its line break (always `\n`, as CPython reads).
+    fn line_text_nl(&self, ls: usize) -> String {
+        let mut t = self.line_text(ls);
+        t.push('\n');
+        t
+    }
+
+    /// An error the way the C tokenizer's `syntaxerror()` reports it: the caret after the
+    /// characters up to byte `cur` of the current line.
+    fn syntax_error(&self, msg: String, cur: usize) -> LexError {
+        let off = self.chars(self.line_start, cur);
+        self.error_at(SyntaxErrorKind::SyntaxError, msg, self.lineno, self.line_start, off, off, false)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn error_at(
+        &self,
+        kind: SyntaxErrorKind,
+        msg: String,
+        lineno: u32,
+        ls: usize,
+        offset: u32,
+        end_offset: u32,
+        with_newline: bool,
+    ) -> LexError {
+        let text = if with_newline { self.line_text_nl(ls) } else { self.line_text(ls) };
+        LexError::Syntax(Box::new(SyntaxError {
+            kind,
+            msg,
+            lineno,
+            offset,
+            end_lineno: lineno,
+            end_offset,
+            text: Some(text),
+        }))
+    }
+
+    fn compat_error(&self, msg: &str, lineno: u32, ls: usize, p: usize) -> LexError {
+        LexError::Compat(TokenizeError { msg: msg.to_string(), lineno, col: self.chars(ls, p) })
+    }
+
+    // ----- the line loop -----
+
+    fn run(&mut self) -> LResult<()> {
+        let n = self.s.len();
+        if n >= u32::MAX as usize - 2 {
+            return Err(self.syntax_error("source code too large".into(), 0));
+        }
+        if !self.compat {
+            if let Some(i) = self.s.iter().position(|&c| c == 0) {
+                return Err(self.null_byte_error(i));
+            }
+        }
+        loop {
+            if self.pos >= n {
+                break;
+            }
+            let at_statement_start =
+                if self.compat { self.level == 0 } else { self.parens.is_empty() } && !self.continued;
+            if at_statement_start {
+                let (mut col, mut alt) = (0u64, 0u64);
+                let mut p = self.pos;
+                while p < n {
+                    match self.s[p] {
+                        b' ' => {
+                            col += 1;
+                            alt += 1;
+                        }
+                        b'\t' => {
+                            col = (col / TABSIZE + 1) * TABSIZE;
+                            alt += 1;
+                        }
+                        0x0C => {
+                            col = 0;
+                            alt = 0;
+                        }
+                        _ => break,
+                    }
+                    p += 1;
+                }
+                if p == n {
+                    // A last line of only blanks: tokenize stops here; for CPython it is blank.
+                    self.stopped_on_blank_tail = true;
+                    break;
+                }
+                let c = self.s[p];
+                if c == b'#' || c == b'\n' || c == b'\r' {
+                    self.blank_line(p);
+                    continue;
+                }
+                self.indentation(col, alt, p)?;
+                self.pos = p;
+            } else {
+                self.continued = false;
+            }
+            if !self.scan_line()? {
+                break;
+            }
+        }
+        self.finish()
+    }
+
+    fn null_byte_error(&self, i: usize) -> LexError {
+        let upto = &self.s[..i];
+        let lineno = 1 + upto.iter().filter(|&&c| c == b'\n').count() as u32;
+        let ls = upto.iter().rposition(|&c| c == b'\n').map_or(0, |j| j + 1);
+        let text = String::from_utf8_lossy(&self.s[ls..i]).into_owned();
+        LexError::Syntax(Box::new(SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "source code cannot contain null bytes".into(),
+            lineno,
+            offset: 0,
+            end_lineno: lineno,
+            end_offset: 0,
+            text: Some(text),
+        }))
+    }
+
+    /// A line of only blanks and maybe a comment: COMMENT and NL, no indentation change.
+    fn blank_line(&mut self, p: usize) {
+        let (content_end, next) = self.line_end(p);
+        let mut q = p;
+        if self.at(p) == b'#' {
+            // tokenize strips trailing "\r\n" characters from the rest of the line; the C
+            // tokenizer ends the comment at the line break.
+            let mut e = content_end;
+            if self.compat {
+                while e > p && self.s[e - 1] == b'\r' {
+                    e -= 1;
+                }
+            }
+            self.push(TokenKind::Comment, p, e);
+            q = e;
+        }
+        self.push(TokenKind::Nl, q, next);
+        self.new_line_if(next);
+    }
+
+    /// Moves to the line starting at `next` if there is a line break before it.
+    fn new_line_if(&mut self, next: usize) {
+        if next > 0 && self.at(next - 1) == b'\n' || (!self.compat && next > 0 && self.at(next - 1) == b'\r')
+        {
+            self.new_line(next);
+        } else {
+            self.pos = next;
+        }
+    }
+
+    fn indentation(&mut self, col: u64, alt: u64, p: usize) -> LResult<()> {
+        let top = *self.indents.last().unwrap_or(&0);
+        let alt_top = *self.alt_indents.last().unwrap_or(&0);
+        let ls = self.line_start;
+        if col == top {
+            if !self.compat && alt != alt_top {
+                return Err(self.tab_error());
+            }
+        } else if col > top {
+            if !self.compat {
+                if self.indents.len() >= MAX_INDENT {
+                    return Err(self.indentation_error("too many levels of indentation"));
+                }
+                if alt <= alt_top {
+                    return Err(self.tab_error());
+                }
+            }
+            self.indents.push(col);
+            self.alt_indents.push(alt);
+            self.push(TokenKind::Indent, ls, p);
+        } else {
+            // Dedent: find the outer level first so an error leaves no DEDENT behind.
+            let Some(keep) = self.indents.iter().rposition(|&c| c <= col) else {
+                return Err(self.unindent_error(p));
+            };
+            if self.indents[keep] != col {
+                return Err(self.unindent_error(p));
+            }
+            if !self.compat && alt != self.alt_indents[keep] {
+                return Err(self.tab_error());
+            }
+            for _ in keep + 1..self.indents.len() {
+                self.push(TokenKind::Dedent, p, p);
+            }
+            self.indents.truncate(keep + 1);
+            self.alt_indents.truncate(keep + 1);
+        }
+        Ok(())
+    }
+
+    fn unindent_error(&self, p: usize) -> LexError {
+        let msg = "unindent does not match any outer indentation level";
+        if self.compat {
+            return self.compat_error(msg, self.lineno, self.line_start, p);
+        }
+        self.indentation_error(msg)
+    }
+
+    /// CPython's IndentationError from the tokenizer: the caret past the line's end.
+    fn indentation_error(&self, msg: &str) -> LexError {
+        let ls = self.line_start;
+        let off = self.chars(ls, self.line_end(ls).0) + 1;
+        self.error_at(SyntaxErrorKind::IndentationError, msg.into(), self.lineno, ls, off, 0, true)
+    }
+
+    fn tab_error(&self) -> LexError {
+        self.error_at(
+            SyntaxErrorKind::TabError,
+            "inconsistent use of tabs and spaces in indentation".into(),
+            self.lineno,
+            self.line_start,
+            1,
+            0,
+            true,
+        )
+    }
+
+    /// End of input: the C tokenizer's complaints, then NEWLINE, DEDENTs and ENDMARKER.
+    fn finish(&mut self) -> LResult<()> {
+        let n = self.s.len();
+        let ends_with_break = n > 0 && (self.s[n - 1] == b'\n' || (!self.compat && self.s[n - 1] == b'\r'));
+        let ends_with_cr = n > 0 && self.s[n - 1] == b'\r';
+        // The line number tokenize reads its final empty line at.
+        let end_lineno = if self.stopped_on_blank_tail || ends_with_break || n == 0 {
+            self.lineno
+        } else {
+            self.lineno + 1
+        };
+        if self.compat {
+            if self.level != 0 || self.continued {
+                return Err(LexError::Compat(TokenizeError {
+                    msg: "EOF in multi-line statement".into(),
+                    lineno: end_lineno,
+                    col: 0,
+                }));
+            }
+        } else if let Some(&par) = self.parens.last() {
+            return Err(self.error_at(
+                SyntaxErrorKind::SyntaxError,
+                format!("'{}' was never closed", par.ch as char),
+                par.lineno,
+                par.line_start,
+                self.chars(par.line_start, par.line_start + par.col as usize) + 1,
+                0,
+                true,
+            ));
+        }
+        // tokenize adds NEWLINE '' when the last line has no line break and is not a comment.
+        if !self.stopped_on_blank_tail && n > 0 && !ends_with_break && !ends_with_cr {
+            let last_ls = self.line_start;
+            let need = if self.compat {
+                let rest = &self.text[last_ls.min(n)..];
+                !rest.trim_start_matches(|c: char| is_py_space(c as u32)).starts_with('#')
+            } else {
+                !matches!(
+                    self.toks.iter().rev().find(|t| !matches!(t.kind, TokenKind::Comment | TokenKind::Nl)),
+                    None | Some(Token {
+                        kind: TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent,
+                        ..
+                    })
+                )
+            };
+            if need {
+                let col = (n - last_ls) as u32;
+                self.toks.push(Token {
+                    kind: TokenKind::Newline,
+                    start: n as u32,
+                    end: n as u32,
+                    lineno: self.lineno,
+                    col,
+                    end_lineno: self.lineno,
+                    end_col: col + 1,
+                });
+            }
+        }
+        let eof = Token {
+            kind: TokenKind::Dedent,
+            start: n as u32,
+            end: n as u32,
+            lineno: end_lineno,
+            col: 0,
+            end_lineno,
+            end_col: 0,
+        };
+        for _ in 1..self.indents.len() {
+            self.toks.push(eof);
+        }
+        self.toks.push(Token { kind: TokenKind::EndMarker, ..eof });
+        Ok(())
+    }
+
+    // ----- tokens within a line -----
+
+    /// Scans tokens until the current physical line ends (true) or the input does (false).
+    fn scan_line(&mut self) -> LResult<bool> {
+        let n = self.s.len();
+        loop {
+            let ws_start = self.pos;
+            let mut p = self.pos;
+            while p < n && matches!(self.s[p], b' ' | b'\t' | 0x0C) {
+                p += 1;
+            }
+            self.pos = p;
+            if p >= n {
+                return Ok(false);
+            }
+            let c = self.s[p];
+            match c {
+                b'\n' | b'\r' => {
+                    let nl = self.newline_len(p);
+                    if nl == 0 {
+                        // A lone '\r' for tokenize: no token starts with it.
+                        self.error_chars(ws_start, p);
+                        continue;
+                    }
+                    let open = if self.compat { self.level > 0 } else { !self.parens.is_empty() };
+                    let kind = if open { TokenKind::Nl } else { TokenKind::Newline };
+                    self.push(kind, p, p + nl);
+                    self.new_line(p + nl);
+                    return Ok(true);
+                }
+                b'#' => {
+                    let mut e = p + 1;
+                    while e < n && self.s[e] != b'\n' && self.s[e] != b'\r' {
+                        e += 1;
+                    }
+                    self.push(TokenKind::Comment, p, e);
+                    self.pos = e;
+                }
+                b'\\' => {
+                    let nl = self.newline_len(p + 1);
+                    if nl > 0 {
+                        self.continued = true;
+                        self.new_line(p + 1 + nl);
+                        if !self.compat && self.pos >= n {
+                            return Err(self.eof_after_continuation(p));
+                        }
+                        return Ok(true);
+                    }
+                    if self.compat {
+                        self.error_chars(ws_start, p);
+                        continue;
+                    }
+                    if p + 1 >= n {
+                        // CPython adds the missing final line break, then finds EOF.
+                        return Err(self.eof_after_continuation(p));
+                    }
+                    let off = self.chars(self.line_start, p + 2);
+                    return Err(self.error_at(
+                        SyntaxErrorKind::SyntaxError,
+                        "unexpected character after line continuation character".into(),
+                        self.lineno,
+                        self.line_start,
+                        off,
+                        0,
+                        true,
+                    ));
+                }
+                b'0'..=b'9' => self.number(p)?,
+                b'.' if self.at(p + 1).is_ascii_digit() => self.number(p)?,
+                b'\'' | b'"' => {
+                    if !self.string(ws_start, p, p)? {
+                        return Ok(true);
+                    }
+                }
+                _ if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 => {
+                    if !self.name_or_string(ws_start, p)? {
+                        return Ok(true);
+                    }
+                }
+                _ => match op_at(self.s, p) {
+                    Some((op, len)) => self.operator(op, p, len)?,
+                    None => {
+                        if self.compat {
+                            self.error_chars(ws_start, p);
+                        } else if c < 0x20 || c == 0x7F {
+                            return Err(self.syntax_error(
+                                format!("invalid non-printable character U+{:04X}", c),
+                                p + 1,
+                            ));
+                        } else {
+                            // '$', '?', '!', '`': the parser reports "invalid syntax" here.
+                            self.push(TokenKind::ErrorToken, p, p + 1);
+                            self.pos = p + 1;
+                        }
+                    }
+                },
+            }
+        }
+    }
+
+    fn eof_after_continuation(&self, backslash: usize) -> LexError {
+        // The backslash's line, with the line break CPython reads; the caret after it.
+        let ls = self.line_start_of(backslash);
+        let lineno = self.lineno_of_line_before(backslash);
+        let off = self.chars(ls, backslash + 1) + 1;
+        LexError::Syntax(Box::new(SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "unexpected EOF while parsing".into(),
+            lineno,
+            offset: off,
+            end_lineno: lineno,
+            end_offset: 0,
+            text: Some(self.line_text_nl(ls)),
+        }))
+    }
+
+    /// Start of the line holding byte `p` (which lies on the current line or the one before).
+    fn line_start_of(&self, p: usize) -> usize {
+        if p >= self.line_start {
+            return self.line_start;
+        }
+        let upto = &self.s[..p];
+        upto.iter().rposition(|&c| c == b'\n' || (!self.compat && c == b'\r')).map_or(0, |j| j + 1)
+    }
+
+    fn lineno_of_line_before(&self, p: usize) -> u32 {
+        if p >= self.line_start {
+            self.lineno
+        } else {
+            self.lineno - 1
+        }
+    }
+
+    /// tokenize's fallback when nothing matches at `p`: one ERRORTOKEN per blank skipped before
+    /// it and one for the character itself.
+    fn error_chars(&mut self, ws_start: usize, p: usize) {
+        for q in ws_start..p {
+            self.push(TokenKind::ErrorToken, q, q + 1);
+        }
+        let (_, len) = char_at(self.text, p);
+        self.push(TokenKind::ErrorToken, p, p + len);
+        self.pos = p + len;
+    }
+
+    fn operator(&mut self, op: Op, p: usize, len: usize) -> LResult<()> {
+        let c = self.s[p];
+        if self.compat {
+            match c {
+                b'(' | b'[' | b'{' => self.level += 1,
+                b')' | b']' | b'}' => self.level -= 1,
+                _ => {}
+            }
+        } else {
+            match c {
+                b'(' | b'[' | b'{' => {
+                    if self.parens.len() >= MAX_LEVEL {
+                        return Err(self.syntax_error("too many nested parentheses".into(), p + 1));
+                    }
+                    self.parens.push(Paren {
+                        ch: c,
+                        lineno: self.lineno,
+                        col: (p - self.line_start) as u32,
+                        line_start: self.line_start,
+                    });
+                }
+                b')' | b']' | b'}' => {
+                    let Some(open) = self.parens.pop() else {
+                        return Err(self.syntax_error(format!("unmatched '{}'", c as char), p + 1));
+                    };
+                    let ok = matches!((open.ch, c), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
+                    if !ok {
+                        let msg = if open.lineno != self.lineno {
+                            format!(
+                                "closing parenthesis '{}' does not match opening parenthesis '{}' on line {}",
+                                c as char, open.ch as char, open.lineno
+                            )
+                        } else {
+                            format!(
+                                "closing parenthesis '{}' does not match opening parenthesis '{}'",
+                                c as char, open.ch as char
+                            )
+                        };
+                        return Err(self.syntax_error(msg, p + 1));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.push(TokenKind::Op(op), p, p + len);
+        self.pos = p + len;
+        Ok(())
+    }
+
+    // ----- names -----
+
+    /// A name, or a string if the name is a string prefix followed by a quote. Returns false if
+    /// a string left the scanner at the start of a fresh line.
+    fn name_or_string(&mut self, ws_start: usize, p: usize) -> LResult<bool> {
+        // String prefixes: b r u f br rb fr rf, any case.
+        let mut q = p;
+        while q < p + 3 && matches!(self.at(q), b'b' | b'B' | b'r' | b'R' | b'u' | b'U' | b'f' | b'F') {
+            q += 1;
+        }
+        if q > p && matches!(self.at(q), b'\'' | b'"') && valid_prefix(&self.s[p..q]) {
+            return self.string(ws_start, p, q);
+        }
+        if self.compat {
+            self.compat_name(ws_start, p);
+            return Ok(true);
+        }
+        let n = self.s.len();
+        let mut e = p;
+        let mut ascii = true;
+        while e < n {
+            let c = self.s[e];
+            if is_ident_ascii(c) {
+                e += 1;
+            } else if c >= 0x80 {
+                ascii = false;
+                e += 1;
+            } else {
+                break;
+            }
+        }
+        if !ascii {
+            self.verify_identifier(p, e)?;
+        }
+        self.push(TokenKind::Name, p, e);
+        self.pos = e;
+        Ok(true)
+    }
+
+    /// The C tokenizer's check of a name with non-ASCII characters.
+    fn verify_identifier(&self, p: usize, e: usize) -> LResult<()> {
+        let name = self.text.get(p..e).unwrap_or("");
+        let mut first = true;
+        for (i, ch) in name.char_indices() {
+            let cp = ch as u32;
+            let ok = if first { unicode::is_id_start(cp) } else { unicode::is_id_continue(cp) };
+            first = false;
+            if !ok {
+                let cur = p + i + ch.len_utf8();
+                let msg = if unicode::is_printable(cp) {
+                    format!("invalid character '{}' (U+{:04X})", ch, cp)
+                } else {
+                    format!("invalid non-printable character U+{:04X}", cp)
+                };
+                return Err(self.syntax_error(msg, cur));
+            }
+        }
+        Ok(())
+    }
+
+    /// tokenize's name: the regex `\w+`; one whose first character cannot start an identifier
+    /// (a digit like '²') falls through to its generic OP, which we mark as an ERRORTOKEN made
+    /// of word characters (the printer shows it as OP).
+    fn compat_name(&mut self, ws_start: usize, p: usize) {
+        let n = self.s.len();
+        let mut e = p;
+        while e < n {
+            let c = self.s[e];
+            if c < 0x80 {
+                if is_ident_ascii(c) {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            let (cp, len) = char_at(self.text, e);
+            if !unicode::is_word(cp) {
+                break;
+            }
+            e += len;
+        }
+        if e == p {
+            self.error_chars(ws_start, p);
+            return;
+        }
+        let (first, _) = char_at(self.text, p);
+        let kind = if unicode::is_id_start(first) { TokenKind::Name } else { TokenKind::ErrorToken };
+        self.push(kind, p, e);
+        self.pos = e;
+    }
+
+    // ----- strings -----
+
+    /// A string starting at `p` (prefix) whose opening quote is at `q`. Returns false if the
+    /// string ended the line (tokenize's unterminated continued string) so the caller must
+    /// restart at a fresh line.
+    fn string(&mut self, ws_start: usize, p: usize, q: usize) -> LResult<bool> {
+        let quote = self.s[q];
+        let n = self.s.len();
+        let (start_line, start_ls) = (self.lineno, self.line_start);
+        if self.at(q + 1) == quote && self.at(q + 2) == quote && q + 2 < n {
+            // Triple-quoted: runs to the matching triple quote, across lines.
+            let mut i = q + 3;
+            loop {
+                if i >= n {
+                    return Err(self.unterminated(true, start_line, start_ls, p));
+                }
+                let c = self.s[i];
+                if c == b'\\' {
+                    i += 1;
+                    if i < n {
+                        i += self.skip_in_string(i);
+                    }
+                } else if c == quote && self.at(i + 1) == quote && self.at(i + 2) == quote && i + 2 < n {
+                    i += 3;
+                    break;
+                } else {
+                    i += self.skip_in_string(i);
+                }
+            }
+            self.push_string(p, i, start_line, start_ls);
+            return Ok(true);
+        }
+        // Single-quoted: ends at the quote; a backslash-newline continues it.
+        let mut i = q + 1;
+        loop {
+            if i >= n {
+                if self.compat {
+                    return self.compat_unterminated_first(ws_start, p, q);
+                }
+                return Err(self.unterminated(false, start_line, start_ls, p));
+            }
+            let c = self.s[i];
+            if c == quote {
+                i += 1;
+                break;
+            }
+            if c == b'\\' {
+                let nl = self.newline_len(i + 1);
+                if nl > 0 {
+                    self.new_line(i + 1 + nl);
+                    if self.compat {
+                        return self.compat_continued_string(p, start_line, start_ls, quote);
+                    }
+                    i += 1 + nl;
+                    continue;
+                }
+                if i + 1 >= n {
+                    i += 1;
+                    continue;
+                }
+                i += 1 + char_at(self.text, i + 1).1;
+                continue;
+            }
+            if self.newline_len(i) > 0 || (c == b'\n') {
+                if self.compat {
+                    return self.compat_unterminated_first(ws_start, p, q);
+                }
+                return Err(self.unterminated(false, start_line, start_ls, p));
+            }
+            i += 1;
+        }
+        self.push_string(p, i, start_line, start_ls);
+        Ok(true)
+    }
+
+    /// Steps over the character at `i` inside a string, counting line breaks.
+    #[inline]
+    fn skip_in_string(&mut self, i: usize) -> usize {
+        let nl = self.newline_len(i);
+        if nl > 0 {
+            self.line_start = i + nl;
+            self.lineno += 1;
+            nl
+        } else {
+            1
+        }
+    }
+
+    /// Pushes a string token from `p` (on `start_line`) to `end` (on the current line).
+    fn push_string(&mut self, p: usize, end: usize, start_line: u32, start_ls: usize) {
+        self.toks.push(Token {
+            kind: TokenKind::String,
+            start: p as u32,
+            end: end as u32,
+            lineno: start_line,
+            col: (p - start_ls) as u32,
+            end_lineno: self.lineno,
+            end_col: (end - self.line_start) as u32,
+        });
+        self.pos = end;
+    }
+
+    fn unterminated(&self, triple: bool, start_line: u32, start_ls: usize, p: usize) -> LexError {
+        if self.compat {
+            return self.compat_error("EOF in multi-line string", start_line, start_ls, p);
+        }
+        // "detected at" the last line of the input.
+        let n = self.s.len();
+        let mut last = self.lineno;
+        if n > 0 && (self.s[n - 1] == b'\n' || self.s[n - 1] == b'\r') && self.line_start == n {
+            last -= 1;
+        }
+        let kind = if triple { "triple-quoted string" } else { "string" };
+        let off = self.chars(start_ls, p) + 1;
+        self.error_at(
+            SyntaxErrorKind::SyntaxError,
+            format!("unterminated {kind} literal (detected at line {last})"),
+            start_line,
+            start_ls,
+            off,
+            off,
+            false,
+        )
+    }
+
+    /// tokenize on a one-line string without its closing quote: the prefix (if any) is a name,
+    /// the quote an ERRORTOKEN, and scanning goes on after it.
+    fn compat_unterminated_first(&mut self, ws_start: usize, p: usize, q: usize) -> LResult<bool> {
+        if q > p {
+            self.push(TokenKind::Name, p, q);
+            self.error_chars(q, q);
+        } else {
+            self.error_chars(ws_start, q);
+        }
+        Ok(true)
+    }
+
+    /// tokenize's continued one-quote string: each later line either closes it, ends with
+    /// another backslash-newline, or turns everything so far into one ERRORTOKEN.
+    fn compat_continued_string(
+        &mut self,
+        p: usize,
+        start_line: u32,
+        start_ls: usize,
+        quote: u8,
+    ) -> LResult<bool> {
+        let n = self.s.len();
+        loop {
+            let ls = self.line_start;
+            if ls >= n {
+                return Err(self.compat_error("EOF in multi-line string", start_line, start_ls, p));
+            }
+            let mut i = ls;
+            let mut closed = None;
+            while i < n {
+                let c = self.s[i];
+                if c == quote {
+                    closed = Some(i + 1);
+                    break;
+                }
+                if c == b'\n' {
+                    break;
+                }
+                if c == b'\\' {
+                    if i + 1 >= n || self.s[i + 1] == b'\n' {
+                        break;
+                    }
+                    i += 2;
+                    continue;
+                }
+                i += 1;
+            }
+            if let Some(end) = closed {
+                self.push_string(p, end, start_line, start_ls);
+                return Ok(true);
+            }
+            let (_, next) = self.line_end(ls);
+            let line = &self.s[ls..next];
+            if line.ends_with(b"\\\n") || line.ends_with(b"\\\r\n") {
+                self.new_line(next);
+                continue;
+            }
+            self.toks.push(Token {
+                kind: TokenKind::ErrorToken,
+                start: p as u32,
+                end: next as u32,
+                lineno: start_line,
+                col: (p - start_ls) as u32,
+                end_lineno: self.lineno,
+                end_col: (next - ls) as u32,
+            });
+            self.new_line_if(next);
+            return Ok(false);
+        }
+    }
+
+    // ----- numbers -----
+
+    fn number(&mut self, p: usize) -> LResult<()> {
+        let e = if self.compat { compat_number(self.s, p).unwrap_or(p + 1) } else { self.c_number(p)? };
+        self.push(TokenKind::Number, p, e);
+        self.pos = e;
+        Ok(())
+    }
+
+    /// The C tokenizer's number scan: returns the end, or its error.
+    fn c_number(&self, p: usize) -> LResult<usize> {
+        let s = self.s;
+        let at = |i: usize| self.at(i);
+        let mut i = p;
+        if at(i) == b'.' {
+            i += 1;
+            return self.c_fraction(p, i);
+        }
+        if at(i) == b'0' {
+            let c = at(i + 1);
+            let radix = match c {
+                b'x' | b'X' => Some((16u32, "hexadecimal")),
+                b'o' | b'O' => Some((8, "octal")),
+                b'b' | b'B' => Some((2, "binary")),
+                _ => None,
+            };
+            if let Some((radix, kind)) = radix {
+                i += 2;
+                let is_digit = |c: u8| (c as char).is_digit(radix);
+                loop {
+                    if at(i) == b'_' {
+                        i += 1;
+                    }
+                    if !is_digit(at(i)) {
+                        if radix != 16 && at(i).is_ascii_digit() {
+                            return Err(self.syntax_error(
+                                format!("invalid digit '{}' in {kind} literal", at(i) as char),
+                                i + 1,
+                            ));
+                        }
+                        return Err(self.syntax_error(format!("invalid {kind} literal"), i));
+                    }
+                    while is_digit(at(i)) {
+                        i += 1;
+                    }
+                    if at(i) != b'_' {
+                        break;
+                    }
+                }
+                if radix != 16 && at(i).is_ascii_digit() {
+                    return Err(self.syntax_error(
+                        format!("invalid digit '{}' in {kind} literal", at(i) as char),
+                        i + 1,
+                    ));
+                }
+                return self.end_of_number(i, kind);
+            }
+            // Zeros, maybe more digits: only a float or imaginary may have leading zeros.
+            i += 1;
+            loop {
+                if at(i) == b'_' {
+                    i += 1;
+                    if !at(i).is_ascii_digit() {
+                        return Err(self.syntax_error("invalid decimal literal".into(), i));
+                    }
+                }
+                if at(i) != b'0' {
+                    break;
+                }
+                i += 1;
+            }
+            let zeros_end = i + 1;
+            let mut nonzero = false;
+            if at(i).is_ascii_digit() {
+                nonzero = true;
+                i = self.decimal_tail(i)?;
+            }
+            match at(i) {
+                b'.' => return self.c_fraction(p, i + 1),
+                b'e' | b'E' => return self.c_exponent(i),
+                b'j' | b'J' => return self.end_of_number(i + 1, "imaginary"),
+                _ if nonzero => {
+                    let (a, b) = (self.chars(self.line_start, p) + 1, self.chars(self.line_start, zeros_end));
+                    let _ = s;
+                    return Err(self.error_at(
+                        SyntaxErrorKind::SyntaxError,
+                        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers".into(),
+                        self.lineno,
+                        self.line_start,
+                        a,
+                        b,
+                        false,
+                    ));
+                }
+                _ => return self.end_of_number(i, "decimal"),
+            }
+        }
+        i = self.decimal_tail(i)?;
+        match at(i) {
+            b'.' => self.c_fraction(p, i + 1),
+            b'e' | b'E' => self.c_exponent(i),
+            b'j' | b'J' => self.end_of_number(i + 1, "imaginary"),
+            _ => self.end_of_number(i, "decimal"),
+        }
+    }
+
+    /// Digits and single underscores from `i` (a digit); returns the end.
+    fn decimal_tail(&self, mut i: usize) -> LResult<usize> {
+        loop {
+            while self.at(i).is_ascii_digit() {
+                i += 1;
+            }
+            if self.at(i) != b'_' {
+                return Ok(i);
+            }
+            i += 1;
+            if !self.at(i).is_ascii_digit() {
+                return Err(self.syntax_error("invalid decimal literal".into(), i));
+            }
+        }
+    }
+
+    /// After the '.' of a float (at `i`).
+    fn c_fraction(&self, _p: usize, mut i: usize) -> LResult<usize> {
+        if self.at(i).is_ascii_digit() {
+            i = self.decimal_tail(i)?;
+        }
+        match self.at(i) {
+            b'e' | b'E' => self.c_exponent(i),
+            b'j' | b'J' => self.end_of_number(i + 1, "imaginary"),
+            _ => self.end_of_number(i, "decimal"),
+        }
+    }
+
+    /// At the 'e' of an exponent.
+    fn c_exponent(&self, e: usize) -> LResult<usize> {
+        let mut i = e + 1;
+        if matches!(self.at(i), b'+' | b'-') {
+            i += 1;
+            if !self.at(i).is_ascii_digit() {
+                return Err(self.syntax_error("invalid decimal literal".into(), i));
+            }
+        } else if !self.at(i).is_ascii_digit() {
+            // "1e" is the number 1 followed by a name — unless that reads as a bad literal.
+            self.end_of_number(e, "decimal")?;
+            return Ok(e);
+        }
+        i = self.decimal_tail(i)?;
+        if matches!(self.at(i), b'j' | b'J') {
+            return self.end_of_number(i + 1, "imaginary");
+        }
+        self.end_of_number(i, "decimal")
+    }
+
+    /// CPython rejects a number running into a name, except before the keywords that can
+    /// follow a number in valid code (`1if x else y` only warns).
+    fn end_of_number(&self, i: usize, kind: &str) -> LResult<usize> {
+        let c = self.at(i);
+        let rest = self.s.get(i + 1..).unwrap_or(&[]);
+        let keyword = match c {
+            b'a' => rest.starts_with(b"nd"),
+            b'e' => rest.starts_with(b"lse"),
+            b'f' => rest.starts_with(b"or"),
+            b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
+            b'o' => rest.starts_with(b"r"),
+            b'n' => rest.starts_with(b"ot"),
+            _ => false,
+        };
+        if !keyword && (is_ident_ascii(c) || c >= 0x80) {
+            return Err(self.syntax_error(format!("invalid {kind} literal"), i));
+        }
+        Ok(i)
+    }
+}
+
+/// Is `pre` (letters from `bBrRuUfF`) a valid string prefix?
+fn valid_prefix(pre: &[u8]) -> bool {
+    let mut lower = [0u8; 2];
+    if pre.len() > 2 {
+        return false;
+    }
+    for (i, c) in pre.iter().enumerate() {
+        lower[i] = c.to_ascii_lowercase();
+    }
+    matches!(&lower[..pre.len()], b"b" | b"r" | b"u" | b"f" | b"br" | b"rb" | b"fr" | b"rf")
+}
+
+/// The longest operator at `p`.
+fn op_at(s: &[u8], p: usize) -> Option<(Op, usize)> {
+    use Op::*;
+    let c = *s.get(p)?;
+    let c1 = s.get(p + 1).copied().unwrap_or(0);
+    let c2 = s.get(p + 2).copied().unwrap_or(0);
+    let r = match (c, c1, c2) {
+        (b'(', _, _) => (Lpar, 1),
+        (b')', _, _) => (Rpar, 1),
+        (b'[', _, _) => (Lsqb, 1),
+        (b']', _, _) => (Rsqb, 1),
+        (b'{', _, _) => (Lbrace, 1),
+        (b'}', _, _) => (Rbrace, 1),
+        (b',', _, _) => (Comma, 1),
+        (b';', _, _) => (Semi, 1),
+        (b'~', _, _) => (Tilde, 1),
+        (b':', b'=', _) => (ColonEqual, 2),
+        (b':', _, _) => (Colon, 1),
+        (b'+', b'=', _) => (PlusEqual, 2),
+        (b'+', _, _) => (Plus, 1),
+        (b'-', b'=', _) => (MinEqual, 2),
+        (b'-', b'>', _) => (Rarrow, 2),
+        (b'-', _, _) => (Minus, 1),
+        (b'*', b'*', b'=') => (DoubleStarEqual, 3),
+        (b'*', b'*', _) => (DoubleStar, 2),
+        (b'*', b'=', _) => (StarEqual, 2),
+        (b'*', _, _) => (Star, 1),
+        (b'/', b'/', b'=') => (DoubleSlashEqual, 3),
+        (b'/', b'/', _) => (DoubleSlash, 2),
+        (b'/', b'=', _) => (SlashEqual, 2),
+        (b'/', _, _) => (Slash, 1),
+        (b'|', b'=', _) => (VbarEqual, 2),
+        (b'|', _, _) => (Vbar, 1),
+        (b'&', b'=', _) => (AmperEqual, 2),
+        (b'&', _, _) => (Amper, 1),
+        (b'<', b'<', b'=') => (LeftShiftEqual, 3),
+        (b'<', b'<', _) => (LeftShift, 2),
+        (b'<', b'=', _) => (LessEqual, 2),
+        (b'<', _, _) => (Less, 1),
+        (b'>', b'>', b'=') => (RightShiftEqual, 3),
+        (b'>', b'>', _) => (RightShift, 2),
+        (b'>', b'=', _) => (GreaterEqual, 2),
+        (b'>', _, _) => (Greater, 1),
+        (b'=', b'=', _) => (EqEqual, 2),
+        (b'=', _, _) => (Equal, 1),
+        (b'!', b'=', _) => (NotEqual, 2),
+        (b'.', b'.', b'.') => (Ellipsis, 3),
+        (b'.', _, _) => (Dot, 1),
+        (b'%', b'=', _) => (PercentEqual, 2),
+        (b'%', _, _) => (Percent, 1),
+        (b'^', b'=', _) => (CircumflexEqual, 2),
+        (b'^', _, _) => (Circumflex, 1),
+        (b'@', b'=', _) => (AtEqual, 2),
+        (b'@', _, _) => (At, 1),
+        _ => return None,
+    };
+    Some(r)
+}
+
+// ----- tokenize's number regex, emulated -----
+
+#[inline]
+fn byte(s: &[u8], p: usize) -> u8 {
+    s.get(p).copied().unwrap_or(0)
+}
+
+/// `[0-9](?:_?[0-9])*` at `p`: its end, or `p` if none.
+fn digit_part(s: &[u8], p: usize) -> usize {
+    if !byte(s, p).is_ascii_digit() {
+        return p;
+    }
+    let mut i = p + 1;
+    loop {
+        if byte(s, i).is_ascii_digit() {
+            i += 1;
+        } else if byte(s, i) == b'_' && byte(s, i + 1).is_ascii_digit() {
+            i += 2;
+        } else {
+            return i;
+        }
+    }
+}
+
+/// `[eE][-+]?[0-9](?:_?[0-9])*` at `p`: its end, or `p` if none.
+fn exponent(s: &[u8], p: usize) -> usize {
+    if !matches!(byte(s, p), b'e' | b'E') {
+        return p;
+    }
+    let mut q = p + 1;
+    if matches!(byte(s, q), b'+' | b'-') {
+        q += 1;
+    }
+    let e = digit_part(s, q);
+    if e > q {
+        e
+    } else {
+        p
+    }
+}
+
+fn point_float(s: &[u8], p: usize) -> Option<usize> {
+    let d = digit_part(s, p);
+    let base = if d > p && byte(s, d) == b'.' {
+        digit_part(s, d + 1)
+    } else if byte(s, p) == b'.' {
+        let e = digit_part(s, p + 1);
+        if e == p + 1 {
+            return None;
+        }
+        e
+    } else {
+        return None;
+    };
+    Some(exponent(s, base))
+}
+
+fn exp_float(s: &[u8], p: usize) -> Option<usize> {
+    let d = digit_part(s, p);
+    if d == p {
+        return None;
+    }
+    let e = exponent(s, d);
+    if e > d {
+        Some(e)
+    } else {
+        None
+    }
+}
+
+fn float_number(s: &[u8], p: usize) -> Option<usize> {
+    point_float(s, p).or_else(|| exp_float(s, p))
+}
+
+fn radix_int(s: &[u8], p: usize, marks: [u8; 2], is_digit: fn(u8) -> bool) -> Option<usize> {
+    if byte(s, p) != b'0' || !marks.contains(&byte(s, p + 1)) {
+        return None;
+    }
+    let mut i = p + 2;
+    loop {
+        if is_digit(byte(s, i)) {
+            i += 1;
+        } else if byte(s, i) == b'_' && is_digit(byte(s, i + 1)) {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if i > p + 2 {
+        Some(i)
+    } else {
+        None
+    }
+}
+
+/// tokenize's `Number` regex at `p` (alternatives tried in order, as `re` does).
+fn compat_number(s: &[u8], p: usize) -> Option<usize> {
+    let d = digit_part(s, p);
+    if d > p && matches!(byte(s, d), b'j' | b'J') {
+        return Some(d + 1);
+    }
+    if let Some(f) = float_number(s, p) {
+        if matches!(byte(s, f), b'j' | b'J') {
+            return Some(f + 1);
+        }
+        return Some(f);
+    }
+    radix_int(s, p, [b'x', b'X'], |c| c.is_ascii_hexdigit())
+        .or_else(|| radix_int(s, p, [b'b', b'B'], |c| c == b'0' || c == b'1'))
+        .or_else(|| radix_int(s, p, [b'o', b'O'], |c| (b'0'..=b'7').contains(&c)))
+        .or_else(|| match byte(s, p) {
+            b'0' => {
+                let mut i = p + 1;
+                loop {
+                    if byte(s, i) == b'0' {
+                        i += 1;
+                    } else if byte(s, i) == b'_' && byte(s, i + 1) == b'0' {
+                        i += 2;
+                    } else {
+                        return Some(i);
+                    }
+                }
+            }
+            b'1'..=b'9' => Some(digit_part(s, p)),
+            _ => None,
+        })
 }

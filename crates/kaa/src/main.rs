@@ -2,7 +2,7 @@
 
 use kaa_syntax::error_display::display_filename;
 use kaa_syntax::parser::{self, Mode, ParseOptions};
-use kaa_syntax::{source, token_dump, tokenizer, SyntaxError};
+use kaa_syntax::{source, token_dump, SyntaxError};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -69,9 +69,12 @@ fn front_end(stage: &str, file: &str, bytes: &[u8], attrs: bool) -> ExitCode {
         Err(e) => return report(&e, file),
     };
     let out = if stage == "--tokens" {
-        match tokenizer::tokenize(&src.text) {
-            Ok(toks) => token_dump::format_tokens(&src.text, &src.encoding, &toks),
-            Err(e) => return report(&e, file),
+        match token_dump::tokenize_listing(&src.text, &src.encoding, file) {
+            Ok(listing) => listing,
+            Err(msg) => {
+                eprintln!("{msg}");
+                return ExitCode::from(1);
+            }
         }
     } else {
         match parser::parse(&src.text, ParseOptions { mode: Mode::Exec, type_comments: true }) {
