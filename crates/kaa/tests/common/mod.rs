@@ -281,3 +281,80 @@ impl JsonParser<'_> {
         }
     }
 }
+
+/// What a run with streamed (not kept) stdout gave: its size, head and tail.
+pub struct Streamed {
+    pub status: std::process::ExitStatus,
+    pub stdout_len: u64,
+    pub head: Vec<u8>,
+    pub tail: Vec<u8>,
+    pub stderr: Vec<u8>,
+    pub elapsed: Duration,
+}
+
+/// Runs a command whose stdout may be huge, keeping only its size, first and last bytes.
+pub fn run_streaming(cmd: &mut Command, limit: Duration) -> Option<Streamed> {
+    use std::io::Read;
+    let start = Instant::now();
+    let mut child =
+        cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let t_out = std::thread::spawn(move || {
+        let (mut len, mut head, mut tail) = (0u64, Vec::new(), Vec::new());
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            match out.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    len += n as u64;
+                    if head.len() < 256 {
+                        head.extend_from_slice(&buf[..n.min(256 - head.len())]);
+                    }
+                    tail.extend_from_slice(&buf[..n]);
+                    if tail.len() > 256 {
+                        tail.drain(..tail.len() - 256);
+                    }
+                }
+            }
+        }
+        (len, head, tail)
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = err.read_to_end(&mut v);
+        v
+    });
+    loop {
+        match child.try_wait().expect("wait") {
+            Some(status) => {
+                let elapsed = start.elapsed();
+                let (stdout_len, head, tail) = t_out.join().unwrap();
+                let stderr = t_err.join().unwrap();
+                return Some(Streamed { status, stdout_len, head, tail, stderr, elapsed });
+            }
+            None if start.elapsed() > limit => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+            None => std::thread::sleep(Duration::from_millis(10)),
+        }
+    }
+}
+
+/// A small deterministic generator (splitmix64), so generated inputs are reproducible.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
