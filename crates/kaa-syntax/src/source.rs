@@ -58,7 +58,8 @@ pub fn decode(bytes: &[u8], filename: &str) -> Result<Source, SyntaxError> {
     let Some(codec) = lookup(cookie) else {
         return Err(error(format!("encoding problem: {c_name}"), 0, None));
     };
-    if bom && codec != Codec::Utf8 {
+    // After a BOM the cookie must say UTF-8 in a spelling `get_normal_name` maps to "utf-8".
+    if bom && (codec != Codec::Utf8 || c_name != "utf-8") {
         return Err(error(format!("encoding problem: {c_name} with BOM"), 0, None));
     }
     let text = match codec {
