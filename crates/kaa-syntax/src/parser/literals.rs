@@ -402,7 +402,7 @@ fn longest_jamo(s: &[u8], table: &[&str]) -> Option<(u32, usize)> {
     let mut best: Option<(u32, usize)> = None;
     for (i, name) in table.iter().enumerate() {
         let n = name.as_bytes();
-        if s.starts_with(n) && best.map_or(true, |(_, len)| n.len() > len) {
+        if s.starts_with(n) && best.is_none_or(|(_, len)| n.len() > len) {
             best = Some((i as u32, n.len()));
         }
     }
@@ -455,7 +455,15 @@ pub fn lookup_name(name: &[u8]) -> Option<u32> {
 }
 
 /// Aliases unicode_names2 accepts that CPython 3.11's database (Unicode 14.0) lacks.
-const NEWER_ALIASES: &[&str] = &[];
+const NEWER_ALIASES: &[&str] = &[
+    "ARABIC SMALL HIGH LIGATURE ALEF WITH YEH BARREE",
+    "BAMUM LETTER PHASE-A MAEMGBIEE",
+    "CUNEIFORM SIGN KALAM",
+    "EM",
+    "MENDE KIKAKUI SYLLABLE M172 MBO",
+    "MENDE KIKAKUI SYLLABLE M174 MBOO",
+    "SUNDANESE LETTER ARCHAIC I",
+];
 
 #[cfg(test)]
 mod tests {
@@ -515,6 +523,35 @@ mod tests {
         assert_eq!(lookup_name(b"LATIN CAPITAL LETTER GHA"), Some(0x1A2));
         assert_eq!(lookup_name(b"NULL"), Some(0));
         assert_eq!(lookup_name(b"LATIN SMALL LETTER A "), None);
+    }
+
+    /// Every name CPython 3.11 knows resolves, and no other: `cargo test -- --ignored`.
+    #[test]
+    #[ignore]
+    fn names_match_cpython() {
+        let script =
+            "import unicodedata\nfor cp in range(0x110000):\n    n = unicodedata.name(chr(cp), '')\n    \
+                      if n: print('%x %s' % (cp, n))\n";
+        let out = std::process::Command::new("python3").arg("-c").arg(script).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let mut known = std::collections::HashSet::new();
+        for line in text.lines() {
+            let (cp, name) = line.split_once(' ').unwrap();
+            let cp = u32::from_str_radix(cp, 16).unwrap();
+            assert_eq!(lookup_name(name.as_bytes()), Some(cp), "{name}");
+            let algorithmic = name.starts_with("CJK UNIFIED") || name.starts_with("HANGUL SYLLABLE");
+            assert_eq!(lookup_name(name.to_lowercase().as_bytes()).is_some(), !algorithmic, "{name}");
+            known.insert(name.to_string());
+        }
+        for cp in 0..0x110000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            if let Some(n) = unicode_names2::name(c) {
+                let n = n.to_string();
+                if !known.contains(&n) {
+                    assert_eq!(lookup_name(n.as_bytes()), None, "{n} is not in Unicode 14.0");
+                }
+            }
+        }
     }
 
     #[test]

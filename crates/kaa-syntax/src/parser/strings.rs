@@ -272,17 +272,16 @@ fn token_len(rest: &str) -> usize {
 fn make_error(source: &str, site: &Site, msg: String) -> SyntaxError {
     let start = site.start.min(source.len());
     let b = source.as_bytes();
-    let line_start = b[..start].iter().rposition(|&c| c == b'\n').map_or(0, |i| i + 1);
-    let line_end = b[start..].iter().position(|&c| c == b'\n').map_or(b.len(), |i| start + i + 1);
+    let eol = |c: &u8| *c == b'\n' || *c == b'\r';
+    let line_start = b[..start].iter().rposition(eol).map_or(0, |i| i + 1);
+    let line_end = b[start..].iter().position(eol).map_or(b.len(), |i| start + i);
     let line = &b[line_start..line_end];
     let chars = |col: u32| -> u32 {
         let col = (col as usize).min(line.len());
         line[..col].iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32 + 1
     };
     let mut text = String::from_utf8_lossy(line).into_owned();
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
+    text.push('\n');
     SyntaxError {
         kind: SyntaxErrorKind::SyntaxError,
         msg,
