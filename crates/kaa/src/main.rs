@@ -1,10 +1,13 @@
-//! The `kaa` command. (Early: shows the front end's stages.)
+//! The `kaa` command: runs a Python file, or shows one stage of the pipeline (`--tokens`, `--ast`,
+//! `--dis`).
 
 use kaa_syntax::error_display::display_filename;
 use kaa_syntax::parser::{self, Mode, ParseOptions};
 use kaa_syntax::{source, token_dump, SyntaxError};
 use std::io::Write;
 use std::process::ExitCode;
+
+mod run;
 
 /// Stack size of the thread the front end runs on. The parser is recursive descent, so a deeply
 /// nested program needs a deep stack; CPython itself gives up at 200 nested parentheses (tokenizer)
@@ -13,12 +16,12 @@ use std::process::ExitCode;
 const FRONT_END_STACK: usize = 256 << 20;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: kaa [--tokens | --ast [-a|--include-attributes]] FILE");
+    eprintln!("usage: kaa [--tokens | --ast [-a|--include-attributes] | --dis] FILE");
     ExitCode::from(2)
 }
 
 /// Prints a syntax error exactly as `python3 FILE` does for an uncaught one, and fails.
-fn report(err: &SyntaxError, filename: &str) -> ExitCode {
+pub(crate) fn report(err: &SyntaxError, filename: &str) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(err.render(&display_filename(filename)).as_bytes());
     let _ = stderr.flush();
@@ -32,15 +35,16 @@ fn main() -> ExitCode {
     let mut file = None;
     for a in &args {
         match a.as_str() {
-            "--tokens" | "--ast" => stage = Some(a.clone()),
+            "--tokens" | "--ast" | "--dis" => stage = Some(a.clone()),
             "-a" | "--include-attributes" => attrs = true,
             _ if file.is_none() => file = Some(a.clone()),
             _ => return usage(),
         }
     }
-    let (Some(stage), Some(file)) = (stage, file) else {
+    let Some(file) = file else {
         return usage();
     };
+    let stage = stage.unwrap_or_else(|| "run".to_string());
     let bytes = match std::fs::read(&file) {
         Ok(b) => b,
         Err(e) => {
@@ -68,6 +72,9 @@ fn front_end(stage: &str, file: &str, bytes: &[u8], attrs: bool) -> ExitCode {
         Ok(s) => s,
         Err(e) => return report(&e, file),
     };
+    if stage == "run" || stage == "--dis" {
+        return run::compile_and_run(&src.text, file, stage == "--dis");
+    }
     let out = if stage == "--tokens" {
         match token_dump::tokenize_listing(&src.text, &src.encoding, file) {
             Ok(listing) => listing,

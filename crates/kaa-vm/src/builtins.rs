@@ -1,0 +1,1226 @@
+//! The `builtins` module: built-in functions, methods of the built-in types, `repr`, `format`.
+
+use crate::exceptions::{ExcKind, PyErr, PyResult};
+use crate::interp::{range_len, Vm};
+use crate::objects::dict::DictObject;
+use crate::objects::function::{BuiltinFunction, NativeFn};
+use crate::objects::int::{hash_value, parse_int, to_bigint};
+use crate::value::Value;
+use kaa_bytecode::opcode::CompareKind;
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+type Kwargs = [(Rc<str>, Value)];
+
+fn builtin(name: &'static str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None }))
+}
+
+/// Fills the builtins namespace.
+pub fn install(ns: &DictObject) {
+    let table: &[(&'static str, NativeFn)] = &[
+        ("print", builtin_print),
+        ("len", builtin_len),
+        ("repr", builtin_repr),
+        ("str", builtin_str),
+        ("int", builtin_int),
+        ("float", builtin_float),
+        ("bool", builtin_bool),
+        ("range", builtin_range),
+        ("list", builtin_list),
+        ("tuple", builtin_tuple),
+        ("dict", builtin_dict),
+        ("abs", builtin_abs),
+        ("min", builtin_min),
+        ("max", builtin_max),
+        ("sum", builtin_sum),
+        ("sorted", builtin_sorted),
+        ("enumerate", builtin_enumerate),
+        ("hash", builtin_hash),
+        ("chr", builtin_chr),
+        ("ord", builtin_ord),
+        ("any", builtin_any),
+        ("all", builtin_all),
+        ("isinstance", builtin_isinstance),
+        ("divmod", builtin_divmod),
+        ("iter", builtin_iter),
+        ("next", builtin_next),
+        ("format", builtin_format),
+        ("ascii", builtin_ascii),
+    ];
+    for (name, f) in table {
+        ns.set_str(name, builtin(name, *f));
+    }
+    ns.set_str("None", Value::None);
+    ns.set_str("True", Value::Bool(true));
+    ns.set_str("False", Value::Bool(false));
+    ns.set_str("NotImplemented", Value::NotImplemented);
+    ns.set_str("Ellipsis", Value::Ellipsis);
+}
+
+fn arity(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    if args.len() < min || args.len() > max {
+        let msg = if min == max {
+            if min == 1 {
+                format!("{name}() takes exactly one argument ({} given)", args.len())
+            } else {
+                format!("{name} expected {min} arguments, got {}", args.len())
+            }
+        } else if args.len() < min {
+            format!(
+                "{name} expected at least {min} argument{}, got {}",
+                if min == 1 { "" } else { "s" },
+                args.len()
+            )
+        } else {
+            format!(
+                "{name} expected at most {max} argument{}, got {}",
+                if max == 1 { "" } else { "s" },
+                args.len()
+            )
+        };
+        return Err(PyErr::type_error(msg));
+    }
+    Ok(())
+}
+
+fn no_kwargs(name: &str, kwargs: &Kwargs) -> PyResult<()> {
+    if !kwargs.is_empty() {
+        return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+fn builtin_print(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut flush = false;
+    for (k, v) in kwargs {
+        let text = |what: &str| -> PyResult<Option<String>> {
+            match v {
+                Value::None => Ok(None),
+                Value::Str(s) => Ok(Some(s.to_string())),
+                other => Err(PyErr::type_error(format!(
+                    "{what} must be None or a string, not {}",
+                    other.type_name()
+                ))),
+            }
+        };
+        match &**k {
+            "sep" => sep = text("sep")?.unwrap_or_else(|| " ".into()),
+            "end" => end = text("end")?.unwrap_or_else(|| "\n".into()),
+            "flush" => flush = vm.truthy(v)?,
+            "file" if matches!(v, Value::None) => {}
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{other}' is an invalid keyword argument for print()"
+                )))
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.str(a)?);
+    }
+    out.push_str(&end);
+    let _ = vm.stdout.write_all(out.as_bytes());
+    if flush {
+        let _ = vm.stdout.flush();
+    }
+    Ok(Value::None)
+}
+
+fn builtin_len(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("len", kwargs)?;
+    arity("len", args, 1, 1)?;
+    let n = match &args[0] {
+        Value::Str(s) => s.chars().count(),
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => d.len(),
+        Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
+        other => {
+            return Err(PyErr::type_error(format!("object of type '{}' has no len()", other.type_name())))
+        }
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn builtin_repr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("repr", args, 1, 1)?;
+    Ok(Value::str(&vm.repr(&args[0])?))
+}
+
+fn builtin_ascii(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("ascii", args, 1, 1)?;
+    Ok(Value::str(&ascii_of(&vm.repr(&args[0])?)))
+}
+
+/// `ascii()`: the repr with non-ASCII characters escaped.
+pub fn ascii_of(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        let cp = c as u32;
+        match cp {
+            0..=0x7F => out.push(c),
+            0x80..=0xFF => out.push_str(&format!("\\x{cp:02x}")),
+            0x100..=0xFFFF => out.push_str(&format!("\\u{cp:04x}")),
+            _ => out.push_str(&format!("\\U{cp:08x}")),
+        }
+    }
+    out
+}
+
+fn builtin_str(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    match args.first() {
+        None => Ok(Value::str("")),
+        Some(v) => Ok(Value::str(&vm.str(v)?)),
+    }
+}
+
+fn builtin_int(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("int", args, 0, 2)?;
+    let base = match args.get(1) {
+        Some(Value::Int(b)) => *b as u32,
+        _ => 10,
+    };
+    match args.first() {
+        None => Ok(Value::Int(0)),
+        Some(Value::Int(_)) | Some(Value::BigInt(_)) => Ok(args[0].clone()),
+        Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+        Some(Value::Float(f)) => {
+            if f.is_nan() {
+                return Err(PyErr::value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(PyErr::new(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+            }
+            let t = f.trunc();
+            if t.abs() < 9.2e18 {
+                Ok(Value::Int(t as i64))
+            } else {
+                Ok(Value::from_bigint(num_bigint::BigInt::from(t as i128)))
+            }
+        }
+        Some(Value::Str(s)) => parse_int(s, base).ok_or_else(|| {
+            PyErr::value_error(format!(
+                "invalid literal for int() with base {base}: {}",
+                crate::objects::str::repr(s)
+            ))
+        }),
+        Some(other) => Err(PyErr::type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            other.type_name()
+        ))),
+    }
+}
+
+fn builtin_float(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("float", args, 0, 1)?;
+    match args.first() {
+        None => Ok(Value::Float(0.0)),
+        Some(Value::Str(s)) => {
+            let t = s.trim();
+            let lower = t.to_ascii_lowercase();
+            let v = match lower.trim_start_matches(['+', '-']) {
+                "inf" | "infinity" => Some(f64::INFINITY),
+                "nan" => Some(f64::NAN),
+                _ => t.replace('_', "").parse::<f64>().ok().filter(|_| !t.contains("__")),
+            };
+            match v {
+                Some(f) => {
+                    Ok(Value::Float(if lower.starts_with('-') && !f.is_sign_negative() { -f } else { f }))
+                }
+                None => Err(PyErr::value_error(format!(
+                    "could not convert string to float: {}",
+                    crate::objects::str::repr(s)
+                ))),
+            }
+        }
+        Some(v) => match crate::objects::float::as_f64(v) {
+            Some(f) => Ok(Value::Float(f?)),
+            None => Err(PyErr::type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                v.type_name()
+            ))),
+        },
+    }
+}
+
+fn builtin_bool(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("bool", args, 0, 1)?;
+    match args.first() {
+        None => Ok(Value::Bool(false)),
+        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
+    }
+}
+
+fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        other => Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer{what}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn builtin_range(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("range", kwargs)?;
+    let (start, stop, step) = match args.len() {
+        1 => (0, int_arg(&args[0], "")?, 1),
+        2 => (int_arg(&args[0], "")?, int_arg(&args[1], "")?, 1),
+        3 => (int_arg(&args[0], "")?, int_arg(&args[1], "")?, int_arg(&args[2], "")?),
+        0 => return Err(PyErr::type_error("range expected at least 1 argument, got 0")),
+        n => return Err(PyErr::type_error(format!("range expected at most 3 arguments, got {n}"))),
+    };
+    if step == 0 {
+        return Err(PyErr::value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(Rc::new((start, stop, step))))
+}
+
+fn builtin_list(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("list", args, 0, 1)?;
+    let items = match args.first() {
+        Some(v) => vm.collect_iterable(v)?,
+        None => Vec::new(),
+    };
+    Ok(Value::List(Rc::new(RefCell::new(items))))
+}
+
+fn builtin_tuple(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("tuple", args, 0, 1)?;
+    let items = match args.first() {
+        Some(v) => vm.collect_iterable(v)?,
+        None => Vec::new(),
+    };
+    Ok(Value::Tuple(Rc::new(items)))
+}
+
+fn builtin_dict(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let d = DictObject::new();
+    if let Some(src) = args.first() {
+        match src {
+            Value::Dict(other) => {
+                for (k, v) in other.items() {
+                    d.set(k, v)?;
+                }
+            }
+            _ => {
+                for pair in vm.collect_iterable(src)? {
+                    let kv = vm.collect_iterable(&pair)?;
+                    if kv.len() != 2 {
+                        return Err(PyErr::value_error(format!(
+                            "dictionary update sequence element #0 has length {}; 2 is required",
+                            kv.len()
+                        )));
+                    }
+                    d.set(kv[0].clone(), kv[1].clone())?;
+                }
+            }
+        }
+    }
+    for (k, v) in kwargs {
+        d.set(Value::Str(k.clone()), v.clone())?;
+    }
+    Ok(Value::Dict(Rc::new(d)))
+}
+
+fn builtin_abs(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("abs", args, 1, 1)?;
+    Ok(match &args[0] {
+        Value::Int(i) => match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => Value::from_bigint(-num_bigint::BigInt::from(*i)),
+        },
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::BigInt(b) => Value::from_bigint(num_traits::Signed::abs(&**b)),
+        Value::Float(f) => Value::Float(f.abs()),
+        other => {
+            return Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", other.type_name())))
+        }
+    })
+}
+
+fn key_of(vm: &mut Vm, key: &Option<Value>, v: &Value) -> PyResult<Value> {
+    match key {
+        Some(k) if !matches!(k, Value::None) => vm.call_value(k, vec![v.clone()], Vec::new()),
+        _ => Ok(v.clone()),
+    }
+}
+
+fn min_max(vm: &mut Vm, name: &str, args: &[Value], kwargs: &Kwargs, want: CompareKind) -> PyResult<Value> {
+    let mut key = None;
+    let mut default = None;
+    for (k, v) in kwargs {
+        match &**k {
+            "key" => key = Some(v.clone()),
+            "default" => default = Some(v.clone()),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{other}' is an invalid keyword argument for {name}()"
+                )))
+            }
+        }
+    }
+    let items = match args.len() {
+        0 => return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect_iterable(&args[0])?,
+        _ => args.to_vec(),
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = key_of(vm, &key, &item)?;
+        let better = match &best {
+            None => true,
+            Some((bk, _)) => vm.compare(want, &k, bk)?,
+        };
+        if better {
+            best = Some((k, item));
+        }
+    }
+    match (best, default) {
+        (Some((_, v)), _) => Ok(v),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(PyErr::value_error(format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+fn builtin_min(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    min_max(vm, "min", args, kwargs, CompareKind::Lt)
+}
+
+fn builtin_max(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    min_max(vm, "max", args, kwargs, CompareKind::Gt)
+}
+
+fn builtin_sum(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("sum", args, 1, 2)?;
+    let mut total = args.get(1).cloned().unwrap_or(Value::Int(0));
+    if let Value::Str(_) = total {
+        return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    for item in vm.collect_iterable(&args[0])? {
+        total = binary_add(vm, &total, &item)?;
+    }
+    Ok(total)
+}
+
+fn binary_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some(r) = crate::objects::int::int_binary(kaa_bytecode::opcode::BinaryOpKind::Add, a, b)? {
+        return Ok(r);
+    }
+    if let (Some(x), Some(y)) = (crate::objects::float::as_f64(a), crate::objects::float::as_f64(b)) {
+        return Ok(Value::Float(x? + y?));
+    }
+    let _ = vm;
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for +: '{}' and '{}'",
+        a.type_name(),
+        b.type_name()
+    )))
+}
+
+fn builtin_sorted(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    arity("sorted", args, 1, 1)?;
+    let items = vm.collect_iterable(&args[0])?;
+    let list = Rc::new(RefCell::new(items));
+    list_sort(vm, &list, kwargs)?;
+    Ok(Value::List(list))
+}
+
+/// `list.sort(key=None, reverse=False)`: a stable merge sort that may call Python code.
+fn list_sort(vm: &mut Vm, list: &Rc<RefCell<Vec<Value>>>, kwargs: &Kwargs) -> PyResult<()> {
+    let mut key = None;
+    let mut reverse = false;
+    for (k, v) in kwargs {
+        match &**k {
+            "key" => key = Some(v.clone()),
+            "reverse" => reverse = vm.truthy(v)?,
+            other => {
+                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for sort()")))
+            }
+        }
+    }
+    let items = list.borrow().clone();
+    let mut keyed = Vec::with_capacity(items.len());
+    for v in items {
+        keyed.push((key_of(vm, &key, &v)?, v));
+    }
+    // Insertion-merge sort by pairwise comparisons so errors from `<` propagate.
+    let mut err = None;
+    let mut sorted: Vec<(Value, Value)> = Vec::with_capacity(keyed.len());
+    for item in keyed {
+        let mut lo = 0;
+        let mut hi = sorted.len();
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let less = if reverse {
+                vm.compare(CompareKind::Lt, &sorted[mid].0, &item.0)
+            } else {
+                vm.compare(CompareKind::Lt, &item.0, &sorted[mid].0)
+            };
+            match less {
+                Ok(true) => hi = mid,
+                Ok(false) => lo = mid + 1,
+                Err(e) => {
+                    err = Some(e);
+                    break;
+                }
+            }
+        }
+        if let Some(e) = err.take() {
+            return Err(e);
+        }
+        sorted.insert(lo, item);
+    }
+    *list.borrow_mut() = sorted.into_iter().map(|(_, v)| v).collect();
+    Ok(())
+}
+
+fn builtin_enumerate(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("enumerate", args, 1, 2)?;
+    let inner = vm.get_iter(&args[0])?;
+    let start = match args.get(1) {
+        Some(v) => int_arg(v, "")?,
+        None => 0,
+    };
+    Ok(Value::Iterator(Rc::new(RefCell::new(crate::objects::iter::IterState::Enumerate {
+        inner,
+        count: start,
+    }))))
+}
+
+fn builtin_hash(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("hash", args, 1, 1)?;
+    Ok(Value::Int(hash_value(&args[0])?))
+}
+
+fn builtin_chr(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("chr", args, 1, 1)?;
+    let i = int_arg(&args[0], "")?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::str(c.encode_utf8(&mut [0; 4]))),
+        None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn builtin_ord(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("ord", args, 1, 1)?;
+    match &args[0] {
+        Value::Str(s) => {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(PyErr::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                ))),
+            }
+        }
+        other => Err(PyErr::type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            other.type_name()
+        ))),
+    }
+}
+
+fn builtin_any(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("any", args, 1, 1)?;
+    for v in vm.collect_iterable(&args[0])? {
+        if vm.truthy(&v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn builtin_all(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("all", args, 1, 1)?;
+    for v in vm.collect_iterable(&args[0])? {
+        if !vm.truthy(&v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn builtin_isinstance(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("isinstance", args, 2, 2)?;
+    let matches_one = |cls: &Value| -> bool {
+        match cls {
+            Value::Builtin(b) => {
+                args[0].type_name() == b.name || (b.name == "int" && matches!(args[0], Value::Bool(_)))
+            }
+            Value::Type(t) => match &args[0] {
+                Value::Exception(e) => e.class.is_subclass(t),
+                _ => false,
+            },
+            _ => false,
+        }
+    };
+    let r = match &args[1] {
+        Value::Tuple(t) => t.iter().any(matches_one),
+        other => matches_one(other),
+    };
+    Ok(Value::Bool(r))
+}
+
+fn builtin_divmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("divmod", args, 2, 2)?;
+    use kaa_bytecode::opcode::BinaryOpKind::{FloorDivide, Remainder};
+    let q = crate::objects::int::int_binary(FloorDivide, &args[0], &args[1])?;
+    let r = crate::objects::int::int_binary(Remainder, &args[0], &args[1])?;
+    match (q, r) {
+        (Some(q), Some(r)) => Ok(Value::Tuple(Rc::new(vec![q, r]))),
+        _ => {
+            let (a, b) =
+                match (crate::objects::float::as_f64(&args[0]), crate::objects::float::as_f64(&args[1])) {
+                    (Some(a), Some(b)) => (a?, b?),
+                    _ => {
+                        let _ = vm;
+                        return Err(PyErr::type_error(format!(
+                            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                            args[0].type_name(),
+                            args[1].type_name()
+                        )));
+                    }
+                };
+            let q = crate::objects::float::float_binary(FloorDivide, a, b)?.unwrap_or(Value::None);
+            let r = crate::objects::float::float_binary(Remainder, a, b)?.unwrap_or(Value::None);
+            Ok(Value::Tuple(Rc::new(vec![q, r])))
+        }
+    }
+}
+
+fn builtin_iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("iter", args, 1, 1)?;
+    vm.get_iter(&args[0])
+}
+
+fn builtin_next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("next", args, 1, 2)?;
+    let Value::Iterator(it) = &args[0] else {
+        return Err(PyErr::type_error(format!("'{}' object is not an iterator", args[0].type_name())));
+    };
+    match vm.iter_next(it)? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::new(ExcKind::StopIteration, "")),
+        },
+    }
+}
+
+fn builtin_format(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    Ok(Value::str(&format_value(vm, &args[0], &spec)?))
+}
+
+// ---- methods of built-in types ----
+
+fn bound(name: &'static str, func: NativeFn, this: &Value) -> Value {
+    Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: Some(this.clone()) }))
+}
+
+/// A built-in method of `obj`, bound to it.
+pub fn method(obj: &Value, name: &str) -> Option<Value> {
+    let f: (&'static str, NativeFn) = match (obj, name) {
+        (Value::List(_), "append") => ("append", list_append),
+        (Value::List(_), "pop") => ("pop", list_pop),
+        (Value::List(_), "extend") => ("extend", list_extend),
+        (Value::List(_), "sort") => ("sort", list_sort_method),
+        (Value::List(_), "reverse") => ("reverse", list_reverse),
+        (Value::Dict(_), "get") => ("get", dict_get),
+        (Value::Dict(_), "items") => ("items", dict_items),
+        (Value::Dict(_), "keys") => ("keys", dict_keys),
+        (Value::Dict(_), "values") => ("values", dict_values),
+        (Value::Str(_), "join") => ("join", str_join),
+        (Value::Str(_), "format") => ("format", str_format),
+        (Value::Str(_), "upper") => ("upper", str_upper),
+        (Value::Str(_), "lower") => ("lower", str_lower),
+        (Value::Str(_), "strip") => ("strip", str_strip),
+        (Value::Str(_), "startswith") => ("startswith", str_startswith),
+        (Value::Str(_), "endswith") => ("endswith", str_endswith),
+        (Value::Str(_), "split") => ("split", str_split),
+        (Value::Str(_), "replace") => ("replace", str_replace),
+        _ => return None,
+    };
+    Some(bound(f.0, f.1, obj))
+}
+
+fn this_list(args: &[Value]) -> PyResult<&Rc<RefCell<Vec<Value>>>> {
+    match args.first() {
+        Some(Value::List(l)) => Ok(l),
+        _ => Err(PyErr::type_error("descriptor requires a 'list' object")),
+    }
+}
+
+fn list_append(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    if args.len() != 2 {
+        return Err(PyErr::type_error(format!(
+            "list.append() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
+    }
+    this_list(args)?.borrow_mut().push(args[1].clone());
+    Ok(Value::None)
+}
+
+fn list_pop(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let list = this_list(args)?;
+    let mut l = list.borrow_mut();
+    if l.is_empty() {
+        return Err(PyErr::new(ExcKind::IndexError, "pop from empty list"));
+    }
+    let len = l.len() as i64;
+    let i = match args.get(1) {
+        Some(v) => int_arg(v, "")?,
+        None => len - 1,
+    };
+    let j = if i < 0 { i + len } else { i };
+    if j < 0 || j >= len {
+        return Err(PyErr::new(ExcKind::IndexError, "pop index out of range"));
+    }
+    Ok(l.remove(j as usize))
+}
+
+fn list_extend(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let list = this_list(args)?.clone();
+    let items = vm.collect_iterable(&args[1])?;
+    list.borrow_mut().extend(items);
+    Ok(Value::None)
+}
+
+fn list_sort_method(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let list = this_list(args)?.clone();
+    list_sort(vm, &list, kwargs)?;
+    Ok(Value::None)
+}
+
+fn list_reverse(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    this_list(args)?.borrow_mut().reverse();
+    Ok(Value::None)
+}
+
+fn this_dict(args: &[Value]) -> PyResult<&Rc<DictObject>> {
+    match args.first() {
+        Some(Value::Dict(d)) => Ok(d),
+        _ => Err(PyErr::type_error("descriptor requires a 'dict' object")),
+    }
+}
+
+fn dict_get(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = this_dict(args)?;
+    let key = args.get(1).ok_or_else(|| PyErr::type_error("get expected at least 1 argument, got 0"))?;
+    Ok(d.get(key)?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+}
+
+fn dict_items(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = this_dict(args)?;
+    let items = d.items().into_iter().map(|(k, v)| Value::Tuple(Rc::new(vec![k, v]))).collect();
+    Ok(Value::List(Rc::new(RefCell::new(items))))
+}
+
+fn dict_keys(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(Value::List(Rc::new(RefCell::new(this_dict(args)?.keys()))))
+}
+
+fn dict_values(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let values = this_dict(args)?.items().into_iter().map(|(_, v)| v).collect();
+    Ok(Value::List(Rc::new(RefCell::new(values))))
+}
+
+fn str_join(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let Some(Value::Str(sep)) = args.first() else { return Err(PyErr::type_error("join needs a str")) };
+    let items = vm.collect_iterable(args.get(1).unwrap_or(&Value::None))?;
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        match it {
+            Value::Str(s) => out.push_str(s),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    other.type_name()
+                )))
+            }
+        }
+    }
+    Ok(Value::str(&out))
+}
+
+/// Defines native wrappers that forward to `objects::str::call_method` under a fixed name.
+macro_rules! str_methods {
+    ($($fn_name:ident => $method:literal),* $(,)?) => {$(
+        fn $fn_name(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+            let Some(Value::Str(s)) = args.first() else {
+                return Err(PyErr::type_error(concat!("descriptor '", $method, "' requires a 'str' object")));
+            };
+            crate::objects::str::call_method(s, $method, &args[1..])
+                .unwrap_or_else(|| Err(PyErr::new(ExcKind::SystemError, concat!("str.", $method))))
+        }
+    )*};
+}
+
+str_methods! {
+    str_upper => "upper",
+    str_lower => "lower",
+    str_strip => "strip",
+    str_startswith => "startswith",
+    str_endswith => "endswith",
+    str_split => "split",
+    str_replace => "replace",
+}
+
+fn str_format(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let Some(Value::Str(fmt)) = args.first() else { return Err(PyErr::type_error("format needs a str")) };
+    let mut out = String::new();
+    let mut auto = 1;
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' && chars.get(i + 1) == Some(&'{') || c == '}' && chars.get(i + 1) == Some(&'}') {
+            out.push(c);
+            i += 2;
+            continue;
+        }
+        if c == '{' {
+            let close = chars[i..].iter().position(|&x| x == '}').map(|p| p + i);
+            let Some(close) = close else {
+                return Err(PyErr::value_error("expected '}' before end of string"));
+            };
+            let field: String = chars[i + 1..close].iter().collect();
+            let (name, spec) = field.split_once(':').unwrap_or((&field, ""));
+            let value = if name.is_empty() {
+                let v = args.get(auto).cloned();
+                auto += 1;
+                v
+            } else if let Ok(n) = name.parse::<usize>() {
+                args.get(n + 1).cloned()
+            } else {
+                kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
+            };
+            let Some(value) = value else {
+                return Err(PyErr::new(
+                    ExcKind::IndexError,
+                    format!("Replacement index {} out of range for positional args tuple", auto - 2),
+                ));
+            };
+            out.push_str(&format_value(vm, &value, spec)?);
+            i = close + 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    Ok(Value::str(&out))
+}
+
+// ---- repr and format ----
+
+/// `repr(v)`; `depth` guards against runaway nesting.
+pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
+    if depth > 1000 {
+        return Err(PyErr::new(
+            ExcKind::RecursionError,
+            "maximum recursion depth exceeded while getting the repr of an object",
+        ));
+    }
+    Ok(match v {
+        Value::Null => "<NULL>".into(),
+        Value::None => "None".into(),
+        Value::NotImplemented => "NotImplemented".into(),
+        Value::Ellipsis => "Ellipsis".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Int(i) => i.to_string(),
+        Value::BigInt(b) => b.to_string(),
+        Value::Float(f) => kaa_syntax::repr::float_repr(*f),
+        Value::Str(s) => crate::objects::str::repr(s),
+        Value::List(l) => {
+            let items = l.borrow().clone();
+            let parts: PyResult<Vec<String>> = items.iter().map(|x| repr_value(vm, x, depth + 1)).collect();
+            format!("[{}]", parts?.join(", "))
+        }
+        Value::Tuple(t) => {
+            let parts: PyResult<Vec<String>> = t.iter().map(|x| repr_value(vm, x, depth + 1)).collect();
+            let parts = parts?;
+            if parts.len() == 1 {
+                format!("({},)", parts[0])
+            } else {
+                format!("({})", parts.join(", "))
+            }
+        }
+        Value::Dict(d) => {
+            let mut parts = Vec::new();
+            for (k, val) in d.items() {
+                parts.push(format!(
+                    "{}: {}",
+                    repr_value(vm, &k, depth + 1)?,
+                    repr_value(vm, &val, depth + 1)?
+                ));
+            }
+            format!("{{{}}}", parts.join(", "))
+        }
+        Value::Function(f) => {
+            format!("<function {} at {:#x}>", f.qualname, Rc::as_ptr(f) as *const u8 as usize)
+        }
+        Value::Builtin(b) => match &b.bound_self {
+            Some(s) => format!(
+                "<built-in method {} of {} object at {:#x}>",
+                b.name,
+                s.type_name(),
+                Rc::as_ptr(b) as *const u8 as usize
+            ),
+            None => format!("<built-in function {}>", b.name),
+        },
+        Value::BoundMethod(_) => "<bound method>".into(),
+        Value::Range(r) => {
+            if r.2 == 1 {
+                format!("range({}, {})", r.0, r.1)
+            } else {
+                format!("range({}, {}, {})", r.0, r.1, r.2)
+            }
+        }
+        Value::Iterator(it) => {
+            format!("<{} object at {:#x}>", it.borrow().type_name(), Rc::as_ptr(it) as *const u8 as usize)
+        }
+        Value::Slice(s) => format!(
+            "slice({}, {}, {})",
+            repr_value(vm, &s.0, depth + 1)?,
+            repr_value(vm, &s.1, depth + 1)?,
+            repr_value(vm, &s.2, depth + 1)?
+        ),
+        Value::Type(t) => format!("<class '{}'>", t.name),
+        Value::Exception(e) => {
+            let args: PyResult<Vec<String>> = e.args.iter().map(|x| repr_value(vm, x, depth + 1)).collect();
+            format!("{}({})", e.class.name, args?.join(", "))
+        }
+        Value::Cell(_) => "<cell>".into(),
+        Value::Code(c) => {
+            format!("<code object {}, file \"{}\", line {}>", c.name, c.filename, c.firstlineno)
+        }
+    })
+}
+
+/// A parsed format spec: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
+#[derive(Default)]
+struct Spec {
+    fill: Option<char>,
+    align: Option<char>,
+    sign: Option<char>,
+    alternate: bool,
+    zero: bool,
+    width: usize,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    kind: Option<char>,
+}
+
+fn parse_spec(spec: &str) -> PyResult<Spec> {
+    let c: Vec<char> = spec.chars().collect();
+    let mut s = Spec::default();
+    let mut i = 0;
+    let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
+    if c.len() >= 2 && is_align(c[1]) {
+        s.fill = Some(c[0]);
+        s.align = Some(c[1]);
+        i = 2;
+    } else if !c.is_empty() && is_align(c[0]) {
+        s.align = Some(c[0]);
+        i = 1;
+    }
+    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
+        s.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        s.alternate = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let start = i;
+    while i < c.len() && c[i].is_ascii_digit() {
+        i += 1;
+    }
+    s.width = c[start..i].iter().collect::<String>().parse().unwrap_or(0);
+    if i < c.len() && matches!(c[i], ',' | '_') {
+        s.grouping = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '.' {
+        i += 1;
+        let start = i;
+        while i < c.len() && c[i].is_ascii_digit() {
+            i += 1;
+        }
+        if start == i {
+            return Err(PyErr::value_error("Format specifier missing precision"));
+        }
+        s.precision = c[start..i].iter().collect::<String>().parse().ok();
+    }
+    if i < c.len() {
+        s.kind = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() {
+        return Err(PyErr::value_error("Invalid format specifier"));
+    }
+    Ok(s)
+}
+
+fn group_digits(digits: &str, sep: char, every: usize) -> String {
+    let mut out = String::new();
+    let n = digits.len();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn pad(body: String, sign: &str, s: &Spec, default_align: char) -> String {
+    let fill = s.fill.unwrap_or(if s.zero && s.align.is_none() { '0' } else { ' ' });
+    let align = s.align.unwrap_or(if s.zero { '=' } else { default_align });
+    let len = body.chars().count() + sign.chars().count();
+    if len >= s.width {
+        return format!("{sign}{body}");
+    }
+    let padding = s.width - len;
+    let fill_str = |n: usize| fill.to_string().repeat(n);
+    match align {
+        '<' => format!("{sign}{body}{}", fill_str(padding)),
+        '^' => format!("{}{sign}{body}{}", fill_str(padding / 2), fill_str(padding - padding / 2)),
+        '=' => format!("{sign}{}{body}", fill_str(padding)),
+        _ => format!("{}{sign}{body}", fill_str(padding)),
+    }
+}
+
+/// Python's %-style float formatting for the 'e', 'f', 'g' and repr ('r') cases.
+fn format_float(x: f64, kind: char, precision: Option<usize>, alternate: bool) -> String {
+    if x.is_nan() {
+        return if kind.is_ascii_uppercase() { "NAN".into() } else { "nan".into() };
+    }
+    if x.is_infinite() {
+        let s = if kind.is_ascii_uppercase() { "INF" } else { "inf" };
+        return s.into();
+    }
+    match kind {
+        'f' | 'F' | '%' => format!("{:.*}", precision.unwrap_or(6), x),
+        'e' | 'E' => {
+            let s = format!("{:.*e}", precision.unwrap_or(6), x);
+            let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+            let e: i32 = e.parse().unwrap_or(0);
+            let out = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
+            if kind == 'E' {
+                out.to_uppercase()
+            } else {
+                out
+            }
+        }
+        'g' | 'G' | 'n' => {
+            let p = precision.unwrap_or(6).max(1);
+            if x == 0.0 {
+                return if alternate { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+            }
+            let exp = format!("{:.*e}", p - 1, x);
+            let e: i32 = exp.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+            let mut out = if e < -4 || e >= p as i32 {
+                format_float(x, 'e', Some(p - 1), alternate)
+            } else {
+                format!("{:.*}", (p as i32 - 1 - e).max(0) as usize, x)
+            };
+            if !alternate {
+                // Strip trailing zeros of the fraction.
+                if let Some(epos) = out.find('e') {
+                    let (m, rest) = out.split_at(epos);
+                    let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
+                    out = format!("{m}{rest}");
+                } else if out.contains('.') {
+                    out = out.trim_end_matches('0').trim_end_matches('.').to_string();
+                }
+            }
+            if kind == 'G' {
+                out.to_uppercase()
+            } else {
+                out
+            }
+        }
+        _ => kaa_syntax::repr::float_repr(x),
+    }
+}
+
+/// `format(value, spec)` for the built-in types.
+pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
+    if spec.is_empty() {
+        return vm.str(v);
+    }
+    let s = parse_spec(spec)?;
+    match v {
+        Value::Str(text) => {
+            if let Some(k) = s.kind.filter(|&k| k != 's') {
+                return Err(PyErr::value_error(format!(
+                    "Unknown format code '{k}' for object of type 'str'"
+                )));
+            }
+            let body: String = match s.precision {
+                Some(p) => text.chars().take(p).collect(),
+                None => text.to_string(),
+            };
+            Ok(pad(body, "", &s, '<'))
+        }
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
+            if !matches!(s.kind, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
+        {
+            let n = to_bigint(v).unwrap_or_default();
+            let neg = n.sign() == num_bigint::Sign::Minus;
+            let mag = if neg { -n } else { n };
+            let (digits, prefix) = match s.kind {
+                None | Some('d') | Some('n') => (mag.to_str_radix(10), ""),
+                Some('x') => (mag.to_str_radix(16), "0x"),
+                Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
+                Some('o') => (mag.to_str_radix(8), "0o"),
+                Some('b') => (mag.to_str_radix(2), "0b"),
+                Some('c') => {
+                    let c = num_traits::ToPrimitive::to_u32(&mag).and_then(char::from_u32).unwrap_or('\0');
+                    return Ok(pad(c.to_string(), "", &s, '<'));
+                }
+                Some(k) => {
+                    return Err(PyErr::value_error(format!(
+                        "Unknown format code '{k}' for object of type '{}'",
+                        v.type_name()
+                    )))
+                }
+            };
+            let every = if matches!(s.kind, Some('x' | 'X' | 'o' | 'b')) { 4 } else { 3 };
+            let digits = match s.grouping {
+                Some(g) => group_digits(&digits, g, every),
+                None => digits,
+            };
+            let sign = match (neg, s.sign) {
+                (true, _) => "-",
+                (false, Some('+')) => "+",
+                (false, Some(' ')) => " ",
+                _ => "",
+            };
+            let sign = format!("{sign}{}", if s.alternate { prefix } else { "" });
+            Ok(pad(digits, &sign, &s, '>'))
+        }
+        Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
+            let x = crate::objects::float::as_f64(v).unwrap_or(Ok(0.0))?;
+            let kind = s.kind.unwrap_or(if s.precision.is_some() { 'g' } else { 'r' });
+            let neg = x.is_sign_negative() && !x.is_nan();
+            let mag = x.abs();
+            let mut body = match kind {
+                '%' => format!("{}%", format_float(mag * 100.0, 'f', s.precision, s.alternate)),
+                'r' => kaa_syntax::repr::float_repr(mag),
+                'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' => format_float(mag, kind, s.precision, s.alternate),
+                k => {
+                    return Err(PyErr::value_error(format!(
+                        "Unknown format code '{k}' for object of type '{}'",
+                        v.type_name()
+                    )))
+                }
+            };
+            if let Some(g) = s.grouping {
+                let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
+                    Some(p) => (body[..p].to_string(), body[p..].to_string()),
+                    None => (body.clone(), String::new()),
+                };
+                body = format!("{}{rest}", group_digits(&int_part, g, 3));
+            }
+            let sign = match (neg, s.sign) {
+                (true, _) => "-",
+                (false, Some('+')) => "+",
+                (false, Some(' ')) => " ",
+                _ => "",
+            };
+            Ok(pad(body, sign, &s, '>'))
+        }
+        other => Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `fmt % values` for str.
+pub fn percent_format(vm: &mut Vm, fmt: &str, values: &Value) -> PyResult<String> {
+    let args: Vec<Value> = match values {
+        Value::Tuple(t) => t.to_vec(),
+        other => vec![other.clone()],
+    };
+    let mut out = String::new();
+    let mut it = args.into_iter();
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        let mut spec = String::new();
+        while let Some(&n) = chars.peek() {
+            chars.next();
+            if n.is_ascii_alphabetic() || n == '%' {
+                spec.push(n);
+                break;
+            }
+            spec.push(n);
+        }
+        let kind = spec.pop().unwrap_or('%');
+        if kind == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = it.next().ok_or_else(|| PyErr::type_error("not enough arguments for format string"))?;
+        let text = match kind {
+            's' => vm.str(&v)?,
+            'r' => vm.repr(&v)?,
+            'd' | 'i' => format_value(vm, &v, &format!("{spec}d"))?,
+            'f' | 'e' | 'g' | 'x' | 'o' | 'X' | 'E' | 'G' => format_value(vm, &v, &format!("{spec}{kind}"))?,
+            k => {
+                return Err(PyErr::value_error(format!(
+                    "unsupported format character '{k}' (0x{:x}) at index 1",
+                    k as u32
+                )))
+            }
+        };
+        let width: usize =
+            spec.trim_start_matches(['-', '0']).split('.').next().and_then(|w| w.parse().ok()).unwrap_or(0);
+        let n = text.chars().count();
+        if n < width && matches!(kind, 's' | 'r') {
+            if spec.starts_with('-') {
+                out.push_str(&text);
+                out.push_str(&" ".repeat(width - n));
+            } else {
+                out.push_str(&" ".repeat(width - n));
+                out.push_str(&text);
+            }
+        } else {
+            out.push_str(&text);
+        }
+    }
+    if it.next().is_some() {
+        return Err(PyErr::type_error("not all arguments converted during string formatting"));
+    }
+    Ok(out)
+}

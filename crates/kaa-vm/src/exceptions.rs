@@ -1,0 +1,89 @@
+//! Exceptions: the built-in hierarchy, exception objects and the error type Rust code returns.
+
+use crate::objects::types::TypeObject;
+use crate::value::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+macro_rules! exception_kinds {
+    ($( $name:ident : $parent:ident ),* $(,)?) => {
+        /// The built-in exception classes, each with its base class.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum ExcKind { BaseException, $( $name, )* }
+        impl ExcKind {
+            pub const ALL: &'static [ExcKind] = &[ExcKind::BaseException, $( ExcKind::$name, )*];
+            pub fn name(self) -> &'static str {
+                match self { ExcKind::BaseException => "BaseException", $( ExcKind::$name => stringify!($name), )* }
+            }
+            pub fn parent(self) -> Option<ExcKind> {
+                match self { ExcKind::BaseException => None, $( ExcKind::$name => Some(ExcKind::$parent), )* }
+            }
+        }
+    };
+}
+
+exception_kinds! {
+    SystemExit: BaseException,
+    KeyboardInterrupt: BaseException,
+    GeneratorExit: BaseException,
+    Exception: BaseException,
+    StopIteration: Exception,
+    ArithmeticError: Exception,
+    ZeroDivisionError: ArithmeticError,
+    OverflowError: ArithmeticError,
+    AssertionError: Exception,
+    AttributeError: Exception,
+    LookupError: Exception,
+    IndexError: LookupError,
+    KeyError: LookupError,
+    NameError: Exception,
+    UnboundLocalError: NameError,
+    RuntimeError: Exception,
+    RecursionError: RuntimeError,
+    NotImplementedError: RuntimeError,
+    SyntaxError: Exception,
+    SystemError: Exception,
+    TypeError: Exception,
+    ValueError: Exception,
+    MemoryError: Exception,
+}
+
+/// One traceback line: where the exception passed through.
+#[derive(Clone, Debug)]
+pub struct TraceEntry {
+    pub filename: String,
+    pub lineno: u32,
+    pub name: String,
+}
+
+pub struct ExceptionObject {
+    pub class: Rc<TypeObject>,
+    pub args: Vec<Value>,
+    pub traceback: RefCell<Vec<TraceEntry>>,
+}
+
+/// An error travelling up through Rust code: either a new built-in exception still to be made,
+/// or an exception object already raised.
+pub enum PyErr {
+    New(ExcKind, String),
+    Raised(Rc<ExceptionObject>),
+}
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+impl PyErr {
+    #[cold]
+    pub fn new(kind: ExcKind, msg: impl Into<String>) -> PyErr {
+        PyErr::New(kind, msg.into())
+    }
+
+    #[cold]
+    pub fn type_error(msg: impl Into<String>) -> PyErr {
+        PyErr::New(ExcKind::TypeError, msg.into())
+    }
+
+    #[cold]
+    pub fn value_error(msg: impl Into<String>) -> PyErr {
+        PyErr::New(ExcKind::ValueError, msg.into())
+    }
+}

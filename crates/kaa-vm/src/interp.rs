@@ -1,0 +1,1455 @@
+//! The interpreter loop.
+//!
+//! All frames share one value stack (`Vm::stack`): a frame's fast locals sit at `base..`, its
+//! evaluation stack right above them. A call to a Python function pushes a `Frame` and the same
+//! loop continues in the callee; `RETURN_VALUE` pops it and resumes the caller. The Rust stack
+//! only grows when native code calls back into Python (e.g. a `key=` function), and the recursion
+//! limit bounds both.
+
+use crate::builtins;
+use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
+use crate::objects::dict::DictObject;
+use crate::objects::float::{as_f64, float_binary};
+use crate::objects::function::{BuiltinFunction, FunctionObject};
+use crate::objects::int::int_binary;
+use crate::objects::iter::IterState;
+use crate::objects::types::TypeObject;
+use crate::value::Value;
+use kaa_bytecode::opcode::{BinaryOpKind, CompareKind};
+use kaa_bytecode::{CodeFlags, CodeObject, ConstValue, Opcode};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+
+struct Frame {
+    code: Rc<CodeObject>,
+    consts: Rc<Vec<Value>>,
+    pc: usize,
+    /// Index in `Vm::stack` of local slot 0; the evaluation stack starts after the locals.
+    base: usize,
+    cells: Vec<Rc<RefCell<Value>>>,
+    globals: Rc<DictObject>,
+    /// The namespace of module and class bodies (LOAD_NAME / STORE_NAME).
+    locals: Option<Rc<DictObject>>,
+    /// Keyword names announced by KW_NAMES for the next CALL.
+    kw_names: Option<Rc<Vec<Value>>>,
+}
+
+/// What ended a run: an exception that nobody caught (already turned into an object).
+pub enum RunError {
+    Exception(Rc<ExceptionObject>),
+}
+
+/// One interpreter: its builtins, types, frames and value stack. No global state, so several
+/// can live in one process.
+pub struct Vm {
+    pub builtins: Rc<DictObject>,
+    exception_types: HashMap<ExcKind, Rc<TypeObject>>,
+    frames: Vec<Frame>,
+    stack: Vec<Value>,
+    pub recursion_limit: usize,
+    /// Native-to-Python re-entries currently active (each uses Rust stack).
+    native_depth: usize,
+    const_cache: HashMap<*const CodeObject, Rc<Vec<Value>>>,
+    pub stdout: std::io::BufWriter<std::io::Stdout>,
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+impl Vm {
+    pub fn new() -> Vm {
+        let mut vm = Vm {
+            builtins: Rc::new(DictObject::new()),
+            exception_types: HashMap::new(),
+            frames: Vec::new(),
+            stack: Vec::with_capacity(1024),
+            recursion_limit: 1000,
+            native_depth: 0,
+            const_cache: HashMap::new(),
+            stdout: std::io::BufWriter::new(std::io::stdout()),
+        };
+        for &kind in ExcKind::ALL {
+            let base = kind.parent().map(|p| vm.exception_types[&p].clone());
+            let t = Rc::new(TypeObject { name: kind.name().to_string(), base, exception: Some(kind) });
+            vm.builtins.set_str(kind.name(), Value::Type(t.clone()));
+            vm.exception_types.insert(kind, t);
+        }
+        builtins::install(&vm.builtins);
+        vm
+    }
+
+    pub fn exception_type(&self, kind: ExcKind) -> Rc<TypeObject> {
+        self.exception_types[&kind].clone()
+    }
+
+    /// Turns an error into an exception object.
+    #[cold]
+    pub fn materialize(&self, err: PyErr) -> Rc<ExceptionObject> {
+        match err {
+            PyErr::Raised(e) => e,
+            PyErr::New(kind, msg) => Rc::new(ExceptionObject {
+                class: self.exception_type(kind),
+                args: if msg.is_empty() { vec![] } else { vec![Value::str(&msg)] },
+                traceback: RefCell::new(Vec::new()),
+            }),
+        }
+    }
+
+    /// Runs a module's code object with `globals` as its namespace.
+    pub fn run_module(&mut self, code: Rc<CodeObject>, globals: Rc<DictObject>) -> Result<Value, RunError> {
+        let consts = self.consts_for(&code);
+        let base = self.stack.len();
+        self.frames.push(Frame {
+            code,
+            consts,
+            pc: 0,
+            base,
+            cells: Vec::new(),
+            globals: globals.clone(),
+            locals: Some(globals),
+            kw_names: None,
+        });
+        let depth = self.frames.len();
+        self.run(depth).map_err(|e| RunError::Exception(self.materialize(e)))
+    }
+
+    fn consts_for(&mut self, code: &Rc<CodeObject>) -> Rc<Vec<Value>> {
+        let key = Rc::as_ptr(code);
+        if let Some(c) = self.const_cache.get(&key) {
+            return c.clone();
+        }
+        let values: Vec<Value> = code.consts.iter().map(const_value).collect();
+        let rc = Rc::new(values);
+        self.const_cache.insert(key, rc.clone());
+        rc
+    }
+
+    #[inline(always)]
+    fn push(&mut self, v: Value) {
+        self.stack.push(v);
+    }
+
+    #[inline(always)]
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::Null)
+    }
+
+    #[inline(always)]
+    fn top(&self) -> &Value {
+        self.stack.last().unwrap_or(&Value::Null)
+    }
+
+    /// Runs frames until the frame at depth `entry` returns; its return value is the result.
+    fn run(&mut self, entry: usize) -> PyResult<Value> {
+        match self.run_until_error(entry) {
+            Ok(v) => Ok(v),
+            Err(err) => {
+                // No exception handlers yet: every frame down to `entry` unwinds, leaving a
+                // traceback line each (innermost first).
+                let exc = self.materialize(err);
+                while self.frames.len() >= entry {
+                    let frame = self.frames.pop().expect("a running frame");
+                    let line = frame.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+                    exc.traceback.borrow_mut().push(TraceEntry {
+                        filename: frame.code.filename.clone(),
+                        lineno: line,
+                        name: frame.code.name.clone(),
+                    });
+                    self.stack.truncate(frame.base);
+                }
+                Err(PyErr::Raised(exc))
+            }
+        }
+    }
+
+    fn run_until_error(&mut self, entry: usize) -> PyResult<Value> {
+        let mut f = self.frames.len() - 1;
+        let mut code = self.frames[f].code.clone();
+        let mut consts = self.frames[f].consts.clone();
+        let mut pc = self.frames[f].pc;
+        let mut base = self.frames[f].base;
+        macro_rules! save_pc {
+            () => {
+                self.frames[f].pc = pc
+            };
+        }
+        loop {
+            let ins = code.instructions[pc];
+            pc += 1;
+            let arg = ins.arg();
+            match ins.op() {
+                Opcode::Nop | Opcode::Resume => {}
+                Opcode::PopTop => {
+                    self.pop();
+                }
+                Opcode::PushNull => self.push(Value::Null),
+                Opcode::Copy => {
+                    let v = self.stack[self.stack.len() - arg as usize].clone();
+                    self.push(v);
+                }
+                Opcode::Swap => {
+                    let n = self.stack.len();
+                    self.stack.swap(n - 1, n - arg as usize);
+                }
+                Opcode::LoadConst => self.push(consts[arg as usize].clone()),
+                Opcode::LoadFast => {
+                    let v = self.stack[base + arg as usize].clone();
+                    if v.is_null() {
+                        save_pc!();
+                        return Err(unbound_local(&code, arg));
+                    }
+                    self.push(v);
+                }
+                Opcode::StoreFast => {
+                    let v = self.pop();
+                    self.stack[base + arg as usize] = v;
+                }
+                Opcode::DeleteFast => {
+                    if self.stack[base + arg as usize].is_null() {
+                        save_pc!();
+                        return Err(unbound_local(&code, arg));
+                    }
+                    self.stack[base + arg as usize] = Value::Null;
+                }
+                Opcode::LoadDeref | Opcode::LoadClosure => {
+                    let cell = self.frames[f].cells[arg as usize].clone();
+                    if ins.op() == Opcode::LoadClosure {
+                        self.push(Value::Cell(cell));
+                    } else {
+                        let v = cell.borrow().clone();
+                        if v.is_null() {
+                            save_pc!();
+                            let name = cell_name(&code, arg);
+                            return Err(PyErr::new(
+                                ExcKind::NameError,
+                                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                            ));
+                        }
+                        self.push(v);
+                    }
+                }
+                Opcode::StoreDeref => {
+                    let v = self.pop();
+                    *self.frames[f].cells[arg as usize].borrow_mut() = v;
+                }
+                Opcode::LoadName | Opcode::LoadGlobal => {
+                    let idx = if ins.op() == Opcode::LoadGlobal { arg >> 1 } else { arg };
+                    let name = &code.names[idx as usize];
+                    let frame = &self.frames[f];
+                    let found = match (&frame.locals, ins.op()) {
+                        (Some(l), Opcode::LoadName) => l.get_str(name),
+                        _ => None,
+                    }
+                    .or_else(|| frame.globals.get_str(name))
+                    .or_else(|| self.builtins.get_str(name));
+                    let Some(v) = found else {
+                        save_pc!();
+                        return Err(PyErr::new(ExcKind::NameError, format!("name '{name}' is not defined")));
+                    };
+                    if ins.op() == Opcode::LoadGlobal && arg & 1 == 1 {
+                        self.push(Value::Null);
+                    }
+                    self.push(v);
+                }
+                Opcode::StoreName => {
+                    let v = self.pop();
+                    let frame = &self.frames[f];
+                    let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
+                    ns.set_str(&code.names[arg as usize], v);
+                }
+                Opcode::StoreGlobal => {
+                    let v = self.pop();
+                    self.frames[f].globals.set_str(&code.names[arg as usize], v);
+                }
+                Opcode::DeleteName | Opcode::DeleteGlobal => {
+                    let name = &code.names[arg as usize];
+                    let frame = &self.frames[f];
+                    let ns = match (&frame.locals, ins.op()) {
+                        (Some(l), Opcode::DeleteName) => l.clone(),
+                        _ => frame.globals.clone(),
+                    };
+                    if ns.remove(&Value::str(name))?.is_none() {
+                        save_pc!();
+                        return Err(PyErr::new(ExcKind::NameError, format!("name '{name}' is not defined")));
+                    }
+                }
+                Opcode::LoadAttr => {
+                    let obj = self.pop();
+                    save_pc!();
+                    let v = self.get_attr(&obj, &code.names[arg as usize])?;
+                    self.push(v);
+                }
+                Opcode::LoadMethod => {
+                    let obj = self.pop();
+                    save_pc!();
+                    let v = self.get_attr(&obj, &code.names[arg as usize])?;
+                    self.push(Value::Null);
+                    self.push(v);
+                }
+                Opcode::StoreAttr => {
+                    let obj = self.pop();
+                    let _value = self.pop();
+                    save_pc!();
+                    return Err(PyErr::new(
+                        ExcKind::AttributeError,
+                        format!(
+                            "'{}' object has no attribute '{}'",
+                            obj.type_name(),
+                            code.names[arg as usize]
+                        ),
+                    ));
+                }
+                Opcode::BinaryOp => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    // Fast path: small ints that do not overflow.
+                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+                        let r = match BinaryOpKind::from_arg(arg).0 {
+                            BinaryOpKind::Add => x.checked_add(*y),
+                            BinaryOpKind::Subtract => x.checked_sub(*y),
+                            BinaryOpKind::Multiply => x.checked_mul(*y),
+                            _ => None,
+                        };
+                        if let Some(r) = r {
+                            self.push(Value::Int(r));
+                            continue;
+                        }
+                    }
+                    save_pc!();
+                    let r = self.binary_op(arg, &a, &b)?;
+                    self.push(r);
+                }
+                Opcode::CompareOp => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    save_pc!();
+                    let r = self.compare(CompareKind::ALL[arg as usize], &a, &b)?;
+                    self.push(Value::Bool(r));
+                }
+                Opcode::IsOp => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    self.push(Value::Bool(a.is(&b) != (arg == 1)));
+                }
+                Opcode::ContainsOp => {
+                    let container = self.pop();
+                    let item = self.pop();
+                    save_pc!();
+                    let r = self.contains(&container, &item)?;
+                    self.push(Value::Bool(r != (arg == 1)));
+                }
+                Opcode::UnaryNot => {
+                    let v = self.pop();
+                    save_pc!();
+                    let t = self.truthy(&v)?;
+                    self.push(Value::Bool(!t));
+                }
+                Opcode::UnaryNegative | Opcode::UnaryPositive | Opcode::UnaryInvert => {
+                    let v = self.pop();
+                    save_pc!();
+                    let r = self.unary(ins.op(), &v)?;
+                    self.push(r);
+                }
+                Opcode::BinarySubscr => {
+                    let key = self.pop();
+                    let container = self.pop();
+                    save_pc!();
+                    let r = self.subscript(&container, &key)?;
+                    self.push(r);
+                }
+                Opcode::StoreSubscr => {
+                    let key = self.pop();
+                    let container = self.pop();
+                    let value = self.pop();
+                    save_pc!();
+                    self.store_subscript(&container, key, value)?;
+                }
+                Opcode::DeleteSubscr => {
+                    let key = self.pop();
+                    let container = self.pop();
+                    save_pc!();
+                    self.delete_subscript(&container, &key)?;
+                }
+                Opcode::BuildSlice => {
+                    let step = if arg == 3 { self.pop() } else { Value::None };
+                    let stop = self.pop();
+                    let start = self.pop();
+                    self.push(Value::Slice(Rc::new((start, stop, step))));
+                }
+                Opcode::BuildTuple | Opcode::BuildList | Opcode::BuildSet => {
+                    let items = self.stack.split_off(self.stack.len() - arg as usize);
+                    let v = match ins.op() {
+                        Opcode::BuildTuple => Value::Tuple(Rc::new(items)),
+                        Opcode::BuildList => Value::List(Rc::new(RefCell::new(items))),
+                        _ => {
+                            save_pc!();
+                            return Err(PyErr::new(ExcKind::SystemError, "sets are not supported yet"));
+                        }
+                    };
+                    self.push(v);
+                }
+                Opcode::BuildMap => {
+                    let items = self.stack.split_off(self.stack.len() - 2 * arg as usize);
+                    let d = DictObject::new();
+                    save_pc!();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        d.set(k, v)?;
+                    }
+                    self.push(Value::Dict(Rc::new(d)));
+                }
+                Opcode::BuildString => {
+                    let parts = self.stack.split_off(self.stack.len() - arg as usize);
+                    let mut s = String::new();
+                    for p in &parts {
+                        if let Value::Str(t) = p {
+                            s.push_str(t);
+                        }
+                    }
+                    self.push(Value::str(&s));
+                }
+                Opcode::ListAppend => {
+                    let v = self.pop();
+                    let idx = self.stack.len() - arg as usize;
+                    if let Value::List(l) = &self.stack[idx] {
+                        l.borrow_mut().push(v);
+                    }
+                }
+                Opcode::FormatValue => {
+                    let spec = if arg & 4 != 0 { Some(self.pop()) } else { None };
+                    let v = self.pop();
+                    save_pc!();
+                    let v = match arg & 3 {
+                        1 => Value::str(&self.str(&v)?),
+                        2 => Value::str(&self.repr(&v)?),
+                        3 => Value::str(&builtins::ascii_of(&self.repr(&v)?)),
+                        _ => v,
+                    };
+                    let spec = match &spec {
+                        Some(Value::Str(s)) => s.to_string(),
+                        _ => String::new(),
+                    };
+                    let s = match (&v, spec.is_empty()) {
+                        (Value::Str(_), true) => v,
+                        _ => Value::str(&builtins::format_value(self, &v, &spec)?),
+                    };
+                    self.push(s);
+                }
+                Opcode::UnpackSequence => {
+                    let seq = self.pop();
+                    save_pc!();
+                    let items = self.collect_iterable(&seq)?;
+                    if items.len() != arg as usize {
+                        return Err(if items.len() > arg as usize {
+                            PyErr::value_error(format!("too many values to unpack (expected {arg})"))
+                        } else {
+                            PyErr::value_error(format!(
+                                "not enough values to unpack (expected {arg}, got {})",
+                                items.len()
+                            ))
+                        });
+                    }
+                    self.stack.extend(items.into_iter().rev());
+                }
+                Opcode::JumpForward => pc += arg as usize,
+                Opcode::JumpBackward => pc -= arg as usize,
+                Opcode::PopJumpForwardIfFalse | Opcode::PopJumpForwardIfTrue => {
+                    let v = self.pop();
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        _ => {
+                            save_pc!();
+                            self.truthy(&v)?
+                        }
+                    };
+                    if t == (ins.op() == Opcode::PopJumpForwardIfTrue) {
+                        pc += arg as usize;
+                    }
+                }
+                Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                    let v = self.top().clone();
+                    save_pc!();
+                    let t = self.truthy(&v)?;
+                    if t == (ins.op() == Opcode::JumpIfTrueOrPop) {
+                        pc += arg as usize;
+                    } else {
+                        self.pop();
+                    }
+                }
+                Opcode::GetIter => {
+                    let v = self.pop();
+                    save_pc!();
+                    let it = self.get_iter(&v)?;
+                    self.push(it);
+                }
+                Opcode::ForIter => {
+                    let next = match self.top() {
+                        Value::Iterator(it) => {
+                            let it = it.clone();
+                            save_pc!();
+                            self.iter_next(&it)?
+                        }
+                        _ => None,
+                    };
+                    match next {
+                        Some(v) => self.push(v),
+                        None => {
+                            self.pop();
+                            pc += arg as usize;
+                        }
+                    }
+                }
+                Opcode::KwNames => {
+                    if let Value::Tuple(t) = &consts[arg as usize] {
+                        self.frames[f].kw_names = Some(t.clone());
+                    }
+                }
+                Opcode::Call => {
+                    let kw_names = self.frames[f].kw_names.take();
+                    let nkw = kw_names.as_ref().map_or(0, |k| k.len());
+                    let argc = arg as usize;
+                    let callable_at = self.stack.len() - argc - 2;
+                    let (callable, self_arg) = if self.stack[callable_at].is_null() {
+                        (self.stack[callable_at + 1].clone(), None)
+                    } else {
+                        (self.stack[callable_at].clone(), Some(self.stack[callable_at + 1].clone()))
+                    };
+                    let mut args: Vec<Value> = self.stack.split_off(callable_at + 2);
+                    self.stack.truncate(callable_at);
+                    if let Some(s) = self_arg {
+                        args.insert(0, s);
+                    }
+                    let kwargs: Vec<(Rc<str>, Value)> = match &kw_names {
+                        Some(names) => {
+                            let kwvals = args.split_off(args.len() - nkw);
+                            names
+                                .iter()
+                                .zip(kwvals)
+                                .map(|(n, v)| {
+                                    (if let Value::Str(s) = n { s.clone() } else { Rc::from("") }, v)
+                                })
+                                .collect()
+                        }
+                        None => Vec::new(),
+                    };
+                    save_pc!();
+                    match &callable {
+                        Value::Function(func) => {
+                            if self.frames.len() >= self.recursion_limit {
+                                return Err(PyErr::new(
+                                    ExcKind::RecursionError,
+                                    "maximum recursion depth exceeded",
+                                ));
+                            }
+                            self.push_frame(func, args, kwargs)?;
+                            f = self.frames.len() - 1;
+                            code = self.frames[f].code.clone();
+                            consts = self.frames[f].consts.clone();
+                            pc = 0;
+                            base = self.frames[f].base;
+                        }
+                        _ => {
+                            let r = self.call_value(&callable, args, kwargs)?;
+                            self.push(r);
+                        }
+                    }
+                }
+                Opcode::MakeFunction => {
+                    let code_v = self.pop();
+                    let closure = if arg & 8 != 0 { Some(self.pop()) } else { None };
+                    let annotations = if arg & 4 != 0 { Some(self.pop()) } else { None };
+                    let kwdefaults = if arg & 2 != 0 { Some(self.pop()) } else { None };
+                    let defaults = if arg & 1 != 0 { Some(self.pop()) } else { None };
+                    let Value::Code(fcode) = code_v else {
+                        save_pc!();
+                        return Err(PyErr::new(ExcKind::SystemError, "MAKE_FUNCTION without a code object"));
+                    };
+                    let fconsts = self.consts_for(&fcode);
+                    let tuple_items = |v: Option<Value>| match v {
+                        Some(Value::Tuple(t)) => t.to_vec(),
+                        _ => Vec::new(),
+                    };
+                    let pairs = |items: Vec<Value>| {
+                        items
+                            .chunks(2)
+                            .map(|c| {
+                                (
+                                    if let Value::Str(s) = &c[0] { s.clone() } else { Rc::from("") },
+                                    c[1].clone(),
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                    };
+                    let kwdefaults = match kwdefaults {
+                        Some(Value::Dict(d)) => d
+                            .items()
+                            .into_iter()
+                            .map(|(k, v)| (if let Value::Str(s) = k { s } else { Rc::from("") }, v))
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    let closure = tuple_items(closure)
+                        .into_iter()
+                        .filter_map(|c| if let Value::Cell(c) = c { Some(c) } else { None })
+                        .collect();
+                    let func = FunctionObject {
+                        name: fcode.name.clone(),
+                        qualname: fcode.qualname.clone(),
+                        code: fcode,
+                        consts: fconsts,
+                        globals: self.frames[f].globals.clone(),
+                        defaults: tuple_items(defaults),
+                        kwdefaults,
+                        annotations: pairs(tuple_items(annotations)),
+                        closure,
+                    };
+                    self.push(Value::Function(Rc::new(func)));
+                }
+                Opcode::ReturnValue => {
+                    let v = self.pop();
+                    let frame = self.frames.pop().expect("returning frame");
+                    self.stack.truncate(frame.base);
+                    if self.frames.len() < entry {
+                        return Ok(v);
+                    }
+                    f = self.frames.len() - 1;
+                    code = self.frames[f].code.clone();
+                    consts = self.frames[f].consts.clone();
+                    pc = self.frames[f].pc;
+                    base = self.frames[f].base;
+                    self.push(v);
+                }
+                Opcode::RaiseVarargs => {
+                    save_pc!();
+                    let cause = if arg >= 2 { Some(self.pop()) } else { None };
+                    let _ = cause;
+                    if arg == 0 {
+                        return Err(PyErr::new(ExcKind::RuntimeError, "No active exception to reraise"));
+                    }
+                    let exc = self.pop();
+                    return Err(self.make_raisable(exc));
+                }
+                Opcode::LoadAssertionError => {
+                    self.push(Value::Type(self.exception_type(ExcKind::AssertionError)));
+                }
+                Opcode::LoadBuildClass => {
+                    save_pc!();
+                    return Err(PyErr::new(ExcKind::SystemError, "classes are not supported yet"));
+                }
+            }
+        }
+    }
+
+    #[cold]
+    fn make_raisable(&mut self, exc: Value) -> PyErr {
+        match exc {
+            Value::Exception(e) => PyErr::Raised(e),
+            Value::Type(t) if t.exception.is_some() => PyErr::Raised(Rc::new(ExceptionObject {
+                class: t,
+                args: Vec::new(),
+                traceback: RefCell::new(Vec::new()),
+            })),
+            _ => PyErr::type_error("exceptions must derive from BaseException"),
+        }
+    }
+
+    /// Binds arguments and pushes a frame for `func` (the loop then runs it).
+    fn push_frame(
+        &mut self,
+        func: &Rc<FunctionObject>,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<()> {
+        let code = func.code.clone();
+        let base = self.stack.len();
+        let nlocals = code.varnames.len();
+        self.stack.resize(base + nlocals, Value::Null);
+        if let Err(e) = bind_arguments(func, &mut self.stack[base..base + nlocals], args, kwargs) {
+            self.stack.truncate(base);
+            return Err(e);
+        }
+        let mut cells: Vec<Rc<RefCell<Value>>> =
+            Vec::with_capacity(code.cellvars.len() + code.freevars.len());
+        for name in &code.cellvars {
+            // A parameter captured by an inner function starts out holding the argument.
+            let init = code.varnames.iter().position(|v| v == name).map(|i| self.stack[base + i].clone());
+            cells.push(Rc::new(RefCell::new(init.unwrap_or(Value::Null))));
+        }
+        cells.extend(func.closure.iter().cloned());
+        self.frames.push(Frame {
+            code,
+            consts: func.consts.clone(),
+            pc: 0,
+            base,
+            cells,
+            globals: func.globals.clone(),
+            locals: None,
+            kw_names: None,
+        });
+        Ok(())
+    }
+
+    /// Calls any callable from native code (re-entering the loop for Python functions).
+    pub fn call_value(
+        &mut self,
+        callable: &Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> PyResult<Value> {
+        match callable {
+            Value::Builtin(b) => {
+                let b: Rc<BuiltinFunction> = b.clone();
+                match &b.bound_self {
+                    Some(s) => {
+                        let mut full = Vec::with_capacity(args.len() + 1);
+                        full.push(s.clone());
+                        full.extend(args);
+                        (b.func)(self, &full, &kwargs)
+                    }
+                    None => (b.func)(self, &args, &kwargs),
+                }
+            }
+            Value::Function(func) => {
+                if self.frames.len() >= self.recursion_limit || self.native_depth > 200 {
+                    return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+                }
+                self.push_frame(func, args, kwargs)?;
+                let depth = self.frames.len();
+                self.native_depth += 1;
+                let r = self.run(depth);
+                self.native_depth -= 1;
+                r
+            }
+            Value::BoundMethod(m) => {
+                let (func, this) = (m.0.clone(), m.1.clone());
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(this);
+                full.extend(args);
+                self.call_value(&func, full, kwargs)
+            }
+            Value::Type(t) if t.exception.is_some() => {
+                if !kwargs.is_empty() {
+                    return Err(PyErr::type_error(format!("{}() takes no keyword arguments", t.name)));
+                }
+                Ok(Value::Exception(Rc::new(ExceptionObject {
+                    class: t.clone(),
+                    args,
+                    traceback: RefCell::new(Vec::new()),
+                })))
+            }
+            other => Err(PyErr::type_error(format!("'{}' object is not callable", other.type_name()))),
+        }
+    }
+
+    fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        if let Some(m) = builtins::method(obj, name) {
+            return Ok(m);
+        }
+        match obj {
+            Value::Function(f) if name == "__name__" => Ok(Value::str(&f.name)),
+            Value::Function(f) if name == "__qualname__" => Ok(Value::str(&f.qualname)),
+            Value::Function(f) if name == "__annotations__" => {
+                let d = DictObject::new();
+                for (k, v) in &f.annotations {
+                    d.set(Value::Str(k.clone()), v.clone())?;
+                }
+                Ok(Value::Dict(Rc::new(d)))
+            }
+            Value::Type(t) if name == "__name__" => Ok(Value::str(&t.name)),
+            Value::Exception(e) if name == "args" => Ok(Value::Tuple(Rc::new(e.args.clone()))),
+            _ => Err(PyErr::new(
+                ExcKind::AttributeError,
+                format!("'{}' object has no attribute '{name}'", obj.type_name()),
+            )),
+        }
+    }
+
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::Null | Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Dict(d) => !d.is_empty(),
+            Value::Range(r) => range_len(r.0, r.1, r.2) > 0,
+            _ => true,
+        })
+    }
+
+    fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
+        let (op, inplace) = BinaryOpKind::from_arg(arg);
+        if let Some(r) = int_binary(op, a, b)? {
+            return Ok(r);
+        }
+        if let (Some(x), Some(y)) = (as_f64(a), as_f64(b)) {
+            if let Some(r) = float_binary(op, x?, y?)? {
+                return Ok(r);
+            }
+        }
+        match (op, a, b) {
+            (BinaryOpKind::Add, Value::Str(x), Value::Str(y)) => {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x);
+                s.push_str(y);
+                return Ok(Value::str(&s));
+            }
+            (BinaryOpKind::Add, Value::List(x), Value::List(y)) => {
+                if inplace {
+                    let extra = y.borrow().clone();
+                    x.borrow_mut().extend(extra);
+                    return Ok(a.clone());
+                }
+                let mut v = x.borrow().clone();
+                v.extend(y.borrow().iter().cloned());
+                return Ok(Value::List(Rc::new(RefCell::new(v))));
+            }
+            (BinaryOpKind::Add, Value::Tuple(x), Value::Tuple(y)) => {
+                let mut v = x.to_vec();
+                v.extend(y.iter().cloned());
+                return Ok(Value::Tuple(Rc::new(v)));
+            }
+            (
+                BinaryOpKind::Multiply,
+                Value::Str(_) | Value::List(_) | Value::Tuple(_),
+                Value::Int(_) | Value::Bool(_),
+            )
+            | (
+                BinaryOpKind::Multiply,
+                Value::Int(_) | Value::Bool(_),
+                Value::Str(_) | Value::List(_) | Value::Tuple(_),
+            ) => {
+                let (seq, n) = if matches!(a, Value::Int(_) | Value::Bool(_)) { (b, a) } else { (a, b) };
+                let n = match n {
+                    Value::Int(i) => (*i).max(0) as usize,
+                    Value::Bool(b) => *b as usize,
+                    _ => 0,
+                };
+                return Ok(match seq {
+                    Value::Str(s) => Value::str(&s.repeat(n)),
+                    Value::List(l) => {
+                        let items = l.borrow();
+                        let mut v = Vec::with_capacity(items.len() * n);
+                        for _ in 0..n {
+                            v.extend(items.iter().cloned());
+                        }
+                        Value::List(Rc::new(RefCell::new(v)))
+                    }
+                    Value::Tuple(t) => {
+                        let mut v = Vec::with_capacity(t.len() * n);
+                        for _ in 0..n {
+                            v.extend(t.iter().cloned());
+                        }
+                        Value::Tuple(Rc::new(v))
+                    }
+                    _ => unreachable!("matched above"),
+                });
+            }
+            (BinaryOpKind::Remainder, Value::Str(fmt), _) => {
+                return Ok(Value::str(&builtins::percent_format(self, fmt, b)?));
+            }
+            _ => {}
+        }
+        Err(PyErr::type_error(format!(
+            "unsupported operand type(s) for {}{}: '{}' and '{}'",
+            op.symbol(),
+            if inplace { "=" } else { "" },
+            a.type_name(),
+            b.type_name()
+        )))
+    }
+
+    fn unary(&mut self, op: Opcode, v: &Value) -> PyResult<Value> {
+        let r = match (op, v) {
+            (Opcode::UnaryNegative, Value::Int(i)) => i.checked_neg().map(Value::Int),
+            (Opcode::UnaryNegative, Value::Bool(b)) => Some(Value::Int(-(*b as i64))),
+            (Opcode::UnaryNegative, Value::BigInt(b)) => Some(Value::from_bigint(-(**b).clone())),
+            (Opcode::UnaryNegative, Value::Float(f)) => Some(Value::Float(-f)),
+            (Opcode::UnaryPositive, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => Some(v.clone()),
+            (Opcode::UnaryPositive, Value::Bool(b)) => Some(Value::Int(*b as i64)),
+            (Opcode::UnaryInvert, Value::Int(i)) => Some(Value::Int(!i)),
+            (Opcode::UnaryInvert, Value::Bool(b)) => Some(Value::Int(!(*b as i64))),
+            (Opcode::UnaryInvert, Value::BigInt(b)) => Some(Value::from_bigint(-(**b).clone() - 1)),
+            _ => None,
+        };
+        if let Some(r) = r {
+            return Ok(r);
+        }
+        if let (Opcode::UnaryNegative, Value::Int(i)) = (op, v) {
+            return Ok(Value::from_bigint(-num_bigint::BigInt::from(*i)));
+        }
+        let sym = match op {
+            Opcode::UnaryNegative => "-",
+            Opcode::UnaryPositive => "+",
+            _ => "~",
+        };
+        Err(PyErr::type_error(format!("bad operand type for unary {sym}: '{}'", v.type_name())))
+    }
+
+    pub fn equals(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        use Value::*;
+        Ok(match (a, b) {
+            (List(x), List(y)) => {
+                if Rc::ptr_eq(x, y) {
+                    return Ok(true);
+                }
+                let (x, y) = (x.borrow().clone(), y.borrow().clone());
+                self.seq_equal(&x, &y)?
+            }
+            (Tuple(x), Tuple(y)) => self.seq_equal(&x.clone(), &y.clone())?,
+            (Dict(x), Dict(y)) => {
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                for (k, v) in x.items() {
+                    match y.get(&k)? {
+                        Some(w) if self.equals(&v, &w)? => {}
+                        _ => return Ok(false),
+                    }
+                }
+                true
+            }
+            (Range(x), Range(y)) => x == y,
+            _ => crate::objects::dict::keys_equal(a, b),
+        })
+    }
+
+    fn seq_equal(&mut self, x: &[Value], y: &[Value]) -> PyResult<bool> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (p, q) in x.iter().zip(y) {
+            if !p.is(q) && !self.equals(p, q)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    pub fn compare(&mut self, op: CompareKind, a: &Value, b: &Value) -> PyResult<bool> {
+        match op {
+            CompareKind::Eq => return self.equals(a, b),
+            CompareKind::Ne => return Ok(!self.equals(a, b)?),
+            _ => {}
+        }
+        let ord = self.order(a, b).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                a.type_name(),
+                b.type_name()
+            ))
+        })??;
+        use std::cmp::Ordering::*;
+        Ok(match (op, ord) {
+            (_, Option::None) => false, // NaN
+            (CompareKind::Lt, Some(o)) => o == Less,
+            (CompareKind::Le, Some(o)) => o != Greater,
+            (CompareKind::Gt, Some(o)) => o == Greater,
+            (CompareKind::Ge, Some(o)) => o != Less,
+            _ => false,
+        })
+    }
+
+    /// Ordering of two values of comparable built-in types; None if they cannot be ordered.
+    fn order(&mut self, a: &Value, b: &Value) -> Option<PyResult<Option<std::cmp::Ordering>>> {
+        use crate::objects::int::to_bigint;
+        use Value::*;
+        Some(Ok(match (a, b) {
+            (Int(x), Int(y)) => Some(x.cmp(y)),
+            (Str(x), Str(y)) => Some(x.cmp(y)),
+            (Float(_), _) | (_, Float(_)) => {
+                let (x, y) = (as_f64(a)?, as_f64(b)?);
+                match (x, y) {
+                    (Ok(x), Ok(y)) => x.partial_cmp(&y),
+                    (Err(e), _) | (_, Err(e)) => return Some(Err(e)),
+                }
+            }
+            (Int(_) | Bool(_) | BigInt(_), Int(_) | Bool(_) | BigInt(_)) => {
+                Some(to_bigint(a)?.cmp(&to_bigint(b)?))
+            }
+            (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
+                let (x, y) = match (a, b) {
+                    (List(x), List(y)) => (x.borrow().clone(), y.borrow().clone()),
+                    (Tuple(x), Tuple(y)) => (x.to_vec(), y.to_vec()),
+                    _ => unreachable!("matched above"),
+                };
+                for (p, q) in x.iter().zip(&y) {
+                    match self.equals(p, q) {
+                        Ok(true) => continue,
+                        Ok(false) => return self.order(p, q),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                Some(x.len().cmp(&y.len()))
+            }
+            _ => return Option::None,
+        }))
+    }
+
+    fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.contains(&**sub)),
+                _ => Err(PyErr::type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    item.type_name()
+                ))),
+            },
+            Value::Dict(d) => Ok(d.get(item)?.is_some()),
+            Value::Range(r) => Ok(match item {
+                Value::Int(i) => {
+                    let (start, stop, step) = (r.0, r.1, r.2);
+                    let inside = if step > 0 { start <= *i && *i < stop } else { stop < *i && *i <= start };
+                    inside && (i - start) % step == 0
+                }
+                _ => false,
+            }),
+            _ => {
+                let items = self.collect_iterable(container)?;
+                for x in &items {
+                    if x.is(item) || self.equals(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    fn index(&self, len: usize, key: &Value, what: &str) -> PyResult<usize> {
+        let i = match key {
+            Value::Int(i) => *i,
+            Value::Bool(b) => *b as i64,
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "{what} indices must be integers or slices, not {}",
+                    key.type_name()
+                )))
+            }
+        };
+        let j = if i < 0 { i + len as i64 } else { i };
+        if j < 0 || j >= len as i64 {
+            return Err(PyErr::new(ExcKind::IndexError, format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+        if let Value::Slice(s) = key {
+            return self.slice(container, s);
+        }
+        match container {
+            Value::List(l) => {
+                let l = l.borrow();
+                let i = self.index(l.len(), key, "list")?;
+                Ok(l[i].clone())
+            }
+            Value::Tuple(t) => {
+                let i = self.index(t.len(), key, "tuple")?;
+                Ok(t[i].clone())
+            }
+            Value::Str(s) => {
+                let chars: Vec<char> = s.chars().collect();
+                let i = self.index(chars.len(), key, "string")?;
+                Ok(Value::str(&chars[i].to_string()))
+            }
+            Value::Dict(d) => match d.get(key)? {
+                Some(v) => Ok(v),
+                None => Err(DictObject::key_error(key, self)),
+            },
+            Value::Range(r) => {
+                let n = range_len(r.0, r.1, r.2);
+                let i = self.index(n as usize, key, "range object")?;
+                Ok(Value::Int(r.0 + r.2 * i as i64))
+            }
+            _ => Err(PyErr::type_error(format!("'{}' object is not subscriptable", container.type_name()))),
+        }
+    }
+
+    fn slice(&mut self, container: &Value, s: &(Value, Value, Value)) -> PyResult<Value> {
+        let items: Vec<Value> = match container {
+            Value::List(l) => l.borrow().clone(),
+            Value::Tuple(t) => t.to_vec(),
+            Value::Str(st) => st.chars().map(|c| Value::str(&c.to_string())).collect(),
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object is not subscriptable",
+                    container.type_name()
+                )))
+            }
+        };
+        let idx = slice_indices(s, items.len())?;
+        let picked: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
+        Ok(match container {
+            Value::List(_) => Value::List(Rc::new(RefCell::new(picked))),
+            Value::Tuple(_) => Value::Tuple(Rc::new(picked)),
+            _ => {
+                let s: String = picked
+                    .iter()
+                    .map(|v| if let Value::Str(c) = v { c.to_string() } else { String::new() })
+                    .collect();
+                Value::str(&s)
+            }
+        })
+    }
+
+    fn store_subscript(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
+        match container {
+            Value::List(l) => {
+                let len = l.borrow().len();
+                let i = self.index(len, &key, "list assignment")?;
+                l.borrow_mut()[i] = value;
+                Ok(())
+            }
+            Value::Dict(d) => d.set(key, value),
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object does not support item assignment",
+                container.type_name()
+            ))),
+        }
+    }
+
+    fn delete_subscript(&mut self, container: &Value, key: &Value) -> PyResult<()> {
+        match container {
+            Value::List(l) => {
+                let len = l.borrow().len();
+                let i = self.index(len, key, "list assignment")?;
+                l.borrow_mut().remove(i);
+                Ok(())
+            }
+            Value::Dict(d) => match d.remove(key)? {
+                Some(_) => Ok(()),
+                None => Err(DictObject::key_error(key, self)),
+            },
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object doesn't support item deletion",
+                container.type_name()
+            ))),
+        }
+    }
+
+    pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        let state = match v {
+            Value::Range(r) => IterState::Range { next: r.0, stop: r.1, step: r.2 },
+            Value::List(l) => IterState::List { list: l.clone(), index: 0 },
+            Value::Tuple(t) => IterState::Values { items: t.clone(), index: 0 },
+            Value::Str(s) => IterState::Values {
+                items: Rc::new(s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect()),
+                index: 0,
+            },
+            Value::Dict(d) => IterState::Values { items: Rc::new(d.keys()), index: 0 },
+            Value::Iterator(_) => return Ok(v.clone()),
+            _ => return Err(PyErr::type_error(format!("'{}' object is not iterable", v.type_name()))),
+        };
+        Ok(Value::Iterator(Rc::new(RefCell::new(state))))
+    }
+
+    pub fn iter_next(&mut self, it: &Rc<RefCell<IterState>>) -> PyResult<Option<Value>> {
+        let mut st = it.borrow_mut();
+        Ok(match &mut *st {
+            IterState::Range { next, stop, step } => {
+                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                    let v = *next;
+                    *next += *step;
+                    Some(Value::Int(v))
+                } else {
+                    None
+                }
+            }
+            IterState::List { list, index } => {
+                let v = list.borrow().get(*index).cloned();
+                *index += 1;
+                v
+            }
+            IterState::Values { items, index } => {
+                let v = items.get(*index).cloned();
+                *index += 1;
+                v
+            }
+            IterState::Enumerate { inner, count } => {
+                let inner = inner.clone();
+                let n = *count;
+                *count += 1;
+                drop(st);
+                let Value::Iterator(inner_it) = inner else { return Ok(None) };
+                return Ok(self.iter_next(&inner_it)?.map(|v| Value::Tuple(Rc::new(vec![Value::Int(n), v]))));
+            }
+        })
+    }
+
+    /// All items of an iterable, in order.
+    pub fn collect_iterable(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
+            _ => {}
+        }
+        let it = self.get_iter(v)?;
+        let Value::Iterator(it) = it else { return Ok(Vec::new()) };
+        let mut out = Vec::new();
+        while let Some(x) = self.iter_next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        builtins::repr_value(self, v, 0)
+    }
+
+    pub fn str(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.to_string()),
+            Value::Exception(e) => match e.args.len() {
+                0 => Ok(String::new()),
+                1 => self.str(&e.args[0].clone()),
+                _ => self.repr(&Value::Tuple(Rc::new(e.args.clone()))),
+            },
+            _ => self.repr(v),
+        }
+    }
+
+    /// Writes the traceback of an uncaught exception to stderr as CPython does.
+    pub fn print_exception(&mut self, exc: &Rc<ExceptionObject>) {
+        let _ = self.stdout.flush();
+        let mut out = String::from("Traceback (most recent call last):\n");
+        for entry in exc.traceback.borrow().iter().rev() {
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                entry.filename, entry.lineno, entry.name
+            ));
+            if let Some(line) = source_line(&entry.filename, entry.lineno) {
+                out.push_str(&format!("    {}\n", line.trim()));
+            }
+        }
+        let msg = self.str(&Value::Exception(exc.clone())).unwrap_or_default();
+        if msg.is_empty() {
+            out.push_str(&format!("{}\n", exc.class.name));
+        } else {
+            out.push_str(&format!("{}: {}\n", exc.class.name, msg));
+        }
+        eprint!("{out}");
+    }
+}
+
+fn source_line(filename: &str, lineno: u32) -> Option<String> {
+    let text = std::fs::read_to_string(filename).ok()?;
+    text.lines().nth(lineno.checked_sub(1)? as usize).map(str::to_string)
+}
+
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
+/// The indices a slice selects from a sequence of length `len`.
+fn slice_indices(s: &(Value, Value, Value), len: usize) -> PyResult<Vec<usize>> {
+    let get = |v: &Value| -> PyResult<Option<i64>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Int(i) => Ok(Some(*i)),
+            Value::Bool(b) => Ok(Some(*b as i64)),
+            _ => Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    };
+    let step = get(&s.2)?.unwrap_or(1);
+    if step == 0 {
+        return Err(PyErr::value_error("slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
+    let norm = |v: Option<i64>, default: i64, lo: i64, hi: i64| match v {
+        None => default,
+        Some(i) if i < 0 => clamp(i + len, lo, hi),
+        Some(i) => clamp(i, lo, hi),
+    };
+    let (start, stop) = if step > 0 {
+        (norm(get(&s.0)?, 0, 0, len), norm(get(&s.1)?, len, 0, len))
+    } else {
+        (norm(get(&s.0)?, len - 1, -1, len - 1), norm(get(&s.1)?, -1, -1, len - 1))
+    };
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+#[cold]
+fn unbound_local(code: &CodeObject, arg: u32) -> PyErr {
+    let name = code.varnames.get(arg as usize).cloned().unwrap_or_default();
+    PyErr::new(
+        ExcKind::UnboundLocalError,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+fn cell_name(code: &CodeObject, arg: u32) -> String {
+    code.cellvars.iter().chain(code.freevars.iter()).nth(arg as usize).cloned().unwrap_or_default()
+}
+
+/// Puts call arguments into a new frame's local slots, with CPython's errors for bad calls.
+fn bind_arguments(
+    func: &FunctionObject,
+    slots: &mut [Value],
+    args: Vec<Value>,
+    kwargs: Vec<(Rc<str>, Value)>,
+) -> PyResult<()> {
+    let code = &func.code;
+    let argcount = code.argcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let has_varargs = code.flags.has(CodeFlags::VARARGS);
+    let has_varkw = code.flags.has(CodeFlags::VARKEYWORDS);
+    let qual = &func.qualname;
+    let nargs = args.len();
+    let mut extra = Vec::new();
+    for (i, a) in args.into_iter().enumerate() {
+        if i < argcount {
+            slots[i] = a;
+        } else {
+            extra.push(a);
+        }
+    }
+    if !extra.is_empty() && !has_varargs {
+        let given_kw =
+            kwargs.iter().filter(|(k, _)| code.varnames[..argcount].iter().any(|v| **v == **k)).count();
+        let takes = if func.defaults.is_empty() {
+            format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
+        } else {
+            format!("from {} to {argcount} positional arguments", argcount - func.defaults.len())
+        };
+        let given = if given_kw > 0 {
+            format!(
+                "{nargs} positional argument{} (and {given_kw} keyword-only argument{}) were given",
+                if nargs == 1 { "" } else { "s" },
+                if given_kw == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{nargs} {}", if nargs == 1 { "was given" } else { "were given" })
+        };
+        return Err(PyErr::type_error(format!("{qual}() takes {takes} but {given}")));
+    }
+    let mut varkw: Vec<(Rc<str>, Value)> = Vec::new();
+    let mut posonly_as_kw = Vec::new();
+    for (name, value) in kwargs {
+        let pos = code.varnames[..argcount + kwonly].iter().position(|v| **v == *name);
+        match pos {
+            Some(i) if i < code.posonlyargcount as usize => {
+                if has_varkw {
+                    varkw.push((name, value));
+                } else {
+                    posonly_as_kw.push(name.to_string());
+                }
+            }
+            Some(i) => {
+                if !slots[i].is_null() {
+                    return Err(PyErr::type_error(format!(
+                        "{qual}() got multiple values for argument '{name}'"
+                    )));
+                }
+                slots[i] = value;
+            }
+            None if has_varkw => varkw.push((name, value)),
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "{qual}() got an unexpected keyword argument '{name}'"
+                )));
+            }
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+            posonly_as_kw.join(", ")
+        )));
+    }
+    // Defaults for the trailing positional parameters.
+    let first_default = argcount - func.defaults.len().min(argcount);
+    let mut missing = Vec::new();
+    for i in 0..argcount {
+        if slots[i].is_null() {
+            if i >= first_default {
+                slots[i] = func.defaults[i - first_default].clone();
+            } else {
+                missing.push(code.varnames[i].clone());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_error(qual, "positional", &missing));
+    }
+    for i in argcount..argcount + kwonly {
+        if slots[i].is_null() {
+            let name = &code.varnames[i];
+            match func.kwdefaults.iter().find(|(k, _)| **k == **name) {
+                Some((_, v)) => slots[i] = v.clone(),
+                None => missing.push(name.clone()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_error(qual, "keyword-only", &missing));
+    }
+    let mut next = argcount + kwonly;
+    if has_varargs {
+        slots[next] = Value::Tuple(Rc::new(extra));
+        next += 1;
+    }
+    if has_varkw {
+        let d = DictObject::new();
+        for (k, v) in varkw {
+            d.set(Value::Str(k), v)?;
+        }
+        slots[next] = Value::Dict(Rc::new(d));
+    }
+    Ok(())
+}
+
+#[cold]
+fn missing_error(qual: &str, kind: &str, names: &[String]) -> PyErr {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        _ => format!("{}, and {}", quoted[..quoted.len() - 1].join(", "), quoted[quoted.len() - 1]),
+    };
+    PyErr::type_error(format!(
+        "{qual}() missing {} required {kind} argument{}: {list}",
+        names.len(),
+        if names.len() == 1 { "" } else { "s" }
+    ))
+}
+
+/// Turns a compile-time constant into a runtime value.
+fn const_value(c: &ConstValue) -> Value {
+    use kaa_syntax::ast::Int;
+    match c {
+        ConstValue::None => Value::None,
+        ConstValue::Bool(b) => Value::Bool(*b),
+        ConstValue::Int(Int::Small(i)) => Value::Int(*i),
+        ConstValue::Int(Int::Big(b)) => Value::from_bigint(b.clone()),
+        ConstValue::Float(f) => Value::Float(*f),
+        ConstValue::Complex { imag, .. } => Value::Float(*imag),
+        ConstValue::Str(s) => Value::str(&s.to_string_lossy()),
+        ConstValue::Bytes(_) => Value::None,
+        ConstValue::Ellipsis => Value::Ellipsis,
+        ConstValue::Tuple(items) => Value::Tuple(Rc::new(items.iter().map(const_value).collect())),
+        ConstValue::Code(code) => Value::Code(code.clone()),
+    }
+}

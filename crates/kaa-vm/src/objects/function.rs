@@ -1,0 +1,32 @@
+//! Python functions (`def`, `lambda`) and built-in functions.
+
+use crate::exceptions::PyResult;
+use crate::interp::Vm;
+use crate::objects::dict::DictObject;
+use crate::value::Value;
+use kaa_bytecode::CodeObject;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub struct FunctionObject {
+    pub code: Rc<CodeObject>,
+    /// `co_consts` turned into values once, when the code object is first loaded.
+    pub consts: Rc<Vec<Value>>,
+    pub globals: Rc<DictObject>,
+    pub name: String,
+    pub qualname: String,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Vec<(Rc<str>, Value)>,
+    pub annotations: Vec<(Rc<str>, Value)>,
+    pub closure: Vec<Rc<RefCell<Value>>>,
+}
+
+/// A built-in function: positional arguments and keyword (name, value) pairs.
+pub type NativeFn = fn(&mut Vm, &[Value], &[(Rc<str>, Value)]) -> PyResult<Value>;
+
+pub struct BuiltinFunction {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// Set for methods bound to an object (`[].append`).
+    pub bound_self: Option<Value>,
+}

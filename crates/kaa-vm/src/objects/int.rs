@@ -1,0 +1,251 @@
+//! `int` (and `bool`, its subclass): arithmetic on i64 that overflows into big integers, and
+//! CPython's hash function for numbers.
+
+use crate::exceptions::{ExcKind, PyErr, PyResult};
+use crate::value::Value;
+use kaa_bytecode::opcode::BinaryOpKind;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+/// The modulus of CPython's numeric hash: 2**61 - 1.
+const HASH_MODULUS: i64 = (1 << 61) - 1;
+
+pub fn hash_int(i: i64) -> i64 {
+    let m = (i.unsigned_abs() % HASH_MODULUS as u64) as i64;
+    let h = if i < 0 { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+fn hash_bigint(b: &BigInt) -> i64 {
+    let m = (b.abs() % BigInt::from(HASH_MODULUS)).to_i64().unwrap_or(0);
+    let h = if b.is_negative() { -m } else { m };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// CPython's hash of a float: equal to the hash of an equal int, else a reduction of the binary
+/// fraction modulo 2**61 - 1.
+pub fn hash_float(x: f64) -> i64 {
+    if x.is_nan() {
+        return 0; // CPython 3.11 hashes NaN by identity; 0 keeps dict lookups working.
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { 314159 } else { -314159 };
+    }
+    let (mut m, mut e) = frexp(x.abs());
+    let mut h: u64 = 0;
+    while m != 0.0 {
+        h = ((h << 28) & HASH_MODULUS as u64) | (h >> (61 - 28));
+        m *= 268435456.0; // 2**28
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        h += y;
+        if h >= HASH_MODULUS as u64 {
+            h -= HASH_MODULUS as u64;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    h = ((h << e) & HASH_MODULUS as u64) | (h >> (61 - e));
+    let mut r = h as i64;
+    if x < 0.0 {
+        r = -r;
+    }
+    if r == -1 {
+        -2
+    } else {
+        r
+    }
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7FF) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(x * 2f64.powi(54));
+        return (m, e - 54);
+    }
+    let m = f64::from_bits((bits & !(0x7FF << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+/// `hash(value)` for the built-in hashable types.
+pub fn hash_value(v: &Value) -> PyResult<i64> {
+    Ok(match v {
+        Value::Int(i) => hash_int(*i),
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(b) => hash_bigint(b),
+        Value::Float(f) => hash_float(*f),
+        Value::Str(s) => {
+            // FNV-1a: str hashes are randomized per process in CPython, so any stable mix will do.
+            let mut h: u64 = 0xcbf29ce484222325;
+            for b in s.bytes() {
+                h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+            }
+            let h = (h >> 1) as i64;
+            if h == -1 {
+                -2
+            } else {
+                h
+            }
+        }
+        Value::None => 0x5f3759df,
+        Value::Tuple(items) => {
+            let mut acc: u64 = 0x27D4EB2F165667C5;
+            for it in items.iter() {
+                let lane = hash_value(it)? as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(0xC2B2AE3D27D4EB4F));
+                acc = acc.rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+            }
+            (acc >> 1) as i64
+        }
+        Value::List(_) | Value::Dict(_) => {
+            return Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())))
+        }
+        other => {
+            // Identity hash for other objects.
+            let p = match other {
+                Value::Function(f) => std::rc::Rc::as_ptr(f) as *const u8 as usize,
+                Value::Type(t) => std::rc::Rc::as_ptr(t) as *const u8 as usize,
+                Value::Builtin(b) => std::rc::Rc::as_ptr(b) as *const u8 as usize,
+                _ => 0,
+            };
+            (p >> 4) as i64
+        }
+    })
+}
+
+/// The value as a big integer, for `int` and `bool`.
+pub fn to_bigint(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+fn int_pow(a: &BigInt, b: &BigInt) -> PyResult<Value> {
+    if b.is_negative() {
+        let (x, y) = (a.to_f64().unwrap_or(f64::INFINITY), b.to_f64().unwrap_or(f64::NEG_INFINITY));
+        if x == 0.0 {
+            return Err(PyErr::new(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power"));
+        }
+        return Ok(Value::Float(x.powf(y)));
+    }
+    let exp = b.to_u32().ok_or_else(|| PyErr::new(ExcKind::MemoryError, ""))?;
+    Ok(Value::from_bigint(num_traits::pow(a.clone(), exp as usize)))
+}
+
+/// `a <op> b` for two ints (either may be big). Returns None for operators ints do not support.
+pub fn int_binary(op: BinaryOpKind, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    use BinaryOpKind::*;
+    if let (Some(x), Some(y)) = (small(a), small(b)) {
+        let fast = match op {
+            Add => x.checked_add(y),
+            Subtract => x.checked_sub(y),
+            Multiply => x.checked_mul(y),
+            FloorDivide | Remainder if y == 0 => None,
+            FloorDivide => x.checked_div_euclid(y).map(|_| Integer::div_floor(&x, &y)),
+            Remainder => x.checked_rem_euclid(y).map(|_| Integer::mod_floor(&x, &y)),
+            And => Some(x & y),
+            Or => Some(x | y),
+            Xor => Some(x ^ y),
+            Lshift if (0..63).contains(&y) => x.checked_mul(1i64 << y).filter(|r| r >> y == x),
+            Rshift if y >= 0 => Some(if y >= 64 {
+                if x < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                x >> y
+            }),
+            _ => None,
+        };
+        if let Some(r) = fast {
+            return Ok(Some(Value::Int(r)));
+        }
+    }
+    let (Some(x), Some(y)) = (to_bigint(a), to_bigint(b)) else { return Ok(None) };
+    let zero_div = |what: &str| PyErr::new(ExcKind::ZeroDivisionError, what.to_string());
+    Ok(Some(match op {
+        Add => Value::from_bigint(x + y),
+        Subtract => Value::from_bigint(x - y),
+        Multiply => Value::from_bigint(x * y),
+        FloorDivide => {
+            if y.is_zero() {
+                return Err(zero_div("integer division or modulo by zero"));
+            }
+            Value::from_bigint(x.div_floor(&y))
+        }
+        Remainder => {
+            if y.is_zero() {
+                return Err(zero_div("integer modulo by zero"));
+            }
+            Value::from_bigint(x.mod_floor(&y))
+        }
+        TrueDivide => {
+            if y.is_zero() {
+                return Err(zero_div("division by zero"));
+            }
+            let (xf, yf) = (x.to_f64().unwrap_or(f64::NAN), y.to_f64().unwrap_or(f64::NAN));
+            if xf.is_infinite() || yf.is_infinite() {
+                return Err(PyErr::new(
+                    ExcKind::OverflowError,
+                    "integer division result too large for a float",
+                ));
+            }
+            Value::Float(xf / yf)
+        }
+        Power => int_pow(&x, &y)?,
+        And => Value::from_bigint(x & y),
+        Or => Value::from_bigint(x | y),
+        Xor => Value::from_bigint(x ^ y),
+        Lshift | Rshift => {
+            if y.is_negative() {
+                return Err(PyErr::value_error("negative shift count"));
+            }
+            let n = y
+                .to_usize()
+                .ok_or_else(|| PyErr::new(ExcKind::OverflowError, "too many digits in integer"))?;
+            Value::from_bigint(if op == Lshift { x << n } else { x >> n })
+        }
+        MatrixMultiply => return Ok(None),
+    }))
+}
+
+fn small(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+/// `int(s)` parsing for base 10 (underscores between digits allowed, surrounding whitespace).
+pub fn parse_int(s: &str, base: u32) -> Option<Value> {
+    let t = s.trim();
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    let b = BigInt::parse_bytes(clean.as_bytes(), base)?;
+    Some(Value::from_bigint(if neg { -b } else { b }))
+}

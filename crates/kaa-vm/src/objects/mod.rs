@@ -1,0 +1,9 @@
+//! The built-in types, one file each.
+
+pub mod dict;
+pub mod float;
+pub mod function;
+pub mod int;
+pub mod iter;
+pub mod str;
+pub mod types;

@@ -1,0 +1,113 @@
+//! `Value`: every Python object as the VM holds it.
+
+use crate::exceptions::ExceptionObject;
+use crate::objects::dict::DictObject;
+use crate::objects::function::{BuiltinFunction, FunctionObject};
+use crate::objects::types::TypeObject;
+use num_bigint::BigInt;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A Python value. Common scalars are stored inline; the rest are `Rc` pointers, so a `Value` is
+/// two words and cloning one is at most a non-atomic reference-count increment.
+#[derive(Clone)]
+pub enum Value {
+    /// CPython's NULL: an unbound local or the "no self" marker of a call. Never seen by Python code.
+    Null,
+    None,
+    NotImplemented,
+    Ellipsis,
+    Bool(bool),
+    /// An `int` that fits in 64 bits.
+    Int(i64),
+    /// An `int` that does not (always normalized: never fits in i64).
+    BigInt(Rc<BigInt>),
+    Float(f64),
+    Str(Rc<str>),
+    Tuple(Rc<Vec<Value>>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Dict(Rc<DictObject>),
+    Function(Rc<FunctionObject>),
+    Builtin(Rc<BuiltinFunction>),
+    /// A method bound to its `self`.
+    BoundMethod(Rc<(Value, Value)>),
+    Range(Rc<(i64, i64, i64)>),
+    Iterator(Rc<RefCell<crate::objects::iter::IterState>>),
+    Slice(Rc<(Value, Value, Value)>),
+    Type(Rc<TypeObject>),
+    Exception(Rc<ExceptionObject>),
+    Cell(Rc<RefCell<Value>>),
+    Code(Rc<kaa_bytecode::CodeObject>),
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+
+    /// An `int` from a big integer, stored inline when it fits.
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(b)),
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// Identity, as `is` compares: same inline value or same heap object.
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Null, Null) | (None, None) | (NotImplemented, NotImplemented) | (Ellipsis, Ellipsis) => true,
+            (Bool(a), Bool(b)) => a == b,
+            // Small ints are cached in CPython (-5..=256); larger equal ints are usually distinct.
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Str(a), Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            (Tuple(a), Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (List(a), List(b)) => Rc::ptr_eq(a, b),
+            (Dict(a), Dict(b)) => Rc::ptr_eq(a, b),
+            (Function(a), Function(b)) => Rc::ptr_eq(a, b),
+            (Builtin(a), Builtin(b)) => Rc::ptr_eq(a, b),
+            (Type(a), Type(b)) => Rc::ptr_eq(a, b),
+            (Exception(a), Exception(b)) => Rc::ptr_eq(a, b),
+            (BigInt(a), BigInt(b)) => Rc::ptr_eq(a, b),
+            (Range(a), Range(b)) => Rc::ptr_eq(a, b),
+            (Iterator(a), Iterator(b)) => Rc::ptr_eq(a, b),
+            (Cell(a), Cell(b)) => Rc::ptr_eq(a, b),
+            (Code(a), Code(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// The name `type(x).__name__` gives.
+    pub fn type_name(&self) -> &str {
+        match self {
+            Value::Null => "NULL",
+            Value::None => "NoneType",
+            Value::NotImplemented => "NotImplementedType",
+            Value::Ellipsis => "ellipsis",
+            Value::Bool(_) => "bool",
+            Value::Int(_) | Value::BigInt(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::Tuple(_) => "tuple",
+            Value::List(_) => "list",
+            Value::Dict(_) => "dict",
+            Value::Function(_) => "function",
+            Value::Builtin(_) => "builtin_function_or_method",
+            Value::BoundMethod(_) => "method",
+            Value::Range(_) => "range",
+            Value::Iterator(it) => it.borrow().type_name(),
+            Value::Slice(_) => "slice",
+            Value::Type(_) => "type",
+            Value::Exception(e) => e.class.name.as_str(),
+            Value::Cell(_) => "cell",
+            Value::Code(_) => "code",
+        }
+    }
+}
