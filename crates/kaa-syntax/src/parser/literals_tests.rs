@@ -81,7 +81,8 @@ impl SubParser for FakeSub {
         let inner = &src[1..src.len() - 1];
         let start = inner.find(|c: char| !c.is_whitespace()).unwrap_or(0);
         let word = inner[start..].trim_end();
-        let ok = !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '_');
+        let keyword = ["True", "False", "None", "yield", "await", "lambda", "not"].contains(&word);
+        let ok = !word.is_empty() && !keyword && word.chars().all(|c| c.is_alphanumeric() || c == '_');
         if !ok {
             return Err(SyntaxError {
                 kind: SyntaxErrorKind::SyntaxError,
@@ -546,4 +547,167 @@ for src in open(sys.argv[1], encoding='utf-8').read().split('\0'):
     let _ = std::fs::remove_dir_all(&dir);
     let text = String::from_utf8(out.stdout).unwrap();
     text.lines().map(|l| l.strip_prefix("OK ").unwrap_or(l).to_string()).collect()
+}
+
+/// Every string group of the standard library (real tokens from the tokenizer), against the
+/// nodes CPython builds; groups whose fields the fake sub-parser can't handle are skipped.
+/// `KAA_STDLIB_DIR=... cargo test -p kaa-syntax stdlib_strings -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn stdlib_strings_against_cpython() {
+    let dir = std::env::var("KAA_STDLIB_DIR")
+        .unwrap_or_else(|_| "/root/.pyenv/versions/3.11.7/lib/python3.11".to_string());
+    let script = r#"
+import ast, os, sys, warnings
+warnings.simplefilter('ignore')
+root = sys.argv[1]
+for dp, dns, fns in os.walk(root):
+    dns.sort()
+    if 'site-packages' in dp:
+        continue
+    for fn in sorted(fns):
+        if not fn.endswith('.py'):
+            continue
+        path = os.path.join(dp, fn)
+        try:
+            src = open(path, 'rb').read().decode('utf-8')
+            tree = ast.parse(src, path)
+        except Exception:
+            continue
+        inner = set()
+        for n in ast.walk(tree):
+            if isinstance(n, ast.JoinedStr):
+                # Strings inside fields come from the sub-parser, not from these tokens.
+                inner.update(id(m) for m in ast.walk(n) if m is not n)
+        for n in ast.walk(tree):
+            if id(n) in inner:
+                continue
+            if isinstance(n, ast.JoinedStr) or (isinstance(n, ast.Constant) and isinstance(n.value, (str, bytes))):
+                print('%s\t%d\t%d\t%s' % (path, n.lineno, n.col_offset, ast.dump(n, include_attributes=True)))
+"#;
+    let out = std::process::Command::new("python3").arg("-c").arg(script).arg(&dir).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut want: std::collections::HashMap<String, Vec<(u32, u32, String)>> = Default::default();
+    for line in text.lines() {
+        let mut it = line.splitn(4, '\t');
+        let (p, l, c, d) = (it.next().unwrap(), it.next().unwrap(), it.next().unwrap(), it.next().unwrap());
+        want.entry(p.to_string()).or_default().push((l.parse().unwrap(), c.parse().unwrap(), d.to_string()));
+    }
+    let (mut same, mut skipped, mut bad) = (0, 0, 0);
+    let mut paths: Vec<_> = want.keys().cloned().collect();
+    paths.sort();
+    for path in paths {
+        let nodes = &want[&path];
+        let src = std::fs::read_to_string(&path).unwrap();
+        let Ok(toks) = crate::tokenizer::tokenize(&src) else { continue };
+        let mut got: std::collections::HashMap<(u32, u32), String> = Default::default();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].kind != TokenKind::String {
+                i += 1;
+                continue;
+            }
+            let mut group = vec![toks[i]];
+            let mut j = i + 1;
+            while j < toks.len() {
+                match toks[j].kind {
+                    TokenKind::String => group.push(toks[j]),
+                    TokenKind::Nl | TokenKind::Comment => {}
+                    _ => break,
+                }
+                j += 1;
+            }
+            let last_index = toks.iter().position(|t| t == group.last().unwrap()).unwrap();
+            let mut sub = FakeSub { calls: Vec::new(), after: toks[last_index + 1..].to_vec() };
+            let d = match parse_string_group(&src, &group, &mut sub) {
+                Ok(e) => e.dump(&Dumper::new(None, true), 0).0,
+                Err(e) if e.msg.starts_with("fake sub-parser") => "SKIP".to_string(),
+                Err(e) => format!("ERR {}", e.msg),
+            };
+            got.insert((group[0].lineno, group[0].col), d);
+            i = j;
+        }
+        for (l, c, d) in nodes {
+            match got.get(&(*l, *c)) {
+                Some(g) if g == d => same += 1,
+                Some(g) if g == "SKIP" => skipped += 1,
+                g => {
+                    bad += 1;
+                    if bad <= 20 {
+                        eprintln!("{path}:{l}:{c}\n  want: {d}\n  got:  {g:?}");
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("{same} string groups agree, {skipped} skipped (complex fields), {bad} differ");
+    assert_eq!(bad, 0);
+}
+
+/// Every NUMBER token of the standard library against CPython's value (by `repr`).
+#[test]
+#[ignore]
+fn stdlib_numbers_against_cpython() {
+    let dir = std::env::var("KAA_STDLIB_DIR")
+        .unwrap_or_else(|_| "/root/.pyenv/versions/3.11.7/lib/python3.11".to_string());
+    let script = r#"
+import ast, os, sys, warnings
+warnings.simplefilter('ignore')
+for dp, dns, fns in os.walk(sys.argv[1]):
+    dns.sort()
+    if 'site-packages' in dp:
+        continue
+    for fn in sorted(fns):
+        if not fn.endswith('.py'):
+            continue
+        path = os.path.join(dp, fn)
+        try:
+            tree = ast.parse(open(path, 'rb').read().decode('utf-8'), path)
+        except Exception:
+            continue
+        inner = set()
+        for n in ast.walk(tree):
+            if isinstance(n, ast.JoinedStr):
+                inner.update(id(m) for m in ast.walk(n) if m is not n)
+        for n in ast.walk(tree):
+            if id(n) not in inner and isinstance(n, ast.Constant) and type(n.value) in (int, float, complex):
+                print('%s\t%d\t%d\t%r' % (path, n.lineno, n.col_offset, n.value))
+"#;
+    let out = std::process::Command::new("python3").arg("-c").arg(script).arg(&dir).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut by_file: std::collections::BTreeMap<String, Vec<(u32, u32, String)>> = Default::default();
+    for line in text.lines() {
+        let mut it = line.splitn(4, '\t');
+        let (p, l, c, v) = (it.next().unwrap(), it.next().unwrap(), it.next().unwrap(), it.next().unwrap());
+        by_file.entry(p.to_string()).or_default().push((
+            l.parse().unwrap(),
+            c.parse().unwrap(),
+            v.to_string(),
+        ));
+    }
+    let (mut same, mut bad) = (0, 0);
+    for (path, nodes) in &by_file {
+        let src = std::fs::read_to_string(path).unwrap();
+        let Ok(toks) = crate::tokenizer::tokenize(&src) else { continue };
+        let got: std::collections::HashMap<(u32, u32), String> = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Number)
+            .map(|t| {
+                let v = parse_number(&src[t.start as usize..t.end as usize]).map(|c| c.repr());
+                ((t.lineno, t.col), v.unwrap_or_else(|e| format!("ERR {e}")))
+            })
+            .collect();
+        for (l, c, v) in nodes {
+            if got.get(&(*l, *c)) == Some(v) {
+                same += 1;
+            } else {
+                bad += 1;
+                if bad <= 20 {
+                    eprintln!("{path}:{l}:{c}: want {v}, got {:?}", got.get(&(*l, *c)));
+                }
+            }
+        }
+    }
+    eprintln!("{same} numbers agree, {bad} differ");
+    assert_eq!(bad, 0);
 }
