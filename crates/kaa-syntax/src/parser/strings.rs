@@ -229,7 +229,7 @@ fn site_from_text(source: &str, last: &Token) -> Site {
             newline(pos, col, col + len as u32)
         }
         Some(_) => {
-            let len = token_len(&source[pos..]);
+            let len = token_len(source.get(pos..).unwrap_or(""));
             Site { start: pos, lineno, col, end_lineno: lineno, end_col: col + len as u32 }
         }
     }
