@@ -1,0 +1,10 @@
+s = "  Hello, World  "
+print(s.strip(), s.upper(), s.lower())
+print("a,b,,c".split(","), "one two  three".split())
+print("-".join(["a", "b", "c"]), "".join([]))
+print("hello".replace("l", "L"), "hello".startswith("he"), "hello".endswith("lo"))
+print(len("héllo"), "héllo"[1], "abcdef"[1:4], "abcdef"[::-1], "abcdef"[-2:])
+print("{} and {}".format("this", "that"), "{0}{1}{0}".format("a", "b"), "{x}".format(x=5))
+print("%s is %d years and %.1f%%" % ("Kaa", 3, 99.5))
+print(repr("it's"), repr('say "hi"'), repr("tab\tnew\n"), ascii("café"))
+print("ab" * 3, 3 * "-", "x" in "xyz")
