@@ -363,6 +363,32 @@ fn no_panics() {
     }
 }
 
+/// Tokens that don't match the text (odd offsets, inside multi-byte characters) give errors,
+/// not panics.
+#[test]
+fn no_panics_on_bad_tokens() {
+    let src = "f'\u{e9}{x}\u{1F600}' b'a'\r\n'''\u{e9}''' #\u{e9}\\\n";
+    let n = src.len() as u32;
+    for start in 0..=n + 1 {
+        for end in 0..=n + 1 {
+            let t = Token {
+                kind: TokenKind::String,
+                start,
+                end,
+                lineno: 1,
+                col: start,
+                end_lineno: 1,
+                end_col: end,
+            };
+            let mut sub = FakeSub::default();
+            let _ = parse_string_group(src, &[t], &mut sub);
+            let _ = parse_string_group(src, &[t, t], &mut sub);
+        }
+    }
+    let mut sub = FakeSub::default();
+    assert!(parse_string_group(src, &[], &mut sub).is_err());
+}
+
 /// Compares with `python3` on random string groups: `cargo test -p kaa-syntax -- --ignored`.
 #[test]
 #[ignore]
