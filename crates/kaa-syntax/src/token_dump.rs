@@ -49,14 +49,13 @@ pub fn format_tokens(text: &str, encoding: &str, tokens: &[Token]) -> String {
 }
 
 /// `tokenize` gives a run of word characters that cannot start a name the generic type OP; the
-/// tokenizer marks it as an ERRORTOKEN.
+/// tokenizer marks it as an ERRORTOKEN (no other ERRORTOKEN is made of word characters only).
 fn kind_name(t: &Token, piece: &str) -> &'static str {
-    if t.kind == TokenKind::ErrorToken {
-        if let Some(c) = piece.chars().next() {
-            if unicode::is_word(c as u32) {
-                return "OP";
-            }
-        }
+    if t.kind == TokenKind::ErrorToken
+        && !piece.is_empty()
+        && piece.chars().all(|c| unicode::is_word(c as u32))
+    {
+        return "OP";
     }
     t.kind.name()
 }

@@ -111,6 +111,8 @@ struct Lexer<'a> {
     level: i64,
     /// The previous physical line ended with a backslash continuation.
     continued: bool,
+    /// tokenize's `needcont` (see `compat_multiline`).
+    needcont: bool,
     /// `tokenize` stopped on a last line of only blanks (no line break): it does not count as
     /// a line read past.
     stopped_on_blank_tail: bool,
@@ -163,6 +165,7 @@ impl<'a> Lexer<'a> {
             parens: Vec::new(),
             level: 0,
             continued: false,
+            needcont: false,
             stopped_on_blank_tail: false,
         }
     }
@@ -413,7 +416,15 @@ impl<'a> Lexer<'a> {
         } else if col > top {
             if !self.compat {
                 if self.indents.len() >= MAX_INDENT {
-                    return Err(self.indentation_error("too many levels of indentation"));
+                    return Err(self.error_at(
+                        SyntaxErrorKind::IndentationError,
+                        "too many levels of indentation".into(),
+                        self.lineno,
+                        ls,
+                        1,
+                        0,
+                        true,
+                    ));
                 }
                 if alt <= alt_top {
                     return Err(self.tab_error());
@@ -837,6 +848,18 @@ impl<'a> Lexer<'a> {
         let n = self.s.len();
         let (start_line, start_ls) = (self.lineno, self.line_start);
         if self.at(q + 1) == quote && self.at(q + 2) == quote && q + 2 < n {
+            if self.compat {
+                if let Some(end) = self.compat_close(q + 3, quote, true) {
+                    self.push_string(p, end, start_line, start_ls);
+                    return Ok(true);
+                }
+                let (_, next) = self.line_end(q);
+                if next >= n && self.at(n - 1) != b'\n' {
+                    return Err(self.compat_error("EOF in multi-line string", start_line, start_ls, p));
+                }
+                self.new_line(next);
+                return self.compat_multiline(p, start_line, start_ls, quote, true);
+            }
             // Triple-quoted: runs to the matching triple quote, across lines.
             let mut i = q + 3;
             loop {
@@ -878,7 +901,8 @@ impl<'a> Lexer<'a> {
                 if nl > 0 {
                     self.new_line(i + 1 + nl);
                     if self.compat {
-                        return self.compat_continued_string(p, start_line, start_ls, quote);
+                        self.needcont = true;
+                        return self.compat_multiline(p, start_line, start_ls, quote, false);
                     }
                     i += 1 + nl;
                     continue;
@@ -964,14 +988,43 @@ impl<'a> Lexer<'a> {
         Ok(true)
     }
 
-    /// tokenize's continued one-quote string: each later line either closes it, ends with
-    /// another backslash-newline, or turns everything so far into one ERRORTOKEN.
-    fn compat_continued_string(
+    /// tokenize's `endprog.match(line, i)`: the end of the string if it closes on this line.
+    /// A backslash escapes any character but the line break.
+    fn compat_close(&self, mut i: usize, quote: u8, triple: bool) -> Option<usize> {
+        let n = self.s.len();
+        while i < n {
+            let c = self.s[i];
+            if c == quote {
+                if !triple {
+                    return Some(i + 1);
+                }
+                if self.at(i + 1) == quote && self.at(i + 2) == quote && i + 2 < n {
+                    return Some(i + 3);
+                }
+            } else if c == b'\n' {
+                return None;
+            } else if c == b'\\' {
+                if i + 1 >= n || self.s[i + 1] == b'\n' {
+                    return None;
+                }
+                i += 1;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// tokenize's lines after the first of a string: each one either closes it, or (while
+    /// `needcont` holds — set by a one-quote string continued with a backslash and, a quirk of
+    /// tokenize, only cleared when a multi-line string closes) must end with another
+    /// backslash-newline, or else everything so far becomes one ERRORTOKEN.
+    fn compat_multiline(
         &mut self,
         p: usize,
         start_line: u32,
         start_ls: usize,
         quote: u8,
+        triple: bool,
     ) -> LResult<bool> {
         let n = self.s.len();
         loop {
@@ -979,33 +1032,17 @@ impl<'a> Lexer<'a> {
             if ls >= n {
                 return Err(self.compat_error("EOF in multi-line string", start_line, start_ls, p));
             }
-            let mut i = ls;
-            let mut closed = None;
-            while i < n {
-                let c = self.s[i];
-                if c == quote {
-                    closed = Some(i + 1);
-                    break;
-                }
-                if c == b'\n' {
-                    break;
-                }
-                if c == b'\\' {
-                    if i + 1 >= n || self.s[i + 1] == b'\n' {
-                        break;
-                    }
-                    i += 2;
-                    continue;
-                }
-                i += 1;
-            }
-            if let Some(end) = closed {
+            if let Some(end) = self.compat_close(ls, quote, triple) {
+                self.needcont = false;
                 self.push_string(p, end, start_line, start_ls);
                 return Ok(true);
             }
             let (_, next) = self.line_end(ls);
             let line = &self.s[ls..next];
-            if line.ends_with(b"\\\n") || line.ends_with(b"\\\r\n") {
+            if !self.needcont || line.ends_with(b"\\\n") || line.ends_with(b"\\\r\n") {
+                if next >= n && self.at(n - 1) != b'\n' {
+                    return Err(self.compat_error("EOF in multi-line string", start_line, start_ls, p));
+                }
                 self.new_line(next);
                 continue;
             }
