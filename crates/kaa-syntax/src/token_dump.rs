@@ -8,7 +8,6 @@ use crate::repr::str_repr;
 use crate::token::{Token, TokenKind};
 use crate::tokenizer;
 use crate::unicode;
-use std::fmt::Write;
 
 /// What `python3 -m tokenize -e FILE` prints for decoded `text`: the listing (stdout), or the
 /// message it writes to stderr before exiting with status 1 (it prints no tokens then).
@@ -22,11 +21,9 @@ pub fn tokenize_listing(text: &str, encoding: &str, filename: &str) -> Result<St
 /// Formats `tokens` (from [`tokenizer::tokenize_compat`] or [`tokenizer::tokenize`]) of `text`
 /// as `tokenize -e` does, starting with the ENCODING line.
 pub fn format_tokens(text: &str, encoding: &str, tokens: &[Token]) -> String {
-    let mut out = String::with_capacity(tokens.len() * 56 + 64);
+    let mut out = String::with_capacity(tokens.len() * 52 + 64);
     let encoding = if encoding == "utf-8-sig" { "utf-8" } else { encoding };
-    let mut enc = PyStr::new();
-    enc.push_str(encoding);
-    line(&mut out, "0,0-0,0:", "ENCODING", &str_repr(&enc));
+    line(&mut out, "0,0-0,0:", "ENCODING", &repr(encoding));
     let mut cols = CharCols { line_start: usize::MAX, byte: 0, chars: 0 };
     let mut range = String::new();
     for t in tokens {
@@ -39,13 +36,61 @@ pub fn format_tokens(text: &str, encoding: &str, tokens: &[Token]) -> String {
             cols.get(text, end.saturating_sub(t.end_col as usize), t.end_col as usize)
         };
         range.clear();
-        let _ = write!(range, "{},{}-{},{}:", t.lineno, col, t.end_lineno, end_col);
+        push_num(&mut range, t.lineno);
+        range.push(',');
+        push_num(&mut range, col);
+        range.push('-');
+        push_num(&mut range, t.end_lineno);
+        range.push(',');
+        push_num(&mut range, end_col);
+        range.push(':');
         let piece = text.get(start..end).unwrap_or("");
-        let mut s = PyStr::new();
-        s.push_str(piece);
-        line(&mut out, &range, kind_name(t, piece), &str_repr(&s));
+        pad(&mut out, &range, 20);
+        pad(&mut out, kind_name(t, piece), 15);
+        push_repr(&mut out, piece);
+        out.push('\n');
     }
     out
+}
+
+fn push_num(out: &mut String, mut n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+const SPACES: &str = "                    ";
+
+fn push_spaces(out: &mut String, n: usize) {
+    out.push_str(&SPACES[..n.min(SPACES.len())]);
+}
+
+/// `%-15r` of `piece`: plain printable ASCII without quotes or backslashes is quoted as is;
+/// anything else goes through Python's full `repr` rules.
+fn push_repr(out: &mut String, piece: &str) {
+    let plain = piece.bytes().all(|c| (0x20..0x7F).contains(&c) && c != b'\\' && c != b'\'');
+    if plain {
+        out.push('\'');
+        out.push_str(piece);
+        out.push('\'');
+        push_spaces(out, 15usize.saturating_sub(piece.len() + 2));
+    } else {
+        pad(out, &repr(piece), 15);
+    }
+}
+
+fn repr(s: &str) -> String {
+    let mut p = PyStr::new();
+    p.push_str(s);
+    str_repr(&p)
 }
 
 /// `tokenize` gives a run of word characters that cannot start a name the generic type OP; the
@@ -71,9 +116,7 @@ fn line(out: &mut String, range: &str, name: &str, repr: &str) {
 fn pad(out: &mut String, s: &str, width: usize) {
     out.push_str(s);
     let n = if s.is_ascii() { s.len() } else { s.chars().count() };
-    for _ in n..width {
-        out.push(' ');
-    }
+    push_spaces(out, width.saturating_sub(n));
 }
 
 /// Converts byte columns to character columns, remembering the last answer so a line with many

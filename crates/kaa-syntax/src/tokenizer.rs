@@ -15,6 +15,7 @@
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::token::{Op, Token, TokenKind};
 use crate::unicode;
+use std::cell::Cell;
 
 const TABSIZE: u64 = 8;
 /// CPython's MAXINDENT and MAXLEVEL.
@@ -51,8 +52,24 @@ pub fn tokenize(text: &str) -> Result<Vec<Token>, SyntaxError> {
 
 /// Tokenizes with the C tokenizer's rules, keeping the tokens read before an error.
 pub fn tokenize_lazy(text: &str) -> Tokenized {
-    let mut lx = Lexer::new(text, false);
-    let error = match lx.run() {
+    // CPython reads source line by line and rejects a line holding a NUL when it gets there, so
+    // what comes before that line still tokenizes (and may fail first).
+    let nul = text.bytes().position(|c| c == 0);
+    let scan = match nul {
+        Some(i) => {
+            &text[..text.as_bytes()[..i].iter().rposition(|&c| c == b'\n' || c == b'\r').map_or(0, |j| j + 1)]
+        }
+        None => text,
+    };
+    let mut lx = Lexer::new(scan, false);
+    let result = lx.run();
+    if let Some(i) = nul {
+        if result.is_ok() || lx.eof_hit.get() {
+            lx.toks.truncate(lx.toks_before_eof.min(lx.toks.len()));
+            return Tokenized { tokens: lx.toks, error: Some(null_byte_error(text, i)) };
+        }
+    }
+    let error = match result {
         Ok(()) => None,
         Err(LexError::Syntax(e)) => Some(*e),
         Err(LexError::Compat(e)) => Some(SyntaxError {
@@ -66,6 +83,22 @@ pub fn tokenize_lazy(text: &str) -> Tokenized {
         }),
     };
     Tokenized { tokens: lx.toks, error }
+}
+
+/// CPython's error for a NUL byte at `i`: on its line, with the line's text up to the NUL.
+fn null_byte_error(text: &str, i: usize) -> SyntaxError {
+    let upto = &text.as_bytes()[..i];
+    let lineno = 1 + upto.iter().filter(|&&c| c == b'\n').count() as u32;
+    let ls = upto.iter().rposition(|&c| c == b'\n').map_or(0, |j| j + 1);
+    SyntaxError {
+        kind: SyntaxErrorKind::SyntaxError,
+        msg: "source code cannot contain null bytes".into(),
+        lineno,
+        offset: 0,
+        end_lineno: lineno,
+        end_offset: 0,
+        text: Some(String::from_utf8_lossy(&upto[ls..]).into_owned()),
+    }
 }
 
 /// Tokenizes as the `tokenize` module does (see the module comment).
@@ -113,6 +146,10 @@ struct Lexer<'a> {
     continued: bool,
     /// tokenize's `needcont` (see `compat_multiline`).
     needcont: bool,
+    /// An error or the end of the token stream came from reaching the end of the input, and how
+    /// many tokens there were before the end-of-input ones (for `tokenize_lazy`'s NUL check).
+    eof_hit: Cell<bool>,
+    toks_before_eof: usize,
     /// `tokenize` stopped on a last line of only blanks (no line break): it does not count as
     /// a line read past.
     stopped_on_blank_tail: bool,
@@ -166,6 +203,8 @@ impl<'a> Lexer<'a> {
             level: 0,
             continued: false,
             needcont: false,
+            eof_hit: Cell::new(false),
+            toks_before_eof: usize::MAX,
             stopped_on_blank_tail: false,
         }
     }
@@ -305,11 +344,6 @@ impl<'a> Lexer<'a> {
         if n >= u32::MAX as usize - 2 {
             return Err(self.syntax_error("source code too large".into(), 0));
         }
-        if !self.compat {
-            if let Some(i) = self.s.iter().position(|&c| c == 0) {
-                return Err(self.null_byte_error(i));
-            }
-        }
         loop {
             if self.pos >= n {
                 break;
@@ -357,22 +391,6 @@ impl<'a> Lexer<'a> {
             }
         }
         self.finish()
-    }
-
-    fn null_byte_error(&self, i: usize) -> LexError {
-        let upto = &self.s[..i];
-        let lineno = 1 + upto.iter().filter(|&&c| c == b'\n').count() as u32;
-        let ls = upto.iter().rposition(|&c| c == b'\n').map_or(0, |j| j + 1);
-        let text = String::from_utf8_lossy(&self.s[ls..i]).into_owned();
-        LexError::Syntax(Box::new(SyntaxError {
-            kind: SyntaxErrorKind::SyntaxError,
-            msg: "source code cannot contain null bytes".into(),
-            lineno,
-            offset: 0,
-            end_lineno: lineno,
-            end_offset: 0,
-            text: Some(text),
-        }))
     }
 
     /// A line of only blanks and maybe a comment: COMMENT and NL, no indentation change.
@@ -482,6 +500,8 @@ impl<'a> Lexer<'a> {
 
     /// End of input: the C tokenizer's complaints, then NEWLINE, DEDENTs and ENDMARKER.
     fn finish(&mut self) -> LResult<()> {
+        self.eof_hit.set(true);
+        self.toks_before_eof = self.toks.len();
         let n = self.s.len();
         let ends_with_break = n > 0 && (self.s[n - 1] == b'\n' || (!self.compat && self.s[n - 1] == b'\r'));
         let ends_with_cr = n > 0 && self.s[n - 1] == b'\r';
@@ -655,6 +675,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn eof_after_continuation(&self, backslash: usize) -> LexError {
+        self.eof_hit.set(true);
         // The backslash's line, with the line break CPython reads; the caret after it.
         let ls = self.line_start_of(backslash);
         let lineno = self.lineno_of_line_before(backslash);
@@ -864,6 +885,7 @@ impl<'a> Lexer<'a> {
             let mut i = q + 3;
             loop {
                 if i >= n {
+                    self.eof_hit.set(true);
                     return Err(self.unterminated(true, start_line, start_ls, p));
                 }
                 let c = self.s[i];
@@ -889,6 +911,7 @@ impl<'a> Lexer<'a> {
                 if self.compat {
                     return self.compat_unterminated_first(ws_start, p, q);
                 }
+                self.eof_hit.set(true);
                 return Err(self.unterminated(false, start_line, start_ls, p));
             }
             let c = self.s[i];
