@@ -90,6 +90,9 @@ fn has_arg(op: Opcode) -> bool {
             | Opcode::ReturnValue
             | Opcode::LoadBuildClass
             | Opcode::LoadAssertionError
+            | Opcode::PushExcInfo
+            | Opcode::PopExcept
+            | Opcode::CheckExcMatch
     )
 }
 

@@ -134,13 +134,67 @@ opcodes! {
     RaiseVarargs = "RAISE_VARARGS",
     /// `-- builtins.__build_class__`
     LoadBuildClass = "LOAD_BUILD_CLASS",
-    /// `-- ` : `sys.setrecursionlimit` style checks are in CALL; this is for `assert`.
+    /// `-- AssertionError` : the built-in class, for `assert`.
     LoadAssertionError = "LOAD_ASSERTION_ERROR",
+    /// `exc -- prev_exc exc` : enters an exception handler: saves the exception being handled
+    /// until now and makes `exc` the one `sys.exc_info()` reports.
+    PushExcInfo = "PUSH_EXC_INFO",
+    /// `prev_exc -- ` : leaves a handler, restoring the previously handled exception.
+    PopExcept = "POP_EXCEPT",
+    /// `exc type -- exc bool` : does `exc` match the class (or tuple of classes) `type`?
+    CheckExcMatch = "CHECK_EXC_MATCH",
+    /// `exc -- ` : raises `exc` again without adding a traceback entry for this frame.
+    Reraise = "RERAISE",
 }
 
 impl Opcode {
     pub fn from_u8(b: u8) -> Option<Opcode> {
         Opcode::ALL.get(b as usize).copied()
+    }
+
+    /// The net change of stack depth when the instruction falls through to the next one
+    /// (`jump` false) or takes its jump (`jump` true).
+    pub fn stack_effect(self, arg: u32, jump: bool) -> i32 {
+        let a = arg as i32;
+        match self {
+            Opcode::Nop | Opcode::Resume | Opcode::Swap | Opcode::LoadAttr | Opcode::UnaryNegative => 0,
+            Opcode::UnaryPositive | Opcode::UnaryNot | Opcode::UnaryInvert | Opcode::GetIter => 0,
+            Opcode::KwNames | Opcode::JumpForward | Opcode::JumpBackward | Opcode::CheckExcMatch => 0,
+            Opcode::DeleteName | Opcode::DeleteGlobal | Opcode::DeleteFast => 0,
+            Opcode::PopTop | Opcode::StoreName | Opcode::StoreGlobal | Opcode::StoreFast => -1,
+            Opcode::StoreDeref | Opcode::ReturnValue | Opcode::ListAppend | Opcode::PopExcept => -1,
+            Opcode::Reraise => -1,
+            Opcode::PushNull | Opcode::Copy | Opcode::LoadConst | Opcode::LoadName | Opcode::LoadFast => 1,
+            Opcode::LoadDeref | Opcode::LoadClosure | Opcode::LoadMethod | Opcode::LoadBuildClass => 1,
+            Opcode::LoadAssertionError | Opcode::PushExcInfo => 1,
+            Opcode::LoadGlobal => 1 + (a & 1),
+            Opcode::StoreAttr | Opcode::DeleteSubscr => -2,
+            Opcode::StoreSubscr => -3,
+            Opcode::BinaryOp | Opcode::CompareOp | Opcode::IsOp | Opcode::ContainsOp | Opcode::BinarySubscr => -1,
+            Opcode::BuildSlice | Opcode::BuildTuple | Opcode::BuildList | Opcode::BuildSet => 1 - a,
+            Opcode::BuildString => 1 - a,
+            Opcode::BuildMap => 1 - 2 * a,
+            Opcode::FormatValue => -((a >> 2) & 1),
+            Opcode::UnpackSequence => a - 1,
+            Opcode::PopJumpForwardIfFalse | Opcode::PopJumpForwardIfTrue => -1,
+            Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                if jump {
+                    0
+                } else {
+                    -1
+                }
+            }
+            Opcode::ForIter => {
+                if jump {
+                    -1
+                } else {
+                    1
+                }
+            }
+            Opcode::Call => -(a + 1),
+            Opcode::MakeFunction => -((a & 15).count_ones() as i32),
+            Opcode::RaiseVarargs => -a,
+        }
     }
 
     /// Does the argument count instructions to jump?

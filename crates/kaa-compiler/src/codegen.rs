@@ -25,24 +25,56 @@ type Result<T> = std::result::Result<T, CompileError>;
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Label(usize);
 
-struct LoopContext {
-    continue_to: Label,
-    break_to: Label,
-    /// A `for` loop keeps its iterator on the stack; `break` must pop it.
-    pops_iterator: bool,
+/// A block that `break`, `continue` and `return` must unwind through (CPython's "fblocks").
+enum FBlock<'a> {
+    /// A loop; a `for` loop keeps its iterator on the stack, so `break` must pop it.
+    Loop { continue_to: Label, break_to: Label, is_for: bool },
+    /// The body of `try` with a `finally`: leaving it runs the final body.
+    TryFinally { finalbody: &'a [Stmt] },
+    /// An `except` handler body: leaving it restores the previous exception (and unbinds `as` name).
+    ExceptHandler { name: Option<&'a str> },
+    /// The final body run because of an exception: leaving it drops that exception.
+    FinallyEnd,
 }
 
-struct Unit<'s> {
+/// An exception-table range still open: instructions from `start` on jump to `target`.
+struct OpenHandler {
+    start: usize,
+    target: Label,
+    depth: i32,
+}
+
+struct Unit<'s, 'a> {
     scope: &'s Scope,
     code: CodeObject,
     line: u32,
     labels: Vec<Option<usize>>,
+    /// Stack depth expected at each label (set by the first jump to it).
+    label_depth: Vec<Option<i32>>,
     jumps: Vec<(usize, Label)>,
-    loops: Vec<LoopContext>,
+    fblocks: Vec<FBlock<'a>>,
+    /// Current and maximum value-stack depth, tracked as instructions are emitted.
+    depth: i32,
+    max_depth: i32,
+    /// Closed exception-table ranges: (start, end, target, depth), innermost first.
+    handlers: Vec<(usize, usize, Label, i32)>,
 }
 
-impl<'s> Unit<'s> {
-    fn new(scope: &'s Scope, name: &str, qualname: String, filename: &str, firstlineno: u32) -> Unit<'s> {
+impl FBlock<'_> {
+    fn shallow_clone(&self) -> Self {
+        match self {
+            FBlock::Loop { continue_to, break_to, is_for } => {
+                FBlock::Loop { continue_to: *continue_to, break_to: *break_to, is_for: *is_for }
+            }
+            FBlock::TryFinally { finalbody } => FBlock::TryFinally { finalbody },
+            FBlock::ExceptHandler { name } => FBlock::ExceptHandler { name: *name },
+            FBlock::FinallyEnd => FBlock::FinallyEnd,
+        }
+    }
+}
+
+impl<'s, 'a> Unit<'s, 'a> {
+    fn new(scope: &'s Scope, name: &str, qualname: String, filename: &str, firstlineno: u32) -> Unit<'s, 'a> {
         let mut varnames: Vec<String> = scope.params.clone();
         if scope.kind.is_function_like() {
             for s in &scope.symbols {
@@ -88,29 +120,61 @@ impl<'s> Unit<'s> {
             },
             line: firstlineno,
             labels: Vec::new(),
+            label_depth: Vec::new(),
             jumps: Vec::new(),
-            loops: Vec::new(),
+            fblocks: Vec::new(),
+            depth: 0,
+            max_depth: 0,
+            handlers: Vec::new(),
         }
     }
 
     fn emit(&mut self, op: Opcode, arg: u32) -> usize {
         self.code.instructions.push(Instr::new(op, arg));
         self.code.lines.push(self.line);
+        self.depth += op.stack_effect(arg, false);
+        self.max_depth = self.max_depth.max(self.depth);
         self.code.instructions.len() - 1
     }
 
     fn new_label(&mut self) -> Label {
         self.labels.push(None);
+        self.label_depth.push(None);
         Label(self.labels.len() - 1)
     }
 
     fn bind(&mut self, l: Label) {
         self.labels[l.0] = Some(self.code.instructions.len());
+        match self.label_depth[l.0] {
+            Some(d) => self.depth = d,
+            None => self.label_depth[l.0] = Some(self.depth),
+        }
     }
 
     fn jump(&mut self, op: Opcode, l: Label) {
+        let before = self.depth;
         let at = self.emit(op, 0);
         self.jumps.push((at, l));
+        if self.label_depth[l.0].is_none() {
+            self.label_depth[l.0] = Some(before + op.stack_effect(0, true));
+        }
+    }
+
+    /// Starts an exception-table range whose exceptions go to `target` (the exception is pushed
+    /// on a stack trimmed to the current depth).
+    fn push_handler(&mut self, target: Label) -> OpenHandler {
+        // The handler starts with the exception on the stack.
+        if self.label_depth[target.0].is_none() {
+            self.label_depth[target.0] = Some(self.depth + 1);
+        }
+        OpenHandler { start: self.code.instructions.len(), target, depth: self.depth }
+    }
+
+    fn pop_handler(&mut self, h: OpenHandler) {
+        let end = self.code.instructions.len();
+        if end > h.start {
+            self.handlers.push((h.start, end, h.target, h.depth));
+        }
     }
 
     fn add_const(&mut self, c: ConstValue) -> u32 {
@@ -135,7 +199,17 @@ impl<'s> Unit<'s> {
             let op = self.code.instructions[at].op();
             self.code.instructions[at] = Instr::new(op, arg as u32);
         }
-        self.code.stacksize = compute_stacksize(&self.code);
+        for (start, end, target, depth) in std::mem::take(&mut self.handlers) {
+            let target = self.labels[target.0].expect("every handler label is bound");
+            self.code.exception_table.push(ExceptionEntry {
+                start: start as u32,
+                end: end as u32,
+                target: target as u32,
+                depth: depth.max(0) as u32,
+                push_lasti: false,
+            });
+        }
+        self.code.stacksize = self.max_depth.max(0) as u32 + 1;
         self.code
     }
 }
@@ -154,31 +228,6 @@ fn same_const(a: &ConstValue, b: &ConstValue) -> bool {
         (ConstValue::Code(_), _) | (_, ConstValue::Code(_)) => false,
         _ => std::mem::discriminant(a) == std::mem::discriminant(b) && a == b,
     }
-}
-
-/// An upper bound of the value stack depth, by a linear walk with each opcode's effect.
-fn compute_stacksize(code: &CodeObject) -> u32 {
-    let (mut depth, mut max) = (0i64, 0i64);
-    for ins in &code.instructions {
-        let a = ins.arg() as i64;
-        depth += match ins.op() {
-            Opcode::LoadConst
-            | Opcode::LoadName
-            | Opcode::LoadFast
-            | Opcode::LoadDeref
-            | Opcode::LoadClosure
-            | Opcode::PushNull
-            | Opcode::Copy
-            | Opcode::LoadBuildClass
-            | Opcode::LoadAssertionError => 1,
-            Opcode::LoadGlobal => 2,
-            Opcode::ForIter | Opcode::LoadMethod => 1,
-            Opcode::UnpackSequence => a,
-            _ => 0,
-        };
-        max = max.max(depth);
-    }
-    (max + 2) as u32
 }
 
 /// Compiles a parsed module into its code object.
@@ -222,13 +271,13 @@ fn syntax_error(msg: &str, span: Span) -> CompileError {
     })
 }
 
-struct Compiler<'s> {
+struct Compiler<'s, 'a> {
     filename: String,
-    units: Vec<Unit<'s>>,
+    units: Vec<Unit<'s, 'a>>,
 }
 
-impl<'s> Compiler<'s> {
-    fn unit(&mut self) -> &mut Unit<'s> {
+impl<'s, 'a> Compiler<'s, 'a> {
+    fn unit(&mut self) -> &mut Unit<'s, 'a> {
         self.units.last_mut().expect("a unit is being compiled")
     }
 
@@ -255,11 +304,11 @@ impl<'s> Compiler<'s> {
         self.emit(Opcode::LoadConst, k);
     }
 
-    fn stmts(&mut self, body: &[Stmt]) -> Result<()> {
+    fn stmts(&mut self, body: &'a [Stmt]) -> Result<()> {
         body.iter().try_for_each(|s| self.stmt(s))
     }
 
-    fn stmt(&mut self, s: &Stmt) -> Result<()> {
+    fn stmt(&mut self, s: &'a Stmt) -> Result<()> {
         self.set_line(s.span);
         match &s.kind {
             StmtKind::Expr { value } => {
@@ -304,9 +353,9 @@ impl<'s> Compiler<'s> {
                 self.unit().bind(top);
                 self.expr(test)?;
                 self.unit().jump(Opcode::PopJumpForwardIfFalse, else_label);
-                self.unit().loops.push(LoopContext { continue_to: top, break_to: end, pops_iterator: false });
+                self.unit().fblocks.push(FBlock::Loop { continue_to: top, break_to: end, is_for: false });
                 self.stmts(body)?;
-                self.unit().loops.pop();
+                self.unit().fblocks.pop();
                 self.unit().jump(Opcode::JumpBackward, top);
                 self.unit().bind(else_label);
                 self.stmts(orelse)?;
@@ -321,9 +370,9 @@ impl<'s> Compiler<'s> {
                 self.unit().bind(top);
                 self.unit().jump(Opcode::ForIter, else_label);
                 self.store(target)?;
-                self.unit().loops.push(LoopContext { continue_to: top, break_to: end, pops_iterator: true });
+                self.unit().fblocks.push(FBlock::Loop { continue_to: top, break_to: end, is_for: true });
                 self.stmts(body)?;
-                self.unit().loops.pop();
+                self.unit().fblocks.pop();
                 self.set_line(s.span);
                 self.unit().jump(Opcode::JumpBackward, top);
                 self.unit().bind(else_label);
@@ -332,29 +381,25 @@ impl<'s> Compiler<'s> {
             }
             StmtKind::Break | StmtKind::Continue => {
                 let is_break = matches!(s.kind, StmtKind::Break);
-                let Some(ctx) = self.unit().loops.last() else {
-                    let msg =
-                        if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
-                    return Err(syntax_error(msg, s.span));
-                };
-                let (target, pops) =
-                    (if is_break { ctx.break_to } else { ctx.continue_to }, ctx.pops_iterator);
-                if is_break && pops {
-                    self.emit(Opcode::PopTop, 0);
-                }
-                let op = if is_break { Opcode::JumpForward } else { Opcode::JumpBackward };
-                self.unit().jump(op, target);
+                self.break_or_continue(is_break, s.span)?;
             }
             StmtKind::Return { value } => {
                 if !self.scope().kind.is_function_like() {
                     return Err(syntax_error("'return' outside function", s.span));
                 }
                 match value {
-                    Some(v) => {
-                        self.expr(v)?;
-                        self.emit(Opcode::ReturnValue, 0);
-                    }
-                    None => self.return_none(),
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(ConstValue::None),
+                }
+                self.unwind_fblocks(None, true)?;
+                self.set_line(s.span);
+                self.emit(Opcode::ReturnValue, 0);
+            }
+            StmtKind::Try { body, handlers, orelse, finalbody } => {
+                if finalbody.is_empty() {
+                    self.try_except(body, handlers, orelse)?;
+                } else {
+                    self.try_finally(body, handlers, orelse, finalbody)?;
                 }
             }
             StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. } => {
@@ -404,7 +449,208 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
-    fn aug_assign(&mut self, target: &Expr, op: Operator, value: &Expr) -> Result<()> {
+    /// `break` / `continue`: unwinds the blocks inside the innermost loop, then jumps.
+    fn break_or_continue(&mut self, is_break: bool, span: Span) -> Result<()> {
+        let Some(loop_index) = self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::Loop { .. })) else {
+            let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
+            return Err(syntax_error(msg, span));
+        };
+        self.unwind_fblocks(Some(loop_index + 1), false)?;
+        let FBlock::Loop { continue_to, break_to, is_for } = self.unit().fblocks[loop_index] else {
+            unreachable!("found above")
+        };
+        if is_break {
+            if is_for {
+                self.emit(Opcode::PopTop, 0);
+            }
+            self.unit().jump(Opcode::JumpForward, break_to);
+        } else {
+            self.unit().jump(Opcode::JumpBackward, continue_to);
+        }
+        Ok(())
+    }
+
+    /// Emits the exit code of every fblock above `floor` (all when None), innermost first, as
+    /// `return`, `break` and `continue` leave them. With `keep_top`, a return value sits on top of
+    /// the stack and must survive.
+    fn unwind_fblocks(&mut self, floor: Option<usize>, keep_top: bool) -> Result<()> {
+        let floor = floor.unwrap_or(0);
+        let saved: Vec<FBlock<'a>> = self.unit().fblocks.drain(floor..).collect();
+        let mut result = Ok(());
+        for i in (0..saved.len()).rev() {
+            // While compiling a block's exit code, only the blocks outside it are active.
+            let active: Vec<FBlock<'a>> = saved[..i].iter().map(FBlock::shallow_clone).collect();
+            let before = self.unit().fblocks.len();
+            self.unit().fblocks.extend(active);
+            result = self.unwind_one(&saved[i], keep_top);
+            self.unit().fblocks.truncate(before);
+            if result.is_err() {
+                break;
+            }
+        }
+        self.unit().fblocks.extend(saved);
+        result
+    }
+
+    fn unwind_one(&mut self, block: &FBlock<'a>, keep_top: bool) -> Result<()> {
+        match block {
+            // A return discards the frame's stack, so a `for` iterator needs no popping then;
+            // `break` pops its own loop's iterator itself.
+            FBlock::Loop { is_for, .. } => {
+                if *is_for && !keep_top {
+                    self.emit(Opcode::PopTop, 0);
+                }
+            }
+            FBlock::TryFinally { finalbody } => self.stmts(finalbody)?,
+            FBlock::ExceptHandler { name } => {
+                if keep_top {
+                    self.emit(Opcode::Swap, 2);
+                }
+                self.emit(Opcode::PopExcept, 0);
+                if let Some(n) = name {
+                    self.load_const(ConstValue::None);
+                    self.store_name(n)?;
+                    self.delete_name(n)?;
+                }
+            }
+            FBlock::FinallyEnd => {
+                // Stack: ... prev_exc exc [value]: drop the exception, restore the previous one.
+                if keep_top {
+                    self.emit(Opcode::Swap, 2);
+                    self.emit(Opcode::PopTop, 0);
+                    self.emit(Opcode::Swap, 2);
+                } else {
+                    self.emit(Opcode::PopTop, 0);
+                }
+                self.emit(Opcode::PopExcept, 0);
+            }
+        }
+        Ok(())
+    }
+
+    fn delete_name(&mut self, name: &str) -> Result<()> {
+        self.name_op(name, Opcode::DeleteFast, Opcode::DeleteFast, Opcode::DeleteGlobal, Opcode::DeleteName)
+    }
+
+    /// `try: body except ...: handlers else: orelse`, with an exception-table range per part.
+    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> Result<()> {
+        let handler_label = self.unit().new_label();
+        let else_label = self.unit().new_label();
+        let cleanup = self.unit().new_label();
+        let end = self.unit().new_label();
+        let guard = self.unit().push_handler(handler_label);
+        self.stmts(body)?;
+        self.unit().pop_handler(guard);
+        self.unit().jump(Opcode::JumpForward, else_label);
+
+        // Stack on entry: ... exc
+        self.unit().bind(handler_label);
+        if let Some(first) = handlers.first() {
+            self.set_line(first.span);
+        }
+        self.emit(Opcode::PushExcInfo, 0); // ... prev_exc exc
+        let in_handlers = self.unit().push_handler(cleanup);
+        for h in handlers {
+            self.set_line(h.span);
+            let next = self.unit().new_label();
+            if let Some(t) = &h.type_ {
+                self.expr(t)?;
+                self.emit(Opcode::CheckExcMatch, 0);
+                self.unit().jump(Opcode::PopJumpForwardIfFalse, next);
+            }
+            match &h.name {
+                Some(n) => self.store_name(n)?,
+                None => {
+                    self.emit(Opcode::PopTop, 0);
+                }
+            }
+            // ... prev_exc
+            let name = h.name.as_deref();
+            let named_cleanup = self.unit().new_label();
+            let named_guard = name.map(|_| self.unit().push_handler(named_cleanup));
+            self.unit().fblocks.push(FBlock::ExceptHandler { name });
+            self.stmts(&h.body)?;
+            self.unit().fblocks.pop();
+            if let Some(g) = named_guard {
+                self.unit().pop_handler(g);
+            }
+            self.emit(Opcode::PopExcept, 0);
+            if let Some(n) = name {
+                self.load_const(ConstValue::None);
+                self.store_name(n)?;
+                self.delete_name(n)?;
+            }
+            self.unit().jump(Opcode::JumpForward, end);
+            if let Some(n) = name {
+                // An exception inside `except E as n:` still unbinds n, then propagates.
+                self.unit().bind(named_cleanup); // ... prev_exc exc2
+                self.load_const(ConstValue::None);
+                self.store_name(n)?;
+                self.delete_name(n)?;
+                self.emit(Opcode::Reraise, 0);
+            }
+            // Not matched: ... prev_exc exc again, for the next handler.
+            self.unit().bind(next);
+        }
+        // No handler matched: re-raise (the cleanup below restores the previous exception).
+        self.emit(Opcode::Reraise, 0);
+        self.unit().pop_handler(in_handlers);
+
+        // Stack: ... prev_exc exc2
+        self.unit().bind(cleanup);
+        self.emit(Opcode::Swap, 2);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::Reraise, 0);
+
+        self.unit().bind(else_label);
+        self.stmts(orelse)?;
+        self.unit().bind(end);
+        Ok(())
+    }
+
+    /// `try ... finally: finalbody` (with optional handlers and else inside).
+    fn try_finally(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) -> Result<()> {
+        let on_exception = self.unit().new_label();
+        let cleanup = self.unit().new_label();
+        let end = self.unit().new_label();
+        let guard = self.unit().push_handler(on_exception);
+        self.unit().fblocks.push(FBlock::TryFinally { finalbody });
+        if handlers.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.try_except(body, handlers, orelse)?;
+        }
+        self.unit().fblocks.pop();
+        self.unit().pop_handler(guard);
+        // Normal exit: run the final body once.
+        self.stmts(finalbody)?;
+        self.unit().jump(Opcode::JumpForward, end);
+
+        // Exceptional exit: ... exc
+        self.unit().bind(on_exception);
+        self.emit(Opcode::PushExcInfo, 0); // ... prev_exc exc
+        let in_final = self.unit().push_handler(cleanup);
+        self.unit().fblocks.push(FBlock::FinallyEnd);
+        self.stmts(finalbody)?;
+        self.unit().fblocks.pop();
+        self.emit(Opcode::Reraise, 0);
+        self.unit().pop_handler(in_final);
+
+        self.unit().bind(cleanup); // ... prev_exc exc2
+        self.emit(Opcode::Swap, 2);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::Reraise, 0);
+        self.unit().bind(end);
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, target: &'a Expr, op: Operator, value: &'a Expr) -> Result<()> {
         let arg = binary_op_kind(op) as u32 + 13;
         match &target.kind {
             ExprKind::Name { id, .. } => {
@@ -449,9 +695,9 @@ impl<'s> Compiler<'s> {
         &mut self,
         span: Span,
         name: &str,
-        args: &Arguments,
-        body: FunctionBody<'_>,
-        returns: Option<&Expr>,
+        args: &'a Arguments,
+        body: FunctionBody<'a>,
+        returns: Option<&'a Expr>,
     ) -> Result<()> {
         let mut flags = 0;
         if !args.defaults.is_empty() {
@@ -600,7 +846,7 @@ impl<'s> Compiler<'s> {
         self.name_op(name, Opcode::StoreFast, Opcode::StoreDeref, Opcode::StoreGlobal, Opcode::StoreName)
     }
 
-    fn store(&mut self, target: &Expr) -> Result<()> {
+    fn store(&mut self, target: &'a Expr) -> Result<()> {
         match &target.kind {
             ExprKind::Name { id, .. } => self.store_name(id),
             ExprKind::Attribute { value, attr, .. } => {
@@ -626,7 +872,7 @@ impl<'s> Compiler<'s> {
         }
     }
 
-    fn delete(&mut self, target: &Expr) -> Result<()> {
+    fn delete(&mut self, target: &'a Expr) -> Result<()> {
         match &target.kind {
             ExprKind::Name { id, .. } => self.name_op(
                 id,
@@ -648,11 +894,11 @@ impl<'s> Compiler<'s> {
         }
     }
 
-    fn exprs(&mut self, es: &[Expr]) -> Result<()> {
+    fn exprs(&mut self, es: &'a [Expr]) -> Result<()> {
         es.iter().try_for_each(|e| self.expr(e))
     }
 
-    fn expr(&mut self, e: &Expr) -> Result<()> {
+    fn expr(&mut self, e: &'a Expr) -> Result<()> {
         let saved_line = self.unit().line;
         self.unit().line = e.span.lineno;
         match &e.kind {
@@ -782,7 +1028,7 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
-    fn compare(&mut self, left: &Expr, ops: &[CmpOp], comparators: &[Expr]) -> Result<()> {
+    fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> Result<()> {
         self.expr(left)?;
         let cleanup = self.unit().new_label();
         let end = self.unit().new_label();
@@ -825,7 +1071,7 @@ impl<'s> Compiler<'s> {
         self.emit(code, arg);
     }
 
-    fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword]) -> Result<()> {
+    fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<()> {
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none())
         {
@@ -874,7 +1120,7 @@ impl<'s> Compiler<'s> {
     }
 
     /// `[elt for ...]`: a nested function called with the first iterator, as in CPython 3.11.
-    fn list_comprehension(&mut self, span: Span, elt: &Expr, generators: &[Comprehension]) -> Result<()> {
+    fn list_comprehension(&mut self, span: Span, elt: &'a Expr, generators: &'a [Comprehension]) -> Result<()> {
         let scope = self
             .scope()
             .child_at(span)
@@ -907,7 +1153,7 @@ impl<'s> Compiler<'s> {
         Ok(())
     }
 
-    fn comprehension_loops(&mut self, generators: &[Comprehension], depth: usize, elt: &Expr) -> Result<()> {
+    fn comprehension_loops(&mut self, generators: &'a [Comprehension], depth: usize, elt: &'a Expr) -> Result<()> {
         let g = &generators[depth];
         if g.is_async != 0 {
             return Err(unsupported("async comprehension", elt.span.lineno));
@@ -994,7 +1240,6 @@ fn stmt_name(s: &StmtKind) -> &'static str {
         StmtKind::With { .. } => "with statements",
         StmtKind::AsyncWith { .. } => "async with",
         StmtKind::Match { .. } => "match statements",
-        StmtKind::Try { .. } => "try statements",
         StmtKind::TryStar { .. } => "try/except*",
         StmtKind::Import { .. } | StmtKind::ImportFrom { .. } => "import statements",
         _ => "this statement",

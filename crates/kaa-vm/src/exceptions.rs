@@ -59,7 +59,27 @@ pub struct TraceEntry {
 pub struct ExceptionObject {
     pub class: Rc<TypeObject>,
     pub args: Vec<Value>,
+    /// Traceback lines, innermost frame first.
     pub traceback: RefCell<Vec<TraceEntry>>,
+    /// `__context__`: the exception being handled when this one was raised.
+    pub context: RefCell<Option<Rc<ExceptionObject>>>,
+    /// `__cause__`: set by `raise ... from cause`.
+    pub cause: RefCell<Option<Rc<ExceptionObject>>>,
+    /// `__suppress_context__`: set by `raise ... from ...`.
+    pub suppress_context: std::cell::Cell<bool>,
+}
+
+impl ExceptionObject {
+    pub fn new(class: Rc<TypeObject>, args: Vec<Value>) -> ExceptionObject {
+        ExceptionObject {
+            class,
+            args,
+            traceback: RefCell::new(Vec::new()),
+            context: RefCell::new(None),
+            cause: RefCell::new(None),
+            suppress_context: std::cell::Cell::new(false),
+        }
+    }
 }
 
 /// An error travelling up through Rust code: either a new built-in exception still to be made,
@@ -67,6 +87,8 @@ pub struct ExceptionObject {
 pub enum PyErr {
     New(ExcKind, String),
     Raised(Rc<ExceptionObject>),
+    /// Raised again by RERAISE: the current frame is already in its traceback.
+    Reraised(Rc<ExceptionObject>),
 }
 
 pub type PyResult<T> = Result<T, PyErr>;

@@ -52,6 +52,8 @@ pub struct Vm {
     /// Native-to-Python re-entries currently active (each uses Rust stack).
     native_depth: usize,
     const_cache: HashMap<*const CodeObject, Rc<Vec<Value>>>,
+    /// The exception being handled (`sys.exc_info()`), set by PUSH_EXC_INFO.
+    handling: Option<Rc<ExceptionObject>>,
     pub stdout: std::io::BufWriter<std::io::Stdout>,
 }
 
@@ -71,6 +73,7 @@ impl Vm {
             recursion_limit: 1000,
             native_depth: 0,
             const_cache: HashMap::new(),
+            handling: None,
             stdout: std::io::BufWriter::new(std::io::stdout()),
         };
         for &kind in ExcKind::ALL {
@@ -91,12 +94,11 @@ impl Vm {
     #[cold]
     pub fn materialize(&self, err: PyErr) -> Rc<ExceptionObject> {
         match err {
-            PyErr::Raised(e) => e,
-            PyErr::New(kind, msg) => Rc::new(ExceptionObject {
-                class: self.exception_type(kind),
-                args: if msg.is_empty() { vec![] } else { vec![Value::str(&msg)] },
-                traceback: RefCell::new(Vec::new()),
-            }),
+            PyErr::Raised(e) | PyErr::Reraised(e) => e,
+            PyErr::New(kind, msg) => Rc::new(ExceptionObject::new(
+                self.exception_type(kind),
+                if msg.is_empty() { vec![] } else { vec![Value::str(&msg)] },
+            )),
         }
     }
 
@@ -145,24 +147,54 @@ impl Vm {
     }
 
     /// Runs frames until the frame at depth `entry` returns; its return value is the result.
+    /// Exceptions go to the innermost handler of the exception table, frame by frame.
     fn run(&mut self, entry: usize) -> PyResult<Value> {
-        match self.run_until_error(entry) {
-            Ok(v) => Ok(v),
-            Err(err) => {
-                // No exception handlers yet: every frame down to `entry` unwinds, leaving a
-                // traceback line each (innermost first).
-                let exc = self.materialize(err);
-                while self.frames.len() >= entry {
-                    let frame = self.frames.pop().expect("a running frame");
-                    let line = frame.code.lines.get(frame.pc.saturating_sub(1)).copied().unwrap_or(0);
+        loop {
+            let err = match self.run_until_error(entry) {
+                Ok(v) => return Ok(v),
+                Err(e) => e,
+            };
+            let mut in_traceback = matches!(err, PyErr::Reraised(_));
+            let exc = self.materialize(err);
+            if !in_traceback {
+                self.chain_context(&exc);
+            }
+            loop {
+                let frame = self.frames.last_mut().expect("a running frame");
+                let index = frame.pc.saturating_sub(1);
+                if !in_traceback {
                     exc.traceback.borrow_mut().push(TraceEntry {
                         filename: frame.code.filename.clone(),
-                        lineno: line,
+                        lineno: frame.code.lines.get(index).copied().unwrap_or(0),
                         name: frame.code.name.clone(),
                     });
-                    self.stack.truncate(frame.base);
                 }
-                Err(PyErr::Raised(exc))
+                let handler =
+                    frame.code.exception_table.iter().find(|e| e.start as usize <= index && index < e.end as usize);
+                if let Some(h) = handler {
+                    frame.pc = h.target as usize;
+                    let keep = frame.base + frame.code.varnames.len() + h.depth as usize;
+                    self.stack.truncate(keep);
+                    self.stack.push(Value::Exception(exc.clone()));
+                    break;
+                }
+                let frame = self.frames.pop().expect("a running frame");
+                self.stack.truncate(frame.base);
+                if self.frames.len() < entry {
+                    return Err(PyErr::Raised(exc));
+                }
+                // The caller sees the exception at its CALL instruction.
+                in_traceback = false;
+            }
+        }
+    }
+
+    /// Records the exception being handled as the new one's `__context__`, as raising inside an
+    /// `except` or `finally` block does.
+    fn chain_context(&self, exc: &Rc<ExceptionObject>) {
+        if let Some(current) = &self.handling {
+            if !Rc::ptr_eq(current, exc) && exc.context.borrow().is_none() {
+                *exc.context.borrow_mut() = Some(current.clone());
             }
         }
     }
@@ -627,12 +659,61 @@ impl Vm {
                 Opcode::RaiseVarargs => {
                     save_pc!();
                     let cause = if arg >= 2 { Some(self.pop()) } else { None };
-                    let _ = cause;
                     if arg == 0 {
-                        return Err(PyErr::new(ExcKind::RuntimeError, "No active exception to reraise"));
+                        return Err(match &self.handling {
+                            Some(e) => PyErr::Raised(e.clone()),
+                            None => PyErr::new(ExcKind::RuntimeError, "No active exception to reraise"),
+                        });
                     }
                     let exc = self.pop();
-                    return Err(self.make_raisable(exc));
+                    let err = self.make_raisable(exc);
+                    if let (Some(cause), PyErr::Raised(e)) = (cause, &err) {
+                        let cause = match cause {
+                            Value::None => None,
+                            other => match self.make_raisable(other) {
+                                PyErr::Raised(c) => Some(c),
+                                _ => {
+                                    return Err(PyErr::type_error(
+                                        "exception causes must derive from BaseException",
+                                    ))
+                                }
+                            },
+                        };
+                        *e.cause.borrow_mut() = cause;
+                        e.suppress_context.set(true);
+                    }
+                    return Err(err);
+                }
+                Opcode::PushExcInfo => {
+                    let exc = self.pop();
+                    let prev = match self.handling.take() {
+                        Some(e) => Value::Exception(e),
+                        None => Value::None,
+                    };
+                    if let Value::Exception(e) = &exc {
+                        self.handling = Some(e.clone());
+                    }
+                    self.push(prev);
+                    self.push(exc);
+                }
+                Opcode::PopExcept => {
+                    self.handling = match self.pop() {
+                        Value::Exception(e) => Some(e),
+                        _ => None,
+                    };
+                }
+                Opcode::CheckExcMatch => {
+                    let class = self.pop();
+                    save_pc!();
+                    let matched = self.exception_matches(self.top(), &class)?;
+                    self.push(Value::Bool(matched));
+                }
+                Opcode::Reraise => {
+                    save_pc!();
+                    return Err(match self.pop() {
+                        Value::Exception(e) => PyErr::Reraised(e),
+                        _ => PyErr::new(ExcKind::SystemError, "RERAISE of a non-exception"),
+                    });
                 }
                 Opcode::LoadAssertionError => {
                     self.push(Value::Type(self.exception_type(ExcKind::AssertionError)));
@@ -645,15 +726,28 @@ impl Vm {
         }
     }
 
+    /// `except class:` — does the exception `exc` match `class` (a class or tuple of classes)?
+    fn exception_matches(&self, exc: &Value, class: &Value) -> PyResult<bool> {
+        let Value::Exception(e) = exc else { return Ok(false) };
+        match class {
+            Value::Type(t) if t.exception.is_some() => Ok(e.class.is_subclass(t)),
+            Value::Tuple(items) => {
+                for c in items.iter() {
+                    if self.exception_matches(exc, c)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(PyErr::type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+
     #[cold]
     fn make_raisable(&mut self, exc: Value) -> PyErr {
         match exc {
             Value::Exception(e) => PyErr::Raised(e),
-            Value::Type(t) if t.exception.is_some() => PyErr::Raised(Rc::new(ExceptionObject {
-                class: t,
-                args: Vec::new(),
-                traceback: RefCell::new(Vec::new()),
-            })),
+            Value::Type(t) if t.exception.is_some() => PyErr::Raised(Rc::new(ExceptionObject::new(t, Vec::new()))),
             _ => PyErr::type_error("exceptions must derive from BaseException"),
         }
     }
@@ -736,11 +830,7 @@ impl Vm {
                 if !kwargs.is_empty() {
                     return Err(PyErr::type_error(format!("{}() takes no keyword arguments", t.name)));
                 }
-                Ok(Value::Exception(Rc::new(ExceptionObject {
-                    class: t.clone(),
-                    args,
-                    traceback: RefCell::new(Vec::new()),
-                })))
+                Ok(Value::Exception(Rc::new(ExceptionObject::new(t.clone(), args))))
             }
             other => Err(PyErr::type_error(format!("'{}' object is not callable", other.type_name()))),
         }
@@ -1218,15 +1308,33 @@ impl Vm {
         }
     }
 
-    /// Writes the traceback of an uncaught exception to stderr as CPython does.
+    /// Writes the traceback of an uncaught exception to stderr as CPython does, causes and
+    /// contexts first.
     pub fn print_exception(&mut self, exc: &Rc<ExceptionObject>) {
         let _ = self.stdout.flush();
-        let mut out = String::from("Traceback (most recent call last):\n");
-        for entry in exc.traceback.borrow().iter().rev() {
-            out.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
-                entry.filename, entry.lineno, entry.name
-            ));
+        let mut out = String::new();
+        self.format_exception_chain(exc, &mut out, 0);
+        eprint!("{out}");
+    }
+
+    fn format_exception_chain(&mut self, exc: &Rc<ExceptionObject>, out: &mut String, depth: usize) {
+        if depth < 100 {
+            let cause = exc.cause.borrow().clone();
+            let context = exc.context.borrow().clone();
+            if let Some(c) = cause {
+                self.format_exception_chain(&c, out, depth + 1);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if let (Some(c), false) = (context, exc.suppress_context.get()) {
+                self.format_exception_chain(&c, out, depth + 1);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+        let trace = exc.traceback.borrow().clone();
+        if !trace.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+        }
+        for entry in trace.iter().rev() {
+            out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.filename, entry.lineno, entry.name));
             if let Some(line) = source_line(&entry.filename, entry.lineno) {
                 out.push_str(&format!("    {}\n", line.trim()));
             }
@@ -1237,7 +1345,6 @@ impl Vm {
         } else {
             out.push_str(&format!("{}: {}\n", exc.class.name, msg));
         }
-        eprint!("{out}");
     }
 }
 

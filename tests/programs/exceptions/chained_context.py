@@ -1,0 +1,7 @@
+def parse(s):
+    try:
+        return int(s)
+    except ValueError:
+        raise RuntimeError("bad input")
+
+parse("x")
