@@ -294,3 +294,45 @@ const ISO8859_2: [u16; 128] = [
     0x010D, 0x00E9, 0x0119, 0x00EB, 0x011B, 0x00ED, 0x00EE, 0x010F, 0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4,
     0x0151, 0x00F6, 0x00F7, 0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enc(b: &[u8]) -> String {
+        decode(b, "f.py").map(|s| s.encoding).unwrap_or_else(|e| format!("error: {}", e.msg))
+    }
+
+    #[test]
+    fn encodings() {
+        assert_eq!(enc(b"x = 1\n"), "utf-8");
+        assert_eq!(enc(b"\xEF\xBB\xBFx = 1\n"), "utf-8-sig");
+        assert_eq!(enc(b"# -*- coding: latin-1 -*-\n"), "iso-8859-1");
+        assert_eq!(enc(b"# coding=ISO_8859_1\n"), "iso-8859-1");
+        assert_eq!(enc(b"# vim: set fileencoding=utf8 :\n"), "utf8");
+        assert_eq!(enc(b"#!/usr/bin/python\n# coding: UTF_8\n"), "utf-8");
+        assert_eq!(enc(b"# coding:latin1\n"), "latin1");
+        assert_eq!(enc(b"x = 1\n# coding: latin-1\n"), "utf-8");
+        assert_eq!(enc(b"\xEF\xBB\xBF# coding: utf-8\n"), "utf-8-sig");
+        assert_eq!(enc(b"\xEF\xBB\xBF# coding: utf8\n"), "error: encoding problem: utf8 with BOM");
+        assert_eq!(enc(b"\xEF\xBB\xBF# coding: latin-1\n"), "error: encoding problem: iso-8859-1 with BOM");
+        assert_eq!(enc(b"# coding: uft-8\n"), "error: encoding problem: uft-8");
+        assert_eq!(enc(b"# coding: ascii\nx = '\xe9'\n"), "error: encoding problem: ascii");
+        assert_eq!(
+            enc(b"x = 1\ny = '\xe9'\n"),
+            "error: Non-UTF-8 code starting with '\\xe9' in file f.py on line 2, but no encoding declared; \
+             see https://peps.python.org/pep-0263/ for details"
+        );
+    }
+
+    #[test]
+    fn code_pages() {
+        let s = decode(b"# coding: cp1252\nx = '\x80\xe9'\n", "f.py").unwrap();
+        assert_eq!(s.text, "# coding: cp1252\nx = '\u{20ac}\u{e9}'\n");
+        let s = decode(b"# coding: koi8-r\nx = '\xc1'\n", "f.py").unwrap();
+        assert_eq!(s.text, "# coding: koi8-r\nx = '\u{430}'\n");
+        let s = decode(b"# coding: latin-1\nx = '\xe9'\n", "f.py").unwrap();
+        assert_eq!(s.text, "# coding: latin-1\nx = '\u{e9}'\n");
+        assert!(decode(b"# coding: cp1252\nx = '\x81'\n", "f.py").is_err());
+    }
+}

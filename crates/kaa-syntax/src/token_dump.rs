@@ -143,3 +143,49 @@ impl CharCols {
         self.chars + (target - to.max(from)) as u32
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listing_matches_tokenize() {
+        let src = "if x:\n    y = \"é\"  # c\n";
+        let want = "\
+0,0-0,0:            ENCODING       'utf-8'        
+1,0-1,2:            NAME           'if'           
+1,3-1,4:            NAME           'x'            
+1,4-1,5:            COLON          ':'            
+1,5-1,6:            NEWLINE        '\\n'           
+2,0-2,4:            INDENT         '    '         
+2,4-2,5:            NAME           'y'            
+2,6-2,7:            EQUAL          '='            
+2,8-2,11:           STRING         '\"é\"'          
+2,13-2,16:          COMMENT        '# c'          
+2,16-2,17:          NEWLINE        '\\n'           
+3,0-3,0:            DEDENT         ''             
+3,0-3,0:            ENDMARKER      ''             
+";
+        assert_eq!(tokenize_listing(src, "utf-8", "f.py").unwrap(), want);
+    }
+
+    #[test]
+    fn error_tokens_and_implicit_newline() {
+        let want = "\
+0,0-0,0:            ENCODING       'utf-8'        
+1,0-1,1:            NAME           'x'            
+1,2-1,3:            EQUAL          '='            
+1,4-1,5:            NUMBER         '1'            
+1,5-1,6:            ERRORTOKEN     ' '            
+1,6-1,7:            ERRORTOKEN     '$'            
+1,8-1,9:            NUMBER         '2'            
+1,9-1,10:           NEWLINE        ''             
+2,0-2,0:            ENDMARKER      ''             
+";
+        assert_eq!(tokenize_listing("x = 1 $ 2", "utf-8-sig", "f.py").unwrap(), want);
+        assert_eq!(
+            tokenize_listing("x = (\n", "utf-8", "f.py").unwrap_err(),
+            "f.py:2:0: error: EOF in multi-line statement"
+        );
+    }
+}
