@@ -54,7 +54,7 @@ pub fn tokenize(text: &str) -> Result<Vec<Token>, SyntaxError> {
 pub fn tokenize_lazy(text: &str) -> Tokenized {
     // CPython reads source line by line and rejects a line holding a NUL when it gets there, so
     // what comes before that line still tokenizes (and may fail first).
-    let nul = text.bytes().position(|c| c == 0);
+    let nul = text.find('\0');
     let scan = match nul {
         Some(i) => {
             &text[..text.as_bytes()[..i].iter().rposition(|&c| c == b'\n' || c == b'\r').map_or(0, |j| j + 1)]
@@ -652,6 +652,12 @@ impl<'a> Lexer<'a> {
                     if !self.name_or_string(ws_start, p)? {
                         return Ok(true);
                     }
+                }
+                b'<' if !self.compat && self.at(p + 1) == b'>' => {
+                    // CPython reads "<>" as one token (PEP 401's NOTEQUAL) that the parser then
+                    // rejects as "invalid syntax".
+                    self.push(TokenKind::ErrorToken, p, p + 2);
+                    self.pos = p + 2;
                 }
                 _ => match op_at(self.s, p) {
                     Some((op, len)) => self.operator(op, p, len)?,
@@ -1655,8 +1661,9 @@ mod tests {
                 0
             )
         );
-        // '$' is a token the parser rejects ("invalid syntax").
+        // '$' and '<>' are tokens the parser rejects ("invalid syntax").
         assert_eq!(kinds("a $ b\n")[1], "ERRORTOKEN");
+        assert_eq!(texts("a <> b\n")[1], "<>");
     }
 
     #[test]
