@@ -1,0 +1,10 @@
+...
+x = ...
+None
+True
+False
+__debug__
+1
+-1
+'string'
+b'bytes'

@@ -1,0 +1,9 @@
+café = 1
+π = 3.14
+ｎａｍｅ = 'fullwidth'
+ﬁle = 'ligature'
+Ⅻ = 12
+𝔘 = 'math'
+xᵢ = 1
+_ = 2
+日本 = 'japan'
