@@ -102,8 +102,8 @@ impl SyntaxError {
             return;
         }
         out.push_str("    ");
-        out.extend(std::iter::repeat(' ').take(offset as usize));
-        out.extend(std::iter::repeat('^').take(carets as usize));
+        out.extend(std::iter::repeat_n(' ', offset as usize));
+        out.extend(std::iter::repeat_n('^', carets as usize));
         out.push('\n');
     }
 }

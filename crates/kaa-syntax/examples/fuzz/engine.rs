@@ -440,14 +440,10 @@ fn splice_lines(a: &[u8], b: &[u8], rng: &mut Rng) -> Vec<u8> {
             }
             1 => {
                 // Re-indent a line.
-                let mut l = line;
                 let indent = rng.below(5) * 4;
-                let trimmed: Vec<u8> = l.iter().copied().skip_while(|c| *c == b' ').collect();
-                l = std::iter::repeat(if rng.chance(6) { b'\t' } else { b' ' })
-                    .take(indent)
-                    .chain(trimmed)
-                    .collect();
-                out.insert(at, l);
+                let ch = if rng.chance(6) { b'\t' } else { b' ' };
+                let trimmed = line.iter().copied().skip_while(|c| *c == b' ');
+                out.insert(at, std::iter::repeat_n(ch, indent).chain(trimmed).collect());
             }
             _ => out.insert(at, line),
         }
@@ -1092,7 +1088,7 @@ pub fn check(input: &[u8], must_parse: bool, iter: u64) -> Outcome {
         _ => Mode::Exec,
     };
     let mode = if must_parse { Mode::Exec } else { mode };
-    let opts = ParseOptions { mode, type_comments: iter % 2 == 0 || must_parse };
+    let opts = ParseOptions { mode, type_comments: iter.is_multiple_of(2) || must_parse };
     match parser::parse(text, opts) {
         Err(e) => {
             if let Some(p) = check_error(&e, Some(text), false) {
@@ -1110,7 +1106,7 @@ pub fn check(input: &[u8], must_parse: bool, iter: u64) -> Outcome {
             let dump = ast::dump(&tree, Some(3), true);
             if let Some(p) = check_dump_lines(&dump, text) {
                 out.problem = Some(("bad-ast".into(), p));
-            } else if must_parse || iter % 8 == 0 {
+            } else if must_parse || iter.is_multiple_of(8) {
                 let _ = ast::dump(&tree, None, false);
                 // A second parse must give the same tree.
                 match parser::parse(text, opts) {
