@@ -47,6 +47,7 @@ fn arg_description(code: &CodeObject, index: usize, op: Opcode, arg: u32) -> Str
         | Opcode::DeleteGlobal
         | Opcode::LoadAttr
         | Opcode::StoreAttr
+        | Opcode::DeleteAttr
         | Opcode::LoadMethod => name(&code.names, arg as usize),
         Opcode::LoadGlobal => {
             let n = name(&code.names, (arg >> 1) as usize);

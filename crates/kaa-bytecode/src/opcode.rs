@@ -62,6 +62,8 @@ opcodes! {
     LoadAttr = "LOAD_ATTR",
     /// `value obj -- ` : `obj.names[arg] = value`.
     StoreAttr = "STORE_ATTR",
+    /// `obj -- ` : `del obj.names[arg]`.
+    DeleteAttr = "DELETE_ATTR",
     /// `obj -- meth self | NULL value` : an attribute about to be called, without a bound method.
     LoadMethod = "LOAD_METHOD",
     /// `a b -- a<op>b` : binary operator number `arg` (see `BinaryOpKind`), `+=` forms included.
@@ -169,8 +171,13 @@ impl Opcode {
             Opcode::LoadAssertionError | Opcode::PushExcInfo => 1,
             Opcode::LoadGlobal => 1 + (a & 1),
             Opcode::StoreAttr | Opcode::DeleteSubscr => -2,
+            Opcode::DeleteAttr => -1,
             Opcode::StoreSubscr => -3,
-            Opcode::BinaryOp | Opcode::CompareOp | Opcode::IsOp | Opcode::ContainsOp | Opcode::BinarySubscr => -1,
+            Opcode::BinaryOp
+            | Opcode::CompareOp
+            | Opcode::IsOp
+            | Opcode::ContainsOp
+            | Opcode::BinarySubscr => -1,
             Opcode::BuildSlice | Opcode::BuildTuple | Opcode::BuildList | Opcode::BuildSet => 1 - a,
             Opcode::BuildString => 1 - a,
             Opcode::BuildMap => 1 - 2 * a,

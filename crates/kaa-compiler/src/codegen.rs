@@ -407,9 +407,15 @@ impl<'s, 'a> Compiler<'s, 'a> {
                     self.expr(d)?;
                 }
                 self.function(s.span, name, args, FunctionBody::Block(body), returns.as_deref())?;
-                for _ in decorator_list {
-                    self.emit(Opcode::Call, 1);
+                self.apply_decorators(decorator_list.len());
+                self.store_name(name)?;
+            }
+            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+                for d in decorator_list {
+                    self.expr(d)?;
                 }
+                self.class_def(s.span, name, bases, keywords, body)?;
+                self.apply_decorators(decorator_list.len());
                 self.store_name(name)?;
             }
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => {}
@@ -451,7 +457,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     /// `break` / `continue`: unwinds the blocks inside the innermost loop, then jumps.
     fn break_or_continue(&mut self, is_break: bool, span: Span) -> Result<()> {
-        let Some(loop_index) = self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::Loop { .. })) else {
+        let Some(loop_index) = self.unit().fblocks.iter().rposition(|b| matches!(b, FBlock::Loop { .. }))
+        else {
             let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
             return Err(syntax_error(msg, span));
         };
@@ -533,7 +540,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
     }
 
     /// `try: body except ...: handlers else: orelse`, with an exception-table range per part.
-    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> Result<()> {
+    fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
         let handler_label = self.unit().new_label();
         let else_label = self.unit().new_label();
         let cleanup = self.unit().new_label();
@@ -647,6 +659,85 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.emit(Opcode::PopExcept, 0);
         self.emit(Opcode::Reraise, 0);
         self.unit().bind(end);
+        Ok(())
+    }
+
+    /// Calls the decorators (already on the stack below the new object), innermost first.
+    /// `[decorator, object]` with CALL 0 calls decorator(object): the "method" form of CALL.
+    fn apply_decorators(&mut self, n: usize) {
+        for _ in 0..n {
+            self.emit(Opcode::Call, 0);
+        }
+    }
+
+    /// `class name(bases, **keywords): body` → `__build_class__(body_function, name, *bases)`.
+    fn class_def(
+        &mut self,
+        span: Span,
+        name: &str,
+        bases: &'a [Expr],
+        keywords: &'a [Keyword],
+        body: &'a [Stmt],
+    ) -> Result<()> {
+        self.emit(Opcode::PushNull, 0);
+        self.emit(Opcode::LoadBuildClass, 0);
+        let scope = self
+            .scope()
+            .child_at(span)
+            .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
+        let qualname = self.qualname(name);
+        let unit = Unit::new(scope, name, qualname.clone(), &self.filename, span.lineno);
+        self.units.push(unit);
+        self.set_line(span);
+        self.emit(Opcode::Resume, 0);
+        self.load_name("__name__")?;
+        self.store_name("__module__")?;
+        self.load_const(ConstValue::Str(PyStr::from(qualname.as_str())));
+        self.store_name("__qualname__")?;
+        if let Some(doc) = docstring(body) {
+            self.load_const(ConstValue::Str(doc));
+            self.store_name("__doc__")?;
+        }
+        self.stmts(body)?;
+        if scope.needs_class_cell {
+            // Hand the __class__ cell to __build_class__, which fills it with the new class.
+            let i = self.cell_index("__class__")?;
+            self.emit(Opcode::LoadClosure, i);
+            self.store_name("__classcell__")?;
+        }
+        self.return_none();
+        let code = self.units.pop().expect("class body unit").finish();
+        let mut flags = 0;
+        if !code.freevars.is_empty() {
+            for fv in &code.freevars {
+                let i = self.cell_index(fv)?;
+                self.emit(Opcode::LoadClosure, i);
+            }
+            self.emit(Opcode::BuildTuple, code.freevars.len() as u32);
+            flags |= 8;
+        }
+        self.set_line(span);
+        self.load_const(ConstValue::Code(Rc::new(code)));
+        self.emit(Opcode::MakeFunction, flags);
+        self.load_const(ConstValue::Str(PyStr::from(name)));
+        if bases.iter().any(|b| matches!(b.kind, ExprKind::Starred { .. }))
+            || keywords.iter().any(|k| k.arg.is_none())
+        {
+            return Err(unsupported("*bases or **keywords in a class statement", span.lineno));
+        }
+        self.exprs(bases)?;
+        for k in keywords {
+            self.expr(&k.value)?;
+        }
+        if !keywords.is_empty() {
+            let names = keywords
+                .iter()
+                .map(|k| ConstValue::Str(PyStr::from(k.arg.as_deref().unwrap_or(""))))
+                .collect();
+            let kn = self.unit().add_const(ConstValue::Tuple(names));
+            self.emit(Opcode::KwNames, kn);
+        }
+        self.emit(Opcode::Call, (2 + bases.len() + keywords.len()) as u32);
         Ok(())
     }
 
@@ -1120,7 +1211,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
     }
 
     /// `[elt for ...]`: a nested function called with the first iterator, as in CPython 3.11.
-    fn list_comprehension(&mut self, span: Span, elt: &'a Expr, generators: &'a [Comprehension]) -> Result<()> {
+    fn list_comprehension(
+        &mut self,
+        span: Span,
+        elt: &'a Expr,
+        generators: &'a [Comprehension],
+    ) -> Result<()> {
         let scope = self
             .scope()
             .child_at(span)
@@ -1153,7 +1249,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
         Ok(())
     }
 
-    fn comprehension_loops(&mut self, generators: &'a [Comprehension], depth: usize, elt: &'a Expr) -> Result<()> {
+    fn comprehension_loops(
+        &mut self,
+        generators: &'a [Comprehension],
+        depth: usize,
+        elt: &'a Expr,
+    ) -> Result<()> {
         let g = &generators[depth];
         if g.is_async != 0 {
             return Err(unsupported("async comprehension", elt.span.lineno));
@@ -1235,7 +1336,6 @@ fn binary_op_kind(op: Operator) -> BinaryOpKind {
 fn stmt_name(s: &StmtKind) -> &'static str {
     match s {
         StmtKind::AsyncFunctionDef { .. } => "async def",
-        StmtKind::ClassDef { .. } => "class definitions",
         StmtKind::AsyncFor { .. } => "async for",
         StmtKind::With { .. } => "with statements",
         StmtKind::AsyncWith { .. } => "async with",

@@ -17,20 +17,32 @@ fn builtin(name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None }))
 }
 
+/// The constructors of the built-in types.
+pub fn constructors() -> crate::objects::builtin_types::Constructors {
+    crate::objects::builtin_types::Constructors {
+        object: builtin_object,
+        type_: builtin_type,
+        int: builtin_int,
+        bool_: builtin_bool,
+        float: builtin_float,
+        str_: builtin_str,
+        list: builtin_list,
+        tuple: builtin_tuple,
+        dict: builtin_dict,
+        range: builtin_range,
+        property: builtin_property,
+        classmethod: builtin_classmethod,
+        staticmethod: builtin_staticmethod,
+        super_: builtin_super,
+    }
+}
+
 /// Fills the builtins namespace.
-pub fn install(ns: &DictObject) {
+pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
     let table: &[(&'static str, NativeFn)] = &[
         ("print", builtin_print),
         ("len", builtin_len),
         ("repr", builtin_repr),
-        ("str", builtin_str),
-        ("int", builtin_int),
-        ("float", builtin_float),
-        ("bool", builtin_bool),
-        ("range", builtin_range),
-        ("list", builtin_list),
-        ("tuple", builtin_tuple),
-        ("dict", builtin_dict),
         ("abs", builtin_abs),
         ("min", builtin_min),
         ("max", builtin_max),
@@ -43,20 +55,290 @@ pub fn install(ns: &DictObject) {
         ("any", builtin_any),
         ("all", builtin_all),
         ("isinstance", builtin_isinstance),
+        ("issubclass", builtin_issubclass),
         ("divmod", builtin_divmod),
         ("iter", builtin_iter),
         ("next", builtin_next),
         ("format", builtin_format),
         ("ascii", builtin_ascii),
+        ("getattr", builtin_getattr),
+        ("setattr", builtin_setattr),
+        ("hasattr", builtin_hasattr),
+        ("delattr", builtin_delattr),
+        ("id", builtin_id),
+        ("callable", builtin_callable),
+        ("__build_class__", builtin_build_class),
     ];
     for (name, f) in table {
         ns.set_str(name, builtin(name, *f));
+    }
+    for t in [
+        &types.object,
+        &types.type_,
+        &types.int,
+        &types.bool_,
+        &types.float,
+        &types.str_,
+        &types.list,
+        &types.tuple,
+        &types.dict,
+        &types.range,
+        &types.property,
+        &types.classmethod,
+        &types.staticmethod,
+        &types.super_,
+    ] {
+        ns.set_str(&t.name, Value::Type(t.clone()));
     }
     ns.set_str("None", Value::None);
     ns.set_str("True", Value::Bool(true));
     ns.set_str("False", Value::Bool(false));
     ns.set_str("NotImplemented", Value::NotImplemented);
     ns.set_str("Ellipsis", Value::Ellipsis);
+}
+
+fn builtin_object(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    if !args.is_empty() {
+        return Err(PyErr::type_error("object() takes no arguments"));
+    }
+    Ok(Value::Instance(Rc::new(crate::objects::types::InstanceObject {
+        class: _vm.types.object.clone(),
+        dict: DictObject::new(),
+    })))
+}
+
+fn builtin_type(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    match args.len() {
+        1 => Ok(Value::Type(vm.type_of(&args[0]))),
+        _ => Err(PyErr::type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+fn builtin_build_class(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    vm.build_class(args, kwargs)
+}
+
+fn builtin_property(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let mut slots = [Value::None, Value::None, Value::None];
+    for (i, a) in args.iter().take(3).enumerate() {
+        slots[i] = a.clone();
+    }
+    for (k, v) in kwargs {
+        match &**k {
+            "fget" => slots[0] = v.clone(),
+            "fset" => slots[1] = v.clone(),
+            "fdel" => slots[2] = v.clone(),
+            "doc" => {}
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "property() got an unexpected keyword argument '{other}'"
+                )))
+            }
+        }
+    }
+    let [fget, fset, fdel] = slots;
+    Ok(Value::Property(Rc::new(crate::objects::types::PropertyObject { fget, fset, fdel })))
+}
+
+/// `prop.setter` / `.getter` / `.deleter`: a function making a copy with one accessor replaced.
+pub fn property_copier(prop: &Value, which: &str) -> Value {
+    let f: NativeFn = match which {
+        "setter" => |_, a, _| property_with(a, 1),
+        "deleter" => |_, a, _| property_with(a, 2),
+        _ => |_, a, _| property_with(a, 0),
+    };
+    Value::Builtin(Rc::new(BuiltinFunction {
+        name: match which {
+            "setter" => "setter",
+            "deleter" => "deleter",
+            _ => "getter",
+        },
+        func: f,
+        bound_self: Some(prop.clone()),
+    }))
+}
+
+fn property_with(args: &[Value], slot: usize) -> PyResult<Value> {
+    let (Some(Value::Property(p)), Some(f)) = (args.first(), args.get(1)) else {
+        return Err(PyErr::type_error("property accessor needs a function"));
+    };
+    let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+    parts[slot] = f.clone();
+    let [fget, fset, fdel] = parts;
+    Ok(Value::Property(Rc::new(crate::objects::types::PropertyObject { fget, fset, fdel })))
+}
+
+fn builtin_classmethod(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("classmethod", args, 1, 1)?;
+    Ok(Value::ClassMethod(Rc::new(args[0].clone())))
+}
+
+fn builtin_staticmethod(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("staticmethod", args, 1, 1)?;
+    Ok(Value::StaticMethod(Rc::new(args[0].clone())))
+}
+
+fn builtin_super(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    match args {
+        [] => vm.zero_arg_super(),
+        [Value::Type(t), obj] => vm.make_super(t.clone(), obj.clone()),
+        [other, _] => {
+            Err(PyErr::type_error(format!("super() argument 1 must be a type, not {}", other.type_name())))
+        }
+        _ => Err(PyErr::type_error("super() takes 0 or 2 arguments")),
+    }
+}
+
+fn name_arg(args: &[Value], i: usize, what: &str) -> PyResult<Rc<str>> {
+    match args.get(i) {
+        Some(Value::Str(s)) => Ok(s.clone()),
+        Some(other) => Err(PyErr::type_error(format!(
+            "{what}(): attribute name must be string, not '{}'",
+            other.type_name()
+        ))),
+        None => Err(PyErr::type_error(format!("{what} expected at least 2 arguments, got {}", args.len()))),
+    }
+}
+
+fn builtin_getattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("getattr", args, 2, 3)?;
+    let name = name_arg(args, 1, "getattr")?;
+    match vm.get_attr(&args[0], &name) {
+        Err(PyErr::New(ExcKind::AttributeError, _)) if args.len() == 3 => Ok(args[2].clone()),
+        Err(PyErr::Raised(e)) if args.len() == 3 && e.class.exception == Some(ExcKind::AttributeError) => {
+            Ok(args[2].clone())
+        }
+        other => other,
+    }
+}
+
+fn builtin_hasattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("hasattr", args, 2, 2)?;
+    let name = name_arg(args, 1, "hasattr")?;
+    match vm.get_attr(&args[0], &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(PyErr::New(ExcKind::AttributeError, _)) => Ok(Value::Bool(false)),
+        Err(PyErr::Raised(e)) if e.class.exception == Some(ExcKind::AttributeError) => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_setattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("setattr", args, 3, 3)?;
+    let name = name_arg(args, 1, "setattr")?;
+    vm.set_attr(&args[0], &name, args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn builtin_delattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("delattr", args, 2, 2)?;
+    let name = name_arg(args, 1, "delattr")?;
+    vm.del_attr(&args[0], &name)?;
+    Ok(Value::None)
+}
+
+fn builtin_id(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("id", args, 1, 1)?;
+    let addr = args[0].address();
+    Ok(Value::Int(if addr != 0 { addr as i64 } else { hash_value(&args[0]).unwrap_or(0) }))
+}
+
+fn builtin_callable(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("callable", args, 1, 1)?;
+    Ok(Value::Bool(match &args[0] {
+        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_) => true,
+        Value::Instance(i) => i.class.lookup("__call__").is_some(),
+        _ => {
+            let _ = vm;
+            false
+        }
+    }))
+}
+
+fn class_info_matches(t: &Rc<crate::objects::types::TypeObject>, info: &Value, what: &str) -> PyResult<bool> {
+    match info {
+        Value::Type(c) => Ok(t.is_subclass(c)),
+        Value::Tuple(items) => {
+            for i in items.iter() {
+                if class_info_matches(t, i, what)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => Err(PyErr::type_error(format!("{what}() arg 2 must be a type, a tuple of types, or a union"))),
+    }
+}
+
+fn builtin_isinstance(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("isinstance", args, 2, 2)?;
+    let t = vm.type_of(&args[0]);
+    Ok(Value::Bool(class_info_matches(&t, &args[1], "isinstance")?))
+}
+
+fn builtin_issubclass(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    arity("issubclass", args, 2, 2)?;
+    let Value::Type(t) = &args[0] else {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    };
+    Ok(Value::Bool(class_info_matches(t, &args[1], "issubclass")?))
+}
+
+/// Methods reached through a built-in type object (`str.upper`, `dict.fromkeys`, ...).
+pub fn type_method(t: &Rc<crate::objects::types::TypeObject>, name: &str) -> Option<Value> {
+    let _ = (t, name);
+    None
+}
+
+/// `object`'s own methods, reached through `super()` when no class in the MRO defines them.
+pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
+    let f: (&'static str, NativeFn) = match name {
+        "__init__" => ("__init__", |_, _, _| Ok(Value::None)),
+        "__init_subclass__" => ("__init_subclass__", |_, _, _| Ok(Value::None)),
+        "__repr__" => ("__repr__", |vm, a, _| Ok(Value::str(&default_repr(vm, &a[0])))),
+        "__str__" => ("__str__", |vm, a, _| Ok(Value::str(&vm.repr(&a[0])?))),
+        "__setattr__" => ("__setattr__", |vm, a, _| {
+            let (Some(obj), Some(Value::Str(n)), Some(v)) = (a.first(), a.get(1), a.get(2)) else {
+                return Err(PyErr::type_error("__setattr__ expected 2 arguments"));
+            };
+            let class = vm.type_of(obj);
+            vm.generic_set_attr(obj, &class, n, v.clone())?;
+            Ok(Value::None)
+        }),
+        "__new__" => ("__new__", |vm, a, _| match a.first() {
+            Some(Value::Type(t)) if t.exception.is_some() => Ok(Value::Exception(Rc::new(
+                crate::exceptions::ExceptionObject::new(t.clone(), a[1..].to_vec()),
+            ))),
+            Some(Value::Type(t)) => Ok(Value::Instance(Rc::new(crate::objects::types::InstanceObject {
+                class: t.clone(),
+                dict: DictObject::new(),
+            }))),
+            _ => {
+                let _ = vm;
+                Err(PyErr::type_error("object.__new__(X): X is not a type object"))
+            }
+        }),
+        _ => return None,
+    };
+    Some(bound(f.0, f.1, obj))
+}
+
+/// `<__main__.Point object at 0x...>`.
+pub fn default_repr(vm: &mut Vm, v: &Value) -> String {
+    let t = vm.type_of(v);
+    let module = match &*t.module.borrow() {
+        Some(Value::Str(m)) if &**m != "builtins" => format!("{m}."),
+        _ => String::new(),
+    };
+    format!("<{module}{} object at {:#x}>", t.qualname, v.address())
+}
+
+/// An int or bool as a plain int.
+pub fn as_int(v: &Value) -> Value {
+    match v {
+        Value::Bool(b) => Value::Int(*b as i64),
+        other => other.clone(),
+    }
 }
 
 fn arity(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
@@ -497,8 +779,11 @@ fn builtin_enumerate(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value>
     }))))
 }
 
-fn builtin_hash(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn builtin_hash(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     arity("hash", args, 1, 1)?;
+    if let Some(h) = vm.call_dunder(&args[0], "__hash__", vec![])? {
+        return Ok(h);
+    }
     Ok(Value::Int(hash_value(&args[0])?))
 }
 
@@ -551,27 +836,6 @@ fn builtin_all(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
-fn builtin_isinstance(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("isinstance", args, 2, 2)?;
-    let matches_one = |cls: &Value| -> bool {
-        match cls {
-            Value::Builtin(b) => {
-                args[0].type_name() == b.name || (b.name == "int" && matches!(args[0], Value::Bool(_)))
-            }
-            Value::Type(t) => match &args[0] {
-                Value::Exception(e) => e.class.is_subclass(t),
-                _ => false,
-            },
-            _ => false,
-        }
-    };
-    let r = match &args[1] {
-        Value::Tuple(t) => t.iter().any(matches_one),
-        other => matches_one(other),
-    };
-    Ok(Value::Bool(r))
-}
-
 fn builtin_divmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     arity("divmod", args, 2, 2)?;
     use kaa_bytecode::opcode::BinaryOpKind::{FloorDivide, Remainder};
@@ -606,10 +870,7 @@ fn builtin_iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 fn builtin_next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     arity("next", args, 1, 2)?;
-    let Value::Iterator(it) = &args[0] else {
-        return Err(PyErr::type_error(format!("'{}' object is not an iterator", args[0].type_name())));
-    };
-    match vm.iter_next(it)? {
+    match vm.next_of(&args[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {
             Some(d) => Ok(d.clone()),
@@ -888,7 +1149,13 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
             ),
             None => format!("<built-in function {}>", b.name),
         },
-        Value::BoundMethod(_) => "<bound method>".into(),
+        Value::BoundMethod(m) => {
+            let name = match &m.0 {
+                Value::Function(f) => f.qualname.clone(),
+                _ => "?".into(),
+            };
+            format!("<bound method {name} of {}>", repr_value(vm, &m.1, depth + 1)?)
+        }
         Value::Range(r) => {
             if r.2 == 1 {
                 format!("range({}, {})", r.0, r.1)
@@ -905,10 +1172,43 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
             repr_value(vm, &s.1, depth + 1)?,
             repr_value(vm, &s.2, depth + 1)?
         ),
-        Value::Type(t) => format!("<class '{}'>", t.name),
+        Value::Type(t) => {
+            let module = match &*t.module.borrow() {
+                Some(Value::Str(m)) if &**m != "builtins" => format!("{m}."),
+                _ => String::new(),
+            };
+            format!("<class '{module}{}'>", t.qualname)
+        }
+        Value::Instance(i) => match i.class.lookup("__repr__") {
+            Some(f) => {
+                let r = vm.call_value(&f, vec![v.clone()], Vec::new())?;
+                match r {
+                    Value::Str(s) => s.to_string(),
+                    other => {
+                        return Err(PyErr::type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        )))
+                    }
+                }
+            }
+            None => default_repr(vm, v),
+        },
+        Value::Property(_) | Value::ClassMethod(_) | Value::StaticMethod(_) | Value::Super(_) => {
+            default_repr(vm, v)
+        }
         Value::Exception(e) => {
+            if let (true, Some(f)) = (e.class.is_heap_type, e.class.lookup("__repr__")) {
+                let r = vm.call_value(&f, vec![v.clone()], Vec::new())?;
+                return vm.str(&r);
+            }
             let args: PyResult<Vec<String>> = e.args.iter().map(|x| repr_value(vm, x, depth + 1)).collect();
-            format!("{}({})", e.class.name, args?.join(", "))
+            let args = args?;
+            if args.len() == 1 {
+                format!("{}({})", e.class.name, args[0])
+            } else {
+                format!("{}({})", e.class.name, args.join(", "))
+            }
         }
         Value::Cell(_) => "<cell>".into(),
         Value::Code(c) => {

@@ -67,6 +67,8 @@ pub struct ExceptionObject {
     pub cause: RefCell<Option<Rc<ExceptionObject>>>,
     /// `__suppress_context__`: set by `raise ... from ...`.
     pub suppress_context: std::cell::Cell<bool>,
+    /// Attributes set on the exception (`self.code = ...` in a subclass's `__init__`).
+    pub dict: crate::objects::dict::DictObject,
 }
 
 impl ExceptionObject {
@@ -78,6 +80,7 @@ impl ExceptionObject {
             context: RefCell::new(None),
             cause: RefCell::new(None),
             suppress_context: std::cell::Cell::new(false),
+            dict: crate::objects::dict::DictObject::new(),
         }
     }
 }

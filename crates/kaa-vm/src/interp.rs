@@ -45,6 +45,7 @@ pub enum RunError {
 /// can live in one process.
 pub struct Vm {
     pub builtins: Rc<DictObject>,
+    pub types: crate::objects::builtin_types::Types,
     exception_types: HashMap<ExcKind, Rc<TypeObject>>,
     frames: Vec<Frame>,
     stack: Vec<Value>,
@@ -67,6 +68,7 @@ impl Vm {
     pub fn new() -> Vm {
         let mut vm = Vm {
             builtins: Rc::new(DictObject::new()),
+            types: crate::objects::builtin_types::Types::new(builtins::constructors()),
             exception_types: HashMap::new(),
             frames: Vec::new(),
             stack: Vec::with_capacity(1024),
@@ -77,13 +79,71 @@ impl Vm {
             stdout: std::io::BufWriter::new(std::io::stdout()),
         };
         for &kind in ExcKind::ALL {
-            let base = kind.parent().map(|p| vm.exception_types[&p].clone());
-            let t = Rc::new(TypeObject { name: kind.name().to_string(), base, exception: Some(kind) });
+            let base =
+                kind.parent().map(|p| vm.exception_types[&p].clone()).unwrap_or(vm.types.object.clone());
+            let mut t = TypeObject::builtin(kind.name(), Some(base), None);
+            t.exception = Some(kind);
+            let t = Rc::new(t);
             vm.builtins.set_str(kind.name(), Value::Type(t.clone()));
             vm.exception_types.insert(kind, t);
         }
-        builtins::install(&vm.builtins);
+        builtins::install(&vm.builtins, &vm.types);
         vm
+    }
+
+    /// `type(v)`.
+    pub fn type_of(&self, v: &Value) -> Rc<TypeObject> {
+        self.types.of(v)
+    }
+
+    /// Runs a class body with `namespace` as its locals (LOAD_NAME/STORE_NAME go there).
+    pub fn run_class_body(&mut self, body: &Rc<FunctionObject>, namespace: Rc<DictObject>) -> PyResult<()> {
+        let code = body.code.clone();
+        let base = self.stack.len();
+        self.stack.resize(base + code.varnames.len(), Value::Null);
+        let mut cells: Vec<Rc<RefCell<Value>>> =
+            code.cellvars.iter().map(|_| Rc::new(RefCell::new(Value::Null))).collect();
+        cells.extend(body.closure.iter().cloned());
+        self.frames.push(Frame {
+            code,
+            consts: body.consts.clone(),
+            pc: 0,
+            base,
+            cells,
+            globals: body.globals.clone(),
+            locals: Some(namespace),
+            kw_names: None,
+        });
+        let depth = self.frames.len();
+        self.native_depth += 1;
+        let r = self.run(depth);
+        self.native_depth -= 1;
+        r.map(|_| ())
+    }
+
+    /// For zero-argument `super()`: the `__class__` cell and first argument of the calling frame.
+    pub fn caller_class_and_self(&self) -> PyResult<(Rc<TypeObject>, Value)> {
+        let err = || PyErr::new(ExcKind::RuntimeError, "super(): no arguments");
+        let frame = self.frames.last().ok_or_else(err)?;
+        let code = &frame.code;
+        if code.argcount == 0 {
+            return Err(err());
+        }
+        let mut first = self.stack[frame.base].clone();
+        // A first argument captured by a closure lives in its cell.
+        if let Some(i) = code.cellvars.iter().position(|c| *c == code.varnames[0]) {
+            first = frame.cells[i].borrow().clone();
+        }
+        let idx = code
+            .cellvars
+            .iter()
+            .chain(code.freevars.iter())
+            .position(|n| n == "__class__")
+            .ok_or_else(|| PyErr::new(ExcKind::RuntimeError, "super(): __class__ cell not found"))?;
+        match &*frame.cells[idx].borrow() {
+            Value::Type(t) => Ok((t.clone(), first)),
+            _ => Err(PyErr::new(ExcKind::RuntimeError, "super(): empty __class__ cell")),
+        }
     }
 
     pub fn exception_type(&self, kind: ExcKind) -> Rc<TypeObject> {
@@ -169,8 +229,11 @@ impl Vm {
                         name: frame.code.name.clone(),
                     });
                 }
-                let handler =
-                    frame.code.exception_table.iter().find(|e| e.start as usize <= index && index < e.end as usize);
+                let handler = frame
+                    .code
+                    .exception_table
+                    .iter()
+                    .find(|e| e.start as usize <= index && index < e.end as usize);
                 if let Some(h) = handler {
                     frame.pc = h.target as usize;
                     let keep = frame.base + frame.code.varnames.len() + h.depth as usize;
@@ -319,22 +382,31 @@ impl Vm {
                 Opcode::LoadMethod => {
                     let obj = self.pop();
                     save_pc!();
-                    let v = self.get_attr(&obj, &code.names[arg as usize])?;
+                    let name = &code.names[arg as usize];
+                    // A plain function found on the class is called with obj as self, unbound.
+                    if let Value::Instance(inst) = &obj {
+                        if inst.dict.get_str(name).is_none() {
+                            if let Some(f @ Value::Function(_)) = inst.class.lookup(name) {
+                                self.push(f);
+                                self.push(obj);
+                                continue;
+                            }
+                        }
+                    }
+                    let v = self.get_attr(&obj, name)?;
                     self.push(Value::Null);
                     self.push(v);
                 }
                 Opcode::StoreAttr => {
                     let obj = self.pop();
-                    let _value = self.pop();
+                    let value = self.pop();
                     save_pc!();
-                    return Err(PyErr::new(
-                        ExcKind::AttributeError,
-                        format!(
-                            "'{}' object has no attribute '{}'",
-                            obj.type_name(),
-                            code.names[arg as usize]
-                        ),
-                    ));
+                    self.set_attr(&obj, &code.names[arg as usize], value)?;
+                }
+                Opcode::DeleteAttr => {
+                    let obj = self.pop();
+                    save_pc!();
+                    self.del_attr(&obj, &code.names[arg as usize])?;
                 }
                 Opcode::BinaryOp => {
                     let b = self.pop();
@@ -526,7 +598,11 @@ impl Vm {
                             save_pc!();
                             self.iter_next(&it)?
                         }
-                        _ => None,
+                        other => {
+                            let other = other.clone();
+                            save_pc!();
+                            self.next_of(&other)?
+                        }
                     };
                     match next {
                         Some(v) => self.push(v),
@@ -719,8 +795,8 @@ impl Vm {
                     self.push(Value::Type(self.exception_type(ExcKind::AssertionError)));
                 }
                 Opcode::LoadBuildClass => {
-                    save_pc!();
-                    return Err(PyErr::new(ExcKind::SystemError, "classes are not supported yet"));
+                    let f = self.builtins.get_str("__build_class__").unwrap_or(Value::None);
+                    self.push(f);
                 }
             }
         }
@@ -739,7 +815,9 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(PyErr::type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(PyErr::type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -747,7 +825,11 @@ impl Vm {
     fn make_raisable(&mut self, exc: Value) -> PyErr {
         match exc {
             Value::Exception(e) => PyErr::Raised(e),
-            Value::Type(t) if t.exception.is_some() => PyErr::Raised(Rc::new(ExceptionObject::new(t, Vec::new()))),
+            Value::Type(t) if t.exception.is_some() => match self.call_type(&t, Vec::new(), Vec::new()) {
+                Ok(Value::Exception(e)) => PyErr::Raised(e),
+                Ok(_) => PyErr::type_error("exceptions must derive from BaseException"),
+                Err(e) => e,
+            },
             _ => PyErr::type_error("exceptions must derive from BaseException"),
         }
     }
@@ -826,40 +908,54 @@ impl Vm {
                 full.extend(args);
                 self.call_value(&func, full, kwargs)
             }
-            Value::Type(t) if t.exception.is_some() => {
-                if !kwargs.is_empty() {
-                    return Err(PyErr::type_error(format!("{}() takes no keyword arguments", t.name)));
-                }
-                Ok(Value::Exception(Rc::new(ExceptionObject::new(t.clone(), args))))
+            Value::Type(t) => {
+                let t = t.clone();
+                self.call_type(&t, args, kwargs)
             }
+            Value::Instance(i) => match i.class.lookup("__call__") {
+                Some(f) => {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(callable.clone());
+                    full.extend(args);
+                    self.call_value(&f, full, kwargs)
+                }
+                None => Err(PyErr::type_error(format!("'{}' object is not callable", i.class.name))),
+            },
             other => Err(PyErr::type_error(format!("'{}' object is not callable", other.type_name()))),
         }
     }
 
-    fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
-        if let Some(m) = builtins::method(obj, name) {
-            return Ok(m);
-        }
-        match obj {
-            Value::Function(f) if name == "__name__" => Ok(Value::str(&f.name)),
-            Value::Function(f) if name == "__qualname__" => Ok(Value::str(&f.qualname)),
-            Value::Function(f) if name == "__annotations__" => {
-                let d = DictObject::new();
-                for (k, v) in &f.annotations {
-                    d.set(Value::Str(k.clone()), v.clone())?;
-                }
-                Ok(Value::Dict(Rc::new(d)))
-            }
-            Value::Type(t) if name == "__name__" => Ok(Value::str(&t.name)),
-            Value::Exception(e) if name == "args" => Ok(Value::Tuple(Rc::new(e.args.clone()))),
-            _ => Err(PyErr::new(
-                ExcKind::AttributeError,
-                format!("'{}' object has no attribute '{name}'", obj.type_name()),
-            )),
-        }
+    /// Calls special method `name` of a class instance (looked up on its type, as Python does);
+    /// None when the object is not a class instance or its class does not define it.
+    pub fn call_dunder(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Option<Value>> {
+        let class = match obj {
+            Value::Instance(i) => i.class.clone(),
+            Value::Exception(e) if e.class.is_heap_type => e.class.clone(),
+            _ => return Ok(None),
+        };
+        let Some(f) = class.lookup(name) else { return Ok(None) };
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(obj.clone());
+        full.extend(args);
+        self.call_value(&f, full, Vec::new()).map(Some)
     }
 
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        if let Value::Instance(_) = v {
+            if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
+                return match r {
+                    Value::Bool(b) => Ok(b),
+                    other => Err(PyErr::type_error(format!(
+                        "__bool__ should return bool, returned {}",
+                        other.type_name()
+                    ))),
+                };
+            }
+            if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
+                return Ok(!matches!(r, Value::Int(0)));
+            }
+            return Ok(true);
+        }
         Ok(match v {
             Value::Null | Value::None => false,
             Value::Bool(b) => *b,
@@ -877,6 +973,26 @@ impl Vm {
 
     fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
         let (op, inplace) = BinaryOpKind::from_arg(arg);
+        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+            let name = dunder_name(op);
+            if inplace {
+                if let Some(r) = self.call_dunder(a, &format!("__i{}__", name), vec![b.clone()])? {
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            if let Some(r) = self.call_dunder(a, &format!("__{name}__"), vec![b.clone()])? {
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+            if let Some(r) = self.call_dunder(b, &format!("__r{name}__"), vec![a.clone()])? {
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
         if let Some(r) = int_binary(op, a, b)? {
             return Ok(r);
         }
@@ -986,6 +1102,16 @@ impl Vm {
 
     pub fn equals(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         use Value::*;
+        if matches!(a, Instance(_)) || matches!(b, Instance(_)) {
+            for (x, y) in [(a, b), (b, a)] {
+                if let Some(r) = self.call_dunder(x, "__eq__", vec![y.clone()])? {
+                    if !matches!(r, NotImplemented) {
+                        return self.truthy(&r);
+                    }
+                }
+            }
+            return Ok(a.is(b));
+        }
         Ok(match (a, b) {
             (List(x), List(y)) => {
                 if Rc::ptr_eq(x, y) {
@@ -1025,6 +1151,26 @@ impl Vm {
     }
 
     pub fn compare(&mut self, op: CompareKind, a: &Value, b: &Value) -> PyResult<bool> {
+        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+            let (name, reflected) = match op {
+                CompareKind::Lt => ("__lt__", "__gt__"),
+                CompareKind::Le => ("__le__", "__ge__"),
+                CompareKind::Gt => ("__gt__", "__lt__"),
+                CompareKind::Ge => ("__ge__", "__le__"),
+                CompareKind::Eq => ("__eq__", "__eq__"),
+                CompareKind::Ne => ("__ne__", "__ne__"),
+            };
+            if let Some(r) = self.call_dunder(a, name, vec![b.clone()])? {
+                if !matches!(r, Value::NotImplemented) {
+                    return self.truthy(&r);
+                }
+            }
+            if let Some(r) = self.call_dunder(b, reflected, vec![a.clone()])? {
+                if !matches!(r, Value::NotImplemented) {
+                    return self.truthy(&r);
+                }
+            }
+        }
         match op {
             CompareKind::Eq => return self.equals(a, b),
             CompareKind::Ne => return Ok(!self.equals(a, b)?),
@@ -1086,6 +1232,9 @@ impl Vm {
     }
 
     fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(r) = self.call_dunder(container, "__contains__", vec![item.clone()])? {
+            return self.truthy(&r);
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.contains(&**sub)),
@@ -1134,6 +1283,18 @@ impl Vm {
     }
 
     fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(r) = self.call_dunder(container, "__getitem__", vec![key.clone()])? {
+            return Ok(r);
+        }
+        if let Value::Type(t) = container {
+            if let Some(f) = t.lookup("__class_getitem__") {
+                let f = match f {
+                    Value::ClassMethod(f) => (*f).clone(),
+                    other => other,
+                };
+                return self.call_value(&f, vec![container.clone(), key.clone()], Vec::new());
+            }
+        }
         if let Value::Slice(s) = key {
             return self.slice(container, s);
         }
@@ -1193,6 +1354,9 @@ impl Vm {
     }
 
     fn store_subscript(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
+        if let Some(_) = self.call_dunder(container, "__setitem__", vec![key.clone(), value.clone()])? {
+            return Ok(());
+        }
         match container {
             Value::List(l) => {
                 let len = l.borrow().len();
@@ -1209,6 +1373,9 @@ impl Vm {
     }
 
     fn delete_subscript(&mut self, container: &Value, key: &Value) -> PyResult<()> {
+        if let Some(_) = self.call_dunder(container, "__delitem__", vec![key.clone()])? {
+            return Ok(());
+        }
         match container {
             Value::List(l) => {
                 let len = l.borrow().len();
@@ -1228,6 +1395,19 @@ impl Vm {
     }
 
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(it) = self.call_dunder(v, "__iter__", vec![])? {
+            return Ok(it);
+        }
+        if let Value::Instance(i) = v {
+            if i.class.lookup("__getitem__").is_some() {
+                // The old sequence protocol: v[0], v[1], ... until IndexError.
+                let items = self.collect_by_getitem(v)?;
+                return Ok(Value::Iterator(Rc::new(RefCell::new(IterState::Values {
+                    items: Rc::new(items),
+                    index: 0,
+                }))));
+            }
+        }
         let state = match v {
             Value::Range(r) => IterState::Range { next: r.0, stop: r.1, step: r.2 },
             Value::List(l) => IterState::List { list: l.clone(), index: 0 },
@@ -1276,6 +1456,46 @@ impl Vm {
         })
     }
 
+    fn collect_by_getitem(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        let mut out = Vec::new();
+        for i in 0.. {
+            match self.call_dunder(v, "__getitem__", vec![Value::Int(i)]) {
+                Ok(Some(x)) => out.push(x),
+                Ok(None) => break,
+                Err(e) => {
+                    let exc = self.materialize(e);
+                    if exc.class.is_subclass(&self.exception_type(ExcKind::IndexError)) {
+                        break;
+                    }
+                    return Err(PyErr::Raised(exc));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The next item of any iterator object; None when it is exhausted.
+    pub fn next_of(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match it {
+            Value::Iterator(state) => {
+                let state = state.clone();
+                self.iter_next(&state)
+            }
+            _ => match self.call_dunder(it, "__next__", vec![]) {
+                Ok(Some(v)) => Ok(Some(v)),
+                Ok(None) => Err(PyErr::type_error(format!("'{}' object is not an iterator", it.type_name()))),
+                Err(e) => {
+                    let exc = self.materialize(e);
+                    if exc.class.is_subclass(&self.exception_type(ExcKind::StopIteration)) {
+                        Ok(None)
+                    } else {
+                        Err(PyErr::Raised(exc))
+                    }
+                }
+            },
+        }
+    }
+
     /// All items of an iterable, in order.
     pub fn collect_iterable(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
@@ -1284,9 +1504,8 @@ impl Vm {
             _ => {}
         }
         let it = self.get_iter(v)?;
-        let Value::Iterator(it) = it else { return Ok(Vec::new()) };
         let mut out = Vec::new();
-        while let Some(x) = self.iter_next(&it)? {
+        while let Some(x) = self.next_of(&it)? {
             out.push(x);
         }
         Ok(out)
@@ -1297,6 +1516,15 @@ impl Vm {
     }
 
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
+        if let Some(r) = self.call_dunder(v, "__str__", vec![])? {
+            return match r {
+                Value::Str(s) => Ok(s.to_string()),
+                other => Err(PyErr::type_error(format!(
+                    "__str__ returned non-string (type {})",
+                    other.type_name()
+                ))),
+            };
+        }
         match v {
             Value::Str(s) => Ok(s.to_string()),
             Value::Exception(e) => match e.args.len() {
@@ -1334,7 +1562,10 @@ impl Vm {
             out.push_str("Traceback (most recent call last):\n");
         }
         for entry in trace.iter().rev() {
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.filename, entry.lineno, entry.name));
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                entry.filename, entry.lineno, entry.name
+            ));
             if let Some(line) = source_line(&entry.filename, entry.lineno) {
                 out.push_str(&format!("    {}\n", line.trim()));
             }
@@ -1345,6 +1576,25 @@ impl Vm {
         } else {
             out.push_str(&format!("{}: {}\n", exc.class.name, msg));
         }
+    }
+}
+
+/// The name part of an operator's special methods: `add` for `__add__`/`__radd__`/`__iadd__`.
+fn dunder_name(op: BinaryOpKind) -> &'static str {
+    match op {
+        BinaryOpKind::Add => "add",
+        BinaryOpKind::And => "and",
+        BinaryOpKind::FloorDivide => "floordiv",
+        BinaryOpKind::Lshift => "lshift",
+        BinaryOpKind::MatrixMultiply => "matmul",
+        BinaryOpKind::Multiply => "mul",
+        BinaryOpKind::Remainder => "mod",
+        BinaryOpKind::Or => "or",
+        BinaryOpKind::Power => "pow",
+        BinaryOpKind::Rshift => "rshift",
+        BinaryOpKind::Subtract => "sub",
+        BinaryOpKind::TrueDivide => "truediv",
+        BinaryOpKind::Xor => "xor",
     }
 }
 

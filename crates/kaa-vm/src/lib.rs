@@ -7,6 +7,7 @@
 //!   loop, so deep Python recursion never deepens the Rust stack.
 //! * `builtins` — the `builtins` module's functions.
 
+pub mod attributes;
 pub mod builtins;
 pub mod exceptions;
 pub mod interp;

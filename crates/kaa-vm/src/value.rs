@@ -3,7 +3,7 @@
 use crate::exceptions::ExceptionObject;
 use crate::objects::dict::DictObject;
 use crate::objects::function::{BuiltinFunction, FunctionObject};
-use crate::objects::types::TypeObject;
+use crate::objects::types::{InstanceObject, PropertyObject, SuperObject, TypeObject};
 use num_bigint::BigInt;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -38,6 +38,12 @@ pub enum Value {
     Exception(Rc<ExceptionObject>),
     Cell(Rc<RefCell<Value>>),
     Code(Rc<kaa_bytecode::CodeObject>),
+    /// An instance of a class made by a `class` statement.
+    Instance(Rc<InstanceObject>),
+    Property(Rc<PropertyObject>),
+    ClassMethod(Rc<Value>),
+    StaticMethod(Rc<Value>),
+    Super(Rc<SuperObject>),
 }
 
 impl Value {
@@ -80,7 +86,40 @@ impl Value {
             (Iterator(a), Iterator(b)) => Rc::ptr_eq(a, b),
             (Cell(a), Cell(b)) => Rc::ptr_eq(a, b),
             (Code(a), Code(b)) => Rc::ptr_eq(a, b),
+            (Instance(a), Instance(b)) => Rc::ptr_eq(a, b),
+            (Property(a), Property(b)) => Rc::ptr_eq(a, b),
+            (ClassMethod(a), ClassMethod(b)) | (StaticMethod(a), StaticMethod(b)) => Rc::ptr_eq(a, b),
+            (Super(a), Super(b)) => Rc::ptr_eq(a, b),
             _ => false,
+        }
+    }
+
+    /// A stable address for `id()` and default reprs: the heap pointer, or 0 for inline values.
+    pub fn address(&self) -> usize {
+        fn p<T: ?Sized>(r: &Rc<T>) -> usize {
+            Rc::as_ptr(r) as *const u8 as usize
+        }
+        match self {
+            Value::BigInt(r) => p(r),
+            Value::Str(r) => p(r),
+            Value::Tuple(r) => p(r),
+            Value::List(r) => p(r),
+            Value::Dict(r) => p(r),
+            Value::Function(r) => p(r),
+            Value::Builtin(r) => p(r),
+            Value::BoundMethod(r) => p(r),
+            Value::Range(r) => p(r),
+            Value::Iterator(r) => p(r),
+            Value::Slice(r) => p(r),
+            Value::Type(r) => p(r),
+            Value::Exception(r) => p(r),
+            Value::Cell(r) => p(r),
+            Value::Code(r) => p(r),
+            Value::Instance(r) => p(r),
+            Value::Property(r) => p(r),
+            Value::ClassMethod(r) | Value::StaticMethod(r) => p(r),
+            Value::Super(r) => p(r),
+            _ => 0,
         }
     }
 
@@ -108,6 +147,11 @@ impl Value {
             Value::Exception(e) => e.class.name.as_str(),
             Value::Cell(_) => "cell",
             Value::Code(_) => "code",
+            Value::Instance(i) => i.class.name.as_str(),
+            Value::Property(_) => "property",
+            Value::ClassMethod(_) => "classmethod",
+            Value::StaticMethod(_) => "staticmethod",
+            Value::Super(_) => "super",
         }
     }
 }

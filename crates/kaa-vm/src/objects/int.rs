@@ -116,10 +116,7 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         other => {
             // Identity hash for other objects.
             let p = match other {
-                Value::Function(f) => std::rc::Rc::as_ptr(f) as *const u8 as usize,
-                Value::Type(t) => std::rc::Rc::as_ptr(t) as *const u8 as usize,
-                Value::Builtin(b) => std::rc::Rc::as_ptr(b) as *const u8 as usize,
-                _ => 0,
+                _ => other.address(),
             };
             (p >> 4) as i64
         }

@@ -1,5 +1,6 @@
 //! The built-in types, one file each.
 
+pub mod builtin_types;
 pub mod dict;
 pub mod float;
 pub mod function;

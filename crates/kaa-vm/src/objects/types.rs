@@ -1,25 +1,141 @@
-//! `type` objects. For now only classes the VM creates itself (built-in exceptions).
+//! `type` objects: built-in types and classes made by `class` statements, with C3 method
+//! resolution order and a namespace dict.
 
-use crate::exceptions::ExcKind;
+use crate::exceptions::{ExcKind, PyErr, PyResult};
+use crate::objects::dict::DictObject;
+use crate::objects::function::NativeFn;
+use crate::value::Value;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 pub struct TypeObject {
     pub name: String,
-    pub base: Option<Rc<TypeObject>>,
+    pub qualname: String,
+    pub bases: Vec<Rc<TypeObject>>,
+    /// The method resolution order after this type itself (C3 linearization).
+    pub mro_tail: Vec<Rc<TypeObject>>,
+    /// Class attributes and methods.
+    pub dict: DictObject,
     /// Set for the built-in exception classes.
     pub exception: Option<ExcKind>,
+    /// Calling a built-in type runs this (int("3"), list(x), ...).
+    pub constructor: Option<NativeFn>,
+    /// Classes made by `class` statements (their instances carry a `__dict__`).
+    pub is_heap_type: bool,
+    pub module: RefCell<Option<Value>>,
 }
 
 impl TypeObject {
+    pub fn builtin(name: &str, base: Option<Rc<TypeObject>>, constructor: Option<NativeFn>) -> TypeObject {
+        let mro_tail = match &base {
+            Some(b) => std::iter::once(b.clone()).chain(b.mro_tail.iter().cloned()).collect(),
+            None => Vec::new(),
+        };
+        TypeObject {
+            name: name.to_string(),
+            qualname: name.to_string(),
+            bases: base.into_iter().collect(),
+            mro_tail,
+            dict: DictObject::new(),
+            exception: None,
+            constructor,
+            is_heap_type: false,
+            module: RefCell::new(None),
+        }
+    }
+
+    /// A class from a `class` statement: name, bases (never empty: `object` at least), namespace.
+    pub fn new_class(name: &str, qualname: &str, bases: Vec<Rc<TypeObject>>) -> PyResult<TypeObject> {
+        let mro_tail = c3_merge(&bases)?;
+        let exception = mro_tail.iter().find_map(|t| t.exception);
+        Ok(TypeObject {
+            name: name.to_string(),
+            qualname: qualname.to_string(),
+            bases,
+            mro_tail,
+            dict: DictObject::new(),
+            exception,
+            constructor: None,
+            is_heap_type: true,
+            module: RefCell::new(None),
+        })
+    }
+
     /// Is `self` `other` or a subclass of it?
     pub fn is_subclass(self: &Rc<Self>, other: &Rc<TypeObject>) -> bool {
-        let mut t = Some(self.clone());
-        while let Some(cur) = t {
-            if Rc::ptr_eq(&cur, other) {
-                return true;
-            }
-            t = cur.base.clone();
-        }
-        false
+        Rc::ptr_eq(self, other) || self.mro_tail.iter().any(|t| Rc::ptr_eq(t, other))
     }
+
+    /// Looks `name` up along the MRO (this type first).
+    pub fn lookup(self: &Rc<Self>, name: &str) -> Option<Value> {
+        if let Some(v) = self.dict.get_str(name) {
+            return Some(v);
+        }
+        self.mro_tail.iter().find_map(|t| t.dict.get_str(name))
+    }
+
+    /// Looks `name` up along the MRO, starting after `after` (for `super()`).
+    pub fn lookup_after(self: &Rc<Self>, after: &Rc<TypeObject>, name: &str) -> Option<Value> {
+        let mro: Vec<Rc<TypeObject>> =
+            std::iter::once(self.clone()).chain(self.mro_tail.iter().cloned()).collect();
+        let start = mro.iter().position(|t| Rc::ptr_eq(t, after))? + 1;
+        mro[start..].iter().find_map(|t| t.dict.get_str(name))
+    }
+
+    /// The whole MRO, this type first.
+    pub fn mro(self: &Rc<Self>) -> Vec<Rc<TypeObject>> {
+        std::iter::once(self.clone()).chain(self.mro_tail.iter().cloned()).collect()
+    }
+}
+
+/// C3 linearization of the bases' MROs (the part of the MRO after the new class itself).
+fn c3_merge(bases: &[Rc<TypeObject>]) -> PyResult<Vec<Rc<TypeObject>>> {
+    let mut seqs: Vec<Vec<Rc<TypeObject>>> = bases.iter().map(|b| b.mro()).collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Rc<TypeObject>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        // A head that appears in no other sequence's tail.
+        let candidate = seqs
+            .iter()
+            .map(|s| s[0].clone())
+            .find(|head| !seqs.iter().any(|s| s[1..].iter().any(|t| Rc::ptr_eq(t, head))));
+        let Some(next) = candidate else {
+            let names: Vec<String> = bases.iter().map(|b| b.name.clone()).collect();
+            return Err(PyErr::type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in &mut seqs {
+            if Rc::ptr_eq(&s[0], &next) {
+                s.remove(0);
+            }
+        }
+        out.push(next);
+    }
+}
+
+/// An instance of a class made by a `class` statement.
+pub struct InstanceObject {
+    pub class: Rc<TypeObject>,
+    pub dict: DictObject,
+}
+
+/// `property(fget, fset, fdel, doc)`.
+pub struct PropertyObject {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+}
+
+/// The object `super()` returns: look up attributes after `start` in `obj`'s type's MRO.
+pub struct SuperObject {
+    pub start: Rc<TypeObject>,
+    pub obj: Value,
+    /// The type whose MRO is searched (type of obj, or obj itself when it is a class).
+    pub obj_type: Rc<TypeObject>,
 }

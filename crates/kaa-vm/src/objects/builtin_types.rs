@@ -1,0 +1,118 @@
+//! The built-in types as `type` objects, so `type(x)`, `isinstance` and subclassing see them.
+
+use crate::objects::function::NativeFn;
+use crate::objects::types::TypeObject;
+use crate::value::Value;
+use std::rc::Rc;
+
+pub struct Types {
+    pub object: Rc<TypeObject>,
+    pub type_: Rc<TypeObject>,
+    pub int: Rc<TypeObject>,
+    pub bool_: Rc<TypeObject>,
+    pub float: Rc<TypeObject>,
+    pub str_: Rc<TypeObject>,
+    pub list: Rc<TypeObject>,
+    pub tuple: Rc<TypeObject>,
+    pub dict: Rc<TypeObject>,
+    pub range: Rc<TypeObject>,
+    pub none: Rc<TypeObject>,
+    pub function: Rc<TypeObject>,
+    pub builtin_function: Rc<TypeObject>,
+    pub method: Rc<TypeObject>,
+    pub iterator: Rc<TypeObject>,
+    pub slice: Rc<TypeObject>,
+    pub code: Rc<TypeObject>,
+    pub cell: Rc<TypeObject>,
+    pub property: Rc<TypeObject>,
+    pub classmethod: Rc<TypeObject>,
+    pub staticmethod: Rc<TypeObject>,
+    pub super_: Rc<TypeObject>,
+    pub not_implemented: Rc<TypeObject>,
+    pub ellipsis: Rc<TypeObject>,
+}
+
+/// The constructors of the types that have one (defined in `builtins`).
+pub struct Constructors {
+    pub object: NativeFn,
+    pub type_: NativeFn,
+    pub int: NativeFn,
+    pub bool_: NativeFn,
+    pub float: NativeFn,
+    pub str_: NativeFn,
+    pub list: NativeFn,
+    pub tuple: NativeFn,
+    pub dict: NativeFn,
+    pub range: NativeFn,
+    pub property: NativeFn,
+    pub classmethod: NativeFn,
+    pub staticmethod: NativeFn,
+    pub super_: NativeFn,
+}
+
+impl Types {
+    pub fn new(c: Constructors) -> Types {
+        let object = Rc::new(TypeObject::builtin("object", None, Some(c.object)));
+        let t = |name: &str, ctor: Option<NativeFn>| {
+            Rc::new(TypeObject::builtin(name, Some(object.clone()), ctor))
+        };
+        let int = t("int", Some(c.int));
+        Types {
+            type_: t("type", Some(c.type_)),
+            bool_: Rc::new(TypeObject::builtin("bool", Some(int.clone()), Some(c.bool_))),
+            int,
+            float: t("float", Some(c.float)),
+            str_: t("str", Some(c.str_)),
+            list: t("list", Some(c.list)),
+            tuple: t("tuple", Some(c.tuple)),
+            dict: t("dict", Some(c.dict)),
+            range: t("range", Some(c.range)),
+            none: t("NoneType", None),
+            function: t("function", None),
+            builtin_function: t("builtin_function_or_method", None),
+            method: t("method", None),
+            iterator: t("iterator", None),
+            slice: t("slice", None),
+            code: t("code", None),
+            cell: t("cell", None),
+            property: t("property", Some(c.property)),
+            classmethod: t("classmethod", Some(c.classmethod)),
+            staticmethod: t("staticmethod", Some(c.staticmethod)),
+            super_: t("super", Some(c.super_)),
+            not_implemented: t("NotImplementedType", None),
+            ellipsis: t("ellipsis", None),
+            object,
+        }
+    }
+
+    /// `type(v)`.
+    pub fn of(&self, v: &Value) -> Rc<TypeObject> {
+        match v {
+            Value::Null | Value::None => self.none.clone(),
+            Value::NotImplemented => self.not_implemented.clone(),
+            Value::Ellipsis => self.ellipsis.clone(),
+            Value::Bool(_) => self.bool_.clone(),
+            Value::Int(_) | Value::BigInt(_) => self.int.clone(),
+            Value::Float(_) => self.float.clone(),
+            Value::Str(_) => self.str_.clone(),
+            Value::Tuple(_) => self.tuple.clone(),
+            Value::List(_) => self.list.clone(),
+            Value::Dict(_) => self.dict.clone(),
+            Value::Function(_) => self.function.clone(),
+            Value::Builtin(_) => self.builtin_function.clone(),
+            Value::BoundMethod(_) => self.method.clone(),
+            Value::Range(_) => self.range.clone(),
+            Value::Iterator(_) => self.iterator.clone(),
+            Value::Slice(_) => self.slice.clone(),
+            Value::Type(_) => self.type_.clone(),
+            Value::Exception(e) => e.class.clone(),
+            Value::Cell(_) => self.cell.clone(),
+            Value::Code(_) => self.code.clone(),
+            Value::Instance(i) => i.class.clone(),
+            Value::Property(_) => self.property.clone(),
+            Value::ClassMethod(_) => self.classmethod.clone(),
+            Value::StaticMethod(_) => self.staticmethod.clone(),
+            Value::Super(_) => self.super_.clone(),
+        }
+    }
+}
