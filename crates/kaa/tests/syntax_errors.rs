@@ -3,7 +3,8 @@
 //!
 //! * exception type and line number must match for every program (a failure otherwise);
 //! * the message must match for at least 80% of them (the share is printed);
-//! * the whole stderr (File line, source line, carets, message) is compared and counted.
+//! * the whole stderr (File line, source line, carets, message) is compared and counted, for
+//!   `kaa --ast FILE` and for running the file, `kaa FILE`.
 //!
 //! A second test checks the display alone: rendering CPython's own exception attributes with
 //! `SyntaxError::render` must give CPython's stderr exactly, for every program.
@@ -120,6 +121,7 @@ fn corpus_matches_cpython() {
     let mut msg_diffs = Vec::new();
     let mut stderr_same = 0;
     let mut msg_same = 0;
+    let mut run_same = 0;
     // Per group (the file-name prefix): [total, type+line, message, stderr].
     let mut groups: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     for c in &cases {
@@ -158,6 +160,12 @@ fn corpus_matches_cpython() {
             stderr_same += 1;
             g[3] += 1;
         }
+        // Running the file (`kaa FILE`) must fail the same way; counted, for information.
+        if let Some((run, _)) = run_kaa(&[path], Duration::from_secs(30)) {
+            if run.status.code() == Some(1) && run.stderr == c.stderr.as_bytes() {
+                run_same += 1;
+            }
+        }
     }
     let n = cases.len();
     let pct = |k: usize| 100.0 * k as f64 / n as f64;
@@ -169,6 +177,7 @@ fn corpus_matches_cpython() {
     println!("type+line match: {}/{n} ({:.1}%)", n - hard.len(), pct(n - hard.len()));
     println!("message match:   {msg_same}/{n} ({:.1}%)", pct(msg_same));
     println!("stderr match:    {stderr_same}/{n} ({:.1}%)", pct(stderr_same));
+    println!("`kaa FILE` stderr match: {run_same}/{n} ({:.1}%)", pct(run_same));
     for d in msg_diffs.iter().take(40) {
         println!("  message differs: {d}");
     }
