@@ -5,6 +5,7 @@ use crate::builtins;
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::interp::Vm;
 use crate::objects::dict::DictObject;
+use crate::objects::str::Name;
 use crate::objects::types::{InstanceObject, SuperObject, TypeObject};
 use crate::value::Value;
 use std::rc::Rc;
@@ -257,7 +258,7 @@ impl Vm {
         &mut self,
         t: &Rc<TypeObject>,
         args: Vec<Value>,
-        kwargs: Vec<(Rc<str>, Value)>,
+        kwargs: Vec<(Name, Value)>,
     ) -> PyResult<Value> {
         if !t.is_heap_type {
             if let Some(ctor) = t.constructor {
@@ -318,7 +319,7 @@ impl Vm {
 
     /// `__build_class__(body, name, *bases, **keywords)`: runs the class body in a fresh namespace
     /// and makes the class.
-    pub fn build_class(&mut self, args: &[Value], kwargs: &[(Rc<str>, Value)]) -> PyResult<Value> {
+    pub fn build_class(&mut self, args: &[Value], kwargs: &[(Name, Value)]) -> PyResult<Value> {
         let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.first(), args.get(1)) else {
             return Err(PyErr::type_error("__build_class__: func must be a function"));
         };
@@ -346,11 +347,11 @@ impl Vm {
         let mut class_cell = None;
         for (k, v) in namespace.items() {
             if let Value::Str(key) = &k {
-                if &**key == "__classcell__" {
+                if key.as_str() == "__classcell__" {
                     class_cell = Some(v);
                     continue;
                 }
-                if &**key == "__module__" {
+                if key.as_str() == "__module__" {
                     *class.module.borrow_mut() = Some(v.clone());
                 }
             }

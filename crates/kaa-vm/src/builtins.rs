@@ -5,13 +5,14 @@ use crate::interp::{range_len, Vm};
 use crate::objects::dict::DictObject;
 use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::objects::int::{hash_value, parse_int, to_bigint};
+use crate::objects::str::Name;
 use crate::value::Value;
 use kaa_bytecode::opcode::CompareKind;
 use std::cell::RefCell;
 use std::io::Write;
 use std::rc::Rc;
 
-type Kwargs = [(Rc<str>, Value)];
+pub type Kwargs = [(Name, Value)];
 
 fn builtin(name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None }))
@@ -124,7 +125,7 @@ fn builtin_property(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
         slots[i] = a.clone();
     }
     for (k, v) in kwargs {
-        match &**k {
+        match k.as_str() {
             "fget" => slots[0] = v.clone(),
             "fset" => slots[1] = v.clone(),
             "fdel" => slots[2] = v.clone(),
@@ -189,7 +190,7 @@ fn builtin_super(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     }
 }
 
-fn name_arg(args: &[Value], i: usize, what: &str) -> PyResult<Rc<str>> {
+fn name_arg(args: &[Value], i: usize, what: &str) -> PyResult<Name> {
     match args.get(i) {
         Some(Value::Str(s)) => Ok(s.clone()),
         Some(other) => Err(PyErr::type_error(format!(
@@ -327,7 +328,7 @@ pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
 pub fn default_repr(vm: &mut Vm, v: &Value) -> String {
     let t = vm.type_of(v);
     let module = match &*t.module.borrow() {
-        Some(Value::Str(m)) if &**m != "builtins" => format!("{m}."),
+        Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{m}."),
         _ => String::new(),
     };
     format!("<{module}{} object at {:#x}>", t.qualname, v.address())
@@ -341,7 +342,7 @@ pub fn as_int(v: &Value) -> Value {
     }
 }
 
-fn arity(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub fn arity(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     if args.len() < min || args.len() > max {
         let msg = if min == max {
             if min == 1 {
@@ -367,7 +368,7 @@ fn arity(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     Ok(())
 }
 
-fn no_kwargs(name: &str, kwargs: &Kwargs) -> PyResult<()> {
+pub fn no_kwargs(name: &str, kwargs: &Kwargs) -> PyResult<()> {
     if !kwargs.is_empty() {
         return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
     }
@@ -389,7 +390,7 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value
                 ))),
             }
         };
-        match &**k {
+        match k.as_str() {
             "sep" => sep = text("sep")?.unwrap_or_else(|| " ".into()),
             "end" => end = text("end")?.unwrap_or_else(|| "\n".into()),
             "flush" => flush = vm.truthy(v)?,
@@ -420,7 +421,7 @@ fn builtin_len(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
     no_kwargs("len", kwargs)?;
     arity("len", args, 1, 1)?;
     let n = match &args[0] {
-        Value::Str(s) => s.chars().count(),
+        Value::Str(s) => s.char_len(),
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.len(),
@@ -541,7 +542,7 @@ fn builtin_bool(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     }
 }
 
-fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+pub fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
@@ -630,7 +631,7 @@ fn builtin_abs(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     })
 }
 
-fn key_of(vm: &mut Vm, key: &Option<Value>, v: &Value) -> PyResult<Value> {
+pub fn key_of(vm: &mut Vm, key: &Option<Value>, v: &Value) -> PyResult<Value> {
     match key {
         Some(k) if !matches!(k, Value::None) => vm.call_value(k, vec![v.clone()], Vec::new()),
         _ => Ok(v.clone()),
@@ -641,7 +642,7 @@ fn min_max(vm: &mut Vm, name: &str, args: &[Value], kwargs: &Kwargs, want: Compa
     let mut key = None;
     let mut default = None;
     for (k, v) in kwargs {
-        match &**k {
+        match k.as_str() {
             "key" => key = Some(v.clone()),
             "default" => default = Some(v.clone()),
             other => {
@@ -713,57 +714,8 @@ fn builtin_sorted(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Valu
     arity("sorted", args, 1, 1)?;
     let items = vm.collect_iterable(&args[0])?;
     let list = Rc::new(RefCell::new(items));
-    list_sort(vm, &list, kwargs)?;
+    crate::objects::list::sort(vm, &list, kwargs)?;
     Ok(Value::List(list))
-}
-
-/// `list.sort(key=None, reverse=False)`: a stable merge sort that may call Python code.
-fn list_sort(vm: &mut Vm, list: &Rc<RefCell<Vec<Value>>>, kwargs: &Kwargs) -> PyResult<()> {
-    let mut key = None;
-    let mut reverse = false;
-    for (k, v) in kwargs {
-        match &**k {
-            "key" => key = Some(v.clone()),
-            "reverse" => reverse = vm.truthy(v)?,
-            other => {
-                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for sort()")))
-            }
-        }
-    }
-    let items = list.borrow().clone();
-    let mut keyed = Vec::with_capacity(items.len());
-    for v in items {
-        keyed.push((key_of(vm, &key, &v)?, v));
-    }
-    // Insertion-merge sort by pairwise comparisons so errors from `<` propagate.
-    let mut err = None;
-    let mut sorted: Vec<(Value, Value)> = Vec::with_capacity(keyed.len());
-    for item in keyed {
-        let mut lo = 0;
-        let mut hi = sorted.len();
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let less = if reverse {
-                vm.compare(CompareKind::Lt, &sorted[mid].0, &item.0)
-            } else {
-                vm.compare(CompareKind::Lt, &item.0, &sorted[mid].0)
-            };
-            match less {
-                Ok(true) => hi = mid,
-                Ok(false) => lo = mid + 1,
-                Err(e) => {
-                    err = Some(e);
-                    break;
-                }
-            }
-        }
-        if let Some(e) = err.take() {
-            return Err(e);
-        }
-        sorted.insert(lo, item);
-    }
-    *list.borrow_mut() = sorted.into_iter().map(|(_, v)| v).collect();
-    Ok(())
 }
 
 fn builtin_enumerate(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -890,205 +842,19 @@ fn builtin_format(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 // ---- methods of built-in types ----
 
-fn bound(name: &'static str, func: NativeFn, this: &Value) -> Value {
+pub fn bound(name: &'static str, func: NativeFn, this: &Value) -> Value {
     Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: Some(this.clone()) }))
 }
 
-/// A built-in method of `obj`, bound to it.
+/// A built-in method of `obj`, bound to it, from its type's method table.
 pub fn method(obj: &Value, name: &str) -> Option<Value> {
-    let f: (&'static str, NativeFn) = match (obj, name) {
-        (Value::List(_), "append") => ("append", list_append),
-        (Value::List(_), "pop") => ("pop", list_pop),
-        (Value::List(_), "extend") => ("extend", list_extend),
-        (Value::List(_), "sort") => ("sort", list_sort_method),
-        (Value::List(_), "reverse") => ("reverse", list_reverse),
-        (Value::Dict(_), "get") => ("get", dict_get),
-        (Value::Dict(_), "items") => ("items", dict_items),
-        (Value::Dict(_), "keys") => ("keys", dict_keys),
-        (Value::Dict(_), "values") => ("values", dict_values),
-        (Value::Str(_), "join") => ("join", str_join),
-        (Value::Str(_), "format") => ("format", str_format),
-        (Value::Str(_), "upper") => ("upper", str_upper),
-        (Value::Str(_), "lower") => ("lower", str_lower),
-        (Value::Str(_), "strip") => ("strip", str_strip),
-        (Value::Str(_), "startswith") => ("startswith", str_startswith),
-        (Value::Str(_), "endswith") => ("endswith", str_endswith),
-        (Value::Str(_), "split") => ("split", str_split),
-        (Value::Str(_), "replace") => ("replace", str_replace),
+    let table: &[(&'static str, NativeFn)] = match obj {
+        Value::Str(_) => crate::objects::str::METHODS,
+        Value::List(_) => crate::objects::list::METHODS,
+        Value::Dict(_) => crate::objects::dict::METHODS,
         _ => return None,
     };
-    Some(bound(f.0, f.1, obj))
-}
-
-fn this_list(args: &[Value]) -> PyResult<&Rc<RefCell<Vec<Value>>>> {
-    match args.first() {
-        Some(Value::List(l)) => Ok(l),
-        _ => Err(PyErr::type_error("descriptor requires a 'list' object")),
-    }
-}
-
-fn list_append(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    if args.len() != 2 {
-        return Err(PyErr::type_error(format!(
-            "list.append() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
-    }
-    this_list(args)?.borrow_mut().push(args[1].clone());
-    Ok(Value::None)
-}
-
-fn list_pop(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let list = this_list(args)?;
-    let mut l = list.borrow_mut();
-    if l.is_empty() {
-        return Err(PyErr::new(ExcKind::IndexError, "pop from empty list"));
-    }
-    let len = l.len() as i64;
-    let i = match args.get(1) {
-        Some(v) => int_arg(v, "")?,
-        None => len - 1,
-    };
-    let j = if i < 0 { i + len } else { i };
-    if j < 0 || j >= len {
-        return Err(PyErr::new(ExcKind::IndexError, "pop index out of range"));
-    }
-    Ok(l.remove(j as usize))
-}
-
-fn list_extend(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let list = this_list(args)?.clone();
-    let items = vm.collect_iterable(&args[1])?;
-    list.borrow_mut().extend(items);
-    Ok(Value::None)
-}
-
-fn list_sort_method(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    let list = this_list(args)?.clone();
-    list_sort(vm, &list, kwargs)?;
-    Ok(Value::None)
-}
-
-fn list_reverse(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    this_list(args)?.borrow_mut().reverse();
-    Ok(Value::None)
-}
-
-fn this_dict(args: &[Value]) -> PyResult<&Rc<DictObject>> {
-    match args.first() {
-        Some(Value::Dict(d)) => Ok(d),
-        _ => Err(PyErr::type_error("descriptor requires a 'dict' object")),
-    }
-}
-
-fn dict_get(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let d = this_dict(args)?;
-    let key = args.get(1).ok_or_else(|| PyErr::type_error("get expected at least 1 argument, got 0"))?;
-    Ok(d.get(key)?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
-}
-
-fn dict_items(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let d = this_dict(args)?;
-    let items = d.items().into_iter().map(|(k, v)| Value::Tuple(Rc::new(vec![k, v]))).collect();
-    Ok(Value::List(Rc::new(RefCell::new(items))))
-}
-
-fn dict_keys(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    Ok(Value::List(Rc::new(RefCell::new(this_dict(args)?.keys()))))
-}
-
-fn dict_values(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let values = this_dict(args)?.items().into_iter().map(|(_, v)| v).collect();
-    Ok(Value::List(Rc::new(RefCell::new(values))))
-}
-
-fn str_join(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let Some(Value::Str(sep)) = args.first() else { return Err(PyErr::type_error("join needs a str")) };
-    let items = vm.collect_iterable(args.get(1).unwrap_or(&Value::None))?;
-    let mut out = String::new();
-    for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        match it {
-            Value::Str(s) => out.push_str(s),
-            other => {
-                return Err(PyErr::type_error(format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    other.type_name()
-                )))
-            }
-        }
-    }
-    Ok(Value::str(&out))
-}
-
-/// Defines native wrappers that forward to `objects::str::call_method` under a fixed name.
-macro_rules! str_methods {
-    ($($fn_name:ident => $method:literal),* $(,)?) => {$(
-        fn $fn_name(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-            let Some(Value::Str(s)) = args.first() else {
-                return Err(PyErr::type_error(concat!("descriptor '", $method, "' requires a 'str' object")));
-            };
-            crate::objects::str::call_method(s, $method, &args[1..])
-                .unwrap_or_else(|| Err(PyErr::new(ExcKind::SystemError, concat!("str.", $method))))
-        }
-    )*};
-}
-
-str_methods! {
-    str_upper => "upper",
-    str_lower => "lower",
-    str_strip => "strip",
-    str_startswith => "startswith",
-    str_endswith => "endswith",
-    str_split => "split",
-    str_replace => "replace",
-}
-
-fn str_format(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    let Some(Value::Str(fmt)) = args.first() else { return Err(PyErr::type_error("format needs a str")) };
-    let mut out = String::new();
-    let mut auto = 1;
-    let chars: Vec<char> = fmt.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' && chars.get(i + 1) == Some(&'{') || c == '}' && chars.get(i + 1) == Some(&'}') {
-            out.push(c);
-            i += 2;
-            continue;
-        }
-        if c == '{' {
-            let close = chars[i..].iter().position(|&x| x == '}').map(|p| p + i);
-            let Some(close) = close else {
-                return Err(PyErr::value_error("expected '}' before end of string"));
-            };
-            let field: String = chars[i + 1..close].iter().collect();
-            let (name, spec) = field.split_once(':').unwrap_or((&field, ""));
-            let value = if name.is_empty() {
-                let v = args.get(auto).cloned();
-                auto += 1;
-                v
-            } else if let Ok(n) = name.parse::<usize>() {
-                args.get(n + 1).cloned()
-            } else {
-                kwargs.iter().find(|(k, _)| &**k == name).map(|(_, v)| v.clone())
-            };
-            let Some(value) = value else {
-                return Err(PyErr::new(
-                    ExcKind::IndexError,
-                    format!("Replacement index {} out of range for positional args tuple", auto - 2),
-                ));
-            };
-            out.push_str(&format_value(vm, &value, spec)?);
-            i = close + 1;
-            continue;
-        }
-        out.push(c);
-        i += 1;
-    }
-    Ok(Value::str(&out))
+    table.iter().find(|(n, _)| *n == name).map(|(n, f)| bound(n, *f, obj))
 }
 
 // ---- repr and format ----
@@ -1174,7 +940,7 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
         ),
         Value::Type(t) => {
             let module = match &*t.module.borrow() {
-                Some(Value::Str(m)) if &**m != "builtins" => format!("{m}."),
+                Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{m}."),
                 _ => String::new(),
             };
             format!("<class '{module}{}'>", t.qualname)

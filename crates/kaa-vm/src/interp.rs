@@ -13,6 +13,7 @@ use crate::objects::float::{as_f64, float_binary};
 use crate::objects::function::{BuiltinFunction, FunctionObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
+use crate::objects::str::Name;
 use crate::objects::types::TypeObject;
 use crate::value::Value;
 use kaa_bytecode::opcode::{BinaryOpKind, CompareKind};
@@ -632,14 +633,21 @@ impl Vm {
                     if let Some(s) = self_arg {
                         args.insert(0, s);
                     }
-                    let kwargs: Vec<(Rc<str>, Value)> = match &kw_names {
+                    let kwargs: Vec<(Name, Value)> = match &kw_names {
                         Some(names) => {
                             let kwvals = args.split_off(args.len() - nkw);
                             names
                                 .iter()
                                 .zip(kwvals)
                                 .map(|(n, v)| {
-                                    (if let Value::Str(s) = n { s.clone() } else { Rc::from("") }, v)
+                                    (
+                                        if let Value::Str(s) = n {
+                                            s.clone()
+                                        } else {
+                                            Rc::new(crate::objects::str::StrObject::new(""))
+                                        },
+                                        v,
+                                    )
                                 })
                                 .collect()
                         }
@@ -687,7 +695,11 @@ impl Vm {
                             .chunks(2)
                             .map(|c| {
                                 (
-                                    if let Value::Str(s) = &c[0] { s.clone() } else { Rc::from("") },
+                                    if let Value::Str(s) = &c[0] {
+                                        s.clone()
+                                    } else {
+                                        Rc::new(crate::objects::str::StrObject::new(""))
+                                    },
                                     c[1].clone(),
                                 )
                             })
@@ -697,7 +709,16 @@ impl Vm {
                         Some(Value::Dict(d)) => d
                             .items()
                             .into_iter()
-                            .map(|(k, v)| (if let Value::Str(s) = k { s } else { Rc::from("") }, v))
+                            .map(|(k, v)| {
+                                (
+                                    if let Value::Str(s) = k {
+                                        s
+                                    } else {
+                                        Rc::new(crate::objects::str::StrObject::new(""))
+                                    },
+                                    v,
+                                )
+                            })
                             .collect(),
                         _ => Vec::new(),
                     };
@@ -839,7 +860,7 @@ impl Vm {
         &mut self,
         func: &Rc<FunctionObject>,
         args: Vec<Value>,
-        kwargs: Vec<(Rc<str>, Value)>,
+        kwargs: Vec<(Name, Value)>,
     ) -> PyResult<()> {
         let code = func.code.clone();
         let base = self.stack.len();
@@ -875,7 +896,7 @@ impl Vm {
         &mut self,
         callable: &Value,
         args: Vec<Value>,
-        kwargs: Vec<(Rc<str>, Value)>,
+        kwargs: Vec<(Name, Value)>,
     ) -> PyResult<Value> {
         match callable {
             Value::Builtin(b) => {
@@ -1237,7 +1258,7 @@ impl Vm {
         }
         match container {
             Value::Str(s) => match item {
-                Value::Str(sub) => Ok(s.contains(&**sub)),
+                Value::Str(sub) => Ok(s.contains(sub.as_str())),
                 _ => Err(PyErr::type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     item.type_name()
@@ -1309,9 +1330,9 @@ impl Vm {
                 Ok(t[i].clone())
             }
             Value::Str(s) => {
-                let chars: Vec<char> = s.chars().collect();
-                let i = self.index(chars.len(), key, "string")?;
-                Ok(Value::str(&chars[i].to_string()))
+                let i = self.index(s.char_len(), key, "string")?;
+                let c = s.char_at(i).unwrap_or('\0');
+                Ok(Value::str(c.encode_utf8(&mut [0; 4])))
             }
             Value::Dict(d) => match d.get(key)? {
                 Some(v) => Ok(v),
@@ -1666,7 +1687,7 @@ fn bind_arguments(
     func: &FunctionObject,
     slots: &mut [Value],
     args: Vec<Value>,
-    kwargs: Vec<(Rc<str>, Value)>,
+    kwargs: Vec<(Name, Value)>,
 ) -> PyResult<()> {
     let code = &func.code;
     let argcount = code.argcount as usize;
@@ -1684,8 +1705,10 @@ fn bind_arguments(
         }
     }
     if !extra.is_empty() && !has_varargs {
-        let given_kw =
-            kwargs.iter().filter(|(k, _)| code.varnames[..argcount].iter().any(|v| **v == **k)).count();
+        let given_kw = kwargs
+            .iter()
+            .filter(|(k, _)| code.varnames[..argcount].iter().any(|v| v.as_str() == k.as_str()))
+            .count();
         let takes = if func.defaults.is_empty() {
             format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })
         } else {
@@ -1702,10 +1725,10 @@ fn bind_arguments(
         };
         return Err(PyErr::type_error(format!("{qual}() takes {takes} but {given}")));
     }
-    let mut varkw: Vec<(Rc<str>, Value)> = Vec::new();
+    let mut varkw: Vec<(Name, Value)> = Vec::new();
     let mut posonly_as_kw = Vec::new();
     for (name, value) in kwargs {
-        let pos = code.varnames[..argcount + kwonly].iter().position(|v| **v == *name);
+        let pos = code.varnames[..argcount + kwonly].iter().position(|v| v.as_str() == name.as_str());
         match pos {
             Some(i) if i < code.posonlyargcount as usize => {
                 if has_varkw {
@@ -1754,7 +1777,7 @@ fn bind_arguments(
     for i in argcount..argcount + kwonly {
         if slots[i].is_null() {
             let name = &code.varnames[i];
-            match func.kwdefaults.iter().find(|(k, _)| **k == **name) {
+            match func.kwdefaults.iter().find(|(k, _)| k.as_str() == name.as_str()) {
                 Some((_, v)) => slots[i] = v.clone(),
                 None => missing.push(name.clone()),
             }

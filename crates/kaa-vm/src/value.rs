@@ -23,7 +23,7 @@ pub enum Value {
     /// An `int` that does not (always normalized: never fits in i64).
     BigInt(Rc<BigInt>),
     Float(f64),
-    Str(Rc<str>),
+    Str(Rc<crate::objects::str::StrObject>),
     Tuple(Rc<Vec<Value>>),
     List(Rc<RefCell<Vec<Value>>>),
     Dict(Rc<DictObject>),
@@ -48,7 +48,7 @@ pub enum Value {
 
 impl Value {
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::from(s))
+        Value::Str(Rc::new(crate::objects::str::StrObject::new(s)))
     }
 
     /// An `int` from a big integer, stored inline when it fits.

@@ -118,3 +118,39 @@ impl DictObject {
         }
     }
 }
+
+/// The methods of `dict`, by name; each receives the dict as `args[0]`.
+pub static METHODS: &[(&str, crate::objects::function::NativeFn)] =
+    &[("get", dict_get), ("items", dict_items), ("keys", dict_keys), ("values", dict_values)];
+
+use crate::builtins::Kwargs;
+use crate::interp::Vm;
+use std::rc::Rc;
+
+fn this_dict(args: &[Value]) -> PyResult<&Rc<DictObject>> {
+    match args.first() {
+        Some(Value::Dict(d)) => Ok(d),
+        _ => Err(PyErr::type_error("descriptor requires a 'dict' object")),
+    }
+}
+
+fn dict_get(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = this_dict(args)?;
+    let key = args.get(1).ok_or_else(|| PyErr::type_error("get expected at least 1 argument, got 0"))?;
+    Ok(d.get(key)?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+}
+
+fn dict_items(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let d = this_dict(args)?;
+    let items = d.items().into_iter().map(|(k, v)| Value::Tuple(Rc::new(vec![k, v]))).collect();
+    Ok(Value::List(Rc::new(RefCell::new(items))))
+}
+
+fn dict_keys(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    Ok(Value::List(Rc::new(RefCell::new(this_dict(args)?.keys()))))
+}
+
+fn dict_values(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let values = this_dict(args)?.items().into_iter().map(|(_, v)| v).collect();
+    Ok(Value::List(Rc::new(RefCell::new(values))))
+}

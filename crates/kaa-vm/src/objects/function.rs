@@ -3,6 +3,7 @@
 use crate::exceptions::PyResult;
 use crate::interp::Vm;
 use crate::objects::dict::DictObject;
+use crate::objects::str::Name;
 use crate::value::Value;
 use kaa_bytecode::CodeObject;
 use std::cell::RefCell;
@@ -16,13 +17,13 @@ pub struct FunctionObject {
     pub name: String,
     pub qualname: String,
     pub defaults: Vec<Value>,
-    pub kwdefaults: Vec<(Rc<str>, Value)>,
-    pub annotations: Vec<(Rc<str>, Value)>,
+    pub kwdefaults: Vec<(Name, Value)>,
+    pub annotations: Vec<(Name, Value)>,
     pub closure: Vec<Rc<RefCell<Value>>>,
 }
 
 /// A built-in function: positional arguments and keyword (name, value) pairs.
-pub type NativeFn = fn(&mut Vm, &[Value], &[(Rc<str>, Value)]) -> PyResult<Value>;
+pub type NativeFn = fn(&mut Vm, &[Value], &[(Name, Value)]) -> PyResult<Value>;
 
 pub struct BuiltinFunction {
     pub name: &'static str,

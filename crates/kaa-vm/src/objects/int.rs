@@ -87,10 +87,10 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         Value::Bool(b) => *b as i64,
         Value::BigInt(b) => hash_bigint(b),
         Value::Float(f) => hash_float(*f),
-        Value::Str(s) => {
+        Value::Str(s) => s.hash_with(|text| {
             // FNV-1a: str hashes are randomized per process in CPython, so any stable mix will do.
             let mut h: u64 = 0xcbf29ce484222325;
-            for b in s.bytes() {
+            for b in text.bytes() {
                 h = (h ^ b as u64).wrapping_mul(0x100000001b3);
             }
             let h = (h >> 1) as i64;
@@ -99,7 +99,7 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
             } else {
                 h
             }
-        }
+        }),
         Value::None => 0x5f3759df,
         Value::Tuple(items) => {
             let mut acc: u64 = 0x27D4EB2F165667C5;

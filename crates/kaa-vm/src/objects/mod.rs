@@ -6,5 +6,6 @@ pub mod float;
 pub mod function;
 pub mod int;
 pub mod iter;
+pub mod list;
 pub mod str;
 pub mod types;
