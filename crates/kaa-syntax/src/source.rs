@@ -8,6 +8,9 @@ use crate::error::{SyntaxError, SyntaxErrorKind};
 pub struct Source {
     pub text: String,
     pub encoding: String,
+    /// A coding cookie or a BOM declared the encoding. CPython 3.11 reports the columns of
+    /// parser errors in bytes when a file declares none (see `tokenizer::Options`).
+    pub encoding_declared: bool,
 }
 
 /// The codecs a cookie may name.
@@ -48,7 +51,11 @@ pub fn decode(bytes: &[u8], filename: &str) -> Result<Source, SyntaxError> {
     }
     let Some(cookie) = cookie else {
         let text = decode_utf8(body, filename, false)?;
-        return Ok(Source { text, encoding: if bom { "utf-8-sig" } else { "utf-8" }.into() });
+        return Ok(Source {
+            text,
+            encoding: if bom { "utf-8-sig" } else { "utf-8" }.into(),
+            encoding_declared: bom,
+        });
     };
     // Line 1 must be UTF-8 when the cookie is on line 2 (it is read before the cookie).
     if cookie_line == 2 && std::str::from_utf8(line1).is_err() {
@@ -88,7 +95,7 @@ pub fn decode(bytes: &[u8], filename: &str) -> Result<Source, SyntaxError> {
     };
     let py_name = py_normal_name(cookie);
     let encoding = if bom && py_name == "utf-8" { "utf-8-sig".to_string() } else { py_name };
-    Ok(Source { text, encoding })
+    Ok(Source { text, encoding, encoding_declared: true })
 }
 
 /// The first line (through its `\n`) and the rest.

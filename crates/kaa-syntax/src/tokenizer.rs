@@ -39,6 +39,11 @@ pub struct TokenizeError {
 pub struct Tokenized {
     pub tokens: Vec<Token>,
     pub error: Option<SyntaxError>,
+    /// When the tokenizer stopped with brackets open: "'(' was never closed" for the innermost.
+    /// CPython's final scan after a parser error raises this instead when the scan ends on a
+    /// tokenizer error it only records (a dedent, tab, continuation or EOF problem) and the
+    /// bracket opened on a line before the parser's furthest token.
+    pub unclosed: Option<SyntaxError>,
 }
 
 /// Tokenizes with the C tokenizer's rules; the first malformed spot is an error.
@@ -50,8 +55,25 @@ pub fn tokenize(text: &str) -> Result<Vec<Token>, SyntaxError> {
     }
 }
 
+/// Settings of [`tokenize_lazy_with`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// CPython 3.11 quirk: when a *file* declares no encoding (no coding cookie, no BOM), the
+    /// errors its parser raises at a known location keep byte columns (offset = byte column + 1)
+    /// instead of character columns. Of the tokenizer's errors this concerns "'(' was never
+    /// closed", "unexpected EOF while parsing", "unexpected character after line continuation
+    /// character" and "unindent does not match any outer indentation level"; the parser's own
+    /// errors ("invalid syntax", ...) behave the same way. `Source::encoding_declared` says which.
+    pub byte_columns: bool,
+}
+
 /// Tokenizes with the C tokenizer's rules, keeping the tokens read before an error.
 pub fn tokenize_lazy(text: &str) -> Tokenized {
+    tokenize_lazy_with(text, Options::default())
+}
+
+/// [`tokenize_lazy`] with settings.
+pub fn tokenize_lazy_with(text: &str, options: Options) -> Tokenized {
     // CPython reads source line by line and rejects a line holding a NUL when it gets there, so
     // what comes before that line still tokenizes (and may fail first).
     let nul = text.find('\0');
@@ -62,11 +84,12 @@ pub fn tokenize_lazy(text: &str) -> Tokenized {
         None => text,
     };
     let mut lx = Lexer::new(scan, false);
+    lx.byte_cols = options.byte_columns;
     let result = lx.run();
     if let Some(i) = nul {
         if result.is_ok() || lx.eof_hit.get() {
             lx.toks.truncate(lx.toks_before_eof.min(lx.toks.len()));
-            return Tokenized { tokens: lx.toks, error: Some(null_byte_error(text, i)) };
+            return Tokenized { tokens: lx.toks, error: Some(null_byte_error(text, i)), unclosed: None };
         }
     }
     let error = match result {
@@ -82,7 +105,14 @@ pub fn tokenize_lazy(text: &str) -> Tokenized {
             text: None,
         }),
     };
-    Tokenized { tokens: lx.toks, error }
+    let unclosed = match (&error, lx.parens.is_empty()) {
+        (Some(_), false) => match lx.never_closed() {
+            LexError::Syntax(e) => Some(*e),
+            LexError::Compat(_) => None,
+        },
+        _ => None,
+    };
+    Tokenized { tokens: lx.toks, error, unclosed }
 }
 
 /// CPython's error for a NUL byte at `i`: on its line, with the line's text up to the NUL.
@@ -150,6 +180,14 @@ struct Lexer<'a> {
     /// many tokens there were before the end-of-input ones (for `tokenize_lazy`'s NUL check).
     eof_hit: Cell<bool>,
     toks_before_eof: usize,
+    /// See [`Options::byte_columns`].
+    byte_cols: bool,
+    /// The current physical line began after a line break outside any token (not inside a
+    /// string or after a backslash).
+    line_atbol: bool,
+    /// Where CPython's line buffer starts: the current line, or an earlier one when a string
+    /// or a backslash continuation carried on to this line.
+    buf_start: usize,
     /// `tokenize` stopped on a last line of only blanks (no line break): it does not count as
     /// a line read past.
     stopped_on_blank_tail: bool,
@@ -205,6 +243,9 @@ impl<'a> Lexer<'a> {
             needcont: false,
             eof_hit: Cell::new(false),
             toks_before_eof: usize::MAX,
+            byte_cols: false,
+            line_atbol: true,
+            buf_start: 0,
             stopped_on_blank_tail: false,
         }
     }
@@ -290,6 +331,16 @@ impl<'a> Lexer<'a> {
         self.s[a..b].iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32
     }
 
+    /// A column for the errors CPython's parser raises from the tokenizer's state: characters,
+    /// or bytes where CPython leaves them unconverted (see [`Options::byte_columns`]).
+    fn located(&self, ls: usize, p: usize) -> u32 {
+        if self.byte_cols {
+            p.saturating_sub(ls) as u32
+        } else {
+            self.chars(ls, p)
+        }
+    }
+
     /// The source line starting at `ls`, without its line break.
     fn line_text(&self, ls: usize) -> String {
         let (e, _) = self.line_end(ls);
@@ -353,23 +404,48 @@ impl<'a> Lexer<'a> {
             if at_statement_start {
                 let (mut col, mut alt) = (0u64, 0u64);
                 let mut p = self.pos;
-                while p < n {
-                    match self.s[p] {
-                        b' ' => {
-                            col += 1;
-                            alt += 1;
+                // CPython 3.11.7 also reads backslash continuations while measuring
+                // indentation; the first one's column is the line's indentation (zero meaning
+                // "none": then the blanks of the following lines count).
+                let mut cont_col = 0u64;
+                loop {
+                    while p < n {
+                        match self.s[p] {
+                            b' ' => {
+                                col += 1;
+                                alt += 1;
+                            }
+                            b'\t' => {
+                                col = (col / TABSIZE + 1) * TABSIZE;
+                                alt += 1;
+                            }
+                            0x0C => {
+                                col = 0;
+                                alt = 0;
+                            }
+                            _ => break,
                         }
-                        b'\t' => {
-                            col = (col / TABSIZE + 1) * TABSIZE;
-                            alt += 1;
-                        }
-                        0x0C => {
-                            col = 0;
-                            alt = 0;
-                        }
-                        _ => break,
+                        p += 1;
                     }
-                    p += 1;
+                    if self.compat || p >= n || self.s[p] != b'\\' {
+                        break;
+                    }
+                    let nl = self.newline_len(p + 1);
+                    if nl == 0 {
+                        if p + 1 >= n {
+                            return Err(self.eof_after_continuation(p));
+                        }
+                        return Err(self.line_cont_error(p));
+                    }
+                    if cont_col == 0 {
+                        cont_col = col;
+                    }
+                    self.new_line(p + 1 + nl);
+                    self.buf_start = self.line_start;
+                    if self.pos >= n {
+                        return Err(self.eof_after_continuation(p));
+                    }
+                    p = self.pos;
                 }
                 if p == n {
                     // A last line of only blanks: tokenize stops here; for CPython it is blank.
@@ -380,6 +456,10 @@ impl<'a> Lexer<'a> {
                 if c == b'#' || c == b'\n' || c == b'\r' {
                     self.blank_line(p);
                     continue;
+                }
+                if cont_col != 0 {
+                    col = cont_col;
+                    alt = cont_col;
                 }
                 self.indentation(col, alt, p)?;
                 self.pos = p;
@@ -411,6 +491,8 @@ impl<'a> Lexer<'a> {
         }
         self.push(TokenKind::Nl, q, next);
         self.new_line_if(next);
+        self.buf_start = self.line_start;
+        self.line_atbol = true;
     }
 
     /// Moves to the line starting at `next` if there is a line break before it.
@@ -482,8 +564,24 @@ impl<'a> Lexer<'a> {
     /// CPython's IndentationError from the tokenizer: the caret past the line's end.
     fn indentation_error(&self, msg: &str) -> LexError {
         let ls = self.line_start;
-        let off = self.chars(ls, self.line_end(ls).0) + 1;
+        let off = self.located(ls, self.line_end(ls).0) + 1;
         self.error_at(SyntaxErrorKind::IndentationError, msg.into(), self.lineno, ls, off, 0, true)
+    }
+
+    /// "'(' was never closed", for the innermost open bracket.
+    fn never_closed(&self) -> LexError {
+        let Some(par) = self.parens.last() else {
+            return self.syntax_error("unexpected EOF while parsing".into(), self.pos);
+        };
+        self.error_at(
+            SyntaxErrorKind::SyntaxError,
+            format!("'{}' was never closed", par.ch as char),
+            par.lineno,
+            par.line_start,
+            self.located(par.line_start, par.line_start + par.col as usize) + 1,
+            0,
+            true,
+        )
     }
 
     fn tab_error(&self) -> LexError {
@@ -519,16 +617,8 @@ impl<'a> Lexer<'a> {
                     col: 0,
                 }));
             }
-        } else if let Some(&par) = self.parens.last() {
-            return Err(self.error_at(
-                SyntaxErrorKind::SyntaxError,
-                format!("'{}' was never closed", par.ch as char),
-                par.lineno,
-                par.line_start,
-                self.chars(par.line_start, par.line_start + par.col as usize) + 1,
-                0,
-                true,
-            ));
+        } else if !self.parens.is_empty() {
+            return Err(self.never_closed());
         }
         // tokenize adds NEWLINE '' when the last line has no line break and is not a comment.
         if !self.stopped_on_blank_tail && n > 0 && !ends_with_break && !ends_with_cr {
@@ -602,6 +692,8 @@ impl<'a> Lexer<'a> {
                     let kind = if open { TokenKind::Nl } else { TokenKind::Newline };
                     self.push(kind, p, p + nl);
                     self.new_line(p + nl);
+                    self.buf_start = self.line_start;
+                    self.line_atbol = true;
                     return Ok(true);
                 }
                 b'#' => {
@@ -615,8 +707,17 @@ impl<'a> Lexer<'a> {
                 b'\\' => {
                     let nl = self.newline_len(p + 1);
                     if nl > 0 {
+                        // Only blanks before it on a line that began a fresh (bracketed) line:
+                        // CPython reads it while measuring indentation, with a fresh buffer.
+                        let fresh = self.line_atbol
+                            && self.s[self.line_start..p].iter().all(|&c| matches!(c, b' ' | b'\t' | 0x0C));
                         self.continued = true;
                         self.new_line(p + 1 + nl);
+                        if fresh {
+                            self.buf_start = self.line_start;
+                        } else {
+                            self.line_atbol = false;
+                        }
                         if !self.compat && self.pos >= n {
                             return Err(self.eof_after_continuation(p));
                         }
@@ -630,16 +731,7 @@ impl<'a> Lexer<'a> {
                         // CPython adds the missing final line break, then finds EOF.
                         return Err(self.eof_after_continuation(p));
                     }
-                    let off = self.chars(self.line_start, p + 2);
-                    return Err(self.error_at(
-                        SyntaxErrorKind::SyntaxError,
-                        "unexpected character after line continuation character".into(),
-                        self.lineno,
-                        self.line_start,
-                        off,
-                        0,
-                        true,
-                    ));
+                    return Err(self.line_cont_error(p));
                 }
                 b'0'..=b'9' => self.number(p)?,
                 b'.' if self.at(p + 1).is_ascii_digit() => self.number(p)?,
@@ -680,12 +772,47 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// CPython's column for "unexpected character after line continuation character": the
+    /// bytes from the start of its line buffer, which still holds the earlier lines of a string
+    /// or backslash continuation this line finishes; converted to characters (when they are)
+    /// against this line alone.
+    fn line_cont_offset(&self, backslash: usize) -> u32 {
+        let col = (backslash + 2 - self.buf_start) as u32;
+        if self.byte_cols {
+            return col;
+        }
+        let ls = self.line_start;
+        // The line as CPython reads it, with its line break.
+        let len = (self.line_end(ls).0 - ls) as u32 + 1;
+        if col <= len {
+            self.chars(ls, ls + col as usize)
+        } else {
+            self.chars(ls, ls + len as usize) + 1
+        }
+    }
+
+    fn line_cont_error(&self, backslash: usize) -> LexError {
+        let off = self.line_cont_offset(backslash);
+        self.error_at(
+            SyntaxErrorKind::SyntaxError,
+            "unexpected character after line continuation character".into(),
+            self.lineno,
+            self.line_start,
+            off,
+            0,
+            true,
+        )
+    }
+
     fn eof_after_continuation(&self, backslash: usize) -> LexError {
         self.eof_hit.set(true);
+        if !self.parens.is_empty() {
+            return self.never_closed();
+        }
         // The backslash's line, with the line break CPython reads; the caret after it.
         let ls = self.line_start_of(backslash);
         let lineno = self.lineno_of_line_before(backslash);
-        let off = self.chars(ls, backslash + 1) + 1;
+        let off = self.located(ls, backslash + 1) + 1;
         LexError::Syntax(Box::new(SyntaxError {
             kind: SyntaxErrorKind::SyntaxError,
             msg: "unexpected EOF while parsing".into(),
@@ -1171,7 +1298,8 @@ impl<'a> Lexer<'a> {
                 b'e' | b'E' => return self.c_exponent(i),
                 b'j' | b'J' => return self.end_of_number(i + 1, "imaginary"),
                 _ if nonzero => {
-                    let (a, b) = (self.chars(self.line_start, p) + 1, self.chars(self.line_start, zeros_end));
+                    // CPython passes this range in bytes, unconverted.
+                    let (a, b) = ((p - self.line_start + 1) as u32, (zeros_end - self.line_start) as u32);
                     let _ = s;
                     return Err(self.error_at(
                         SyntaxErrorKind::SyntaxError,
@@ -1243,21 +1371,26 @@ impl<'a> Lexer<'a> {
         self.end_of_number(i, "decimal")
     }
 
-    /// CPython rejects a number running into a name, except before the keywords that can
-    /// follow a number in valid code (`1if x else y` only warns).
+    /// CPython rejects a number running into an ASCII name character, except before the
+    /// keywords that can follow a number in valid code (`1if x else y` only warns).
     fn end_of_number(&self, i: usize, kind: &str) -> LResult<usize> {
         let c = self.at(i);
-        let rest = self.s.get(i + 1..).unwrap_or(&[]);
+        let is_ident = |c: u8| is_ident_ascii(c) || c >= 0x80;
+        // "and", "else", "for", "not", "or" count only as whole words; "if", "in", "is" do not
+        // need to end there.
+        let word = |rest: &[u8]| {
+            self.s.get(i + 1..).is_some_and(|r| r.starts_with(rest)) && !is_ident(self.at(i + 1 + rest.len()))
+        };
         let keyword = match c {
-            b'a' => rest.starts_with(b"nd"),
-            b'e' => rest.starts_with(b"lse"),
-            b'f' => rest.starts_with(b"or"),
-            b'i' => matches!(rest.first(), Some(b'f' | b'n' | b's')),
-            b'o' => rest.starts_with(b"r"),
-            b'n' => rest.starts_with(b"ot"),
+            b'a' => word(b"nd"),
+            b'e' => word(b"lse"),
+            b'f' => word(b"or"),
+            b'i' => matches!(self.at(i + 1), b'f' | b'n' | b's'),
+            b'o' => word(b"r"),
+            b'n' => word(b"ot"),
             _ => false,
         };
-        if !keyword && (is_ident_ascii(c) || c >= 0x80) {
+        if !keyword && is_ident_ascii(c) {
             return Err(self.syntax_error(format!("invalid {kind} literal"), i));
         }
         Ok(i)
