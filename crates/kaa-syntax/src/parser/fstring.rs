@@ -19,6 +19,8 @@ use crate::token::Token;
 #[derive(Debug)]
 pub enum Failure {
     Msg(String),
+    /// A message CPython places on this token (`RAISE_SYNTAX_ERROR_KNOWN_LOCATION`).
+    At(Token, String),
     Located(SyntaxError),
 }
 

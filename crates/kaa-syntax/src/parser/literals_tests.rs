@@ -73,6 +73,7 @@ fn string_tokens(src: &str) -> Vec<Token> {
 struct FakeSub {
     calls: Vec<(String, u32, u32)>,
     after: Vec<Token>,
+    fstring: Option<u32>,
 }
 
 impl SubParser for FakeSub {
@@ -112,6 +113,10 @@ impl SubParser for FakeSub {
 
     fn tokens_after(&self) -> &[Token] {
         &self.after
+    }
+
+    fn fstring_col_offset(&self) -> Option<u32> {
+        self.fstring
     }
 }
 
@@ -201,6 +206,50 @@ fn error_locations() {
         "ERR (unicode error) 'unicodeescape' codec can't decode bytes in position 2-4: truncated \\xXX escape|1|13|1|14"
     );
     assert_eq!(dump("f'{x}' f'{}' + 1"), "ERR f-string: empty expression not allowed|1|14|1|15");
+    assert_eq!(dump("x = rb'\u{e9}'"), "ERR bytes can only contain ASCII literal characters|1|5|1|10");
+}
+
+/// A string group inside a field's `(expr)`, as the sub-parser would pass it: tokens ending on
+/// the first line shifted by the field's column, lines by its line.
+fn sub_error(src: &str, lineno: u32, col: u32) -> String {
+    let mut toks = string_tokens(src);
+    for t in &mut toks {
+        if t.end_lineno == 1 {
+            t.col += col;
+            t.end_col += col;
+        }
+        t.lineno += lineno - 1;
+        t.end_lineno += lineno - 1;
+    }
+    let mut sub = FakeSub { fstring: Some(col), ..FakeSub::default() };
+    match parse_string_group(src, &toks, &mut sub) {
+        Ok(_) => "OK".into(),
+        Err(e) => {
+            format!("{}|{}|{}|{}|{}|{:?}", e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text)
+        }
+    }
+}
+
+#[test]
+fn errors_inside_fields() {
+    // From python3 on `x = f"{1 + b'é'}"`, `x = f"""{\n'a' b'b'}"""`, `f"{'a' b'b'}"`:
+    // byte columns relative to the field's text.
+    assert_eq!(
+        sub_error("(1 + b'\u{e9}')", 1, 6),
+        "f-string: bytes can only contain ASCII literal characters|1|6|1|11|Some(\"(1 + b'\u{e9}')\\n\")"
+    );
+    assert_eq!(
+        sub_error("(\n'a' b'b')", 1, 4),
+        "f-string: cannot mix bytes and nonbytes literals|2|5|2|6|Some(\"'a' b'b')\\n\")"
+    );
+    assert_eq!(
+        sub_error("('a' b'b')", 1, 2),
+        "f-string: cannot mix bytes and nonbytes literals|1|10|1|11|Some(\"('a' b'b')\\n\")"
+    );
+    assert_eq!(
+        sub_error("(f'{}' + 1)", 1, 6),
+        "f-string: f-string: empty expression not allowed|1|8|1|9|Some(\"(f'{}' + 1)\\n\")"
+    );
 }
 
 #[test]
@@ -644,7 +693,7 @@ for dp, dns, fns in os.walk(root):
                 j += 1;
             }
             let last_index = toks.iter().position(|t| t == group.last().unwrap()).unwrap();
-            let mut sub = FakeSub { calls: Vec::new(), after: toks[last_index + 1..].to_vec() };
+            let mut sub = FakeSub { after: toks[last_index + 1..].to_vec(), ..FakeSub::default() };
             let d = match parse_string_group(&src, &group, &mut sub) {
                 Ok(e) => e.dump(&Dumper::new(None, true), 0).0,
                 Err(e) if e.msg.starts_with("fake sub-parser") => "SKIP".to_string(),

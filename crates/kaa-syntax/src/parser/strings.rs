@@ -38,6 +38,14 @@ pub trait SubParser {
     fn tokens_after(&self) -> &[Token] {
         &[]
     }
+
+    /// `Some(starting_col_offset)` when this parser is an f-string field's sub-parser (its
+    /// source is the field's `(expr)`). CPython then reports literal errors its own way:
+    /// `f-string: ` before the message, byte columns less that offset, and the field's line
+    /// as the text.
+    fn fstring_col_offset(&self) -> Option<u32> {
+        None
+    }
 }
 
 /// The value of a NUMBER token (`Int`, `Float` or `Complex`), or CPython's error message.
@@ -63,7 +71,23 @@ pub fn parse_string_group(
     match parse_group(source, tokens, group, group_u, sub) {
         Ok(e) => Ok(e),
         Err(Failure::Located(e)) => Err(e),
-        Err(Failure::Msg(msg)) => Err(error_after_group(source, last, sub.tokens_after(), msg)),
+        Err(Failure::Msg(msg)) => {
+            let fstring = sub.fstring_col_offset();
+            // A field's text is all inside its parentheses.
+            let site = site_from_tokens(sub.tokens_after())
+                .unwrap_or_else(|| site_from_text(source, last, fstring.is_some()));
+            Err(make_error(source, &site, msg, fstring))
+        }
+        Err(Failure::At(t, msg)) => {
+            let site = Site {
+                start: t.start as usize,
+                lineno: t.lineno,
+                col: t.col,
+                end_lineno: t.end_lineno,
+                end_col: t.end_col,
+            };
+            Err(make_error(source, &site, msg, sub.fstring_col_offset()))
+        }
     }
 }
 
@@ -94,11 +118,7 @@ fn parse_group(
         let body = &text[lit.body_start..lit.body_end];
         if lit.bytes {
             if !body.is_ascii() {
-                return Err(Failure::Located(error_at(
-                    source,
-                    t,
-                    "bytes can only contain ASCII literal characters".into(),
-                )));
+                return Err(Failure::At(*t, "bytes can only contain ASCII literal characters".into()));
             }
             let value =
                 literals::decode_bytes(body.as_bytes(), lit.raw).map_err(|e| Failure::Msg(e.message()))?;
@@ -153,24 +173,6 @@ struct Site {
     end_col: u32,
 }
 
-/// The error placed on token `t` (CPython's `RAISE_SYNTAX_ERROR_KNOWN_LOCATION`).
-fn error_at(source: &str, t: &Token, msg: String) -> SyntaxError {
-    let site = Site {
-        start: t.start as usize,
-        lineno: t.lineno,
-        col: t.col,
-        end_lineno: t.end_lineno,
-        end_col: t.end_col,
-    };
-    make_error(source, &site, msg)
-}
-
-/// The error placed on the token after the group, where CPython's parser stands.
-fn error_after_group(source: &str, last: &Token, after: &[Token], msg: String) -> SyntaxError {
-    let site = site_from_tokens(after).unwrap_or_else(|| site_from_text(source, last));
-    make_error(source, &site, msg)
-}
-
 /// The first significant token of `after`. A NEWLINE that ends a comment line starts, for
 /// CPython's tokenizer, where the comment starts.
 fn site_from_tokens(after: &[Token]) -> Option<Site> {
@@ -201,8 +203,9 @@ fn site_from_tokens(after: &[Token]) -> Option<Site> {
 }
 
 /// Finds the token after `last` by reading the source: blanks and backslash continuations are
-/// skipped; a comment or line end counts as the NEWLINE token (no open bracket assumed).
-fn site_from_text(source: &str, last: &Token) -> Site {
+/// skipped; outside brackets a comment or line end counts as the NEWLINE token, inside them
+/// both are skipped too.
+fn site_from_text(source: &str, last: &Token, in_brackets: bool) -> Site {
     let b = source.as_bytes();
     let mut pos = (last.end as usize).min(b.len());
     let (mut lineno, mut col) = (last.end_lineno, last.end_col);
@@ -214,6 +217,16 @@ fn site_from_text(source: &str, last: &Token) -> Site {
             }
             Some(b'\\') if matches!(b.get(pos + 1), Some(b'\n' | b'\r')) => {
                 pos += if b.get(pos + 1) == Some(&b'\r') && b.get(pos + 2) == Some(&b'\n') { 3 } else { 2 };
+                lineno += 1;
+                col = 0;
+            }
+            Some(b'#') if in_brackets => {
+                while pos < b.len() && b[pos] != b'\n' && b[pos] != b'\r' {
+                    pos += 1;
+                }
+            }
+            Some(b'\n' | b'\r') if in_brackets => {
+                pos += if b[pos] == b'\r' && b.get(pos + 1) == Some(&b'\n') { 2 } else { 1 };
                 lineno += 1;
                 col = 0;
             }
@@ -267,28 +280,40 @@ fn token_len(rest: &str) -> usize {
     first
 }
 
-/// Builds the `SyntaxError` for `site`, with CPython's character columns: both offsets are
-/// measured on the text of the first line (as CPython does, even for a multi-line range).
-fn make_error(source: &str, site: &Site, msg: String) -> SyntaxError {
+/// Builds the `SyntaxError` for `site`. For a file, offsets are CPython's character columns,
+/// both measured on the text of the first line (as CPython does, even for a multi-line range).
+/// Inside an f-string field (`fstring` = its column offset), CPython keeps byte columns and
+/// subtracts the offset, which can leave them negative (clamped to 0 here).
+fn make_error(source: &str, site: &Site, msg: String, fstring: Option<u32>) -> SyntaxError {
     let start = site.start.min(source.len());
     let b = source.as_bytes();
     let eol = |c: &u8| *c == b'\n' || *c == b'\r';
     let line_start = b[..start].iter().rposition(eol).map_or(0, |i| i + 1);
     let line_end = b[start..].iter().position(eol).map_or(b.len(), |i| start + i);
     let line = &b[line_start..line_end];
-    let chars = |col: u32| -> u32 {
-        let col = (col as usize).min(line.len());
-        line[..col].iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32 + 1
-    };
     let mut text = String::from_utf8_lossy(line).into_owned();
     text.push('\n');
+    let (msg, offset, end_offset) = match fstring {
+        Some(shift) => {
+            let cols =
+                |col: u32| (i64::from(col) + 1 - i64::from(shift)).clamp(0, i64::from(u32::MAX)) as u32;
+            (format!("f-string: {msg}"), cols(site.col), cols(site.end_col))
+        }
+        None => {
+            let chars = |col: u32| -> u32 {
+                let col = (col as usize).min(line.len());
+                line[..col].iter().filter(|&&c| (c & 0xC0) != 0x80).count() as u32 + 1
+            };
+            (msg, chars(site.col), chars(site.end_col))
+        }
+    };
     SyntaxError {
         kind: SyntaxErrorKind::SyntaxError,
         msg,
         lineno: site.lineno,
-        offset: chars(site.col),
+        offset,
         end_lineno: site.end_lineno,
-        end_offset: chars(site.end_col),
+        end_offset,
         text: Some(text),
     }
 }
