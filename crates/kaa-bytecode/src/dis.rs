@@ -94,6 +94,8 @@ fn has_arg(op: Opcode) -> bool {
             | Opcode::PushExcInfo
             | Opcode::PopExcept
             | Opcode::CheckExcMatch
+            | Opcode::YieldValue
+            | Opcode::GetYieldFromIter
     )
 }
 

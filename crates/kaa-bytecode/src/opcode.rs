@@ -138,6 +138,14 @@ opcodes! {
     LoadBuildClass = "LOAD_BUILD_CLASS",
     /// `-- AssertionError` : the built-in class, for `assert`.
     LoadAssertionError = "LOAD_ASSERTION_ERROR",
+    /// `value -- sent` : suspends the generator, handing `value` to its caller; resuming pushes
+    /// the value sent in (None for `next()`).
+    YieldValue = "YIELD_VALUE",
+    /// `iterable -- iterator` : `iter(x)` for `yield from`, generators as they are.
+    GetYieldFromIter = "GET_YIELD_FROM_ITER",
+    /// `receiver value -- receiver yielded` : sends value into the sub-iterator; when it
+    /// returns instead, `receiver value -- result` and jumps forward by `arg`.
+    Send = "SEND",
     /// `exc -- prev_exc exc` : enters an exception handler: saves the exception being handled
     /// until now and makes `exc` the one `sys.exc_info()` reports.
     PushExcInfo = "PUSH_EXC_INFO",
@@ -166,6 +174,14 @@ impl Opcode {
             Opcode::PopTop | Opcode::StoreName | Opcode::StoreGlobal | Opcode::StoreFast => -1,
             Opcode::StoreDeref | Opcode::ReturnValue | Opcode::ListAppend | Opcode::PopExcept => -1,
             Opcode::Reraise => -1,
+            Opcode::YieldValue | Opcode::GetYieldFromIter => 0,
+            Opcode::Send => {
+                if jump {
+                    -1
+                } else {
+                    0
+                }
+            }
             Opcode::PushNull | Opcode::Copy | Opcode::LoadConst | Opcode::LoadName | Opcode::LoadFast => 1,
             Opcode::LoadDeref | Opcode::LoadClosure | Opcode::LoadMethod | Opcode::LoadBuildClass => 1,
             Opcode::LoadAssertionError | Opcode::PushExcInfo => 1,
@@ -215,6 +231,7 @@ impl Opcode {
                 | Opcode::JumpIfFalseOrPop
                 | Opcode::JumpIfTrueOrPop
                 | Opcode::ForIter
+                | Opcode::Send
         )
     }
 }

@@ -1107,7 +1107,33 @@ impl<'s, 'a> Compiler<'s, 'a> {
             ExprKind::Lambda { args, body } => {
                 self.function(e.span, "<lambda>", args, FunctionBody::Expr(body), None)?;
             }
-            ExprKind::ListComp { elt, generators } => self.list_comprehension(e.span, elt, generators)?,
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e.span, "<listcomp>", elt, generators)?
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e.span, "<genexpr>", elt, generators)?
+            }
+            ExprKind::Yield { value } => {
+                self.check_yield_allowed(e.span)?;
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(ConstValue::None),
+                }
+                self.emit(Opcode::YieldValue, 0);
+            }
+            ExprKind::YieldFrom { value } => {
+                self.check_yield_allowed(e.span)?;
+                self.expr(value)?;
+                self.emit(Opcode::GetYieldFromIter, 0);
+                self.load_const(ConstValue::None);
+                let top = self.unit().new_label();
+                let end = self.unit().new_label();
+                self.unit().bind(top);
+                self.unit().jump(Opcode::Send, end);
+                self.emit(Opcode::YieldValue, 0);
+                self.unit().jump(Opcode::JumpBackward, top);
+                self.unit().bind(end);
+            }
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
                 self.emit(Opcode::Copy, 1);
@@ -1210,10 +1236,22 @@ impl<'s, 'a> Compiler<'s, 'a> {
         }
     }
 
-    /// `[elt for ...]`: a nested function called with the first iterator, as in CPython 3.11.
-    fn list_comprehension(
+    #[cold]
+    fn check_yield_allowed(&self, span: Span) -> Result<()> {
+        match self.scope().kind {
+            ScopeKind::Function | ScopeKind::Lambda => Ok(()),
+            ScopeKind::Comprehension if self.scope().name == "<genexpr>" => Ok(()),
+            ScopeKind::Comprehension => Err(syntax_error("'yield' inside list comprehension", span)),
+            _ => Err(syntax_error("'yield' outside function", span)),
+        }
+    }
+
+    /// `[elt for ...]` and `(elt for ...)`: a nested function called with the first iterator, as
+    /// in CPython 3.11. The list form appends to a list it returns; the generator form yields.
+    fn comprehension(
         &mut self,
         span: Span,
+        kind: &str,
         elt: &'a Expr,
         generators: &'a [Comprehension],
     ) -> Result<()> {
@@ -1221,15 +1259,22 @@ impl<'s, 'a> Compiler<'s, 'a> {
             .scope()
             .child_at(span)
             .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
-        let qualname = self.qualname("<listcomp>");
-        let mut unit = Unit::new(scope, "<listcomp>", qualname, &self.filename, span.lineno);
+        let qualname = self.qualname(kind);
+        let mut unit = Unit::new(scope, kind, qualname, &self.filename, span.lineno);
         unit.code.argcount = 1;
+        let is_generator = kind == "<genexpr>";
         self.units.push(unit);
         self.set_line(span);
         self.emit(Opcode::Resume, 0);
-        self.emit(Opcode::BuildList, 0);
-        self.comprehension_loops(generators, 0, elt)?;
-        self.emit(Opcode::ReturnValue, 0);
+        if !is_generator {
+            self.emit(Opcode::BuildList, 0);
+        }
+        self.comprehension_loops(generators, 0, elt, is_generator)?;
+        if is_generator {
+            self.return_none();
+        } else {
+            self.emit(Opcode::ReturnValue, 0);
+        }
         let code = self.units.pop().expect("comprehension unit").finish();
         let mut flags = 0;
         if !code.freevars.is_empty() {
@@ -1254,6 +1299,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         generators: &'a [Comprehension],
         depth: usize,
         elt: &'a Expr,
+        is_generator: bool,
     ) -> Result<()> {
         let g = &generators[depth];
         if g.is_async != 0 {
@@ -1275,7 +1321,11 @@ impl<'s, 'a> Compiler<'s, 'a> {
             self.unit().jump(Opcode::PopJumpForwardIfFalse, top);
         }
         if depth + 1 < generators.len() {
-            self.comprehension_loops(generators, depth + 1, elt)?;
+            self.comprehension_loops(generators, depth + 1, elt, is_generator)?;
+        } else if is_generator {
+            self.expr(elt)?;
+            self.emit(Opcode::YieldValue, 0);
+            self.emit(Opcode::PopTop, 0);
         } else {
             self.expr(elt)?;
             self.emit(Opcode::ListAppend, (depth + 2) as u32);
@@ -1350,9 +1400,7 @@ fn expr_name(e: &ExprKind) -> &'static str {
     match e {
         ExprKind::SetComp { .. } => "set comprehensions",
         ExprKind::DictComp { .. } => "dict comprehensions",
-        ExprKind::GeneratorExp { .. } => "generator expressions",
         ExprKind::Await { .. } => "await",
-        ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => "yield",
         ExprKind::Starred { .. } => "starred expressions",
         _ => "this expression",
     }

@@ -99,6 +99,9 @@ impl Vm {
             (Value::BoundMethod(m), "__name__") => return self.get_attr(&m.0.clone(), "__name__").map(Some),
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
             (Value::Exception(e), "args") => Some(Value::Tuple(Rc::new(e.args.clone()))),
+            (Value::Exception(e), "value") if e.class.exception == Some(ExcKind::StopIteration) => {
+                Some(e.args.first().cloned().unwrap_or(Value::None))
+            }
             (Value::Exception(e), "__cause__") => {
                 Some(e.cause.borrow().clone().map_or(Value::None, Value::Exception))
             }

@@ -846,12 +846,35 @@ pub fn bound(name: &'static str, func: NativeFn, this: &Value) -> Value {
     Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: Some(this.clone()) }))
 }
 
+static GENERATOR_METHODS: &[(&str, NativeFn)] = &[
+    ("send", |vm, a, _| {
+        let (Some(Value::Generator(g)), Some(v)) = (a.first(), a.get(1)) else {
+            return Err(PyErr::type_error("send() takes exactly one argument"));
+        };
+        vm.generator_send(g, v.clone())
+    }),
+    ("__next__", |vm, a, _| match a.first() {
+        Some(Value::Generator(g)) => vm.generator_send(g, Value::None),
+        _ => Err(PyErr::type_error("__next__ needs a generator")),
+    }),
+    ("throw", |vm, a, _| match (a.first(), a.get(1)) {
+        (Some(Value::Generator(g)), Some(exc)) => vm.generator_throw(g, exc.clone()),
+        _ => Err(PyErr::type_error("throw expected at least 1 argument, got 0")),
+    }),
+    ("close", |vm, a, _| match a.first() {
+        Some(Value::Generator(g)) => vm.generator_close(g),
+        _ => Err(PyErr::type_error("close needs a generator")),
+    }),
+    ("__iter__", |_, a, _| Ok(a[0].clone())),
+];
+
 /// A built-in method of `obj`, bound to it, from its type's method table.
 pub fn method(obj: &Value, name: &str) -> Option<Value> {
     let table: &[(&'static str, NativeFn)] = match obj {
         Value::Str(_) => crate::objects::str::METHODS,
         Value::List(_) => crate::objects::list::METHODS,
         Value::Dict(_) => crate::objects::dict::METHODS,
+        Value::Generator(_) => GENERATOR_METHODS,
         _ => return None,
     };
     table.iter().find(|(n, _)| *n == name).map(|(n, f)| bound(n, *f, obj))
@@ -977,6 +1000,7 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
             }
         }
         Value::Cell(_) => "<cell>".into(),
+        Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, v.address()),
         Value::Code(c) => {
             format!("<code object {}, file \"{}\", line {}>", c.name, c.filename, c.firstlineno)
         }

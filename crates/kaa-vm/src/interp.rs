@@ -11,6 +11,7 @@ use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
 use crate::objects::dict::DictObject;
 use crate::objects::float::{as_f64, float_binary};
 use crate::objects::function::{BuiltinFunction, FunctionObject};
+use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
 use crate::objects::str::Name;
@@ -37,6 +38,11 @@ struct Frame {
     kw_names: Option<Rc<Vec<Value>>>,
 }
 
+/// A generator's frame while it is not running (see `objects::generator`).
+pub struct SuspendedFrame {
+    frame: Frame,
+}
+
 /// What ended a run: an exception that nobody caught (already turned into an object).
 pub enum RunError {
     Exception(Rc<ExceptionObject>),
@@ -56,6 +62,10 @@ pub struct Vm {
     const_cache: HashMap<*const CodeObject, Rc<Vec<Value>>>,
     /// The exception being handled (`sys.exc_info()`), set by PUSH_EXC_INFO.
     handling: Option<Rc<ExceptionObject>>,
+    /// Set by YIELD_VALUE when a run ends because its generator frame yielded; the frame waits
+    /// in `suspended` for the generator to take it.
+    yielded: bool,
+    suspended: Option<(SuspendedFrame, Vec<Value>)>,
     pub stdout: std::io::BufWriter<std::io::Stdout>,
 }
 
@@ -77,6 +87,8 @@ impl Vm {
             native_depth: 0,
             const_cache: HashMap::new(),
             handling: None,
+            yielded: false,
+            suspended: None,
             stdout: std::io::BufWriter::new(std::io::stdout()),
         };
         for &kind in ExcKind::ALL {
@@ -210,10 +222,19 @@ impl Vm {
     /// Runs frames until the frame at depth `entry` returns; its return value is the result.
     /// Exceptions go to the innermost handler of the exception table, frame by frame.
     fn run(&mut self, entry: usize) -> PyResult<Value> {
+        self.run_with(entry, None)
+    }
+
+    /// `run`, starting with `pending` raised at the top frame's current instruction (how
+    /// `generator.throw()` delivers its exception).
+    fn run_with(&mut self, entry: usize, mut pending: Option<PyErr>) -> PyResult<Value> {
         loop {
-            let err = match self.run_until_error(entry) {
-                Ok(v) => return Ok(v),
-                Err(e) => e,
+            let err = match pending.take() {
+                Some(e) => e,
+                None => match self.run_until_error(entry) {
+                    Ok(v) => return Ok(v),
+                    Err(e) => e,
+                },
             };
             let mut in_traceback = matches!(err, PyErr::Reraised(_));
             let exc = self.materialize(err);
@@ -663,6 +684,11 @@ impl Vm {
                                 ));
                             }
                             self.push_frame(func, args, kwargs)?;
+                            if func.code.flags.has(CodeFlags::GENERATOR) {
+                                let g = self.detach_generator(func);
+                                self.push(g);
+                                continue;
+                            }
                             f = self.frames.len() - 1;
                             code = self.frames[f].code.clone();
                             consts = self.frames[f].consts.clone();
@@ -781,6 +807,49 @@ impl Vm {
                     }
                     return Err(err);
                 }
+                Opcode::YieldValue => {
+                    // Only a generator's own (entry) frame yields: hand the frame to the generator.
+                    let v = self.pop();
+                    self.frames[f].pc = pc;
+                    let frame = self.frames.pop().expect("yielding frame");
+                    let values = self.stack.split_off(frame.base);
+                    self.suspended = Some((SuspendedFrame { frame }, values));
+                    self.yielded = true;
+                    return Ok(v);
+                }
+                Opcode::GetYieldFromIter => {
+                    let v = self.pop();
+                    save_pc!();
+                    let it = match v {
+                        Value::Generator(_) => v,
+                        other => self.get_iter(&other)?,
+                    };
+                    self.push(it);
+                }
+                Opcode::Send => {
+                    let sent = self.pop();
+                    let receiver = self.top().clone();
+                    save_pc!();
+                    let step = match &receiver {
+                        Value::Generator(g) => self.resume_generator(g, sent, None)?,
+                        _ if matches!(sent, Value::None) => match self.next_of(&receiver)? {
+                            Some(v) => GenStep::Yielded(v),
+                            None => GenStep::Returned(Value::None),
+                        },
+                        _ => {
+                            let send = self.get_attr(&receiver, "send")?;
+                            GenStep::Yielded(self.call_value(&send, vec![sent], Vec::new())?)
+                        }
+                    };
+                    match step {
+                        GenStep::Yielded(v) => self.push(v),
+                        GenStep::Returned(r) => {
+                            self.pop();
+                            self.push(r);
+                            pc += arg as usize;
+                        }
+                    }
+                }
                 Opcode::PushExcInfo => {
                     let exc = self.pop();
                     let prev = match self.handling.take() {
@@ -891,6 +960,140 @@ impl Vm {
         Ok(())
     }
 
+    /// Turns the frame just pushed for a generator function into a generator object.
+    fn detach_generator(&mut self, func: &Rc<FunctionObject>) -> Value {
+        let frame = self.frames.pop().expect("generator frame");
+        let values = self.stack.split_off(frame.base);
+        Value::Generator(Rc::new(GeneratorObject {
+            name: func.name.clone(),
+            qualname: func.qualname.clone(),
+            state: std::cell::Cell::new(GenState::Created),
+            saved: RefCell::new(Some((SuspendedFrame { frame }, values))),
+        }))
+    }
+
+    /// Runs a generator until it yields or returns; `throw` raises an exception at its yield.
+    pub fn resume_generator(
+        &mut self,
+        g: &Rc<GeneratorObject>,
+        sent: Value,
+        throw: Option<PyErr>,
+    ) -> PyResult<GenStep> {
+        match g.state.get() {
+            GenState::Running => return Err(PyErr::value_error("generator already executing")),
+            GenState::Finished => {
+                return match throw {
+                    Some(e) => Err(e),
+                    None => Ok(GenStep::Returned(Value::None)),
+                }
+            }
+            GenState::Created if throw.is_none() && !matches!(sent, Value::None) => {
+                return Err(PyErr::type_error("can't send non-None value to a just-started generator"))
+            }
+            _ => {}
+        }
+        if self.frames.len() >= self.recursion_limit || self.native_depth > 200 {
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let Some((SuspendedFrame { mut frame }, values)) = g.saved.borrow_mut().take() else {
+            return Err(PyErr::value_error("generator already executing"));
+        };
+        frame.base = self.stack.len();
+        self.stack.extend(values);
+        if g.state.get() == GenState::Suspended && throw.is_none() {
+            // The value of the `yield` expression the generator is paused at.
+            self.stack.push(sent);
+        }
+        self.frames.push(frame);
+        g.state.set(GenState::Running);
+        let depth = self.frames.len();
+        self.native_depth += 1;
+        let result = self.run_with(depth, throw);
+        self.native_depth -= 1;
+        match result {
+            Ok(v) if self.yielded => {
+                self.yielded = false;
+                *g.saved.borrow_mut() = self.suspended.take();
+                g.state.set(GenState::Suspended);
+                Ok(GenStep::Yielded(v))
+            }
+            Ok(v) => {
+                g.state.set(GenState::Finished);
+                Ok(GenStep::Returned(v))
+            }
+            Err(e) => {
+                g.state.set(GenState::Finished);
+                let exc = self.materialize(e);
+                if exc.class.is_subclass(&self.exception_type(ExcKind::StopIteration)) {
+                    // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+                    let err = Rc::new(ExceptionObject::new(
+                        self.exception_type(ExcKind::RuntimeError),
+                        vec![Value::str("generator raised StopIteration")],
+                    ));
+                    *err.cause.borrow_mut() = Some(exc.clone());
+                    *err.context.borrow_mut() = Some(exc);
+                    err.suppress_context.set(true);
+                    return Err(PyErr::Raised(err));
+                }
+                Err(PyErr::Raised(exc))
+            }
+        }
+    }
+
+    /// `gen.send(value)` / `next(gen)`: the yielded value, or StopIteration carrying the return value.
+    pub fn generator_send(&mut self, g: &Rc<GeneratorObject>, sent: Value) -> PyResult<Value> {
+        match self.resume_generator(g, sent, None)? {
+            GenStep::Yielded(v) => Ok(v),
+            GenStep::Returned(r) => Err(self.stop_iteration(r)),
+        }
+    }
+
+    #[cold]
+    fn stop_iteration(&self, value: Value) -> PyErr {
+        let args = if matches!(value, Value::None) { vec![] } else { vec![value] };
+        PyErr::Raised(Rc::new(ExceptionObject::new(self.exception_type(ExcKind::StopIteration), args)))
+    }
+
+    /// `gen.throw(exc)`.
+    pub fn generator_throw(&mut self, g: &Rc<GeneratorObject>, exc: Value) -> PyResult<Value> {
+        let err = self.make_raisable(exc);
+        match self.resume_generator(g, Value::None, Some(err))? {
+            GenStep::Yielded(v) => Ok(v),
+            GenStep::Returned(r) => Err(self.stop_iteration(r)),
+        }
+    }
+
+    /// `gen.close()`: raises GeneratorExit inside; the generator must not yield again.
+    pub fn generator_close(&mut self, g: &Rc<GeneratorObject>) -> PyResult<Value> {
+        match g.state.get() {
+            GenState::Created => {
+                g.state.set(GenState::Finished);
+                *g.saved.borrow_mut() = None;
+                return Ok(Value::None);
+            }
+            GenState::Finished => return Ok(Value::None),
+            _ => {}
+        }
+        let exit = PyErr::new(ExcKind::GeneratorExit, "");
+        match self.resume_generator(g, Value::None, Some(exit)) {
+            Ok(GenStep::Yielded(_)) => {
+                Err(PyErr::new(ExcKind::RuntimeError, "generator ignored GeneratorExit"))
+            }
+            Ok(GenStep::Returned(_)) => Ok(Value::None),
+            Err(e) => {
+                let exc = self.materialize(e);
+                let benign = [ExcKind::GeneratorExit, ExcKind::StopIteration]
+                    .iter()
+                    .any(|k| exc.class.is_subclass(&self.exception_type(*k)));
+                if benign {
+                    Ok(Value::None)
+                } else {
+                    Err(PyErr::Raised(exc))
+                }
+            }
+        }
+    }
+
     /// Calls any callable from native code (re-entering the loop for Python functions).
     pub fn call_value(
         &mut self,
@@ -916,12 +1119,16 @@ impl Vm {
                     return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
                 }
                 self.push_frame(func, args, kwargs)?;
+                if func.code.flags.has(CodeFlags::GENERATOR) {
+                    return Ok(self.detach_generator(func));
+                }
                 let depth = self.frames.len();
                 self.native_depth += 1;
                 let r = self.run(depth);
                 self.native_depth -= 1;
                 r
             }
+            Value::Generator(_) => Err(PyErr::type_error("'generator' object is not callable")),
             Value::BoundMethod(m) => {
                 let (func, this) = (m.0.clone(), m.1.clone());
                 let mut full = Vec::with_capacity(args.len() + 1);
@@ -1438,7 +1645,7 @@ impl Vm {
                 index: 0,
             },
             Value::Dict(d) => IterState::Values { items: Rc::new(d.keys()), index: 0 },
-            Value::Iterator(_) => return Ok(v.clone()),
+            Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             _ => return Err(PyErr::type_error(format!("'{}' object is not iterable", v.type_name()))),
         };
         Ok(Value::Iterator(Rc::new(RefCell::new(state))))
@@ -1498,6 +1705,10 @@ impl Vm {
     /// The next item of any iterator object; None when it is exhausted.
     pub fn next_of(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it {
+            Value::Generator(g) => match self.resume_generator(g, Value::None, None)? {
+                GenStep::Yielded(v) => Ok(Some(v)),
+                GenStep::Returned(_) => Ok(None),
+            },
             Value::Iterator(state) => {
                 let state = state.clone();
                 self.iter_next(&state)

@@ -44,6 +44,7 @@ pub enum Value {
     ClassMethod(Rc<Value>),
     StaticMethod(Rc<Value>),
     Super(Rc<SuperObject>),
+    Generator(Rc<crate::objects::generator::GeneratorObject>),
 }
 
 impl Value {
@@ -90,6 +91,7 @@ impl Value {
             (Property(a), Property(b)) => Rc::ptr_eq(a, b),
             (ClassMethod(a), ClassMethod(b)) | (StaticMethod(a), StaticMethod(b)) => Rc::ptr_eq(a, b),
             (Super(a), Super(b)) => Rc::ptr_eq(a, b),
+            (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -119,6 +121,7 @@ impl Value {
             Value::Property(r) => p(r),
             Value::ClassMethod(r) | Value::StaticMethod(r) => p(r),
             Value::Super(r) => p(r),
+            Value::Generator(r) => p(r),
             _ => 0,
         }
     }
@@ -152,6 +155,7 @@ impl Value {
             Value::ClassMethod(_) => "classmethod",
             Value::StaticMethod(_) => "staticmethod",
             Value::Super(_) => "super",
+            Value::Generator(_) => "generator",
         }
     }
 }

@@ -30,6 +30,7 @@ pub struct Types {
     pub super_: Rc<TypeObject>,
     pub not_implemented: Rc<TypeObject>,
     pub ellipsis: Rc<TypeObject>,
+    pub generator: Rc<TypeObject>,
 }
 
 /// The constructors of the types that have one (defined in `builtins`).
@@ -81,6 +82,7 @@ impl Types {
             super_: t("super", Some(c.super_)),
             not_implemented: t("NotImplementedType", None),
             ellipsis: t("ellipsis", None),
+            generator: t("generator", None),
             object,
         }
     }
@@ -113,6 +115,7 @@ impl Types {
             Value::ClassMethod(_) => self.classmethod.clone(),
             Value::StaticMethod(_) => self.staticmethod.clone(),
             Value::Super(_) => self.super_.clone(),
+            Value::Generator(_) => self.generator.clone(),
         }
     }
 }

@@ -4,6 +4,7 @@ pub mod builtin_types;
 pub mod dict;
 pub mod float;
 pub mod function;
+pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;

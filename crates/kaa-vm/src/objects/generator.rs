@@ -1,0 +1,30 @@
+//! Generators: a function frame that can be suspended at `yield` and resumed later.
+//!
+//! While suspended, the frame's locals and value stack are moved off the VM's shared stack into
+//! the generator; resuming moves them back on top and continues the interpreter loop there.
+
+use crate::value::Value;
+use std::cell::{Cell, RefCell};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Created by the call, not started yet (only `None` can be sent).
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+pub struct GeneratorObject {
+    pub name: String,
+    pub qualname: String,
+    pub state: Cell<GenState>,
+    /// The suspended frame and its values (locals, then the evaluation stack).
+    pub saved: RefCell<Option<(crate::interp::SuspendedFrame, Vec<Value>)>>,
+}
+
+/// How a resumption ended.
+pub enum GenStep {
+    Yielded(Value),
+    Returned(Value),
+}

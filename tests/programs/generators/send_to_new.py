@@ -1,0 +1,5 @@
+def g():
+    yield 1
+
+gen = g()
+gen.send(5)

@@ -1,0 +1,5 @@
+def bad():
+    yield 1
+    raise StopIteration
+
+print(list(bad()))
