@@ -74,6 +74,7 @@ struct FakeSub {
     calls: Vec<(String, u32, u32)>,
     after: Vec<Token>,
     fstring: Option<u32>,
+    byte_columns: bool,
 }
 
 impl SubParser for FakeSub {
@@ -117,6 +118,10 @@ impl SubParser for FakeSub {
 
     fn fstring_col_offset(&self) -> Option<u32> {
         self.fstring
+    }
+
+    fn byte_columns(&self) -> bool {
+        self.byte_columns
     }
 }
 
@@ -228,6 +233,19 @@ fn sub_error(src: &str, lineno: u32, col: u32) -> String {
             format!("{}|{}|{}|{}|{}|{:?}", e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text)
         }
     }
+}
+
+#[test]
+fn byte_columns_for_files_without_declared_encoding() {
+    // From python3's compile() of the file's bytes (no coding cookie).
+    let err = |src: &str| {
+        let toks = string_tokens(src);
+        let mut sub = FakeSub { byte_columns: true, ..FakeSub::default() };
+        let e = parse_string_group(src, &toks, &mut sub).unwrap_err();
+        (e.offset, e.end_offset)
+    };
+    assert_eq!(err("data = b'caf\u{e9}'\n"), (8, 16));
+    assert_eq!(err("\u{e9} = 'ab\\x1' + 2\n"), (14, 15));
 }
 
 #[test]

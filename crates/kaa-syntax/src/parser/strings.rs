@@ -46,6 +46,13 @@ pub trait SubParser {
     fn fstring_col_offset(&self) -> Option<u32> {
         None
     }
+
+    /// Whether error columns stay in bytes: CPython 3.11 skips the conversion to characters
+    /// when the file declares no encoding (no coding cookie, no BOM); see
+    /// `tokenizer::Options::byte_columns`.
+    fn byte_columns(&self) -> bool {
+        false
+    }
 }
 
 /// The value of a NUMBER token (`Int`, `Float` or `Complex`), or CPython's error message.
@@ -76,7 +83,7 @@ pub fn parse_string_group(
             // A field's text is all inside its parentheses.
             let site = site_from_tokens(sub.tokens_after())
                 .unwrap_or_else(|| site_from_text(source, last, fstring.is_some()));
-            Err(make_error(source, &site, msg, fstring))
+            Err(make_error(source, &site, msg, fstring, sub.byte_columns()))
         }
         Err(Failure::At(t, msg)) => {
             let site = Site {
@@ -86,7 +93,7 @@ pub fn parse_string_group(
                 end_lineno: t.end_lineno,
                 end_col: t.end_col,
             };
-            Err(make_error(source, &site, msg, sub.fstring_col_offset()))
+            Err(make_error(source, &site, msg, sub.fstring_col_offset(), sub.byte_columns()))
         }
     }
 }
@@ -283,8 +290,15 @@ fn token_len(rest: &str) -> usize {
 /// Builds the `SyntaxError` for `site`. For a file, offsets are CPython's character columns,
 /// both measured on the text of the first line (as CPython does, even for a multi-line range).
 /// Inside an f-string field (`fstring` = its column offset), CPython keeps byte columns and
-/// subtracts the offset, which can leave them negative (clamped to 0 here).
-fn make_error(source: &str, site: &Site, msg: String, fstring: Option<u32>) -> SyntaxError {
+/// subtracts the offset, which can leave them negative (clamped to 0 here); `byte_columns`
+/// keeps byte columns for a file too.
+fn make_error(
+    source: &str,
+    site: &Site,
+    msg: String,
+    fstring: Option<u32>,
+    byte_columns: bool,
+) -> SyntaxError {
     let start = site.start.min(source.len());
     let b = source.as_bytes();
     let eol = |c: &u8| *c == b'\n' || *c == b'\r';
@@ -299,6 +313,7 @@ fn make_error(source: &str, site: &Site, msg: String, fstring: Option<u32>) -> S
                 |col: u32| (i64::from(col) + 1 - i64::from(shift)).clamp(0, i64::from(u32::MAX)) as u32;
             (format!("f-string: {msg}"), cols(site.col), cols(site.end_col))
         }
+        None if byte_columns => (msg, site.col + 1, site.end_col + 1),
         None => {
             let chars = |col: u32| -> u32 {
                 let col = (col as usize).min(line.len());
