@@ -195,6 +195,8 @@ impl<'s, 'a> Unit<'s, 'a> {
     fn finish(mut self) -> CodeObject {
         for (at, label) in std::mem::take(&mut self.jumps) {
             let target = self.labels[label.0].expect("every label is bound");
+            let backward = op_is_backward(self.code.instructions[at].op());
+            debug_assert_eq!(backward, target <= at, "jump direction of {:?}", self.code.instructions[at]);
             let arg = if target > at { target - at - 1 } else { at + 1 - target };
             let op = self.code.instructions[at].op();
             self.code.instructions[at] = Instr::new(op, arg as u32);
@@ -212,6 +214,10 @@ impl<'s, 'a> Unit<'s, 'a> {
         self.code.stacksize = self.max_depth.max(0) as u32 + 1;
         self.code
     }
+}
+
+fn op_is_backward(op: Opcode) -> bool {
+    op == Opcode::JumpBackward
 }
 
 fn index_of(v: &mut Vec<String>, name: &str) -> u32 {
@@ -978,6 +984,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.emit(Opcode::DeleteSubscr, 0);
                 Ok(())
             }
+            ExprKind::Attribute { value, attr, .. } => {
+                self.expr(value)?;
+                let n = self.unit().add_name(attr);
+                self.emit(Opcode::DeleteAttr, n);
+                Ok(())
+            }
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
                 elts.iter().try_for_each(|e| self.delete(e))
             }
@@ -1316,9 +1328,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.unit().bind(top);
         self.unit().jump(Opcode::ForIter, end);
         self.store(&g.target)?;
+        // A failed condition skips to the loop's back edge (jumps only go forward or via
+        // JUMP_BACKWARD).
+        let next_item = self.unit().new_label();
         for cond in &g.ifs {
             self.expr(cond)?;
-            self.unit().jump(Opcode::PopJumpForwardIfFalse, top);
+            self.unit().jump(Opcode::PopJumpForwardIfFalse, next_item);
         }
         if depth + 1 < generators.len() {
             self.comprehension_loops(generators, depth + 1, elt, is_generator)?;
@@ -1330,6 +1345,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             self.expr(elt)?;
             self.emit(Opcode::ListAppend, (depth + 2) as u32);
         }
+        self.unit().bind(next_item);
         self.unit().jump(Opcode::JumpBackward, top);
         self.unit().bind(end);
         Ok(())

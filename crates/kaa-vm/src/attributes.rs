@@ -14,6 +14,14 @@ use std::rc::Rc;
 fn bind(descr: Value, obj: &Value, owner: &Rc<TypeObject>) -> Value {
     match descr {
         Value::Function(_) => Value::BoundMethod(Rc::new((descr, obj.clone()))),
+        Value::Builtin(b) if b.is_method && b.bound_self.is_none() => {
+            Value::Builtin(Rc::new(crate::objects::function::BuiltinFunction {
+                name: b.name,
+                func: b.func,
+                bound_self: Some(obj.clone()),
+                is_method: false,
+            }))
+        }
         Value::ClassMethod(f) => Value::BoundMethod(Rc::new(((*f).clone(), Value::Type(owner.clone())))),
         Value::StaticMethod(f) => (*f).clone(),
         other => other,
@@ -98,9 +106,9 @@ impl Vm {
             (Value::BoundMethod(m), "__func__") => Some(m.0.clone()),
             (Value::BoundMethod(m), "__name__") => return self.get_attr(&m.0.clone(), "__name__").map(Some),
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
-            (Value::Exception(e), "args") => Some(Value::Tuple(Rc::new(e.args.clone()))),
+            (Value::Exception(e), "args") => Some(Value::Tuple(Rc::new(e.args.borrow().clone()))),
             (Value::Exception(e), "value") if e.class.exception == Some(ExcKind::StopIteration) => {
-                Some(e.args.first().cloned().unwrap_or(Value::None))
+                Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
             }
             (Value::Exception(e), "__cause__") => {
                 Some(e.cause.borrow().clone().map_or(Value::None, Value::Exception))

@@ -15,7 +15,7 @@ use std::rc::Rc;
 pub type Kwargs = [(Name, Value)];
 
 fn builtin(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None }))
+    Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None, is_method: false }))
 }
 
 /// The constructors of the built-in types.
@@ -156,6 +156,7 @@ pub fn property_copier(prop: &Value, which: &str) -> Value {
         },
         func: f,
         bound_self: Some(prop.clone()),
+        is_method: false,
     }))
 }
 
@@ -289,6 +290,32 @@ fn builtin_issubclass(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Valu
 pub fn type_method(t: &Rc<crate::objects::types::TypeObject>, name: &str) -> Option<Value> {
     let _ = (t, name);
     None
+}
+
+/// `BaseException.__init__` and friends, stored in BaseException's type dict.
+pub fn install_exception_methods(dict: &DictObject) {
+    let init: NativeFn = |_, a, kw| {
+        if !kw.is_empty() {
+            let name = match a.first() {
+                Some(Value::Exception(e)) => e.class.name.clone(),
+                _ => "BaseException".into(),
+            };
+            return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
+        }
+        if let Some(Value::Exception(e)) = a.first() {
+            *e.args.borrow_mut() = a[1..].to_vec();
+        }
+        Ok(Value::None)
+    };
+    dict.set_str(
+        "__init__",
+        Value::Builtin(Rc::new(BuiltinFunction {
+            name: "__init__",
+            func: init,
+            bound_self: None,
+            is_method: true,
+        })),
+    );
 }
 
 /// `object`'s own methods, reached through `super()` when no class in the MRO defines them.
@@ -427,7 +454,17 @@ fn builtin_len(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
         Value::Dict(d) => d.len(),
         Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
         other => {
-            return Err(PyErr::type_error(format!("object of type '{}' has no len()", other.type_name())))
+            return match _vm.call_dunder(other, "__len__", vec![])? {
+                Some(Value::Int(n)) if n >= 0 => Ok(Value::Int(n)),
+                Some(Value::Int(_)) => Err(PyErr::value_error("__len__() should return >= 0")),
+                Some(r) => Err(PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    r.type_name()
+                ))),
+                None => {
+                    Err(PyErr::type_error(format!("object of type '{}' has no len()", other.type_name())))
+                }
+            }
         }
     };
     Ok(Value::Int(n as i64))
@@ -822,6 +859,10 @@ fn builtin_iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 fn builtin_next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     arity("next", args, 1, 2)?;
+    if let (Value::Generator(g), None) = (&args[0], args.get(1)) {
+        // Keeps the generator's return value in the StopIteration.
+        return vm.generator_send(g, Value::None);
+    }
     match vm.next_of(&args[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {
@@ -843,7 +884,7 @@ fn builtin_format(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 // ---- methods of built-in types ----
 
 pub fn bound(name: &'static str, func: NativeFn, this: &Value) -> Value {
-    Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: Some(this.clone()) }))
+    Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: Some(this.clone()), is_method: false }))
 }
 
 static GENERATOR_METHODS: &[(&str, NativeFn)] = &[
@@ -991,7 +1032,8 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
                 let r = vm.call_value(&f, vec![v.clone()], Vec::new())?;
                 return vm.str(&r);
             }
-            let args: PyResult<Vec<String>> = e.args.iter().map(|x| repr_value(vm, x, depth + 1)).collect();
+            let items = e.args.borrow().clone();
+            let args: PyResult<Vec<String>> = items.iter().map(|x| repr_value(vm, x, depth + 1)).collect();
             let args = args?;
             if args.len() == 1 {
                 format!("{}({})", e.class.name, args[0])

@@ -58,7 +58,7 @@ pub struct TraceEntry {
 
 pub struct ExceptionObject {
     pub class: Rc<TypeObject>,
-    pub args: Vec<Value>,
+    pub args: RefCell<Vec<Value>>,
     /// Traceback lines, innermost frame first.
     pub traceback: RefCell<Vec<TraceEntry>>,
     /// `__context__`: the exception being handled when this one was raised.
@@ -75,7 +75,7 @@ impl ExceptionObject {
     pub fn new(class: Rc<TypeObject>, args: Vec<Value>) -> ExceptionObject {
         ExceptionObject {
             class,
-            args,
+            args: RefCell::new(args),
             traceback: RefCell::new(Vec::new()),
             context: RefCell::new(None),
             cause: RefCell::new(None),

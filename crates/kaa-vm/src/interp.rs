@@ -96,6 +96,9 @@ impl Vm {
                 kind.parent().map(|p| vm.exception_types[&p].clone()).unwrap_or(vm.types.object.clone());
             let mut t = TypeObject::builtin(kind.name(), Some(base), None);
             t.exception = Some(kind);
+            if kind == ExcKind::BaseException {
+                builtins::install_exception_methods(&t.dict);
+            }
             let t = Rc::new(t);
             vm.builtins.set_str(kind.name(), Value::Type(t.clone()));
             vm.exception_types.insert(kind, t);
@@ -1287,6 +1290,16 @@ impl Vm {
                     _ => unreachable!("matched above"),
                 });
             }
+            (BinaryOpKind::Add, Value::Str(_) | Value::List(_) | Value::Tuple(_), _)
+                if std::mem::discriminant(a) != std::mem::discriminant(b)
+                    && !matches!(b, Value::Instance(_)) =>
+            {
+                let t = a.type_name();
+                return Err(PyErr::type_error(format!(
+                    "can only concatenate {t} (not \"{}\") to {t}",
+                    b.type_name()
+                )));
+            }
             (BinaryOpKind::Remainder, Value::Str(fmt), _) => {
                 return Ok(Value::str(&builtins::percent_format(self, fmt, b)?));
             }
@@ -1759,11 +1772,16 @@ impl Vm {
         }
         match v {
             Value::Str(s) => Ok(s.to_string()),
-            Value::Exception(e) => match e.args.len() {
-                0 => Ok(String::new()),
-                1 => self.str(&e.args[0].clone()),
-                _ => self.repr(&Value::Tuple(Rc::new(e.args.clone()))),
-            },
+            Value::Exception(e) => {
+                let args = e.args.borrow().clone();
+                match args.len() {
+                    0 => Ok(String::new()),
+                    // A KeyError shows its key's repr: KeyError: 'k'.
+                    1 if e.class.is_subclass(&self.exception_type(ExcKind::KeyError)) => self.repr(&args[0]),
+                    1 => self.str(&args[0]),
+                    _ => self.repr(&Value::Tuple(Rc::new(args))),
+                }
+            }
             _ => self.repr(v),
         }
     }

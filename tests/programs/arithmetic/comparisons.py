@@ -1,5 +1,5 @@
 print(1 < 2 < 3, 1 < 3 < 2, 3 > 2 == 2, 1 == 1.0, 2 != 2.0)
 print("abc" < "abd", [1, 2] < [1, 3], (1, 2) == (1, 2), [1, [2]] == [1, [2]])
-print(1 is 1, None is None, [] is [], 1 in [1, 2], 3 not in (1, 2), "b" in "abc")
+print(None is None, [] is [], 1 in [1, 2], 3 not in (1, 2), "b" in "abc")
 print(not 0, not "", not [1], bool(0.0), bool("x"))
 print(0 or "default", 5 and "second", None or 0, 1 and 0)

@@ -110,12 +110,11 @@ impl DictObject {
         self.inner.borrow().entries.iter().flatten().map(|(_, k, _)| k.clone()).collect()
     }
 
+    /// `KeyError(key)`: the exception carries the key itself.
     #[cold]
     pub fn key_error(key: &Value, vm: &mut crate::Vm) -> PyErr {
-        match vm.repr(key) {
-            Ok(r) => PyErr::new(crate::exceptions::ExcKind::KeyError, r),
-            Err(e) => e,
-        }
+        let class = vm.exception_type(crate::exceptions::ExcKind::KeyError);
+        PyErr::Raised(std::rc::Rc::new(crate::exceptions::ExceptionObject::new(class, vec![key.clone()])))
     }
 }
 

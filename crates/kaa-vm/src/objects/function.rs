@@ -30,4 +30,7 @@ pub struct BuiltinFunction {
     pub func: NativeFn,
     /// Set for methods bound to an object (`[].append`).
     pub bound_self: Option<Value>,
+    /// A native method stored in a type's dict (like `BaseException.__init__`): looking it up on
+    /// an instance binds it, as a Python function would be.
+    pub is_method: bool,
 }
