@@ -34,7 +34,8 @@ pub trait SubParser {
 
     /// The token stream right after the string group (COMMENT and NL tokens included, as the
     /// tokenizer produced it), used to place errors where CPython does. The default (empty)
-    /// makes the location be derived from the source text, assuming no open bracket.
+    /// makes the location be derived from the source text, assuming no open bracket (except in
+    /// an f-string field, which is all inside parentheses).
     fn tokens_after(&self) -> &[Token] {
         &[]
     }
