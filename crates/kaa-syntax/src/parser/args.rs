@@ -9,15 +9,15 @@
 use super::expr::starts_expression;
 use super::tokens::{Kw, K};
 use super::{mk, Fail, PResult, Parser};
-use crate::ast::{Expr, ExprKind, Keyword, Span};
+use crate::ast::{Expr, ExprKind, Keyword};
 use crate::token::Op;
 
-/// What `args` read: positional arguments (starred ones included, in order), keywords, and the
-/// range they cover (the location of CPython's dummy `Call` node).
+/// What `args` read: positional arguments (starred ones included, in order) and keywords.
 pub(super) struct ArgList {
     pub args: Vec<Expr>,
     pub keywords: Vec<Keyword>,
-    pub span: Span,
+    /// The keyword section (`kwargs`) matched.
+    pub has_kwargs: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -46,7 +46,7 @@ impl<'a> Parser<'a> {
             if self.at_op(Op::Equal) {
                 return Err(Fail::NoMatch);
             }
-            first = Some((lpar + 1, e));
+            first = Some(e);
         }
         let a = self.args(first)?;
         self.eat_op(Op::Comma);
@@ -127,18 +127,14 @@ impl<'a> Parser<'a> {
         Ok(e)
     }
 
-    /// CPython's `args` rule. `first` is an already parsed first positional item (with the
-    /// index of its first token).
-    pub(super) fn args(&mut self, first: Option<(usize, Expr)>) -> PResult<ArgList> {
-        let start = match &first {
-            Some((i, _)) => *i,
-            None => self.pos,
-        };
+    /// CPython's `args` rule. `first` is an already parsed first positional item.
+    pub(super) fn args(&mut self, first: Option<Expr>) -> PResult<ArgList> {
         let mut args = Vec::new();
         let mut keywords = Vec::new();
         let mut positional = false;
+        let mut has_kwargs = false;
         match first {
-            Some((_, e)) => {
+            Some(e) => {
                 args.push(e);
                 positional = true;
             }
@@ -170,14 +166,17 @@ impl<'a> Parser<'a> {
             if self.at_op(Op::Comma) {
                 let save = self.pos;
                 self.bump();
-                if !self.kwargs(&mut args, &mut keywords)? {
+                has_kwargs = self.kwargs(&mut args, &mut keywords)?;
+                if !has_kwargs {
                     self.pos = save;
                 }
             }
         } else if !self.kwargs(&mut args, &mut keywords)? {
             return Err(Fail::NoMatch);
+        } else {
+            has_kwargs = true;
         }
-        Ok(ArgList { args, keywords, span: self.span_from(start) })
+        Ok(ArgList { args, keywords, has_kwargs })
     }
 
     /// `kwargs`: keyword items, with `*x` allowed until the first `**x`. Gives false (having

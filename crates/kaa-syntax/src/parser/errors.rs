@@ -113,6 +113,8 @@ impl<'a> Parser<'a> {
         match kind {
             K::Indent => (t.lineno, t.end_col as i64),
             K::Dedent if t.lineno <= lines => (t.lineno, t.col as i64),
+            // Reading a file, the C tokenizer's buffer is empty at the end: no column.
+            _ if self.file_input => (self.line_count(), 0),
             _ => self.eof_loc(),
         }
     }
@@ -139,6 +141,8 @@ impl<'a> Parser<'a> {
             // The sub-parser's own text (the field in parentheses) is the line it shows.
             let first = self.src.lines().next().unwrap_or("").to_string();
             Some((first, true))
+        } else if self.bom && lineno == 1 {
+            self.line_text(lineno).map(|(t, nl)| (format!("\u{feff}{t}"), nl))
         } else {
             self.line_text(lineno)
         };
@@ -154,6 +158,7 @@ impl<'a> Parser<'a> {
             (n + (c - within)) as i64
         };
         let (offset, end_offset, text) = match &line {
+            Some((t, _)) if self.byte_columns => (col, end_col, Some(format!("{t}\n"))),
             Some((t, _)) => {
                 let with_nl = format!("{t}\n");
                 let off = to_chars(&with_nl, col);
@@ -219,14 +224,7 @@ impl<'a> Parser<'a> {
         let end = self.current_end_col();
         let i = (self.fill.max(1) - 1).min(self.ts.toks.len() - 1);
         let end_line = self.c_loc(i).end_lineno;
-        self.raise_raw(
-            SyntaxErrorKind::SyntaxError,
-            msg,
-            s.lineno,
-            s.col_offset as i64 + 1,
-            end_line,
-            end + if end >= 0 { 1 } else { 0 },
-        )
+        self.raise_raw(SyntaxErrorKind::SyntaxError, msg, s.lineno, s.col_offset as i64 + 1, end_line, end)
     }
 
     /// `RAISE_SYNTAX_ERROR(msg)`: at the last token read.

@@ -185,8 +185,7 @@ impl<'a> Parser<'a> {
         self.expression_body()
     }
 
-    /// `expression` without its invalid alternatives (`expression_without_invalid` uses this
-    /// with the invalid rules switched off).
+    /// `expression` without its invalid alternatives (also `expression_without_invalid`).
     pub(super) fn expression_body(&mut self) -> PResult<Expr> {
         if self.at_kw(Kw::Lambda) {
             return self.lambdef();
@@ -566,8 +565,13 @@ impl<'a> Parser<'a> {
         self.cur();
         let last = self.pos;
         let after = self.ts.raw[last - 1] as usize + 1;
-        let raw_after = if self.fstring.is_none() { self.raw.get(after..).unwrap_or(&[]) } else { &[] };
-        let mut sub = StringSub { after: raw_after, depth: self.fstring_depth };
+        let raw_after = self.raw.get(after..).unwrap_or(&[]);
+        let mut sub = StringSub {
+            after: raw_after,
+            depth: self.fstring_depth,
+            fstring_col_offset: self.fstring.map(|f| f.starting_col_offset),
+            byte_columns: self.byte_columns,
+        };
         let toks = &self.ts.toks[first..last];
         match super::strings::parse_string_group(self.src, toks, &mut sub) {
             Ok(e) => Ok(e),
@@ -674,22 +678,87 @@ impl<'a> Parser<'a> {
 
     /// `dict | set | dictcomp | setcomp`.
     fn brace_atom(&mut self) -> PResult<Expr> {
-        let start = self.pos;
-        let r = self.attempt(|p| p.brace_atom_inner())?;
-        match r {
+        if self.pass2 {
+            return self.brace_atom_checked();
+        }
+        match self.attempt(|p| p.brace_atom_inner())? {
             Some(e) => Ok(e),
             None => {
-                if self.call_invalid {
-                    self.invalid_double_starred_kvpairs_in_dict()?;
-                    self.pos = start;
-                    self.invalid_dict_comprehension()?;
-                    self.pos = start;
-                    self.invalid_comprehension()?;
-                }
-                self.pos = start;
+                // dict's second alternative is not guarded by the invalid-rules switch.
+                self.invalid_double_starred_kvpairs_in_dict()?;
                 Err(Fail::NoMatch)
             }
         }
+    }
+
+    /// The second pass tries the alternatives one by one, in the grammar's order. CPython's
+    /// unguarded `'{' invalid_double_starred_kvpairs '}'` leaves the invalid rules on for the
+    /// alternatives after it, even inside `expression_without_invalid` (observed: `1 {a.b := 1}`
+    /// reports the walrus).
+    fn brace_atom_checked(&mut self) -> PResult<Expr> {
+        let start = self.pos;
+        let dict = self.attempt(|p| {
+            p.bump();
+            if p.eat_op(Op::Rbrace) {
+                return Ok(mk(ExprKind::Dict { keys: vec![], values: vec![] }, p.span_from(start)));
+            }
+            let (k, v) = p.double_starred_kvpair()?;
+            let (mut keys, mut values) = (vec![k], vec![v]);
+            while p.eat_op(Op::Comma) {
+                if !(starts_expression(p.cur()) || p.at_op(Op::DoubleStar)) {
+                    break;
+                }
+                match p.attempt(|p| p.double_starred_kvpair())? {
+                    Some((k, v)) => {
+                        keys.push(k);
+                        values.push(v);
+                    }
+                    None => break,
+                }
+            }
+            p.expect_op(Op::Rbrace)?;
+            Ok(mk(ExprKind::Dict { keys, values }, p.span_from(start)))
+        })?;
+        if let Some(d) = dict {
+            return Ok(d);
+        }
+        self.invalid_double_starred_kvpairs_in_dict()?;
+        self.with_invalid_in_pass2(|p| {
+            let set = p.attempt(|p| {
+                p.bump();
+                let elts = p.star_named_expressions()?;
+                p.expect_op(Op::Rbrace)?;
+                Ok(mk(ExprKind::Set { elts }, p.span_from(start)))
+            })?;
+            if let Some(e) = set {
+                return Ok(e);
+            }
+            let dictcomp = p.attempt(|p| {
+                p.bump();
+                let k = p.expression()?;
+                p.expect_op(Op::Colon)?;
+                let v = p.expression()?;
+                let generators = p.for_if_clauses()?;
+                p.expect_op(Op::Rbrace)?;
+                Ok(mk(ExprKind::DictComp { key: boxed(k), value: boxed(v), generators }, p.span_from(start)))
+            })?;
+            if let Some(e) = dictcomp {
+                return Ok(e);
+            }
+            p.invalid_dict_comprehension()?;
+            let setcomp = p.attempt(|p| {
+                p.bump();
+                let e = p.named_expression()?;
+                let generators = p.for_if_clauses()?;
+                p.expect_op(Op::Rbrace)?;
+                Ok(mk(ExprKind::SetComp { elt: boxed(e), generators }, p.span_from(start)))
+            })?;
+            if let Some(e) = setcomp {
+                return Ok(e);
+            }
+            p.invalid_comprehension()?;
+            Err(Fail::NoMatch)
+        })
     }
 
     fn brace_atom_inner(&mut self) -> PResult<Expr> {
@@ -702,7 +771,7 @@ impl<'a> Parser<'a> {
         }
         let first =
             if self.at_op(Op::Star) || (self.cur() == K::Name && self.peek2() == K::Op(Op::ColonEqual)) {
-                self.star_named_expression()?
+                None
             } else {
                 let e = self.expression()?;
                 if self.at_op(Op::Colon) {
@@ -711,14 +780,17 @@ impl<'a> Parser<'a> {
                 if self.at_op(Op::ColonEqual) {
                     return Err(Fail::NoMatch);
                 }
-                if self.call_invalid {
-                    // The set alternative reads a named_expression (with its invalid rules).
-                    self.pos = start + 1;
-                    self.star_named_expression()?
-                } else {
-                    e
-                }
+                Some(e)
             };
+        self.set_rest(start, first)
+    }
+
+    /// A set display or comprehension after its `{` (`first`: its parsed first element).
+    fn set_rest(&mut self, start: usize, first: Option<Expr>) -> PResult<Expr> {
+        let first = match first {
+            Some(e) => e,
+            None => self.star_named_expression()?,
+        };
         let starred = matches!(first.kind, ExprKind::Starred { .. });
         if matches!(self.cur(), K::Kw(Kw::For | Kw::Async)) && !starred {
             let generators = self.for_if_clauses()?;

@@ -18,6 +18,10 @@ pub(crate) struct StringSub<'t> {
     pub after: &'t [Token],
     /// How many f-string sub-parsers enclose this one.
     pub depth: u32,
+    /// Set when the string group is itself inside an f-string field's sub-parser.
+    pub fstring_col_offset: Option<u32>,
+    /// Error columns stay in bytes (see `parse_source`).
+    pub byte_columns: bool,
 }
 
 impl SubParser for StringSub<'_> {
@@ -50,12 +54,21 @@ impl SubParser for StringSub<'_> {
             t.lineno += line_shift;
             t.end_lineno += line_shift;
         }
-        let ts = tokens::build(src, &raw, tz.error, false);
+        let ts = tokens::build(src, &raw, tz.error, tz.unclosed, false);
         let mut p = Parser::new(src, &raw, ts, Some(FStringCtx { starting_col_offset }), self.depth + 1);
+        p.byte_columns = self.byte_columns;
         p.run(|p| p.star_expressions())
     }
 
     fn tokens_after(&self) -> &[Token] {
         self.after
+    }
+
+    fn fstring_col_offset(&self) -> Option<u32> {
+        self.fstring_col_offset
+    }
+
+    fn byte_columns(&self) -> bool {
+        self.byte_columns
     }
 }

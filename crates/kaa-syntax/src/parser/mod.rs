@@ -51,12 +51,30 @@ pub struct ParseOptions {
 
 /// Parses decoded source text.
 pub fn parse(text: &str, options: ParseOptions) -> Result<Mod, SyntaxError> {
-    let tz = crate::tokenizer::tokenize_lazy(text);
-    let ts = tokens::build(text, &tz.tokens, tz.error, options.type_comments);
+    parse_text(text, options, false, None)
+}
+
+/// Parses a decoded file. CPython 3.11 keeps error columns in bytes (offset = byte column + 1)
+/// when the file declares no encoding (no coding cookie, no BOM); this reproduces that.
+pub fn parse_source(src: &crate::source::Source, options: ParseOptions) -> Result<Mod, SyntaxError> {
+    parse_text(&src.text, options, !src.encoding_declared, Some(src.encoding == "utf-8-sig"))
+}
+
+/// `file`: `Some(has_bom)` when the text comes from a file.
+fn parse_text(
+    text: &str,
+    options: ParseOptions,
+    byte_columns: bool,
+    file: Option<bool>,
+) -> Result<Mod, SyntaxError> {
+    let tz = crate::tokenizer::tokenize_lazy_with(text, crate::tokenizer::Options { byte_columns });
+    let ts = tokens::build(text, &tz.tokens, tz.error, tz.unclosed, options.type_comments);
     let mut p = Parser::new(text, &tz.tokens, ts, None, 0);
+    p.byte_columns = byte_columns;
+    p.file_input = file.is_some();
+    p.bom = file == Some(true);
     let mode = options.mode;
-    let tree = p.run(|p| p.start(mode))?;
-    Ok(tree)
+    p.run(|p| p.start(mode))
 }
 
 /// Why a rule did not produce a node.
@@ -109,6 +127,12 @@ pub(crate) struct Parser<'a> {
     fstring_depth: u32,
     /// Byte offset where each line starts (built when an error needs it).
     line_starts: Vec<usize>,
+    /// Error columns stay in bytes (a file without a declared encoding).
+    byte_columns: bool,
+    /// The source is a file (CPython's file tokenizer has no column at end of input).
+    file_input: bool,
+    /// The file starts with a UTF-8 BOM, which CPython keeps in the text of line 1's errors.
+    bom: bool,
 }
 
 /// A position where an error points, as CPython's tokens carry it: byte columns, `-1` for
@@ -142,6 +166,9 @@ impl<'a> Parser<'a> {
             fstring,
             fstring_depth,
             line_starts: Vec::new(),
+            byte_columns: false,
+            file_input: false,
+            bom: false,
         }
     }
 
@@ -181,18 +208,18 @@ impl<'a> Parser<'a> {
         if self.fstring.is_some() {
             return err;
         }
-        if tokens::is_unclosed_bracket_error(&te.msg) {
+        if !tokens::is_deferred_tokenizer_error(&te.msg) {
+            return te;
+        }
+        // The final scan stopped on an error the tokenizer only records; with a bracket still
+        // open from a line before the parser's furthest token, that bracket is the error.
+        if let Some(u) = self.ts.unclosed.clone() {
             let t = (self.fill.max(1) - 1).min(self.ts.toks.len() - 1);
-            let line = self.c_loc(t).lineno;
-            if line > te.lineno {
-                return te;
+            if self.c_loc(t).lineno > u.lineno {
+                return u;
             }
-            return err;
         }
-        if tokens::is_deferred_tokenizer_error(&te.msg) {
-            return err;
-        }
-        te
+        err
     }
 
     fn tokenizer_error_fetched(&self) -> bool {

@@ -128,6 +128,8 @@ pub(crate) struct TokStream {
     pub type_ignores: Vec<(u32, String)>,
     /// The tokenizer's error, whose stand-in token ends the stream.
     pub error: Option<SyntaxError>,
+    /// "'(' was never closed" when the tokenizer stopped with brackets open.
+    pub unclosed: Option<SyntaxError>,
 }
 
 /// What a comment is when type comments are recognised, following the C tokenizer's matching
@@ -167,7 +169,13 @@ fn classify_comment(text: &str) -> Option<TypeCommentKind> {
 
 /// Builds the parser's stream from the tokenizer's. `error` (the tokenizer stopped early) turns
 /// into a final `TokError` token placed after the last one.
-pub(crate) fn build(src: &str, raw: &[Token], error: Option<SyntaxError>, type_comments: bool) -> TokStream {
+pub(crate) fn build(
+    src: &str,
+    raw: &[Token],
+    error: Option<SyntaxError>,
+    unclosed: Option<SyntaxError>,
+    type_comments: bool,
+) -> TokStream {
     let n = raw.len();
     let mut ts = TokStream {
         toks: Vec::with_capacity(n),
@@ -176,6 +184,7 @@ pub(crate) fn build(src: &str, raw: &[Token], error: Option<SyntaxError>, type_c
         raw: Vec::with_capacity(n),
         type_ignores: Vec::new(),
         error,
+        unclosed,
     };
     let mut level: u16 = 0;
     let mut i = 0;
@@ -292,8 +301,7 @@ pub(crate) fn is_deferred_tokenizer_error(msg: &str) -> bool {
         || is_unclosed_bracket_error(msg)
 }
 
-/// `'(' was never closed`: raised at end of input; CPython's final scan lets it replace a parser
-/// error only when the bracket opened on a line before the parser's furthest token.
-pub(crate) fn is_unclosed_bracket_error(msg: &str) -> bool {
+/// `'(' was never closed`, raised at end of input.
+fn is_unclosed_bracket_error(msg: &str) -> bool {
     msg.ends_with("' was never closed")
 }
