@@ -142,6 +142,8 @@ def reference_summary(args):
 
 LINE_RE = re.compile(rb'^  File "(?:.*)", line (\d+)', re.M)
 TOKENIZE_ERR_RE = re.compile(rb":(\d+):\d+: error: ")
+# Source-decoding errors print no `File` line (as `python3 FILE` does); their message names the line.
+DECODE_ERR_RE = re.compile(rb"^SyntaxError: .* on line (\d+)", re.M)
 
 
 def run(cmd, timeout):
@@ -156,7 +158,7 @@ def error_line(stderr, first=True):
     found = LINE_RE.findall(stderr)
     if found:
         return int(found[0] if first else found[-1])
-    m = TOKENIZE_ERR_RE.search(stderr)
+    m = TOKENIZE_ERR_RE.search(stderr) or DECODE_ERR_RE.search(stderr)
     return int(m.group(1)) if m else None
 
 
