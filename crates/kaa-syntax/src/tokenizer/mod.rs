@@ -1,16 +1,21 @@
 //! The tokenizer: text → tokens, in one pass over the bytes.
 //!
 //! One scanner serves two masters, which agree on valid code and differ on bad code:
-//! - [`tokenize`] / [`tokenize_lazy`] behave like CPython's C tokenizer, which the parser reads:
-//!   `\r\n` and a lone `\r` end lines, and malformed input is a `SyntaxError` with CPython's
-//!   message and location.
+//! - [`tokenize`] / [`tokenize_lazy`] behave like CPython 3.11.7's C tokenizer, which the parser
+//!   reads: `\r\n` and a lone `\r` end lines, and malformed input is a `SyntaxError` with
+//!   CPython's message and location. A character that starts no token but is no error for the
+//!   tokenizer (`$`, `?`, `!`, `` ` ``, and `<>`) is an ERRORTOKEN: the parser reports "invalid
+//!   syntax" there. Backslash continuations at the start of a line count toward its
+//!   indentation, as in CPython 3.11.7 (`tokenize` ignores them there).
 //! - [`tokenize_compat`] behaves like the `tokenize` module (`python -m tokenize`), which the
 //!   `--tokens` view reproduces: lines end only at `\n`, a character that starts no token is an
 //!   ERRORTOKEN and scanning goes on, and only a few conditions (EOF inside a string or a
 //!   bracket, a dedent to an unknown column) stop it.
 //!
 //! Both streams include COMMENT and NL tokens and end with NEWLINE (when the last logical line
-//! has no line break), DEDENTs and ENDMARKER, positioned as `tokenize` positions them.
+//! has no line break), DEDENTs and ENDMARKER, positioned as `tokenize` positions them. Token
+//! positions are byte offsets and byte columns; string tokens span the source text as written
+//! (a `\r\n` inside a string stays two bytes, although CPython reads it as `\n`).
 
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::token::{Op, Token, TokenKind};
