@@ -238,7 +238,7 @@ impl Opcode {
 
 /// One instruction word: opcode in the low 8 bits, argument in the high 24.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub struct Instr(pub u32);
+pub struct Instr(u32);
 
 impl Instr {
     pub const MAX_ARG: u32 = (1 << 24) - 1;
@@ -251,8 +251,21 @@ impl Instr {
 
     #[inline(always)]
     pub fn op(self) -> Opcode {
-        // SAFETY-free: every word is built by `new` from a valid Opcode.
-        Opcode::from_u8(self.0 as u8).unwrap_or(Opcode::Nop)
+        let byte = self.0 as u8;
+        debug_assert!((byte as usize) < Opcode::ALL.len());
+        // SAFETY: the field is private and `new` is the only constructor, so the low byte is
+        // always the discriminant of a real `Opcode` (a `repr(u8)` enum).
+        unsafe { std::mem::transmute::<u8, Opcode>(byte) }
+    }
+
+    /// The raw word (for serialization).
+    pub fn bits(self) -> u32 {
+        self.0
+    }
+
+    /// Rebuilds an instruction from `bits`, if its opcode byte is valid.
+    pub fn from_bits(bits: u32) -> Option<Instr> {
+        Opcode::from_u8(bits as u8).map(|_| Instr(bits))
     }
 
     #[inline(always)]

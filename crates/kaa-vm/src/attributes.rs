@@ -89,7 +89,7 @@ impl Vm {
         Ok(match (obj, name) {
             (Value::Function(f), "__name__") => Some(Value::str(&f.name)),
             (Value::Function(f), "__qualname__") => Some(Value::str(&f.qualname)),
-            (Value::Function(f), "__doc__") => Some(f.consts.first().cloned().unwrap_or(Value::None)),
+            (Value::Function(f), "__doc__") => Some(f.consts.consts.first().cloned().unwrap_or(Value::None)),
             (Value::Function(f), "__annotations__") => {
                 let d = DictObject::new();
                 for (k, v) in &f.annotations {

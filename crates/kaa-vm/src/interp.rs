@@ -10,7 +10,7 @@ use crate::builtins;
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
 use crate::objects::dict::DictObject;
 use crate::objects::float::{as_f64, float_binary};
-use crate::objects::function::{BuiltinFunction, FunctionObject};
+use crate::objects::function::{BuiltinFunction, Cells, CodeValues, FunctionObject};
 use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
@@ -26,11 +26,14 @@ use std::rc::Rc;
 
 struct Frame {
     code: Rc<CodeObject>,
-    consts: Rc<Vec<Value>>,
+    consts: Rc<CodeValues>,
     pc: usize,
     /// Index in `Vm::stack` of local slot 0; the evaluation stack starts after the locals.
     base: usize,
-    cells: Vec<Rc<RefCell<Value>>>,
+    /// Where the stack is cut back to when the frame ends: `base`, or below it when the
+    /// callee's locals were built in place over the caller's call arguments.
+    floor: usize,
+    cells: Cells,
     globals: Rc<DictObject>,
     /// The namespace of module and class bodies (LOAD_NAME / STORE_NAME).
     locals: Option<Rc<DictObject>>,
@@ -59,7 +62,8 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Native-to-Python re-entries currently active (each uses Rust stack).
     native_depth: usize,
-    const_cache: HashMap<*const CodeObject, Rc<Vec<Value>>>,
+    const_cache: HashMap<*const CodeObject, Rc<CodeValues>>,
+    interned: HashMap<String, Value>,
     /// The exception being handled (`sys.exc_info()`), set by PUSH_EXC_INFO.
     handling: Option<Rc<ExceptionObject>>,
     /// Set by YIELD_VALUE when a run ends because its generator frame yielded; the frame waits
@@ -86,6 +90,7 @@ impl Vm {
             recursion_limit: 1000,
             native_depth: 0,
             const_cache: HashMap::new(),
+            interned: HashMap::new(),
             handling: None,
             yielded: false,
             suspended: None,
@@ -120,11 +125,13 @@ impl Vm {
         let mut cells: Vec<Rc<RefCell<Value>>> =
             code.cellvars.iter().map(|_| Rc::new(RefCell::new(Value::Null))).collect();
         cells.extend(body.closure.iter().cloned());
+        let cells: Cells = cells.into();
         self.frames.push(Frame {
             code,
             consts: body.consts.clone(),
             pc: 0,
             base,
+            floor: base,
             cells,
             globals: body.globals.clone(),
             locals: Some(namespace),
@@ -187,7 +194,8 @@ impl Vm {
             consts,
             pc: 0,
             base,
-            cells: Vec::new(),
+            floor: base,
+            cells: Rc::new([]),
             globals: globals.clone(),
             locals: Some(globals),
             kw_names: None,
@@ -196,12 +204,25 @@ impl Vm {
         self.run(depth).map_err(|e| RunError::Exception(self.materialize(e)))
     }
 
-    fn consts_for(&mut self, code: &Rc<CodeObject>) -> Rc<Vec<Value>> {
+    /// One shared `str` object per distinct name, so namespace lookups mostly compare pointers.
+    pub fn intern(&mut self, name: &str) -> Value {
+        if let Some(v) = self.interned.get(name) {
+            return v.clone();
+        }
+        let v = Value::str(name);
+        self.interned.insert(name.to_string(), v.clone());
+        v
+    }
+
+    fn consts_for(&mut self, code: &Rc<CodeObject>) -> Rc<CodeValues> {
         let key = Rc::as_ptr(code);
         if let Some(c) = self.const_cache.get(&key) {
             return c.clone();
         }
-        let values: Vec<Value> = code.consts.iter().map(const_value).collect();
+        let values = CodeValues {
+            consts: code.consts.iter().map(const_value).collect(),
+            names: code.names.iter().map(|n| self.intern(n)).collect(),
+        };
         let rc = Rc::new(values);
         self.const_cache.insert(key, rc.clone());
         rc
@@ -267,7 +288,7 @@ impl Vm {
                     break;
                 }
                 let frame = self.frames.pop().expect("a running frame");
-                self.stack.truncate(frame.base);
+                self.stack.truncate(frame.floor);
                 if self.frames.len() < entry {
                     return Err(PyErr::Raised(exc));
                 }
@@ -316,7 +337,7 @@ impl Vm {
                     let n = self.stack.len();
                     self.stack.swap(n - 1, n - arg as usize);
                 }
-                Opcode::LoadConst => self.push(consts[arg as usize].clone()),
+                Opcode::LoadConst => self.push(consts.consts[arg as usize].clone()),
                 Opcode::LoadFast => {
                     let v = self.stack[base + arg as usize].clone();
                     if v.is_null() {
@@ -359,16 +380,22 @@ impl Vm {
                 }
                 Opcode::LoadName | Opcode::LoadGlobal => {
                     let idx = if ins.op() == Opcode::LoadGlobal { arg >> 1 } else { arg };
-                    let name = &code.names[idx as usize];
+                    let key = &consts.names[idx as usize];
                     let frame = &self.frames[f];
                     let found = match (&frame.locals, ins.op()) {
-                        (Some(l), Opcode::LoadName) => l.get_str(name),
+                        (Some(l), Opcode::LoadName) => l.get(key)?,
                         _ => None,
-                    }
-                    .or_else(|| frame.globals.get_str(name))
-                    .or_else(|| self.builtins.get_str(name));
+                    };
+                    let found = match found {
+                        Some(v) => Some(v),
+                        None => match frame.globals.get(key)? {
+                            Some(v) => Some(v),
+                            None => self.builtins.get(key)?,
+                        },
+                    };
                     let Some(v) = found else {
                         save_pc!();
+                        let name = &code.names[idx as usize];
                         return Err(PyErr::new(ExcKind::NameError, format!("name '{name}' is not defined")));
                     };
                     if ins.op() == Opcode::LoadGlobal && arg & 1 == 1 {
@@ -380,11 +407,11 @@ impl Vm {
                     let v = self.pop();
                     let frame = &self.frames[f];
                     let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
-                    ns.set_str(&code.names[arg as usize], v);
+                    ns.set(consts.names[arg as usize].clone(), v)?;
                 }
                 Opcode::StoreGlobal => {
                     let v = self.pop();
-                    self.frames[f].globals.set_str(&code.names[arg as usize], v);
+                    self.frames[f].globals.set(consts.names[arg as usize].clone(), v)?;
                 }
                 Opcode::DeleteName | Opcode::DeleteGlobal => {
                     let name = &code.names[arg as usize];
@@ -436,18 +463,10 @@ impl Vm {
                 Opcode::BinaryOp => {
                     let b = self.pop();
                     let a = self.pop();
-                    // Fast path: small ints that do not overflow.
-                    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-                        let r = match BinaryOpKind::from_arg(arg).0 {
-                            BinaryOpKind::Add => x.checked_add(*y),
-                            BinaryOpKind::Subtract => x.checked_sub(*y),
-                            BinaryOpKind::Multiply => x.checked_mul(*y),
-                            _ => None,
-                        };
-                        if let Some(r) = r {
-                            self.push(Value::Int(r));
-                            continue;
-                        }
+                    // Fast paths: small ints that do not overflow, and floats.
+                    if let Some(r) = fast_binary_op(arg, &a, &b) {
+                        self.push(r);
+                        continue;
                     }
                     save_pc!();
                     let r = self.binary_op(arg, &a, &b)?;
@@ -456,6 +475,15 @@ impl Vm {
                 Opcode::CompareOp => {
                     let b = self.pop();
                     let a = self.pop();
+                    let fast = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => Some(compare_ord(arg, x.cmp(y))),
+                        (Value::Float(x), Value::Float(y)) => Some(compare_floats(arg, *x, *y)),
+                        _ => None,
+                    };
+                    if let Some(r) = fast {
+                        self.push(Value::Bool(r));
+                        continue;
+                    }
                     save_pc!();
                     let r = self.compare(CompareKind::ALL[arg as usize], &a, &b)?;
                     self.push(Value::Bool(r));
@@ -638,11 +666,21 @@ impl Vm {
                     }
                 }
                 Opcode::KwNames => {
-                    if let Value::Tuple(t) = &consts[arg as usize] {
+                    if let Value::Tuple(t) = &consts.consts[arg as usize] {
                         self.frames[f].kw_names = Some(t.clone());
                     }
                 }
                 Opcode::Call => {
+                    if self.frames[f].kw_names.is_none() && self.try_call_in_place(arg as usize) {
+                        // The callee's frame now sits on top: switch to it.
+                        self.frames[f].pc = pc;
+                        f = self.frames.len() - 1;
+                        code = self.frames[f].code.clone();
+                        consts = self.frames[f].consts.clone();
+                        pc = 0;
+                        base = self.frames[f].base;
+                        continue;
+                    }
                     let kw_names = self.frames[f].kw_names.take();
                     let nkw = kw_names.as_ref().map_or(0, |k| k.len());
                     let argc = arg as usize;
@@ -751,7 +789,7 @@ impl Vm {
                             .collect(),
                         _ => Vec::new(),
                     };
-                    let closure = tuple_items(closure)
+                    let closure: Cells = tuple_items(closure)
                         .into_iter()
                         .filter_map(|c| if let Value::Cell(c) = c { Some(c) } else { None })
                         .collect();
@@ -771,7 +809,7 @@ impl Vm {
                 Opcode::ReturnValue => {
                     let v = self.pop();
                     let frame = self.frames.pop().expect("returning frame");
-                    self.stack.truncate(frame.base);
+                    self.stack.truncate(frame.floor);
                     if self.frames.len() < entry {
                         return Ok(v);
                     }
@@ -950,17 +988,65 @@ impl Vm {
             cells.push(Rc::new(RefCell::new(init.unwrap_or(Value::Null))));
         }
         cells.extend(func.closure.iter().cloned());
+        let cells: Cells = if code.cellvars.is_empty() { func.closure.clone() } else { cells.into() };
         self.frames.push(Frame {
             code,
             consts: func.consts.clone(),
             pc: 0,
             base,
+            floor: base,
             cells,
             globals: func.globals.clone(),
             locals: None,
             kw_names: None,
         });
         Ok(())
+    }
+
+    /// The fast call: a plain Python function called with positional arguments only. Its local
+    /// slots are the arguments already on the stack (no copying); missing trailing arguments
+    /// come from the defaults. Returns false when the call needs the general path.
+    #[inline]
+    fn try_call_in_place(&mut self, argc: usize) -> bool {
+        let callable_at = self.stack.len() - argc - 2;
+        let (func, args_start) = match (&self.stack[callable_at], &self.stack[callable_at + 1]) {
+            (Value::Null, Value::Function(func)) => (func, callable_at + 2),
+            (Value::Function(func), _) => (func, callable_at + 1),
+            _ => return false,
+        };
+        let code = &func.code;
+        let nargs = self.stack.len() - args_start;
+        let argcount = code.argcount as usize;
+        const NOT_SIMPLE: u32 =
+            CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR | CodeFlags::COROUTINE;
+        if code.flags.0 & NOT_SIMPLE != 0
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+            || nargs > argcount
+            || nargs + func.defaults.len() < argcount
+            || self.frames.len() >= self.recursion_limit
+        {
+            return false;
+        }
+        let nlocals = code.varnames.len();
+        let func = func.clone();
+        let first_default = argcount - func.defaults.len();
+        for i in nargs..argcount {
+            self.stack.push(func.defaults[i - first_default].clone());
+        }
+        self.stack.resize(args_start + nlocals, Value::Null);
+        self.frames.push(Frame {
+            code: func.code.clone(),
+            consts: func.consts.clone(),
+            pc: 0,
+            base: args_start,
+            floor: callable_at,
+            cells: func.closure.clone(),
+            globals: func.globals.clone(),
+            locals: None,
+            kw_names: None,
+        });
+        true
     }
 
     /// Turns the frame just pushed for a generator function into a generator object.
@@ -1826,6 +1912,76 @@ impl Vm {
         } else {
             out.push_str(&format!("{}: {}\n", exc.class.name, msg));
         }
+    }
+}
+
+/// BINARY_OP on two small ints (no overflow) or two floats/int-float pairs, inline; None means
+/// "take the general path" (which also produces every error).
+#[inline(always)]
+fn fast_binary_op(arg: u32, a: &Value, b: &Value) -> Option<Value> {
+    use BinaryOpKind::*;
+    let op = if arg >= 13 { arg - 13 } else { arg };
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => {
+            let (x, y) = (*x, *y);
+            let r = match op {
+                o if o == Add as u32 => x.checked_add(y)?,
+                o if o == Subtract as u32 => x.checked_sub(y)?,
+                o if o == Multiply as u32 => x.checked_mul(y)?,
+                o if o == Remainder as u32 && y > 0 && x >= 0 => x % y,
+                o if o == Remainder as u32 && y != 0 && y != -1 => {
+                    x.rem_euclid(y) + if y < 0 && x.rem_euclid(y) != 0 { y } else { 0 }
+                }
+                o if o == FloorDivide as u32 && y > 0 && x >= 0 => x / y,
+                o if o == FloorDivide as u32 && y != 0 && y != -1 => num_integer::Integer::div_floor(&x, &y),
+                o if o == And as u32 => x & y,
+                o if o == Or as u32 => x | y,
+                o if o == Xor as u32 => x ^ y,
+                _ => return None,
+            };
+            Some(Value::Int(r))
+        }
+        (Value::Float(x), Value::Float(y)) => float_fast(op, *x, *y),
+        (Value::Float(x), Value::Int(y)) => float_fast(op, *x, *y as f64),
+        (Value::Int(x), Value::Float(y)) => float_fast(op, *x as f64, *y),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn float_fast(op: u32, x: f64, y: f64) -> Option<Value> {
+    use BinaryOpKind::*;
+    Some(Value::Float(match op {
+        o if o == Add as u32 => x + y,
+        o if o == Subtract as u32 => x - y,
+        o if o == Multiply as u32 => x * y,
+        o if o == TrueDivide as u32 && y != 0.0 => x / y,
+        _ => return None,
+    }))
+}
+
+#[inline(always)]
+fn compare_ord(arg: u32, o: std::cmp::Ordering) -> bool {
+    use std::cmp::Ordering::*;
+    match arg {
+        0 => o == Less,
+        1 => o != Greater,
+        2 => o == Equal,
+        3 => o != Equal,
+        4 => o == Greater,
+        _ => o != Less,
+    }
+}
+
+#[inline(always)]
+fn compare_floats(arg: u32, x: f64, y: f64) -> bool {
+    match arg {
+        0 => x < y,
+        1 => x <= y,
+        2 => x == y,
+        3 => x != y,
+        4 => x > y,
+        _ => x >= y,
     }
 }
 

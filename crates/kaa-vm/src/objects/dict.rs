@@ -4,28 +4,21 @@
 //! Deleted entries leave a tombstone that compaction removes.
 
 use crate::exceptions::{PyErr, PyResult};
-use crate::objects::int::hash_value;
+use crate::objects::dict_table::Table;
+use crate::objects::int::{hash_value, str_hash};
 use crate::value::Value;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 #[derive(Default)]
 pub struct DictObject {
-    inner: RefCell<DictInner>,
-}
-
-#[derive(Default)]
-struct DictInner {
-    entries: Vec<Option<(i64, Value, Value)>>,
-    index: HashMap<i64, Vec<usize>>,
-    len: usize,
+    inner: RefCell<Table>,
 }
 
 /// Key equality for built-in hashable types, without calling Python code.
 pub fn keys_equal(a: &Value, b: &Value) -> bool {
     use Value::*;
     match (a, b) {
-        (Str(x), Str(y)) => x == y,
+        (Str(x), Str(y)) => std::rc::Rc::ptr_eq(x, y) || x.as_str() == y.as_str(),
         (Int(x), Int(y)) => x == y,
         (Bool(x), Bool(y)) => x == y,
         (Int(x), Bool(y)) | (Bool(y), Int(x)) => *x == *y as i64,
@@ -44,43 +37,43 @@ impl DictObject {
     }
 
     pub fn len(&self) -> usize {
-        self.inner.borrow().len
+        self.inner.borrow().len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    fn find(inner: &DictInner, hash: i64, key: &Value) -> Option<usize> {
-        let slots = inner.index.get(&hash)?;
-        slots.iter().copied().find(|&i| matches!(&inner.entries[i], Some((_, k, _)) if keys_equal(k, key)))
-    }
-
     pub fn get(&self, key: &Value) -> PyResult<Option<Value>> {
+        if let Value::Str(k) = key {
+            // Names: the hash is cached and interned keys usually match by pointer.
+            let hash = k.hash_with(str_hash);
+            let t = self.inner.borrow();
+            let found = t.find(hash, |stored| match stored {
+                Value::Str(s) => std::rc::Rc::ptr_eq(s, k) || s.as_str() == k.as_str(),
+                _ => false,
+            });
+            return Ok(found.map(|ix| t.entry(ix).value.clone()));
+        }
         let hash = hash_value(key)?;
-        let inner = self.inner.borrow();
-        Ok(Self::find(&inner, hash, key).and_then(|i| inner.entries[i].as_ref().map(|e| e.2.clone())))
+        let t = self.inner.borrow();
+        Ok(t.find(hash, |k| keys_equal(k, key)).map(|ix| t.entry(ix).value.clone()))
     }
 
-    /// Lookup by string key (globals, builtins); strings always hash.
+    /// Lookup by string key (globals, builtins), without allocating a key object.
     pub fn get_str(&self, key: &str) -> Option<Value> {
-        let k = Value::str(key);
-        self.get(&k).ok().flatten()
+        let t = self.inner.borrow();
+        let found = t.find(str_hash(key), |k| matches!(k, Value::Str(s) if s.as_str() == key));
+        found.map(|ix| t.entry(ix).value.clone())
     }
 
     pub fn set(&self, key: Value, value: Value) -> PyResult<()> {
         let hash = hash_value(&key)?;
-        let mut inner = self.inner.borrow_mut();
-        if let Some(i) = Self::find(&inner, hash, &key) {
-            if let Some(e) = inner.entries[i].as_mut() {
-                e.2 = value;
-            }
-            return Ok(());
+        let mut t = self.inner.borrow_mut();
+        match t.find(hash, |k| keys_equal(k, &key)) {
+            Some(ix) => *t.value_mut(ix) = value,
+            None => t.insert_new(hash, key, value),
         }
-        let slot = inner.entries.len();
-        inner.entries.push(Some((hash, key, value)));
-        inner.index.entry(hash).or_default().push(slot);
-        inner.len += 1;
         Ok(())
     }
 
@@ -91,23 +84,29 @@ impl DictObject {
 
     pub fn remove(&self, key: &Value) -> PyResult<Option<Value>> {
         let hash = hash_value(key)?;
-        let mut inner = self.inner.borrow_mut();
-        let Some(i) = Self::find(&inner, hash, key) else { return Ok(None) };
-        let old = inner.entries[i].take().map(|e| e.2);
-        if let Some(slots) = inner.index.get_mut(&hash) {
-            slots.retain(|&s| s != i);
-        }
-        inner.len -= 1;
-        Ok(old)
+        let mut t = self.inner.borrow_mut();
+        let Some(ix) = t.find(hash, |k| keys_equal(k, key)) else { return Ok(None) };
+        Ok(Some(t.remove(ix).1))
+    }
+
+    /// Removes and returns the most recently inserted pair (`popitem`).
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let mut t = self.inner.borrow_mut();
+        let ix = t.last_index()?;
+        Some(t.remove(ix))
+    }
+
+    pub fn clear(&self) {
+        self.inner.borrow_mut().clear();
     }
 
     /// A snapshot of the (key, value) pairs in insertion order.
     pub fn items(&self) -> Vec<(Value, Value)> {
-        self.inner.borrow().entries.iter().flatten().map(|(_, k, v)| (k.clone(), v.clone())).collect()
+        self.inner.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
     }
 
     pub fn keys(&self) -> Vec<Value> {
-        self.inner.borrow().entries.iter().flatten().map(|(_, k, _)| k.clone()).collect()
+        self.inner.borrow().iter().map(|e| e.key.clone()).collect()
     }
 
     /// `KeyError(key)`: the exception carries the key itself.

@@ -9,17 +9,28 @@ use kaa_bytecode::CodeObject;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// A code object's constants and names as runtime values (names as `str` objects, so namespace
+/// lookups hash them once and never allocate).
+pub struct CodeValues {
+    pub consts: Vec<Value>,
+    pub names: Vec<Value>,
+}
+
+/// A frame's cell and free variable slots (shared with closures, so a call that creates no new
+/// cells just shares its function's).
+pub type Cells = Rc<[Rc<RefCell<Value>>]>;
+
 pub struct FunctionObject {
     pub code: Rc<CodeObject>,
-    /// `co_consts` turned into values once, when the code object is first loaded.
-    pub consts: Rc<Vec<Value>>,
+    /// `co_consts` and `co_names` turned into values once, when the code object is first loaded.
+    pub consts: Rc<CodeValues>,
     pub globals: Rc<DictObject>,
     pub name: String,
     pub qualname: String,
     pub defaults: Vec<Value>,
     pub kwdefaults: Vec<(Name, Value)>,
     pub annotations: Vec<(Name, Value)>,
-    pub closure: Vec<Rc<RefCell<Value>>>,
+    pub closure: Cells,
 }
 
 /// A built-in function: positional arguments and keyword (name, value) pairs.

@@ -80,6 +80,21 @@ fn frexp(x: f64) -> (f64, i32) {
     (m, exp - 1022)
 }
 
+/// The hash of a `str`. CPython randomizes str hashes per process, so any good stable mix does;
+/// this is FNV-1a over the UTF-8 bytes.
+pub fn str_hash(text: &str) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in text.bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+    }
+    let h = (h >> 1) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
 /// `hash(value)` for the built-in hashable types.
 pub fn hash_value(v: &Value) -> PyResult<i64> {
     Ok(match v {
@@ -87,19 +102,7 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         Value::Bool(b) => *b as i64,
         Value::BigInt(b) => hash_bigint(b),
         Value::Float(f) => hash_float(*f),
-        Value::Str(s) => s.hash_with(|text| {
-            // FNV-1a: str hashes are randomized per process in CPython, so any stable mix will do.
-            let mut h: u64 = 0xcbf29ce484222325;
-            for b in text.bytes() {
-                h = (h ^ b as u64).wrapping_mul(0x100000001b3);
-            }
-            let h = (h >> 1) as i64;
-            if h == -1 {
-                -2
-            } else {
-                h
-            }
-        }),
+        Value::Str(s) => s.hash_with(str_hash),
         Value::None => 0x5f3759df,
         Value::Tuple(items) => {
             let mut acc: u64 = 0x27D4EB2F165667C5;

@@ -2,6 +2,7 @@
 
 pub mod builtin_types;
 pub mod dict;
+pub mod dict_table;
 pub mod float;
 pub mod function;
 pub mod generator;
