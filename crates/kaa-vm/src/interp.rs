@@ -1088,6 +1088,7 @@ impl Vm {
             return Err(PyErr::value_error("generator already executing"));
         };
         frame.base = self.stack.len();
+        frame.floor = frame.base;
         self.stack.extend(values);
         if g.state.get() == GenState::Suspended && throw.is_none() {
             // The value of the `yield` expression the generator is paused at.
