@@ -12,11 +12,16 @@ pub enum ConstValue {
     Bool(bool),
     Int(Int),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(PyStr),
     Bytes(Vec<u8>),
     Ellipsis,
     Tuple(Vec<ConstValue>),
+    /// A frozenset of constants (from folding a `{1, 2, 3}` display), elements in source order.
+    FrozenSet(Vec<ConstValue>),
     Code(Rc<CodeObject>),
 }
 

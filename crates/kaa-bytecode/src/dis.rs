@@ -25,6 +25,10 @@ pub fn const_repr(c: &ConstValue) -> String {
                 format!("({})", parts.join(", "))
             }
         }
+        ConstValue::FrozenSet(items) => {
+            let parts: Vec<String> = items.iter().map(const_repr).collect();
+            format!("frozenset({{{}}})", parts.join(", "))
+        }
         ConstValue::Code(code) => {
             format!("<code object {}, file \"{}\", line {}>", code.name, code.filename, code.firstlineno)
         }
@@ -95,6 +99,9 @@ fn has_arg(op: Opcode) -> bool {
             | Opcode::PopExcept
             | Opcode::CheckExcMatch
             | Opcode::YieldValue
+            | Opcode::ListToTuple
+            | Opcode::BeforeWith
+            | Opcode::WithExceptStart
             | Opcode::GetYieldFromIter
     )
 }

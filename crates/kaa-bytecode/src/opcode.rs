@@ -102,6 +102,30 @@ opcodes! {
     BuildString = "BUILD_STRING",
     /// `list .. x -- list ..` : appends x to the list `arg` items below it (comprehensions).
     ListAppend = "LIST_APPEND",
+    /// `list .. iterable -- list ..` : extends the list `arg` items below with the iterable.
+    ListExtend = "LIST_EXTEND",
+    /// `list -- tuple`
+    ListToTuple = "LIST_TO_TUPLE",
+    /// `set .. x -- set ..` : adds x to the set `arg` items below.
+    SetAdd = "SET_ADD",
+    /// `set .. iterable -- set ..` : adds every item of the iterable.
+    SetUpdate = "SET_UPDATE",
+    /// `dict .. key value -- dict ..` : `dict[key] = value` on the dict `arg` items below.
+    MapAdd = "MAP_ADD",
+    /// `dict .. mapping -- dict ..` : `dict.update(mapping)` (`{**m}`).
+    DictUpdate = "DICT_UPDATE",
+    /// `dict .. mapping -- dict ..` : like DICT_UPDATE but a repeated key is a TypeError (`f(**m)`).
+    DictMerge = "DICT_MERGE",
+    /// `NULL|self callable args [kwargs] -- result` : a call with `*`/`**` unpacking; bit 0 of
+    /// `arg` says a kwargs dict is present.
+    CallFunctionEx = "CALL_FUNCTION_EX",
+    /// `seq -- x_n..x_1` : unpacks with a starred target: `arg & 0xFF` before it, `arg >> 8` after.
+    UnpackEx = "UNPACK_EX",
+    /// `manager -- exit enter_result` : starts a `with` block.
+    BeforeWith = "BEFORE_WITH",
+    /// `exit prev exc -- exit prev exc result` : calls `exit(type, exc, tb)` for a `with` block
+    /// left by an exception.
+    WithExceptStart = "WITH_EXCEPT_START",
     /// `value [spec] -- str` : formats for an f-string; arg bits: 0-1 conversion (0 none, 1 str,
     /// 2 repr, 3 ascii), 2 a format spec is on the stack.
     FormatValue = "FORMAT_VALUE",
@@ -174,6 +198,17 @@ impl Opcode {
             Opcode::PopTop | Opcode::StoreName | Opcode::StoreGlobal | Opcode::StoreFast => -1,
             Opcode::StoreDeref | Opcode::ReturnValue | Opcode::ListAppend | Opcode::PopExcept => -1,
             Opcode::Reraise => -1,
+            Opcode::ListExtend
+            | Opcode::SetAdd
+            | Opcode::SetUpdate
+            | Opcode::DictUpdate
+            | Opcode::DictMerge => -1,
+            Opcode::ListToTuple => 0,
+            Opcode::MapAdd => -2,
+            Opcode::CallFunctionEx => -2 - (a & 1),
+            Opcode::UnpackEx => (a & 0xFF) + (a >> 8),
+            Opcode::BeforeWith => 1,
+            Opcode::WithExceptStart => 1,
             Opcode::YieldValue | Opcode::GetYieldFromIter => 0,
             Opcode::Send => {
                 if jump {

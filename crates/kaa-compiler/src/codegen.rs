@@ -35,6 +35,8 @@ enum FBlock<'a> {
     ExceptHandler { name: Option<&'a str> },
     /// The final body run because of an exception: leaving it drops that exception.
     FinallyEnd,
+    /// A `with` body: leaving it calls the saved `__exit__(None, None, None)`.
+    With,
 }
 
 /// An exception-table range still open: instructions from `start` on jump to `target`.
@@ -69,6 +71,7 @@ impl FBlock<'_> {
             FBlock::TryFinally { finalbody } => FBlock::TryFinally { finalbody },
             FBlock::ExceptHandler { name } => FBlock::ExceptHandler { name: *name },
             FBlock::FinallyEnd => FBlock::FinallyEnd,
+            FBlock::With => FBlock::With,
         }
     }
 }
@@ -239,7 +242,7 @@ fn same_const(a: &ConstValue, b: &ConstValue) -> bool {
 /// Compiles a parsed module into its code object.
 pub fn compile_module(module: &Mod, filename: &str) -> Result<Rc<CodeObject>> {
     let scope = symtable::build(module).map_err(CompileError::Syntax)?;
-    let mut c = Compiler { filename: filename.to_string(), units: Vec::new() };
+    let mut c = Compiler { filename: filename.to_string(), units: Vec::new(), dict_comprehension: None };
     c.units.push(Unit::new(&scope, "<module>", "<module>".into(), filename, 1));
     match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => {
@@ -280,6 +283,8 @@ fn syntax_error(msg: &str, span: Span) -> CompileError {
 struct Compiler<'s, 'a> {
     filename: String,
     units: Vec<Unit<'s, 'a>>,
+    /// The value expression of the dict comprehension being compiled (its key is the `elt`).
+    dict_comprehension: Option<&'a Expr>,
 }
 
 impl<'s, 'a> Compiler<'s, 'a> {
@@ -401,6 +406,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.set_line(s.span);
                 self.emit(Opcode::ReturnValue, 0);
             }
+            StmtKind::With { items, body, .. } => self.with(items, body)?,
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
@@ -526,6 +532,14 @@ impl<'s, 'a> Compiler<'s, 'a> {
                     self.delete_name(n)?;
                 }
             }
+            FBlock::With => {
+                // Stack: ... exit [value]
+                if keep_top {
+                    self.emit(Opcode::Swap, 2);
+                }
+                self.call_exit_with_nones();
+                self.emit(Opcode::PopTop, 0);
+            }
             FBlock::FinallyEnd => {
                 // Stack: ... prev_exc exc [value]: drop the exception, restore the previous one.
                 if keep_top {
@@ -538,6 +552,61 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.emit(Opcode::PopExcept, 0);
             }
         }
+        Ok(())
+    }
+
+    /// `exit -- result`: calls the `__exit__` on top with (None, None, None).
+    fn call_exit_with_nones(&mut self) {
+        for _ in 0..3 {
+            self.load_const(ConstValue::None);
+        }
+        // [exit, None, None, None] with CALL 2 calls exit(None, None, None) ("method" form).
+        self.emit(Opcode::Call, 2);
+    }
+
+    /// `with a as x, b: body` is `with a as x: with b: body`.
+    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> Result<()> {
+        let Some((item, rest)) = items.split_first() else { return self.stmts(body) };
+        let on_exception = self.unit().new_label();
+        let cleanup = self.unit().new_label();
+        let end = self.unit().new_label();
+        self.expr(&item.context_expr)?;
+        self.emit(Opcode::BeforeWith, 0); // ... exit enter_result
+        let guard = self.unit().push_handler(on_exception);
+        match &item.optional_vars {
+            Some(target) => self.store(target)?,
+            None => {
+                self.emit(Opcode::PopTop, 0);
+            }
+        }
+        self.unit().fblocks.push(FBlock::With);
+        self.with(rest, body)?;
+        self.unit().fblocks.pop();
+        self.unit().pop_handler(guard);
+        self.call_exit_with_nones();
+        self.emit(Opcode::PopTop, 0);
+        self.unit().jump(Opcode::JumpForward, end);
+
+        // ... exit exc
+        self.unit().bind(on_exception);
+        self.emit(Opcode::PushExcInfo, 0); // ... exit prev_exc exc
+        let in_exit = self.unit().push_handler(cleanup);
+        self.emit(Opcode::WithExceptStart, 0); // ... exit prev_exc exc result
+        let suppress = self.unit().new_label();
+        self.unit().jump(Opcode::PopJumpForwardIfTrue, suppress);
+        self.emit(Opcode::Reraise, 0);
+        self.unit().bind(suppress); // ... exit prev_exc exc
+        self.emit(Opcode::PopTop, 0);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::PopTop, 0);
+        self.unit().pop_handler(in_exit);
+        self.unit().jump(Opcode::JumpForward, end);
+
+        self.unit().bind(cleanup); // ... exit prev_exc exc2
+        self.emit(Opcode::Swap, 2);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::Reraise, 0);
+        self.unit().bind(end);
         Ok(())
     }
 
@@ -959,11 +1028,32 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 Ok(())
             }
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
-                if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
-                    return Err(unsupported("starred assignment", target.span.lineno));
+                let stars: Vec<usize> = elts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| matches!(e.kind, ExprKind::Starred { .. }))
+                    .map(|(i, _)| i)
+                    .collect();
+                match stars.as_slice() {
+                    [] => {
+                        self.emit(Opcode::UnpackSequence, elts.len() as u32);
+                    }
+                    [i] => {
+                        let (before, after) = (*i, elts.len() - i - 1);
+                        if before > 0xFF || after > 0xFFFF {
+                            return Err(syntax_error(
+                                "too many expressions in star-unpacking assignment",
+                                target.span,
+                            ));
+                        }
+                        self.emit(Opcode::UnpackEx, (before | (after << 8)) as u32);
+                    }
+                    _ => return Err(syntax_error("multiple starred expressions in assignment", target.span)),
                 }
-                self.emit(Opcode::UnpackSequence, elts.len() as u32);
-                elts.iter().try_for_each(|e| self.store(e))
+                elts.iter().try_for_each(|e| match &e.kind {
+                    ExprKind::Starred { value, .. } => self.store(value),
+                    _ => self.store(e),
+                })
             }
             _ => Err(unsupported("this assignment target", target.span.lineno)),
         }
@@ -1075,8 +1165,41 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 }
             }
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } | ExprKind::Set { elts } => {
+                // Three or more constants: one constant tuple (frozenset for sets) extended into
+                // an empty container, as CPython 3.11 compiles them (this also fixes set order).
+                let all_const = elts.iter().all(|x| matches!(x.kind, ExprKind::Constant { .. }));
+                if all_const && elts.len() > 2 && !matches!(e.kind, ExprKind::Tuple { .. }) {
+                    let items: Vec<ConstValue> = elts
+                        .iter()
+                        .map(|x| match &x.kind {
+                            ExprKind::Constant { value, .. } => constant(value),
+                            _ => ConstValue::None,
+                        })
+                        .collect();
+                    if matches!(e.kind, ExprKind::Set { .. }) {
+                        self.emit(Opcode::BuildSet, 0);
+                        self.load_const(ConstValue::FrozenSet(items));
+                        self.emit(Opcode::SetUpdate, 1);
+                    } else {
+                        self.emit(Opcode::BuildList, 0);
+                        self.load_const(ConstValue::Tuple(items));
+                        self.emit(Opcode::ListExtend, 1);
+                    }
+                    self.unit().line = saved_line;
+                    return Ok(());
+                }
                 if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
-                    return Err(unsupported("starred display", e.span.lineno));
+                    let build = if matches!(e.kind, ExprKind::Set { .. }) {
+                        Opcode::BuildSet
+                    } else {
+                        Opcode::BuildList
+                    };
+                    self.sequence_with_stars(elts, build)?;
+                    if matches!(e.kind, ExprKind::Tuple { .. }) {
+                        self.emit(Opcode::ListToTuple, 0);
+                    }
+                    self.unit().line = saved_line;
+                    return Ok(());
                 }
                 self.exprs(elts)?;
                 let op = match e.kind {
@@ -1087,12 +1210,31 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.emit(op, elts.len() as u32);
             }
             ExprKind::Dict { keys, values } => {
-                for (k, v) in keys.iter().zip(values) {
-                    let Some(k) = k else { return Err(unsupported("** in dict display", e.span.lineno)) };
-                    self.expr(k)?;
-                    self.expr(v)?;
+                if keys.iter().any(|k| k.is_none()) {
+                    // {**a, 'k': v}: start empty, then update/add in order.
+                    self.emit(Opcode::BuildMap, 0);
+                    for (k, v) in keys.iter().zip(values) {
+                        match k {
+                            Some(k) => {
+                                self.expr(k)?;
+                                self.expr(v)?;
+                                self.emit(Opcode::MapAdd, 1);
+                            }
+                            None => {
+                                self.expr(v)?;
+                                self.emit(Opcode::DictUpdate, 1);
+                            }
+                        }
+                    }
+                } else {
+                    for (k, v) in keys.iter().zip(values) {
+                        if let Some(k) = k {
+                            self.expr(k)?;
+                        }
+                        self.expr(v)?;
+                    }
+                    self.emit(Opcode::BuildMap, values.len() as u32);
                 }
-                self.emit(Opcode::BuildMap, values.len() as u32);
             }
             ExprKind::JoinedStr { values } => {
                 for v in values {
@@ -1124,6 +1266,15 @@ impl<'s, 'a> Compiler<'s, 'a> {
             }
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e.span, "<genexpr>", elt, generators)?
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e.span, "<setcomp>", elt, generators)?
+            }
+            ExprKind::DictComp { key, value, generators } => {
+                self.dict_comprehension = Some(value);
+                let r = self.comprehension(e.span, "<dictcomp>", key, generators);
+                self.dict_comprehension = None;
+                r?
             }
             ExprKind::Yield { value } => {
                 self.check_yield_allowed(e.span)?;
@@ -1204,7 +1355,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none())
         {
-            return Err(unsupported("*args or **kwargs in a call", func.span.lineno));
+            return self.call_with_unpacking(func, args, keywords);
         }
         match &func.kind {
             ExprKind::Attribute { value, attr, .. } => {
@@ -1235,6 +1386,65 @@ impl<'s, 'a> Compiler<'s, 'a> {
         }
         self.set_line(func.span);
         self.emit(Opcode::Call, (args.len() + keywords.len()) as u32);
+        Ok(())
+    }
+
+    /// `f(*args, **kwargs)` and friends: positional arguments gathered into a tuple, keywords into
+    /// a dict, then CALL_FUNCTION_EX.
+    fn call_with_unpacking(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Result<()> {
+        self.emit(Opcode::PushNull, 0);
+        self.expr(func)?;
+        self.sequence_with_stars(args, Opcode::BuildList)?;
+        self.emit(Opcode::ListToTuple, 0);
+        let has_kwargs = !keywords.is_empty();
+        if has_kwargs {
+            self.emit(Opcode::BuildMap, 0);
+            for k in keywords {
+                match &k.arg {
+                    Some(name) => {
+                        self.load_const(ConstValue::Str(PyStr::from(name.as_str())));
+                        self.expr(&k.value)?;
+                        self.emit(Opcode::BuildMap, 1);
+                        self.emit(Opcode::DictMerge, 1);
+                    }
+                    None => {
+                        self.expr(&k.value)?;
+                        self.emit(Opcode::DictMerge, 1);
+                    }
+                }
+            }
+        }
+        self.set_line(func.span);
+        self.emit(Opcode::CallFunctionEx, has_kwargs as u32);
+        Ok(())
+    }
+
+    /// Builds a list (or set) from items some of which are `*starred`: an empty container, then
+    /// LIST_APPEND/LIST_EXTEND (SET_ADD/SET_UPDATE) per item.
+    fn sequence_with_stars(&mut self, items: &'a [Expr], build: Opcode) -> Result<()> {
+        let (add, extend) = if build == Opcode::BuildSet {
+            (Opcode::SetAdd, Opcode::SetUpdate)
+        } else {
+            (Opcode::ListAppend, Opcode::ListExtend)
+        };
+        self.emit(build, 0);
+        for item in items {
+            match &item.kind {
+                ExprKind::Starred { value, .. } => {
+                    self.expr(value)?;
+                    self.emit(extend, 1);
+                }
+                _ => {
+                    self.expr(item)?;
+                    self.emit(add, 1);
+                }
+            }
+        }
         Ok(())
     }
 
@@ -1275,13 +1485,29 @@ impl<'s, 'a> Compiler<'s, 'a> {
         let mut unit = Unit::new(scope, kind, qualname, &self.filename, span.lineno);
         unit.code.argcount = 1;
         let is_generator = kind == "<genexpr>";
+        let value = self.dict_comprehension.take();
         self.units.push(unit);
         self.set_line(span);
         self.emit(Opcode::Resume, 0);
-        if !is_generator {
-            self.emit(Opcode::BuildList, 0);
+        match kind {
+            "<listcomp>" => {
+                self.emit(Opcode::BuildList, 0);
+            }
+            "<setcomp>" => {
+                self.emit(Opcode::BuildSet, 0);
+            }
+            "<dictcomp>" => {
+                self.emit(Opcode::BuildMap, 0);
+            }
+            _ => {}
         }
-        self.comprehension_loops(generators, 0, elt, is_generator)?;
+        let target = match (kind, value) {
+            ("<setcomp>", _) => CompTarget::Set,
+            ("<dictcomp>", Some(v)) => CompTarget::Dict(v),
+            ("<genexpr>", _) => CompTarget::Yield,
+            _ => CompTarget::List,
+        };
+        self.comprehension_loops(generators, 0, elt, &target)?;
         if is_generator {
             self.return_none();
         } else {
@@ -1311,7 +1537,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         generators: &'a [Comprehension],
         depth: usize,
         elt: &'a Expr,
-        is_generator: bool,
+        target: &CompTarget<'a>,
     ) -> Result<()> {
         let g = &generators[depth];
         if g.is_async != 0 {
@@ -1336,20 +1562,42 @@ impl<'s, 'a> Compiler<'s, 'a> {
             self.unit().jump(Opcode::PopJumpForwardIfFalse, next_item);
         }
         if depth + 1 < generators.len() {
-            self.comprehension_loops(generators, depth + 1, elt, is_generator)?;
-        } else if is_generator {
-            self.expr(elt)?;
-            self.emit(Opcode::YieldValue, 0);
-            self.emit(Opcode::PopTop, 0);
+            self.comprehension_loops(generators, depth + 1, elt, target)?;
         } else {
             self.expr(elt)?;
-            self.emit(Opcode::ListAppend, (depth + 2) as u32);
+            // The result container sits below one iterator per loop level.
+            let distance = (depth + 2) as u32;
+            match target {
+                CompTarget::Yield => {
+                    self.emit(Opcode::YieldValue, 0);
+                    self.emit(Opcode::PopTop, 0);
+                }
+                CompTarget::List => {
+                    self.emit(Opcode::ListAppend, distance);
+                }
+                CompTarget::Set => {
+                    self.emit(Opcode::SetAdd, distance);
+                }
+                CompTarget::Dict(value) => {
+                    self.expr(value)?;
+                    self.emit(Opcode::MapAdd, distance);
+                }
+            }
         }
         self.unit().bind(next_item);
         self.unit().jump(Opcode::JumpBackward, top);
         self.unit().bind(end);
         Ok(())
     }
+}
+
+/// Where a comprehension's element goes.
+enum CompTarget<'a> {
+    List,
+    Set,
+    /// The key is the element; this is the value expression.
+    Dict(&'a Expr),
+    Yield,
 }
 
 enum FunctionBody<'a> {
@@ -1403,7 +1651,6 @@ fn stmt_name(s: &StmtKind) -> &'static str {
     match s {
         StmtKind::AsyncFunctionDef { .. } => "async def",
         StmtKind::AsyncFor { .. } => "async for",
-        StmtKind::With { .. } => "with statements",
         StmtKind::AsyncWith { .. } => "async with",
         StmtKind::Match { .. } => "match statements",
         StmtKind::TryStar { .. } => "try/except*",
@@ -1414,8 +1661,6 @@ fn stmt_name(s: &StmtKind) -> &'static str {
 
 fn expr_name(e: &ExprKind) -> &'static str {
     match e {
-        ExprKind::SetComp { .. } => "set comprehensions",
-        ExprKind::DictComp { .. } => "dict comprehensions",
         ExprKind::Await { .. } => "await",
         ExprKind::Starred { .. } => "starred expressions",
         _ => "this expression",

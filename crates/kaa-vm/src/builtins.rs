@@ -18,6 +18,21 @@ fn builtin(name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None, is_method: false }))
 }
 
+fn make_set(vm: &mut Vm, args: &[Value], frozen: bool, name: &str) -> PyResult<Value> {
+    arity(name, args, 0, 1)?;
+    let set = crate::objects::set::SetObject::new(frozen);
+    if let Some(src) = args.first() {
+        if let Value::Set(other) = src {
+            set.table.borrow_mut().merge(&other.table.borrow());
+        } else {
+            for item in vm.collect_iterable(src)? {
+                set.add(item)?;
+            }
+        }
+    }
+    Ok(Value::Set(Rc::new(set)))
+}
+
 /// The constructors of the built-in types.
 pub fn constructors() -> crate::objects::builtin_types::Constructors {
     crate::objects::builtin_types::Constructors {
@@ -35,6 +50,8 @@ pub fn constructors() -> crate::objects::builtin_types::Constructors {
         classmethod: builtin_classmethod,
         staticmethod: builtin_staticmethod,
         super_: builtin_super,
+        set: |vm, a, _| make_set(vm, a, false, "set"),
+        frozenset: |vm, a, _| make_set(vm, a, true, "frozenset"),
     }
 }
 
@@ -88,6 +105,8 @@ pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
         &types.classmethod,
         &types.staticmethod,
         &types.super_,
+        &types.set,
+        &types.frozenset,
     ] {
         ns.set_str(&t.name, Value::Type(t.clone()));
     }
@@ -453,6 +472,7 @@ fn builtin_len(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.len(),
         Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
+        Value::Set(s) => s.len(),
         other => {
             return match _vm.call_dunder(other, "__len__", vec![])? {
                 Some(Value::Int(n)) if n >= 0 => Ok(Value::Int(n)),
@@ -916,6 +936,7 @@ pub fn method(obj: &Value, name: &str) -> Option<Value> {
         Value::List(_) => crate::objects::list::METHODS,
         Value::Dict(_) => crate::objects::dict::METHODS,
         Value::Generator(_) => GENERATOR_METHODS,
+        Value::Set(_) => crate::objects::set_methods::METHODS,
         _ => return None,
     };
     table.iter().find(|(n, _)| *n == name).map(|(n, f)| bound(n, *f, obj))
@@ -1043,6 +1064,17 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
         }
         Value::Cell(_) => "<cell>".into(),
         Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, v.address()),
+        Value::Set(s) => {
+            let keys = s.keys();
+            let parts: PyResult<Vec<String>> = keys.iter().map(|x| repr_value(vm, x, depth + 1)).collect();
+            let body = parts?.join(", ");
+            match (s.frozen, keys.is_empty()) {
+                (false, true) => "set()".into(),
+                (false, false) => format!("{{{body}}}"),
+                (true, true) => "frozenset()".into(),
+                (true, false) => format!("frozenset({{{body}}})"),
+            }
+        }
         Value::Code(c) => {
             format!("<code object {}, file \"{}\", line {}>", c.name, c.filename, c.firstlineno)
         }

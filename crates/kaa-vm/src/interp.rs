@@ -545,7 +545,11 @@ impl Vm {
                         Opcode::BuildList => Value::List(Rc::new(RefCell::new(items))),
                         _ => {
                             save_pc!();
-                            return Err(PyErr::new(ExcKind::SystemError, "sets are not supported yet"));
+                            let set = crate::objects::set::SetObject::new(false);
+                            for item in items {
+                                set.add(item)?;
+                            }
+                            Value::Set(Rc::new(set))
                         }
                     };
                     self.push(v);
@@ -569,6 +573,160 @@ impl Vm {
                         }
                     }
                     self.push(Value::str(&s));
+                }
+                Opcode::ListExtend => {
+                    let items = self.pop();
+                    save_pc!();
+                    let items = self.collect_iterable(&items)?;
+                    let idx = self.stack.len() - arg as usize;
+                    if let Value::List(l) = &self.stack[idx] {
+                        l.borrow_mut().extend(items);
+                    }
+                }
+                Opcode::ListToTuple => {
+                    let v = self.pop();
+                    let items = match v {
+                        Value::List(l) => l.borrow().clone(),
+                        _ => Vec::new(),
+                    };
+                    self.push(Value::Tuple(Rc::new(items)));
+                }
+                Opcode::SetAdd | Opcode::SetUpdate => {
+                    let v = self.pop();
+                    save_pc!();
+                    let idx = self.stack.len() - arg as usize;
+                    let Value::Set(set) = self.stack[idx].clone() else { continue };
+                    if ins.op() == Opcode::SetAdd {
+                        set.add(v)?;
+                    } else {
+                        let t = crate::objects::set_methods::table_of(self, &v)?;
+                        set.table.borrow_mut().merge(&t);
+                    }
+                }
+                Opcode::MapAdd => {
+                    let value = self.pop();
+                    let key = self.pop();
+                    save_pc!();
+                    let idx = self.stack.len() - arg as usize;
+                    if let Value::Dict(d) = &self.stack[idx] {
+                        d.clone().set(key, value)?;
+                    }
+                }
+                Opcode::DictUpdate | Opcode::DictMerge => {
+                    let source = self.pop();
+                    save_pc!();
+                    let idx = self.stack.len() - arg as usize;
+                    let Value::Dict(target) = self.stack[idx].clone() else { continue };
+                    let pairs = match &source {
+                        Value::Dict(d) => d.items(),
+                        other if ins.op() == Opcode::DictMerge => {
+                            return Err(PyErr::type_error(format!(
+                                "argument after ** must be a mapping, not {}",
+                                other.type_name()
+                            )))
+                        }
+                        other => {
+                            return Err(PyErr::type_error(format!(
+                                "'{}' object is not a mapping",
+                                other.type_name()
+                            )))
+                        }
+                    };
+                    for (k, v) in pairs {
+                        if ins.op() == Opcode::DictMerge && target.get(&k)?.is_some() {
+                            let callee = self.stack.get(idx.wrapping_sub(2)).cloned().unwrap_or(Value::None);
+                            let name = self.callable_name(&callee);
+                            let key = self.str(&k)?;
+                            return Err(PyErr::type_error(format!(
+                                "{name} got multiple values for keyword argument '{key}'"
+                            )));
+                        }
+                        target.set(k, v)?;
+                    }
+                }
+                Opcode::CallFunctionEx => {
+                    let kwargs = if arg & 1 == 1 { Some(self.pop()) } else { None };
+                    let args = self.pop();
+                    let callable = self.pop();
+                    let self_or_null = self.pop();
+                    save_pc!();
+                    let mut positional = match args {
+                        Value::Tuple(t) => t.to_vec(),
+                        other => self.collect_iterable(&other)?,
+                    };
+                    let (callable, self_arg) = if self_or_null.is_null() {
+                        (callable, None)
+                    } else {
+                        (self_or_null, Some(callable))
+                    };
+                    if let Some(s) = self_arg {
+                        positional.insert(0, s);
+                    }
+                    let mut keywords = Vec::new();
+                    if let Some(Value::Dict(d)) = kwargs {
+                        for (k, v) in d.items() {
+                            match k {
+                                Value::Str(s) => keywords.push((s, v)),
+                                _ => return Err(PyErr::type_error("keywords must be strings")),
+                            }
+                        }
+                    }
+                    let r = self.call_value(&callable, positional, keywords)?;
+                    self.push(r);
+                }
+                Opcode::UnpackEx => {
+                    let seq = self.pop();
+                    save_pc!();
+                    let items = self.collect_iterable(&seq)?;
+                    let (before, after) = ((arg & 0xFF) as usize, (arg >> 8) as usize);
+                    if items.len() < before + after {
+                        return Err(PyErr::value_error(format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        )));
+                    }
+                    let middle = items[before..items.len() - after].to_vec();
+                    for v in items[items.len() - after..].iter().rev() {
+                        self.push(v.clone());
+                    }
+                    self.push(Value::List(Rc::new(RefCell::new(middle))));
+                    for v in items[..before].iter().rev() {
+                        self.push(v.clone());
+                    }
+                }
+                Opcode::BeforeWith => {
+                    let manager = self.pop();
+                    save_pc!();
+                    let class = self.type_of(&manager);
+                    let (Some(enter), Some(exit)) = (class.lookup("__enter__"), class.lookup("__exit__"))
+                    else {
+                        let missing = if class.lookup("__enter__").is_none() {
+                            ""
+                        } else {
+                            " (missed __exit__ method)"
+                        };
+                        return Err(PyErr::type_error(format!(
+                            "'{}' object does not support the context manager protocol{missing}",
+                            class.name
+                        )));
+                    };
+                    let exit_bound = Value::BoundMethod(Rc::new((exit, manager.clone())));
+                    self.push(exit_bound);
+                    let r = self.call_value(&enter, vec![manager], Vec::new())?;
+                    self.push(r);
+                }
+                Opcode::WithExceptStart => {
+                    let n = self.stack.len();
+                    let exit = self.stack[n - 3].clone();
+                    let exc = self.stack[n - 1].clone();
+                    save_pc!();
+                    let class = match &exc {
+                        Value::Exception(e) => Value::Type(e.class.clone()),
+                        _ => Value::None,
+                    };
+                    let r = self.call_value(&exit, vec![class, exc, Value::None], Vec::new())?;
+                    self.push(r);
                 }
                 Opcode::ListAppend => {
                     let v = self.pop();
@@ -1049,6 +1207,20 @@ impl Vm {
         true
     }
 
+    /// How a TypeError names a callable: `f()` for functions (qualified name), `X()` otherwise.
+    fn callable_name(&self, v: &Value) -> String {
+        match v {
+            Value::Function(f) => match f.globals.get_str("__name__") {
+                Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{m}.{}()", f.qualname),
+                _ => format!("{}()", f.qualname),
+            },
+            Value::BoundMethod(m) => self.callable_name(&m.0),
+            Value::Type(t) => format!("{}()", t.name),
+            Value::Builtin(b) => format!("{}()", b.name),
+            other => format!("{}()", other.type_name()),
+        }
+    }
+
     /// Turns the frame just pushed for a generator function into a generator object.
     fn detach_generator(&mut self, func: &Rc<FunctionObject>) -> Value {
         let frame = self.frames.pop().expect("generator frame");
@@ -1284,6 +1456,7 @@ impl Vm {
             Value::Tuple(t) => !t.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
             Value::Dict(d) => !d.is_empty(),
+            Value::Set(s) => !s.is_empty(),
             Value::Range(r) => range_len(r.0, r.1, r.2) > 0,
             _ => true,
         })
@@ -1387,6 +1560,25 @@ impl Vm {
                     b.type_name()
                 )));
             }
+            (
+                BinaryOpKind::Or | BinaryOpKind::And | BinaryOpKind::Subtract | BinaryOpKind::Xor,
+                Value::Set(x),
+                Value::Set(y),
+            ) => {
+                use crate::objects::set;
+                let (ta, tb) = (x.table.borrow().clone(), y.table.borrow().clone());
+                let table = match op {
+                    BinaryOpKind::Or => set::union(&ta, &tb),
+                    BinaryOpKind::And => set::intersection(&ta, &tb),
+                    BinaryOpKind::Subtract => set::difference(&ta, &tb),
+                    _ => set::symmetric_difference(&ta, &tb),
+                };
+                if inplace && !x.frozen {
+                    *x.table.borrow_mut() = table;
+                    return Ok(a.clone());
+                }
+                return Ok(Value::Set(Rc::new(set::SetObject::from_table(table, x.frozen))));
+            }
             (BinaryOpKind::Remainder, Value::Str(fmt), _) => {
                 return Ok(Value::str(&builtins::percent_format(self, fmt, b)?));
             }
@@ -1462,6 +1654,10 @@ impl Vm {
                 true
             }
             (Range(x), Range(y)) => x == y,
+            (Set(x), Set(y)) => {
+                let (a, b) = (x.table.borrow(), y.table.borrow());
+                a.len() == b.len() && crate::objects::set_methods::is_subset(&a, &b)
+            }
             _ => crate::objects::dict::keys_equal(a, b),
         })
     }
@@ -1540,6 +1736,18 @@ impl Vm {
             (Int(_) | Bool(_) | BigInt(_), Int(_) | Bool(_) | BigInt(_)) => {
                 Some(to_bigint(a)?.cmp(&to_bigint(b)?))
             }
+            (Set(x), Set(y)) => {
+                let (a, b) = (x.table.borrow(), y.table.borrow());
+                let sub = crate::objects::set_methods::is_subset(&a, &b);
+                let sup = crate::objects::set_methods::is_subset(&b, &a);
+                // Sets are partially ordered: incomparable sets make every ordering false.
+                match (sub, sup) {
+                    (true, true) => Some(std::cmp::Ordering::Equal),
+                    (true, false) => Some(std::cmp::Ordering::Less),
+                    (false, true) => Some(std::cmp::Ordering::Greater),
+                    (false, false) => Option::None,
+                }
+            }
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
                 let (x, y) = match (a, b) {
                     (List(x), List(y)) => (x.borrow().clone(), y.borrow().clone()),
@@ -1572,6 +1780,7 @@ impl Vm {
                 ))),
             },
             Value::Dict(d) => Ok(d.get(item)?.is_some()),
+            Value::Set(s) => s.contains(item),
             Value::Range(r) => Ok(match item {
                 Value::Int(i) => {
                     let (start, stop, step) = (r.0, r.1, r.2);
@@ -1745,6 +1954,7 @@ impl Vm {
                 index: 0,
             },
             Value::Dict(d) => IterState::Values { items: Rc::new(d.keys()), index: 0 },
+            Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0 },
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             _ => return Err(PyErr::type_error(format!("'{}' object is not iterable", v.type_name()))),
         };
@@ -2216,6 +2426,14 @@ fn const_value(c: &ConstValue) -> Value {
         ConstValue::Bytes(_) => Value::None,
         ConstValue::Ellipsis => Value::Ellipsis,
         ConstValue::Tuple(items) => Value::Tuple(Rc::new(items.iter().map(const_value).collect())),
+        ConstValue::FrozenSet(items) => {
+            let set = crate::objects::set::SetObject::new(true);
+            for item in items {
+                // Constants always hash.
+                let _ = set.add(const_value(item));
+            }
+            Value::Set(Rc::new(set))
+        }
         ConstValue::Code(code) => Value::Code(code.clone()),
     }
 }

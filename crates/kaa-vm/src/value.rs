@@ -45,6 +45,8 @@ pub enum Value {
     StaticMethod(Rc<Value>),
     Super(Rc<SuperObject>),
     Generator(Rc<crate::objects::generator::GeneratorObject>),
+    /// `set` or `frozenset` (see `SetObject::frozen`).
+    Set(Rc<crate::objects::set::SetObject>),
 }
 
 impl Value {
@@ -92,6 +94,7 @@ impl Value {
             (ClassMethod(a), ClassMethod(b)) | (StaticMethod(a), StaticMethod(b)) => Rc::ptr_eq(a, b),
             (Super(a), Super(b)) => Rc::ptr_eq(a, b),
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
+            (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -122,6 +125,7 @@ impl Value {
             Value::ClassMethod(r) | Value::StaticMethod(r) => p(r),
             Value::Super(r) => p(r),
             Value::Generator(r) => p(r),
+            Value::Set(r) => p(r),
             _ => 0,
         }
     }
@@ -156,6 +160,13 @@ impl Value {
             Value::StaticMethod(_) => "staticmethod",
             Value::Super(_) => "super",
             Value::Generator(_) => "generator",
+            Value::Set(s) => {
+                if s.frozen {
+                    "frozenset"
+                } else {
+                    "set"
+                }
+            }
         }
     }
 }

@@ -31,6 +31,8 @@ pub struct Types {
     pub not_implemented: Rc<TypeObject>,
     pub ellipsis: Rc<TypeObject>,
     pub generator: Rc<TypeObject>,
+    pub set: Rc<TypeObject>,
+    pub frozenset: Rc<TypeObject>,
 }
 
 /// The constructors of the types that have one (defined in `builtins`).
@@ -49,6 +51,8 @@ pub struct Constructors {
     pub classmethod: NativeFn,
     pub staticmethod: NativeFn,
     pub super_: NativeFn,
+    pub set: NativeFn,
+    pub frozenset: NativeFn,
 }
 
 impl Types {
@@ -83,6 +87,8 @@ impl Types {
             not_implemented: t("NotImplementedType", None),
             ellipsis: t("ellipsis", None),
             generator: t("generator", None),
+            set: t("set", Some(c.set)),
+            frozenset: t("frozenset", Some(c.frozenset)),
             object,
         }
     }
@@ -116,6 +122,8 @@ impl Types {
             Value::StaticMethod(_) => self.staticmethod.clone(),
             Value::Super(_) => self.super_.clone(),
             Value::Generator(_) => self.generator.clone(),
+            Value::Set(s) if s.frozen => self.frozenset.clone(),
+            Value::Set(_) => self.set.clone(),
         }
     }
 }

@@ -27,6 +27,10 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
         (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
         (BigInt(x), BigInt(y)) => x == y,
         (Tuple(x), Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| keys_equal(p, q)),
+        (Set(x), Set(y)) => {
+            let (a, b) = (x.table.borrow(), y.table.borrow());
+            a.len() == b.len() && crate::objects::set_methods::is_subset(&a, &b)
+        }
         _ => a.is(b),
     }
 }

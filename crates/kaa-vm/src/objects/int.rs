@@ -113,7 +113,8 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
             }
             (acc >> 1) as i64
         }
-        Value::List(_) | Value::Dict(_) => {
+        Value::Set(s) if s.frozen => crate::objects::set::frozenset_hash(&s.table.borrow()),
+        Value::List(_) | Value::Dict(_) | Value::Set(_) => {
             return Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())))
         }
         other => {

@@ -1,8 +1,8 @@
 //! The built-in types, one file each.
 
+pub mod args;
 pub mod builtin_types;
 pub mod dict;
-pub mod dict_table;
 pub mod float;
 pub mod function;
 pub mod generator;
@@ -10,4 +10,8 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod str;
+pub mod str_format;
+pub mod str_tables;
+pub mod str_unicode;
+pub mod tuple;
 pub mod types;

@@ -1,0 +1,217 @@
+//! The methods of `set` and `frozenset`.
+
+use crate::builtins::Kwargs;
+use crate::exceptions::{ExcKind, PyErr, PyResult};
+use crate::interp::Vm;
+use crate::objects::function::NativeFn;
+use crate::objects::int::hash_value;
+use crate::objects::set::{self, SetObject, SetTable};
+use crate::value::Value;
+use std::rc::Rc;
+
+/// The methods of `set`/`frozenset`, by name; each receives the set as `args[0]`.
+pub static METHODS: &[(&str, NativeFn)] = &[
+    ("add", set_add),
+    ("remove", set_remove),
+    ("discard", set_discard),
+    ("pop", set_pop),
+    ("clear", set_clear),
+    ("copy", set_copy),
+    ("update", set_update),
+    ("union", set_union),
+    ("intersection", set_intersection),
+    ("difference", set_difference),
+    ("symmetric_difference", set_symmetric_difference),
+    ("issubset", set_issubset),
+    ("issuperset", set_issuperset),
+    ("isdisjoint", set_isdisjoint),
+    ("intersection_update", set_intersection_update),
+    ("difference_update", set_difference_update),
+    ("symmetric_difference_update", set_symmetric_difference_update),
+];
+
+fn this(args: &[Value]) -> PyResult<&Rc<SetObject>> {
+    match args.first() {
+        Some(Value::Set(s)) => Ok(s),
+        _ => Err(PyErr::type_error("descriptor requires a 'set' object")),
+    }
+}
+
+fn mutable<'a>(args: &'a [Value], method: &str) -> PyResult<&'a Rc<SetObject>> {
+    let s = this(args)?;
+    if s.frozen {
+        return Err(PyErr::new(
+            ExcKind::AttributeError,
+            format!("'frozenset' object has no attribute '{method}'"),
+        ));
+    }
+    Ok(s)
+}
+
+fn one_arg<'a>(args: &'a [Value], method: &str) -> PyResult<&'a Value> {
+    match args {
+        [_, x] => Ok(x),
+        _ => Err(PyErr::type_error(format!(
+            "set.{method}() takes exactly one argument ({} given)",
+            args.len() - 1
+        ))),
+    }
+}
+
+/// Any iterable as a set table (a set's own table is copied).
+pub fn table_of(vm: &mut Vm, v: &Value) -> PyResult<SetTable> {
+    if let Value::Set(s) = v {
+        return Ok(s.table.borrow().clone());
+    }
+    let mut t = SetTable::default();
+    for item in vm.collect_iterable(v)? {
+        let h = hash_value(&item)?;
+        t.add(h, item);
+    }
+    Ok(t)
+}
+
+fn result(like: &SetObject, table: SetTable) -> Value {
+    Value::Set(Rc::new(SetObject::from_table(table, like.frozen)))
+}
+
+fn set_add(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = mutable(args, "add")?;
+    s.add(one_arg(args, "add")?.clone())?;
+    Ok(Value::None)
+}
+
+fn set_remove(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = mutable(args, "remove")?;
+    let key = one_arg(args, "remove")?;
+    let h = hash_value(key)?;
+    if !s.table.borrow_mut().discard(h, key) {
+        return Err(crate::objects::dict::DictObject::key_error(key, vm));
+    }
+    Ok(Value::None)
+}
+
+fn set_discard(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = mutable(args, "discard")?;
+    let key = one_arg(args, "discard")?;
+    let h = hash_value(key)?;
+    s.table.borrow_mut().discard(h, key);
+    Ok(Value::None)
+}
+
+fn set_pop(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = mutable(args, "pop")?;
+    let popped = s.table.borrow_mut().pop();
+    popped.ok_or_else(|| PyErr::new(ExcKind::KeyError, "pop from an empty set"))
+}
+
+fn set_clear(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = mutable(args, "clear")?;
+    *s.table.borrow_mut() = SetTable::default();
+    Ok(Value::None)
+}
+
+fn set_copy(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = this(args)?;
+    let mut t = SetTable::default();
+    t.merge(&s.table.borrow());
+    Ok(result(s, t))
+}
+
+fn set_update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let s = mutable(args, "update")?.clone();
+    for other in &args[1..] {
+        let t = table_of(vm, other)?;
+        s.table.borrow_mut().merge(&t);
+    }
+    Ok(Value::None)
+}
+
+/// Folds `op` over the set and every argument (`a.union(b, c)`).
+fn fold(
+    vm: &mut Vm,
+    args: &[Value],
+    op: fn(&SetTable, &SetTable) -> SetTable,
+) -> PyResult<(Rc<SetObject>, SetTable)> {
+    let s = this(args)?.clone();
+    let mut acc = s.table.borrow().clone();
+    if args.len() == 1 {
+        let mut copy = SetTable::default();
+        copy.merge(&acc);
+        return Ok((s, copy));
+    }
+    for other in &args[1..] {
+        let t = table_of(vm, other)?;
+        acc = op(&acc, &t);
+    }
+    Ok((s, acc))
+}
+
+fn set_union(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let (s, t) = fold(vm, args, set::union)?;
+    Ok(result(&s, t))
+}
+
+fn set_intersection(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let (s, t) = fold(vm, args, set::intersection)?;
+    Ok(result(&s, t))
+}
+
+fn set_difference(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let (s, t) = fold(vm, args, set::difference)?;
+    Ok(result(&s, t))
+}
+
+fn set_symmetric_difference(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let other = one_arg(args, "symmetric_difference")?;
+    let s = this(args)?;
+    let t = table_of(vm, other)?;
+    Ok(result(s, set::symmetric_difference(&s.table.borrow(), &t)))
+}
+
+fn in_place(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    op: fn(&SetTable, &SetTable) -> SetTable,
+) -> PyResult<Value> {
+    let s = mutable(args, name)?.clone();
+    for other in &args[1..] {
+        let t = table_of(vm, other)?;
+        let new = op(&s.table.borrow(), &t);
+        *s.table.borrow_mut() = new;
+    }
+    Ok(Value::None)
+}
+
+fn set_intersection_update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    in_place(vm, args, "intersection_update", set::intersection)
+}
+
+fn set_difference_update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    in_place(vm, args, "difference_update", set::difference)
+}
+
+fn set_symmetric_difference_update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    in_place(vm, args, "symmetric_difference_update", set::symmetric_difference)
+}
+
+/// Is every key of `a` in `b`?
+pub fn is_subset(a: &SetTable, b: &SetTable) -> bool {
+    a.len() <= b.len() && a.entries().iter().all(|(h, k)| b.contains(*h, k))
+}
+
+fn set_issubset(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let other = table_of(vm, one_arg(args, "issubset")?)?;
+    Ok(Value::Bool(is_subset(&this(args)?.table.borrow(), &other)))
+}
+
+fn set_issuperset(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let other = table_of(vm, one_arg(args, "issuperset")?)?;
+    Ok(Value::Bool(is_subset(&other, &this(args)?.table.borrow())))
+}
+
+fn set_isdisjoint(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+    let other = table_of(vm, one_arg(args, "isdisjoint")?)?;
+    Ok(Value::Bool(set::intersection(&this(args)?.table.borrow(), &other).is_empty()))
+}
