@@ -3,12 +3,15 @@
 pub mod args;
 pub mod builtin_types;
 pub mod dict;
+pub mod dict_table;
 pub mod float;
 pub mod function;
 pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod set;
+pub mod set_methods;
 pub mod str;
 pub mod str_format;
 pub mod str_tables;
