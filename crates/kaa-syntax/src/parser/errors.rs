@@ -265,14 +265,14 @@ impl<'a> Parser<'a> {
         self.raise_raw(SyntaxErrorKind::IndentationError, msg, line, col, line, -1)
     }
 
-    /// Past CPython's parser stack limit (it raises MemoryError, which `SyntaxError` cannot
-    /// carry; the message says what happened).
+    /// Past the nesting bound (`MAX_DEPTH`). CPython stops there with MemoryError or
+    /// RecursionError, which `SyntaxError` cannot carry; the message says what happened.
     pub(super) fn too_deep(&mut self) -> Fail {
         let i = self.pos.min(self.ts.toks.len() - 1);
         let t = self.ts.toks[i];
         Fail::Error(Box::new(SyntaxError {
             kind: SyntaxErrorKind::SyntaxError,
-            msg: "too many nested expressions: the parser's stack limit was exceeded".into(),
+            msg: "too many nested expressions (the nesting limit is reached)".into(),
             lineno: t.lineno,
             offset: 0,
             end_lineno: t.lineno,

@@ -322,6 +322,7 @@ impl<'a> Parser<'a> {
     fn binary(&mut self, min: u8) -> PResult<Expr> {
         let start = self.pos;
         let mut left = self.factor()?;
+        let mut chain = 0;
         while let Some((op, prec)) = binop(self.cur()) {
             if prec < min {
                 break;
@@ -330,6 +331,8 @@ impl<'a> Parser<'a> {
             self.bump();
             match self.attempt(|p| p.binary(prec + 1))? {
                 Some(right) => {
+                    chain += 1;
+                    self.check_chain(chain)?;
                     left = mk(
                         ExprKind::BinOp { left: boxed(left), op, right: boxed(right) },
                         self.span_from(start),
@@ -391,7 +394,10 @@ impl<'a> Parser<'a> {
     pub(super) fn primary(&mut self) -> PResult<Expr> {
         let start = self.pos;
         let mut e = self.atom()?;
+        let mut chain = 0;
         loop {
+            chain += 1;
+            self.check_chain(chain)?;
             match self.cur() {
                 K::Op(Op::Dot) => {
                     if self.peek2() != K::Name {

@@ -25,6 +25,8 @@ mod params;
 mod pattern;
 mod stmt;
 mod targets;
+#[cfg(test)]
+mod tests;
 mod tokens;
 
 use crate::ast::{Expr, ExprKind, Mod, Span, TypeIgnore};
@@ -87,8 +89,12 @@ pub(crate) enum Fail {
 
 pub(crate) type PResult<T> = Result<T, Fail>;
 
-/// CPython's MAXSTACK: deeper rule nesting makes its parser give up (with a MemoryError).
-const MAX_DEPTH: u32 = 6000;
+/// How deeply nodes may nest. CPython's parser gives up past 6000 nested rule calls
+/// (MemoryError), and turning a tree deeper than about 3000 nodes into Python objects or code
+/// fails (RecursionError); whatever CPython can hand out as an AST fits under this bound, which
+/// keeps every later recursive pass over the tree (dump, compiler, drop) on safe ground.
+/// Left-associative chains (`a + b + ...`, `a.b.c...`) count too, though they are parsed in loops.
+pub(crate) const MAX_DEPTH: u32 = 3200;
 
 /// Memoized rules of the second pass (CPython memoizes these, which keeps its invalid-rule
 /// backtracking linear).
@@ -424,6 +430,15 @@ impl<'a> Parser<'a> {
     #[inline]
     fn leave(&mut self) {
         self.depth -= 1;
+    }
+
+    /// A chain built in a loop has grown to `len` nodes below the current nesting.
+    #[inline]
+    fn check_chain(&mut self, len: u32) -> PResult<()> {
+        if self.depth + len > MAX_DEPTH {
+            return Err(self.too_deep());
+        }
+        Ok(())
     }
 
     // ----- backtracking -----

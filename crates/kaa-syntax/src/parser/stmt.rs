@@ -594,7 +594,7 @@ impl<'a> Parser<'a> {
         self.expect_op(Op::Colon)?;
         let body = self.block()?;
         let orelse = match self.cur() {
-            K::Kw(Kw::Elif) => vec![self.if_stmt(Kw::Elif)?],
+            K::Kw(Kw::Elif) => vec![self.guarded(|p| p.if_stmt(Kw::Elif))?],
             K::Kw(Kw::Else) => self.else_block()?,
             _ => vec![],
         };

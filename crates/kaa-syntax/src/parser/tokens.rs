@@ -48,6 +48,14 @@ pub(crate) enum Kw {
 
 impl Kw {
     fn from_str(s: &str) -> Option<Kw> {
+        // Most names are not keywords: rule them out by length and first letter first.
+        let b = s.as_bytes();
+        if b.len() < 2
+            || b.len() > 8
+            || !matches!(b[0], b'F' | b'N' | b'T' | b'a'..=b'g' | b'i' | b'l' | b'n'..=b'p' | b'r' | b't' | b'w' | b'y')
+        {
+            return None;
+        }
         Some(match s {
             "False" => Kw::False,
             "None" => Kw::None,
