@@ -52,7 +52,9 @@ fn arg_description(code: &CodeObject, index: usize, op: Opcode, arg: u32) -> Str
         | Opcode::LoadAttr
         | Opcode::StoreAttr
         | Opcode::DeleteAttr
-        | Opcode::LoadMethod => name(&code.names, arg as usize),
+        | Opcode::LoadMethod
+        | Opcode::ImportName
+        | Opcode::ImportFrom => name(&code.names, arg as usize),
         Opcode::LoadGlobal => {
             let n = name(&code.names, (arg >> 1) as usize);
             if arg & 1 == 1 {
@@ -102,6 +104,7 @@ fn has_arg(op: Opcode) -> bool {
             | Opcode::ListToTuple
             | Opcode::BeforeWith
             | Opcode::WithExceptStart
+            | Opcode::ImportStar
             | Opcode::GetYieldFromIter
     )
 }

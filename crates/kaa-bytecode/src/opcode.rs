@@ -126,6 +126,12 @@ opcodes! {
     /// `exit prev exc -- exit prev exc result` : calls `exit(type, exc, tb)` for a `with` block
     /// left by an exception.
     WithExceptStart = "WITH_EXCEPT_START",
+    /// `level fromlist -- module` : `__import__(names[arg], globals, None, fromlist, level)`.
+    ImportName = "IMPORT_NAME",
+    /// `module -- module value` : `from module import names[arg]`.
+    ImportFrom = "IMPORT_FROM",
+    /// `module -- ` : `from module import *`.
+    ImportStar = "IMPORT_STAR",
     /// `value [spec] -- str` : formats for an f-string; arg bits: 0-1 conversion (0 none, 1 str,
     /// 2 repr, 3 ascii), 2 a format spec is on the stack.
     FormatValue = "FORMAT_VALUE",
@@ -208,6 +214,9 @@ impl Opcode {
             Opcode::CallFunctionEx => -2 - (a & 1),
             Opcode::UnpackEx => (a & 0xFF) + (a >> 8),
             Opcode::BeforeWith => 1,
+            Opcode::ImportName => -1,
+            Opcode::ImportFrom => 1,
+            Opcode::ImportStar => -1,
             Opcode::WithExceptStart => 1,
             Opcode::YieldValue | Opcode::GetYieldFromIter => 0,
             Opcode::Send => {

@@ -407,6 +407,52 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.emit(Opcode::ReturnValue, 0);
             }
             StmtKind::With { items, body, .. } => self.with(items, body)?,
+            StmtKind::Import { names } => {
+                for alias in names {
+                    self.load_const(ConstValue::Int(Int::Small(0)));
+                    self.load_const(ConstValue::None);
+                    let n = self.unit().add_name(&alias.name);
+                    self.emit(Opcode::ImportName, n);
+                    match &alias.asname {
+                        Some(asname) => {
+                            // `import a.b.c as d` binds the innermost module.
+                            for part in alias.name.split('.').skip(1) {
+                                let p = self.unit().add_name(part);
+                                self.emit(Opcode::ImportFrom, p);
+                                self.emit(Opcode::Swap, 2);
+                                self.emit(Opcode::PopTop, 0);
+                            }
+                            self.store_name(asname)?;
+                        }
+                        None => {
+                            let top = alias.name.split('.').next().unwrap_or(&alias.name);
+                            self.store_name(top)?;
+                        }
+                    }
+                }
+            }
+            StmtKind::ImportFrom { module, names, level } => {
+                let level = level.unwrap_or(0);
+                self.load_const(ConstValue::Int(Int::Small(level)));
+                let fromlist: Vec<ConstValue> =
+                    names.iter().map(|a| ConstValue::Str(PyStr::from(a.name.as_str()))).collect();
+                self.load_const(ConstValue::Tuple(fromlist));
+                let n = self.unit().add_name(module.as_deref().unwrap_or(""));
+                self.emit(Opcode::ImportName, n);
+                if names.len() == 1 && names[0].name == "*" {
+                    if self.scope().kind.is_function_like() {
+                        return Err(syntax_error("import * only allowed at module level", s.span));
+                    }
+                    self.emit(Opcode::ImportStar, 0);
+                } else {
+                    for alias in names {
+                        let a = self.unit().add_name(&alias.name);
+                        self.emit(Opcode::ImportFrom, a);
+                        self.store_name(alias.asname.as_deref().unwrap_or(&alias.name))?;
+                    }
+                    self.emit(Opcode::PopTop, 0);
+                }
+            }
             StmtKind::Try { body, handlers, orelse, finalbody } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
@@ -1654,7 +1700,6 @@ fn stmt_name(s: &StmtKind) -> &'static str {
         StmtKind::AsyncWith { .. } => "async with",
         StmtKind::Match { .. } => "match statements",
         StmtKind::TryStar { .. } => "try/except*",
-        StmtKind::Import { .. } | StmtKind::ImportFrom { .. } => "import statements",
         _ => "this statement",
     }
 }

@@ -33,6 +33,16 @@ impl Vm {
     pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         match obj {
             Value::Type(t) => return self.type_get_attr(t, name),
+            Value::Module(m) => {
+                return match m.dict.get_str(name) {
+                    Some(v) => Ok(v),
+                    None if name == "__dict__" => Ok(Value::Dict(m.dict.clone())),
+                    None => Err(PyErr::new(
+                        ExcKind::AttributeError,
+                        format!("module '{}' has no attribute '{name}'", m.name),
+                    )),
+                }
+            }
             Value::Super(s) => return self.super_get_attr(s, name),
             _ => {}
         }
@@ -193,6 +203,10 @@ impl Vm {
 
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        if let Value::Module(m) = obj {
+            m.dict.set_str(name, value);
+            return Ok(());
+        }
         if let Value::Type(t) = obj {
             if !t.is_heap_type {
                 return Err(PyErr::type_error(format!(

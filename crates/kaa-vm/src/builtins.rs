@@ -307,8 +307,26 @@ fn builtin_issubclass(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Valu
 
 /// Methods reached through a built-in type object (`str.upper`, `dict.fromkeys`, ...).
 pub fn type_method(t: &Rc<crate::objects::types::TypeObject>, name: &str) -> Option<Value> {
-    let _ = (t, name);
-    None
+    use crate::objects as o;
+    if t.is_heap_type {
+        return None;
+    }
+    let (table, class_methods): (&[(&'static str, NativeFn)], &[&str]) = match t.name.as_str() {
+        "str" => (o::str::METHODS, o::str::CLASS_METHODS),
+        "list" => (o::list::METHODS, &[]),
+        "tuple" => (o::tuple::METHODS, &[]),
+        "dict" => (o::dict::METHODS, o::dict::CLASS_METHODS),
+        "int" | "bool" => (o::int::METHODS, &[]),
+        "float" => (o::float::METHODS, o::float::CLASS_METHODS),
+        "range" => (o::range::METHODS, &[]),
+        _ => return None,
+    };
+    let &(n, func) = sorted_lookup(table, name)?;
+    Some(if class_methods.contains(&name) {
+        bound(n, func, &Value::Type(t.clone()))
+    } else {
+        Value::Builtin(Rc::new(BuiltinFunction { name: n, func, bound_self: None, is_method: true }))
+    })
 }
 
 /// `BaseException.__init__` and friends, stored in BaseException's type dict.
@@ -931,15 +949,32 @@ static GENERATOR_METHODS: &[(&str, NativeFn)] = &[
 
 /// A built-in method of `obj`, bound to it, from its type's method table.
 pub fn method(obj: &Value, name: &str) -> Option<Value> {
+    use crate::objects as o;
+    // These tables are sorted by name.
     let table: &[(&'static str, NativeFn)] = match obj {
-        Value::Str(_) => crate::objects::str::METHODS,
-        Value::List(_) => crate::objects::list::METHODS,
-        Value::Dict(_) => crate::objects::dict::METHODS,
+        Value::Str(_) => o::str::METHODS,
+        Value::List(_) => o::list::METHODS,
+        Value::Dict(_) => o::dict::METHODS,
+        Value::Tuple(_) => o::tuple::METHODS,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => o::int::METHODS,
+        Value::Float(_) => o::float::METHODS,
+        Value::Range(_) => o::range::METHODS,
         Value::Generator(_) => GENERATOR_METHODS,
         Value::Set(_) => crate::objects::set_methods::METHODS,
         _ => return None,
     };
-    table.iter().find(|(n, _)| *n == name).map(|(n, f)| bound(n, *f, obj))
+    let found = match obj {
+        Value::Generator(_) | Value::Set(_) => table.iter().find(|(n, _)| *n == name),
+        _ => sorted_lookup(table, name),
+    };
+    found.map(|(n, f)| bound(n, *f, obj))
+}
+
+fn sorted_lookup<'t>(
+    table: &'t [(&'static str, NativeFn)],
+    name: &str,
+) -> Option<&'t (&'static str, NativeFn)> {
+    table.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| &table[i])
 }
 
 // ---- repr and format ----
@@ -1064,6 +1099,7 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
         }
         Value::Cell(_) => "<cell>".into(),
         Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, v.address()),
+        Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
         Value::Set(s) => {
             let keys = s.keys();
             let parts: PyResult<Vec<String>> = keys.iter().map(|x| repr_value(vm, x, depth + 1)).collect();

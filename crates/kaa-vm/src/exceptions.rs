@@ -46,6 +46,23 @@ exception_kinds! {
     TypeError: Exception,
     ValueError: Exception,
     MemoryError: Exception,
+    ImportError: Exception,
+    ModuleNotFoundError: ImportError,
+    EOFError: Exception,
+    OSError: Exception,
+    FileNotFoundError: OSError,
+    PermissionError: OSError,
+    UnicodeError: ValueError,
+    BufferError: Exception,
+    ReferenceError: Exception,
+    FloatingPointError: ArithmeticError,
+    IndentationError: SyntaxError,
+    TabError: IndentationError,
+    Warning: Exception,
+    UserWarning: Warning,
+    DeprecationWarning: Warning,
+    RuntimeWarning: Warning,
+    SyntaxWarning: Warning,
 }
 
 /// One traceback line: where the exception passed through.

@@ -55,6 +55,10 @@ pub enum RunError {
 /// can live in one process.
 pub struct Vm {
     pub builtins: Rc<DictObject>,
+    /// `sys.modules`.
+    pub modules: Rc<DictObject>,
+    /// `sys.argv`, set by the embedder before `sys` is first imported.
+    pub argv: Vec<String>,
     pub types: crate::objects::builtin_types::Types,
     exception_types: HashMap<ExcKind, Rc<TypeObject>>,
     frames: Vec<Frame>,
@@ -83,6 +87,8 @@ impl Vm {
     pub fn new() -> Vm {
         let mut vm = Vm {
             builtins: Rc::new(DictObject::new()),
+            modules: Rc::new(DictObject::new()),
+            argv: Vec::new(),
             types: crate::objects::builtin_types::Types::new(builtins::constructors()),
             exception_types: HashMap::new(),
             frames: Vec::new(),
@@ -110,6 +116,23 @@ impl Vm {
         }
         builtins::install(&vm.builtins, &vm.types);
         vm
+    }
+
+    /// `sys.exc_info()`.
+    pub fn exc_info(&self) -> Value {
+        match &self.handling {
+            Some(e) => Value::Tuple(Rc::new(vec![
+                Value::Type(e.class.clone()),
+                Value::Exception(e.clone()),
+                Value::None,
+            ])),
+            None => Value::Tuple(Rc::new(vec![Value::None, Value::None, Value::None])),
+        }
+    }
+
+    /// `a <op> b` for native code (e.g. `math.prod`).
+    pub fn binary_value_op(&mut self, op: BinaryOpKind, a: &Value, b: &Value) -> PyResult<Value> {
+        self.binary_op(op as u32, a, b)
     }
 
     /// `type(v)`.
@@ -727,6 +750,48 @@ impl Vm {
                     };
                     let r = self.call_value(&exit, vec![class, exc, Value::None], Vec::new())?;
                     self.push(r);
+                }
+                Opcode::ImportName => {
+                    let fromlist = self.pop();
+                    let level = match self.pop() {
+                        Value::Int(l) => l,
+                        _ => 0,
+                    };
+                    save_pc!();
+                    let m = self.import_name(&code.names[arg as usize], &fromlist, level)?;
+                    self.push(m);
+                }
+                Opcode::ImportFrom => {
+                    let module = self.top().clone();
+                    save_pc!();
+                    let name = &code.names[arg as usize];
+                    let v = match self.get_attr(&module, name) {
+                        Ok(v) => v,
+                        Err(_) => {
+                            let mname = match &module {
+                                Value::Module(m) => m.name.clone(),
+                                _ => "?".into(),
+                            };
+                            return Err(PyErr::new(
+                                ExcKind::ImportError,
+                                format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+                            ));
+                        }
+                    };
+                    self.push(v);
+                }
+                Opcode::ImportStar => {
+                    let module = self.pop();
+                    save_pc!();
+                    if let Value::Module(m) = module {
+                        let frame = &self.frames[f];
+                        let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                        for (k, v) in m.dict.items() {
+                            if matches!(&k, Value::Str(s) if !s.starts_with('_')) {
+                                ns.set(k, v)?;
+                            }
+                        }
+                    }
                 }
                 Opcode::ListAppend => {
                     let v = self.pop();

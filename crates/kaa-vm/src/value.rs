@@ -47,6 +47,7 @@ pub enum Value {
     Generator(Rc<crate::objects::generator::GeneratorObject>),
     /// `set` or `frozenset` (see `SetObject::frozen`).
     Set(Rc<crate::objects::set::SetObject>),
+    Module(Rc<crate::modules::ModuleObject>),
 }
 
 impl Value {
@@ -95,6 +96,7 @@ impl Value {
             (Super(a), Super(b)) => Rc::ptr_eq(a, b),
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
+            (Module(a), Module(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -126,6 +128,7 @@ impl Value {
             Value::Super(r) => p(r),
             Value::Generator(r) => p(r),
             Value::Set(r) => p(r),
+            Value::Module(r) => p(r),
             _ => 0,
         }
     }
@@ -160,6 +163,7 @@ impl Value {
             Value::StaticMethod(_) => "staticmethod",
             Value::Super(_) => "super",
             Value::Generator(_) => "generator",
+            Value::Module(_) => "module",
             Value::Set(s) => {
                 if s.frozen {
                     "frozenset"

@@ -33,17 +33,23 @@ fn main() -> ExitCode {
     let mut stage = None;
     let mut attrs = false;
     let mut file = None;
+    let mut script_args = Vec::new();
     for a in &args {
+        if file.is_some() {
+            // Everything after the script belongs to the script (sys.argv[1:]).
+            script_args.push(a.clone());
+            continue;
+        }
         match a.as_str() {
             "--tokens" | "--ast" | "--dis" => stage = Some(a.clone()),
             "-a" | "--include-attributes" => attrs = true,
-            _ if file.is_none() => file = Some(a.clone()),
-            _ => return usage(),
+            _ => file = Some(a.clone()),
         }
     }
     let Some(file) = file else {
         return usage();
     };
+    let argv: Vec<String> = std::iter::once(file.clone()).chain(script_args).collect();
     let stage = stage.unwrap_or_else(|| "run".to_string());
     let bytes = match std::fs::read(&file) {
         Ok(b) => b,
@@ -55,7 +61,7 @@ fn main() -> ExitCode {
     let worker = std::thread::Builder::new()
         .name("front-end".into())
         .stack_size(FRONT_END_STACK)
-        .spawn(move || front_end(&stage, &file, &bytes, attrs));
+        .spawn(move || front_end(&stage, &file, &argv, &bytes, attrs));
     match worker.map(|w| w.join()) {
         Ok(Ok(code)) => code,
         Ok(Err(_)) => ExitCode::from(70), // the panic message is already on stderr
@@ -67,13 +73,13 @@ fn main() -> ExitCode {
 }
 
 /// Runs the stage `stage` on the file's bytes and prints its output (or the syntax error).
-fn front_end(stage: &str, file: &str, bytes: &[u8], attrs: bool) -> ExitCode {
+fn front_end(stage: &str, file: &str, argv: &[String], bytes: &[u8], attrs: bool) -> ExitCode {
     let src = match source::decode(bytes, &display_filename(file)) {
         Ok(s) => s,
         Err(e) => return report(&e, file),
     };
     if stage == "run" || stage == "--dis" {
-        return run::compile_and_run(&src.text, file, stage == "--dis");
+        return run::compile_and_run(&src.text, file, argv, stage == "--dis");
     }
     let out = if stage == "--tokens" {
         match token_dump::tokenize_listing(&src.text, &src.encoding, file) {

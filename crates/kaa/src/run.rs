@@ -10,12 +10,14 @@ use std::rc::Rc;
 
 /// Compiles `text` (the decoded source of `file`) and runs it as `__main__`, or prints its
 /// disassembly when `dis_only`.
-pub fn compile_and_run(text: &str, file: &str, dis_only: bool) -> ExitCode {
+pub fn compile_and_run(text: &str, file: &str, argv: &[String], dis_only: bool) -> ExitCode {
     let tree = match parser::parse(text, ParseOptions { mode: Mode::Exec, type_comments: false }) {
         Ok(t) => t,
         Err(e) => return report(&e, file),
     };
-    let code = match kaa_compiler::compile_module(&tree, file) {
+    // Tracebacks and __file__ name the script by its absolute path, as CPython 3.11 does.
+    let path = kaa_syntax::error_display::display_filename(file);
+    let code = match kaa_compiler::compile_module(&tree, &path) {
         Ok(c) => c,
         Err(CompileError::Syntax(mut e)) => {
             // The compiler knows positions, not text: add the source line for the caret display.
@@ -32,16 +34,41 @@ pub fn compile_and_run(text: &str, file: &str, dis_only: bool) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let mut vm = Vm::new();
+    vm.argv = argv.to_vec();
     let globals = Rc::new(kaa_vm::objects::dict::DictObject::new());
     globals.set_str("__name__", kaa_vm::Value::str("__main__"));
-    globals.set_str("__file__", kaa_vm::Value::str(file));
+    globals.set_str("__file__", kaa_vm::Value::str(&path));
     let result = vm.run_module(code, globals);
     let _ = vm.stdout.flush();
     match result {
         Ok(_) => ExitCode::SUCCESS,
-        Err(RunError::Exception(exc)) => {
-            vm.print_exception(&exc);
-            ExitCode::from(1)
-        }
+        Err(RunError::Exception(exc)) => exit_for_uncaught(&mut vm, &exc),
+    }
+}
+
+/// What an uncaught exception does to the process: SystemExit(code) exits with its code (a
+/// non-int code is printed to stderr and exits 1); anything else prints the traceback and exits 1
+/// (130 for KeyboardInterrupt).
+fn exit_for_uncaught(vm: &mut Vm, exc: &std::rc::Rc<kaa_vm::exceptions::ExceptionObject>) -> ExitCode {
+    use kaa_vm::exceptions::ExcKind;
+    let _ = vm.stdout.flush();
+    if exc.class.is_subclass(&vm.exception_type(ExcKind::SystemExit)) {
+        let code = exc.args.borrow().first().cloned().unwrap_or(kaa_vm::Value::None);
+        return match code {
+            kaa_vm::Value::None => ExitCode::SUCCESS,
+            kaa_vm::Value::Int(n) => ExitCode::from(n as u8),
+            kaa_vm::Value::Bool(b) => ExitCode::from(b as u8),
+            other => {
+                let text = vm.str(&other).unwrap_or_default();
+                eprintln!("{text}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    vm.print_exception(exc);
+    if exc.class.is_subclass(&vm.exception_type(ExcKind::KeyboardInterrupt)) {
+        ExitCode::from(130)
+    } else {
+        ExitCode::from(1)
     }
 }

@@ -33,6 +33,7 @@ pub struct Types {
     pub generator: Rc<TypeObject>,
     pub set: Rc<TypeObject>,
     pub frozenset: Rc<TypeObject>,
+    pub module: Rc<TypeObject>,
 }
 
 /// The constructors of the types that have one (defined in `builtins`).
@@ -89,6 +90,7 @@ impl Types {
             generator: t("generator", None),
             set: t("set", Some(c.set)),
             frozenset: t("frozenset", Some(c.frozenset)),
+            module: t("module", None),
             object,
         }
     }
@@ -124,6 +126,7 @@ impl Types {
             Value::Generator(_) => self.generator.clone(),
             Value::Set(s) if s.frozen => self.frozenset.clone(),
             Value::Set(_) => self.set.clone(),
+            Value::Module(_) => self.module.clone(),
         }
     }
 }

@@ -1,0 +1,129 @@
+//! `sys`: the interpreter's own state as Python sees it.
+
+use crate::exceptions::{ExcKind, PyErr, PyResult};
+use crate::interp::Vm;
+use crate::objects::dict::DictObject;
+use crate::objects::function::{BuiltinFunction, NativeFn};
+use crate::objects::types::{InstanceObject, TypeObject};
+use crate::value::Value;
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+/// A simple namespace object (`sys.implementation`, ...): an instance with attributes.
+fn namespace(vm: &Vm, type_name: &str, attrs: &[(&str, Value)]) -> Value {
+    let class = Rc::new(TypeObject::builtin(type_name, Some(vm.types.object.clone()), None));
+    let dict = DictObject::new();
+    for (k, v) in attrs {
+        dict.set_str(k, v.clone());
+    }
+    Value::Instance(Rc::new(InstanceObject { class, dict }))
+}
+
+fn method(name: &'static str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None, is_method: true }))
+}
+
+/// `sys.stdout` / `sys.stderr`: writable text streams over the process's descriptors 1 and 2.
+fn stream(vm: &Vm, fd: i64, name: &str) -> Value {
+    let mut class = TypeObject::builtin("TextIOWrapper", Some(vm.types.object.clone()), None);
+    class.is_heap_type = false;
+    class.dict.set_str(
+        "write",
+        method("write", |vm, a, _| {
+            let (Some(Value::Instance(me)), Some(text)) = (a.first(), a.get(1)) else {
+                return Err(PyErr::type_error("write() takes exactly one argument"));
+            };
+            let Value::Str(s) = text else {
+                return Err(PyErr::type_error(format!(
+                    "write() argument must be str, not {}",
+                    text.type_name()
+                )));
+            };
+            match me.dict.get_str("_fd") {
+                Some(Value::Int(2)) => {
+                    let _ = vm.stdout.flush();
+                    let _ = std::io::stderr().write_all(s.as_bytes());
+                }
+                _ => {
+                    let _ = vm.stdout.write_all(s.as_bytes());
+                }
+            }
+            Ok(Value::Int(s.char_len() as i64))
+        }),
+    );
+    class.dict.set_str(
+        "flush",
+        method("flush", |vm, _, _| {
+            let _ = vm.stdout.flush();
+            Ok(Value::None)
+        }),
+    );
+    let dict = DictObject::new();
+    dict.set_str("_fd", Value::Int(fd));
+    dict.set_str("name", Value::str(name));
+    dict.set_str("encoding", Value::str("utf-8"));
+    Value::Instance(Rc::new(InstanceObject { class: Rc::new(class), dict }))
+}
+
+/// `sys.exit([code])` raises SystemExit(code).
+fn exit(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let class = vm.exception_type(ExcKind::SystemExit);
+    Err(PyErr::Raised(Rc::new(crate::exceptions::ExceptionObject::new(
+        class,
+        args.iter().take(1).cloned().collect(),
+    ))))
+}
+
+pub fn init(vm: &mut Vm, dict: &DictObject) {
+    let argv: Vec<Value> = vm.argv.iter().map(|a| Value::str(a)).collect();
+    dict.set_str("argv", Value::List(Rc::new(RefCell::new(argv))));
+    dict.set_str("maxsize", Value::Int(i64::MAX));
+    dict.set_str("byteorder", Value::str("little"));
+    dict.set_str("platform", Value::str("linux"));
+    dict.set_str("version", Value::str("3.11.7 (kaa)"));
+    dict.set_str("hexversion", Value::Int(0x030B07F0));
+    dict.set_str(
+        "version_info",
+        Value::Tuple(Rc::new(vec![
+            Value::Int(3),
+            Value::Int(11),
+            Value::Int(7),
+            Value::str("final"),
+            Value::Int(0),
+        ])),
+    );
+    let implementation = namespace(
+        vm,
+        "SimpleNamespace",
+        &[
+            ("name", Value::str("kaa")),
+            ("cache_tag", Value::str("kaa-311")),
+            ("version", Value::Tuple(Rc::new(vec![Value::Int(0), Value::Int(1), Value::Int(0)]))),
+        ],
+    );
+    dict.set_str("implementation", implementation);
+    dict.set_str("modules", Value::Dict(vm.modules.clone()));
+    dict.set_str("path", Value::List(Rc::new(RefCell::new(Vec::new()))));
+    dict.set_str("stdout", stream(vm, 1, "<stdout>"));
+    dict.set_str("stderr", stream(vm, 2, "<stderr>"));
+    super::add_functions(
+        dict,
+        &[
+            ("exit", |vm, a, _| exit(vm, a)),
+            ("getrecursionlimit", |vm, _, _| Ok(Value::Int(vm.recursion_limit as i64))),
+            ("setrecursionlimit", |vm, a, _| match a.first() {
+                Some(Value::Int(n)) if *n >= 1 => {
+                    vm.recursion_limit = *n as usize;
+                    Ok(Value::None)
+                }
+                Some(Value::Int(_)) => {
+                    Err(PyErr::value_error("recursion limit must be greater or equal than 1"))
+                }
+                _ => Err(PyErr::type_error("an integer is required")),
+            }),
+            ("intern", |_, a, _| Ok(a.first().cloned().unwrap_or(Value::None))),
+            ("exc_info", |vm, _, _| Ok(vm.exc_info())),
+        ],
+    );
+}

@@ -1,0 +1,1 @@
+import collections_that_do_not_exist
