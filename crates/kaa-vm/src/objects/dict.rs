@@ -121,38 +121,191 @@ impl DictObject {
     }
 }
 
-/// The methods of `dict`, by name; each receives the dict as `args[0]`.
-pub static METHODS: &[(&str, crate::objects::function::NativeFn)] =
-    &[("get", dict_get), ("items", dict_items), ("keys", dict_keys), ("values", dict_values)];
+/// The methods of `dict`, sorted by name; each receives the dict as `args[0]`.
+pub static METHODS: &[(&str, NativeFn)] = &[
+    ("clear", dict_clear),
+    ("copy", dict_copy),
+    ("fromkeys", dict_fromkeys),
+    ("get", dict_get),
+    ("items", dict_items),
+    ("keys", dict_keys),
+    ("pop", dict_pop),
+    ("popitem", dict_popitem),
+    ("setdefault", dict_setdefault),
+    ("update", dict_update),
+    ("values", dict_values),
+];
+
+/// The entries of `METHODS` that are class methods: `dict.fromkeys` binds to the class, and the
+/// function ignores `args[0]`.
+pub static CLASS_METHODS: &[&str] = &["fromkeys"];
 
 use crate::builtins::Kwargs;
+use crate::exceptions::ExcKind;
 use crate::interp::Vm;
+use crate::objects::args::{descriptor_error, err_is, get_item, noargs, positional};
+use crate::objects::function::NativeFn;
 use std::rc::Rc;
 
-fn this_dict(args: &[Value]) -> PyResult<&Rc<DictObject>> {
+#[inline]
+fn this<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Rc<DictObject>> {
     match args.first() {
         Some(Value::Dict(d)) => Ok(d),
-        _ => Err(PyErr::type_error("descriptor requires a 'dict' object")),
+        _ => Err(descriptor_error("dict", name, args)),
     }
 }
 
-fn dict_get(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let d = this_dict(args)?;
-    let key = args.get(1).ok_or_else(|| PyErr::type_error("get expected at least 1 argument, got 0"))?;
-    Ok(d.get(key)?.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+fn dict_clear(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let d = this(args, "clear")?;
+    noargs("dict", "clear", args, kwargs)?;
+    d.clear();
+    Ok(Value::None)
 }
 
-fn dict_items(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let d = this_dict(args)?;
+fn dict_copy(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let d = this(args, "copy")?;
+    noargs("dict", "copy", args, kwargs)?;
+    let copy = DictObject::new();
+    for (k, v) in d.items() {
+        copy.set(k, v)?;
+    }
+    Ok(Value::Dict(Rc::new(copy)))
+}
+
+/// `dict.fromkeys(iterable, value=None, /)`, a class method.
+fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let rest = positional("dict", "fromkeys", args, kwargs, 1, 2)?;
+    let value = rest.get(1).cloned().unwrap_or(Value::None);
+    let d = DictObject::new();
+    for k in vm.collect_iterable(&rest[0])? {
+        d.set(k, value.clone())?;
+    }
+    Ok(Value::Dict(Rc::new(d)))
+}
+
+fn dict_get(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let d = this(args, "get")?;
+    let rest = positional("dict", "get", args, kwargs, 1, 2)?;
+    Ok(d.get(&rest[0])?.unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::None)))
+}
+
+/// `keys()`, `values()` and `items()` return lists: Kaa has no dict view objects yet.
+fn dict_items(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let d = this(args, "items")?;
+    noargs("dict", "items", args, kwargs)?;
     let items = d.items().into_iter().map(|(k, v)| Value::Tuple(Rc::new(vec![k, v]))).collect();
     Ok(Value::List(Rc::new(RefCell::new(items))))
 }
 
-fn dict_keys(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    Ok(Value::List(Rc::new(RefCell::new(this_dict(args)?.keys()))))
+fn dict_keys(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let d = this(args, "keys")?;
+    noargs("dict", "keys", args, kwargs)?;
+    Ok(Value::List(Rc::new(RefCell::new(d.keys()))))
 }
 
-fn dict_values(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let values = this_dict(args)?.items().into_iter().map(|(_, v)| v).collect();
+fn dict_values(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let d = this(args, "values")?;
+    noargs("dict", "values", args, kwargs)?;
+    let values = d.items().into_iter().map(|(_, v)| v).collect();
     Ok(Value::List(Rc::new(RefCell::new(values))))
+}
+
+fn dict_pop(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let d = this(args, "pop")?;
+    let rest = positional("dict", "pop", args, kwargs, 1, 2)?;
+    match (d.remove(&rest[0])?, rest.get(1)) {
+        (Some(v), _) => Ok(v),
+        (None, Some(default)) => Ok(default.clone()),
+        (None, None) => Err(DictObject::key_error(&rest[0], vm)),
+    }
+}
+
+/// Removes the most recently inserted pair (LIFO).
+fn dict_popitem(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let d = this(args, "popitem")?;
+    noargs("dict", "popitem", args, kwargs)?;
+    match d.pop_last() {
+        Some((k, v)) => Ok(Value::Tuple(Rc::new(vec![k, v]))),
+        None => Err(DictObject::key_error(&Value::str("popitem(): dictionary is empty"), vm)),
+    }
+}
+
+fn dict_setdefault(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let d = this(args, "setdefault")?;
+    let rest = positional("dict", "setdefault", args, kwargs, 1, 2)?;
+    if let Some(v) = d.get(&rest[0])? {
+        return Ok(v);
+    }
+    let default = rest.get(1).cloned().unwrap_or(Value::None);
+    d.set(rest[0].clone(), default.clone())?;
+    Ok(default)
+}
+
+/// `d.update([other], **kwargs)`: `other` is a mapping (anything with `keys()`) or an iterable
+/// of pairs.
+fn dict_update(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let d = this(args, "update")?.clone();
+    if args.len() > 2 {
+        return Err(PyErr::type_error(format!("update expected at most 1 argument, got {}", args.len() - 1)));
+    }
+    if let Some(other) = args.get(1) {
+        update_from(vm, &d, other)?;
+    }
+    for (k, v) in kwargs {
+        d.set(Value::Str(k.clone()), v.clone())?;
+    }
+    Ok(Value::None)
+}
+
+/// Merges `other` into `d` as `dict.update` and `dict(other)` do.
+pub fn update_from(vm: &mut Vm, d: &DictObject, other: &Value) -> PyResult<()> {
+    if let Value::Dict(src) = other {
+        for (k, v) in src.items() {
+            d.set(k, v)?;
+        }
+        return Ok(());
+    }
+    let keys = match other {
+        Value::Instance(_) => match vm.get_attr(other, "keys") {
+            Ok(f) => Some(f),
+            Err(e) if err_is(vm, &e, ExcKind::AttributeError) => None,
+            Err(e) => return Err(e),
+        },
+        _ => None,
+    };
+    if let Some(keys) = keys {
+        let keys = vm.call_value(&keys, Vec::new(), Vec::new())?;
+        let it = vm.get_iter(&keys)?;
+        while let Some(k) = vm.next_of(&it)? {
+            let v = get_item(vm, other, &k)?;
+            d.set(k, v)?;
+        }
+        return Ok(());
+    }
+    let it = vm.get_iter(other)?;
+    let mut i = 0;
+    while let Some(pair) = vm.next_of(&it)? {
+        let kv = match &pair {
+            Value::Tuple(t) => t.to_vec(),
+            Value::List(l) => l.borrow().clone(),
+            _ => match vm.collect_iterable(&pair) {
+                Ok(kv) => kv,
+                Err(e) if err_is(vm, &e, ExcKind::TypeError) => {
+                    return Err(PyErr::type_error(format!(
+                        "cannot convert dictionary update sequence element #{i} to a sequence"
+                    )))
+                }
+                Err(e) => return Err(e),
+            },
+        };
+        let [k, v] = <[Value; 2]>::try_from(kv).map_err(|kv| {
+            PyErr::value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                kv.len()
+            ))
+        })?;
+        d.set(k, v)?;
+        i += 1;
+    }
+    Ok(())
 }

@@ -250,3 +250,54 @@ pub fn parse_int(s: &str, base: u32) -> Option<Value> {
     let b = BigInt::parse_bytes(clean.as_bytes(), base)?;
     Some(Value::from_bigint(if neg { -b } else { b }))
 }
+
+// ---- methods ----
+
+/// The methods of `int` (and `bool`), sorted by name; each receives the number as `args[0]`.
+pub static METHODS: &[(&str, crate::objects::function::NativeFn)] = &[
+    ("as_integer_ratio", int_as_integer_ratio),
+    ("bit_count", int_bit_count),
+    ("bit_length", int_bit_length),
+    ("conjugate", int_conjugate),
+];
+
+use crate::builtins::Kwargs;
+use crate::interp::Vm;
+use crate::objects::args::{descriptor_error, noargs};
+
+/// The receiver of an int method, as a plain int (a bool becomes 0 or 1).
+fn this_int(args: &[Value], kwargs: &Kwargs, name: &str) -> PyResult<Value> {
+    let v = match args.first() {
+        Some(Value::Int(i)) => Value::Int(*i),
+        Some(Value::Bool(b)) => Value::Int(*b as i64),
+        Some(v @ Value::BigInt(_)) => v.clone(),
+        _ => return Err(descriptor_error("int", name, args)),
+    };
+    noargs("int", name, args, kwargs)?;
+    Ok(v)
+}
+
+fn int_bit_length(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(match this_int(args, kwargs, "bit_length")? {
+        Value::Int(i) => 64 - i.unsigned_abs().leading_zeros() as i64,
+        Value::BigInt(b) => b.bits() as i64,
+        _ => 0,
+    }))
+}
+
+fn int_bit_count(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(match this_int(args, kwargs, "bit_count")? {
+        Value::Int(i) => i.unsigned_abs().count_ones() as i64,
+        Value::BigInt(b) => b.magnitude().count_ones() as i64,
+        _ => 0,
+    }))
+}
+
+fn int_conjugate(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    this_int(args, kwargs, "conjugate")
+}
+
+fn int_as_integer_ratio(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let n = this_int(args, kwargs, "as_integer_ratio")?;
+    Ok(Value::Tuple(std::rc::Rc::new(vec![n, Value::Int(1)])))
+}

@@ -80,3 +80,24 @@ fn tuple_index(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> 
         None => Err(PyErr::value_error("tuple.index(x): x not in tuple")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::objects as o;
+
+    /// `builtins::method` binary-searches these tables.
+    #[test]
+    fn method_tables_are_sorted() {
+        for table in [
+            o::str::METHODS,
+            o::list::METHODS,
+            o::tuple::METHODS,
+            o::dict::METHODS,
+            o::int::METHODS,
+            o::float::METHODS,
+            o::range::METHODS,
+        ] {
+            assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+        }
+    }
+}
