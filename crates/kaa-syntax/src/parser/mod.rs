@@ -196,7 +196,15 @@ impl<'a> Parser<'a> {
                 self.memo.clear();
                 match rule(self) {
                     Err(Fail::Error(e)) => *e,
-                    _ => self.generic_error(last),
+                    _ => {
+                        let e = self.generic_error(last);
+                        // "unexpected indent" is final: CPython skips its scan of the rest of
+                        // the source for tokenizer errors there.
+                        if matches!(self.ts.kinds[last.min(self.ts.kinds.len() - 1)], K::Indent | K::Dedent) {
+                            return Err(e);
+                        }
+                        e
+                    }
                 }
             }
         };

@@ -175,12 +175,24 @@ impl<'a> Parser<'a> {
         if !self.call_invalid {
             return self.expr_stmt_inner();
         }
+        // CPython tries the assignment forms, then `invalid_assignment`, then the expression
+        // statement: the invalid rule runs whenever no assignment matched.
         let start = self.pos;
-        match self.attempt(|p| p.expr_stmt_inner())? {
-            Some(s) => Ok(s),
+        let r = self.attempt(|p| p.expr_stmt_inner())?;
+        if let Some(s) = &r {
+            if !matches!(s.kind, StmtKind::Expr { .. }) {
+                return Ok(r.unwrap());
+            }
+        }
+        let end = self.pos;
+        self.pos = start;
+        self.invalid_assignment()?;
+        match r {
+            Some(s) => {
+                self.pos = end;
+                Ok(s)
+            }
             None => {
-                self.pos = start;
-                self.invalid_assignment()?;
                 self.pos = start;
                 Err(Fail::NoMatch)
             }
