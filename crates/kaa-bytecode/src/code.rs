@@ -38,6 +38,7 @@ impl CodeFlags {
     pub const GENERATOR: u32 = 0x20;
     pub const NOFREE: u32 = 0x40;
     pub const COROUTINE: u32 = 0x80;
+    pub const ASYNC_GENERATOR: u32 = 0x200;
 
     pub fn has(self, bit: u32) -> bool {
         self.0 & bit != 0

@@ -105,6 +105,11 @@ fn has_arg(op: Opcode) -> bool {
             | Opcode::BeforeWith
             | Opcode::WithExceptStart
             | Opcode::ImportStar
+            | Opcode::GetAwaitable
+            | Opcode::BeforeAsyncWith
+            | Opcode::GetAiter
+            | Opcode::GetAnext
+            | Opcode::EndAsyncFor
             | Opcode::GetYieldFromIter
     )
 }

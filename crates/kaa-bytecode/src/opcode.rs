@@ -132,6 +132,16 @@ opcodes! {
     ImportFrom = "IMPORT_FROM",
     /// `module -- ` : `from module import *`.
     ImportStar = "IMPORT_STAR",
+    /// `x -- awaitable` : what `await x` iterates: a coroutine itself, or `x.__await__()`.
+    GetAwaitable = "GET_AWAITABLE",
+    /// `manager -- aexit awaitable` : starts `async with` (the awaitable is `__aenter__()`).
+    BeforeAsyncWith = "BEFORE_ASYNC_WITH",
+    /// `iterable -- aiterator` : `iterable.__aiter__()` for `async for`.
+    GetAiter = "GET_AITER",
+    /// `aiterator -- aiterator awaitable` : `aiterator.__anext__()`.
+    GetAnext = "GET_ANEXT",
+    /// `aiterator exc -- ` : ends `async for` on StopAsyncIteration, re-raises anything else.
+    EndAsyncFor = "END_ASYNC_FOR",
     /// `value [spec] -- str` : formats for an f-string; arg bits: 0-1 conversion (0 none, 1 str,
     /// 2 repr, 3 ascii), 2 a format spec is on the stack.
     FormatValue = "FORMAT_VALUE",
@@ -215,6 +225,9 @@ impl Opcode {
             Opcode::UnpackEx => (a & 0xFF) + (a >> 8),
             Opcode::BeforeWith => 1,
             Opcode::ImportName => -1,
+            Opcode::GetAwaitable | Opcode::GetAiter => 0,
+            Opcode::BeforeAsyncWith | Opcode::GetAnext => 1,
+            Opcode::EndAsyncFor => -2,
             Opcode::ImportFrom => 1,
             Opcode::ImportStar => -1,
             Opcode::WithExceptStart => 1,

@@ -37,6 +37,8 @@ enum FBlock<'a> {
     FinallyEnd,
     /// A `with` body: leaving it calls the saved `__exit__(None, None, None)`.
     With,
+    /// An `async with` body: the same, awaiting `__aexit__`.
+    AsyncWith,
 }
 
 /// An exception-table range still open: instructions from `start` on jump to `target`.
@@ -72,6 +74,7 @@ impl FBlock<'_> {
             FBlock::ExceptHandler { name } => FBlock::ExceptHandler { name: *name },
             FBlock::FinallyEnd => FBlock::FinallyEnd,
             FBlock::With => FBlock::With,
+            FBlock::AsyncWith => FBlock::AsyncWith,
         }
     }
 }
@@ -98,7 +101,9 @@ impl<'s, 'a> Unit<'s, 'a> {
             flags |= CodeFlags::OPTIMIZED | CodeFlags::NEWLOCALS;
         }
         if scope.is_generator {
-            flags |= CodeFlags::GENERATOR;
+            flags |= if scope.is_coroutine { CodeFlags::ASYNC_GENERATOR } else { CodeFlags::GENERATOR };
+        } else if scope.is_coroutine {
+            flags |= CodeFlags::COROUTINE;
         }
         Unit {
             scope,
@@ -407,6 +412,14 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.emit(Opcode::ReturnValue, 0);
             }
             StmtKind::With { items, body, .. } => self.with(items, body)?,
+            StmtKind::AsyncWith { items, body, .. } => {
+                self.check_await_allowed(s.span, "async with")?;
+                self.async_with(items, body)?
+            }
+            StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
+                self.check_await_allowed(s.span, "async for")?;
+                self.async_for(s.span, target, iter, body, orelse)?
+            }
             StmtKind::Import { names } => {
                 for alias in names {
                     self.load_const(ConstValue::Int(Int::Small(0)));
@@ -460,7 +473,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
                     self.try_finally(body, handlers, orelse, finalbody)?;
                 }
             }
-            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. } => {
+            StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. }
+            | StmtKind::AsyncFunctionDef { name, args, body, decorator_list, returns, .. } => {
                 for d in decorator_list {
                     self.expr(d)?;
                 }
@@ -578,12 +592,16 @@ impl<'s, 'a> Compiler<'s, 'a> {
                     self.delete_name(n)?;
                 }
             }
-            FBlock::With => {
+            FBlock::With | FBlock::AsyncWith => {
                 // Stack: ... exit [value]
                 if keep_top {
                     self.emit(Opcode::Swap, 2);
                 }
                 self.call_exit_with_nones();
+                if matches!(block, FBlock::AsyncWith) {
+                    self.emit(Opcode::GetAwaitable, 0);
+                    self.await_loop();
+                }
                 self.emit(Opcode::PopTop, 0);
             }
             FBlock::FinallyEnd => {
@@ -959,6 +977,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
             .scope()
             .child_at(span)
             .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
+        if scope.is_generator && scope.is_coroutine {
+            return Err(unsupported("async generators", span.lineno));
+        }
         let qualname = self.qualname(name);
         let mut unit = Unit::new(scope, name, qualname, &self.filename, span.lineno);
         unit.code.argcount = (args.posonlyargs.len() + args.args.len()) as u32;
@@ -1330,6 +1351,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 }
                 self.emit(Opcode::YieldValue, 0);
             }
+            ExprKind::Await { value } => {
+                self.check_await_allowed(e.span, "await")?;
+                self.expr(value)?;
+                self.emit(Opcode::GetAwaitable, 0);
+                self.await_loop();
+            }
             ExprKind::YieldFrom { value } => {
                 self.check_yield_allowed(e.span)?;
                 self.expr(value)?;
@@ -1502,6 +1529,119 @@ impl<'s, 'a> Compiler<'s, 'a> {
             NameScope::GlobalImplicit => scope.kind.is_function_like(),
             _ => false,
         }
+    }
+
+    /// `awaitable -- result`: drives the awaitable on top to completion, passing what it yields
+    /// out to whoever runs this coroutine (the SEND loop of `yield from`).
+    fn await_loop(&mut self) {
+        self.load_const(ConstValue::None);
+        let top = self.unit().new_label();
+        let end = self.unit().new_label();
+        self.unit().bind(top);
+        self.unit().jump(Opcode::Send, end);
+        self.emit(Opcode::YieldValue, 0);
+        self.unit().jump(Opcode::JumpBackward, top);
+        self.unit().bind(end);
+    }
+
+    #[cold]
+    fn check_await_allowed(&self, span: Span, what: &str) -> Result<()> {
+        let scope = self.scope();
+        if scope.kind == ScopeKind::Function && scope.is_coroutine {
+            return Ok(());
+        }
+        let msg = match (what, scope.kind) {
+            ("await", ScopeKind::Function | ScopeKind::Lambda) => {
+                "'await' outside async function".to_string()
+            }
+            ("await", _) => "'await' outside function".to_string(),
+            _ => format!("'{what}' outside async function"),
+        };
+        Err(syntax_error(&msg, span))
+    }
+
+    /// `async with a as x: body`: like `with`, awaiting `__aenter__()` and `__aexit__(...)`.
+    fn async_with(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> Result<()> {
+        let Some((item, rest)) = items.split_first() else { return self.stmts(body) };
+        let on_exception = self.unit().new_label();
+        let cleanup = self.unit().new_label();
+        let end = self.unit().new_label();
+        self.expr(&item.context_expr)?;
+        self.emit(Opcode::BeforeAsyncWith, 0); // ... aexit awaitable
+        self.emit(Opcode::GetAwaitable, 0);
+        self.await_loop(); // ... aexit enter_result
+        let guard = self.unit().push_handler(on_exception);
+        match &item.optional_vars {
+            Some(target) => self.store(target)?,
+            None => {
+                self.emit(Opcode::PopTop, 0);
+            }
+        }
+        self.unit().fblocks.push(FBlock::AsyncWith);
+        self.async_with(rest, body)?;
+        self.unit().fblocks.pop();
+        self.unit().pop_handler(guard);
+        self.call_exit_with_nones();
+        self.emit(Opcode::GetAwaitable, 0);
+        self.await_loop();
+        self.emit(Opcode::PopTop, 0);
+        self.unit().jump(Opcode::JumpForward, end);
+
+        self.unit().bind(on_exception); // ... aexit exc
+        self.emit(Opcode::PushExcInfo, 0);
+        let in_exit = self.unit().push_handler(cleanup);
+        self.emit(Opcode::WithExceptStart, 0); // ... aexit prev exc awaitable
+        self.emit(Opcode::GetAwaitable, 0);
+        self.await_loop(); // ... aexit prev exc result
+        let suppress = self.unit().new_label();
+        self.unit().jump(Opcode::PopJumpForwardIfTrue, suppress);
+        self.emit(Opcode::Reraise, 0);
+        self.unit().bind(suppress);
+        self.emit(Opcode::PopTop, 0);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::PopTop, 0);
+        self.unit().pop_handler(in_exit);
+        self.unit().jump(Opcode::JumpForward, end);
+
+        self.unit().bind(cleanup);
+        self.emit(Opcode::Swap, 2);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::Reraise, 0);
+        self.unit().bind(end);
+        Ok(())
+    }
+
+    /// `async for target in iter: body else: orelse`, ended by StopAsyncIteration.
+    fn async_for(
+        &mut self,
+        span: Span,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
+        let top = self.unit().new_label();
+        let exhausted = self.unit().new_label();
+        let end = self.unit().new_label();
+        self.expr(iter)?;
+        self.emit(Opcode::GetAiter, 0); // ... aiter
+        self.unit().bind(top);
+        let guard = self.unit().push_handler(exhausted);
+        self.emit(Opcode::GetAnext, 0); // ... aiter awaitable
+        self.emit(Opcode::GetAwaitable, 0);
+        self.await_loop(); // ... aiter value
+        self.unit().pop_handler(guard);
+        self.store(target)?;
+        self.unit().fblocks.push(FBlock::Loop { continue_to: top, break_to: end, is_for: true });
+        self.stmts(body)?;
+        self.unit().fblocks.pop();
+        self.set_line(span);
+        self.unit().jump(Opcode::JumpBackward, top);
+        self.unit().bind(exhausted); // ... aiter exc
+        self.emit(Opcode::EndAsyncFor, 0);
+        self.stmts(orelse)?;
+        self.unit().bind(end);
+        Ok(())
     }
 
     #[cold]
@@ -1695,9 +1835,6 @@ fn binary_op_kind(op: Operator) -> BinaryOpKind {
 
 fn stmt_name(s: &StmtKind) -> &'static str {
     match s {
-        StmtKind::AsyncFunctionDef { .. } => "async def",
-        StmtKind::AsyncFor { .. } => "async for",
-        StmtKind::AsyncWith { .. } => "async with",
         StmtKind::Match { .. } => "match statements",
         StmtKind::TryStar { .. } => "try/except*",
         _ => "this statement",
@@ -1706,7 +1843,6 @@ fn stmt_name(s: &StmtKind) -> &'static str {
 
 fn expr_name(e: &ExprKind) -> &'static str {
     match e {
-        ExprKind::Await { .. } => "await",
         ExprKind::Starred { .. } => "starred expressions",
         _ => "this expression",
     }

@@ -58,6 +58,8 @@ pub struct Scope {
     /// Nested scopes in the order the code generator meets them.
     pub children: Vec<Scope>,
     pub is_generator: bool,
+    /// `async def`.
+    pub is_coroutine: bool,
     /// Functions in a class that use `super` or `__class__` make the class provide a `__class__` cell.
     pub needs_class_cell: bool,
     /// The span of the node that opens this scope (def, class, lambda, comprehension).
@@ -74,6 +76,7 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
             needs_class_cell: false,
             span,
         }
@@ -238,6 +241,7 @@ impl Builder {
                 }
                 self.declare(name, DEF_LOCAL, s.span)?;
                 self.push(ScopeKind::Function, name, s.span);
+                self.cur().is_coroutine = matches!(s.kind, StmtKind::AsyncFunctionDef { .. });
                 self.params(args)?;
                 self.stmts(body)?;
                 self.pop();

@@ -28,6 +28,7 @@ exception_kinds! {
     GeneratorExit: BaseException,
     Exception: BaseException,
     StopIteration: Exception,
+    StopAsyncIteration: Exception,
     ArithmeticError: Exception,
     ZeroDivisionError: ArithmeticError,
     OverflowError: ArithmeticError,

@@ -751,6 +751,75 @@ impl Vm {
                     let r = self.call_value(&exit, vec![class, exc, Value::None], Vec::new())?;
                     self.push(r);
                 }
+                Opcode::GetAwaitable => {
+                    let v = self.pop();
+                    save_pc!();
+                    let a = self.awaitable(v)?;
+                    self.push(a);
+                }
+                Opcode::BeforeAsyncWith => {
+                    let manager = self.pop();
+                    save_pc!();
+                    let class = self.type_of(&manager);
+                    let (Some(enter), Some(exit)) = (class.lookup("__aenter__"), class.lookup("__aexit__"))
+                    else {
+                        let missing = if class.lookup("__aenter__").is_none() {
+                            ""
+                        } else {
+                            " (missed __aexit__ method)"
+                        };
+                        return Err(PyErr::type_error(format!(
+                            "'{}' object does not support the asynchronous context manager protocol{missing}",
+                            class.name
+                        )));
+                    };
+                    self.push(Value::BoundMethod(Rc::new((exit, manager.clone()))));
+                    let r = self.call_value(&enter, vec![manager], Vec::new())?;
+                    self.push(r);
+                }
+                Opcode::GetAiter => {
+                    let v = self.pop();
+                    save_pc!();
+                    match self.call_dunder(&v, "__aiter__", vec![])? {
+                        Some(it) => self.push(it),
+                        None => {
+                            return Err(PyErr::type_error(format!(
+                                "'async for' requires an object with __aiter__ method, got {}",
+                                v.type_name()
+                            )))
+                        }
+                    }
+                }
+                Opcode::GetAnext => {
+                    let it = self.top().clone();
+                    save_pc!();
+                    match self.call_dunder(&it, "__anext__", vec![])? {
+                        Some(a) => self.push(a),
+                        None => {
+                            return Err(PyErr::type_error(format!(
+                                "'async for' requires an iterator with __anext__ method, got {}",
+                                it.type_name()
+                            )))
+                        }
+                    }
+                }
+                Opcode::EndAsyncFor => {
+                    let exc = self.pop();
+                    save_pc!();
+                    let stop = self.exception_type(ExcKind::StopAsyncIteration);
+                    match exc {
+                        Value::Exception(e) if e.class.is_subclass(&stop) => {
+                            self.pop();
+                        }
+                        Value::Exception(e) => return Err(PyErr::Reraised(e)),
+                        _ => {
+                            return Err(PyErr::new(
+                                ExcKind::SystemError,
+                                "END_ASYNC_FOR without an exception",
+                            ))
+                        }
+                    }
+                }
                 Opcode::ImportName => {
                     let fromlist = self.pop();
                     let level = match self.pop() {
@@ -948,7 +1017,7 @@ impl Vm {
                                 ));
                             }
                             self.push_frame(func, args, kwargs)?;
-                            if func.code.flags.has(CodeFlags::GENERATOR) {
+                            if func.code.flags.0 & SUSPENDABLE != 0 {
                                 let g = self.detach_generator(func);
                                 self.push(g);
                                 continue;
@@ -1272,6 +1341,29 @@ impl Vm {
         true
     }
 
+    /// GET_AWAITABLE: a coroutine itself, or the iterator its `__await__()` returns.
+    fn awaitable(&mut self, v: Value) -> PyResult<Value> {
+        match &v {
+            Value::Generator(g) if g.is_coroutine => return Ok(v),
+            Value::Generator(_) => {
+                return Err(PyErr::type_error("object generator can't be used in 'await' expression"))
+            }
+            _ => {}
+        }
+        match self.call_dunder(&v, "__await__", vec![])? {
+            Some(it @ (Value::Generator(_) | Value::Iterator(_))) => Ok(it),
+            Some(Value::Instance(i)) if i.class.lookup("__next__").is_some() => Ok(Value::Instance(i)),
+            Some(other) => Err(PyErr::type_error(format!(
+                "__await__() returned non-iterator of type '{}'",
+                other.type_name()
+            ))),
+            None => Err(PyErr::type_error(format!(
+                "object {} can't be used in 'await' expression",
+                v.type_name()
+            ))),
+        }
+    }
+
     /// How a TypeError names a callable: `f()` for functions (qualified name), `X()` otherwise.
     fn callable_name(&self, v: &Value) -> String {
         match v {
@@ -1286,11 +1378,12 @@ impl Vm {
         }
     }
 
-    /// Turns the frame just pushed for a generator function into a generator object.
+    /// Turns the frame just pushed for a generator (or coroutine) function into its object.
     fn detach_generator(&mut self, func: &Rc<FunctionObject>) -> Value {
         let frame = self.frames.pop().expect("generator frame");
         let values = self.stack.split_off(frame.base);
         Value::Generator(Rc::new(GeneratorObject {
+            is_coroutine: func.code.flags.has(CodeFlags::COROUTINE),
             name: func.name.clone(),
             qualname: func.qualname.clone(),
             state: std::cell::Cell::new(GenState::Created),
@@ -1307,6 +1400,9 @@ impl Vm {
     ) -> PyResult<GenStep> {
         match g.state.get() {
             GenState::Running => return Err(PyErr::value_error("generator already executing")),
+            GenState::Finished if g.is_coroutine && throw.is_none() => {
+                return Err(PyErr::new(ExcKind::RuntimeError, "cannot reuse already awaited coroutine"))
+            }
             GenState::Finished => {
                 return match throw {
                     Some(e) => Err(e),
@@ -1446,7 +1542,7 @@ impl Vm {
                     return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
                 }
                 self.push_frame(func, args, kwargs)?;
-                if func.code.flags.has(CodeFlags::GENERATOR) {
+                if func.code.flags.0 & SUSPENDABLE != 0 {
                     return Ok(self.detach_generator(func));
                 }
                 let depth = self.frames.len();
@@ -2260,6 +2356,9 @@ fn compare_floats(arg: u32, x: f64, y: f64) -> bool {
         _ => x >= y,
     }
 }
+
+/// Code flags of functions whose call makes a suspendable object instead of running.
+const SUSPENDABLE: u32 = CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR;
 
 /// The name part of an operator's special methods: `add` for `__add__`/`__radd__`/`__iadd__`.
 fn dunder_name(op: BinaryOpKind) -> &'static str {

@@ -162,7 +162,13 @@ impl Value {
             Value::ClassMethod(_) => "classmethod",
             Value::StaticMethod(_) => "staticmethod",
             Value::Super(_) => "super",
-            Value::Generator(_) => "generator",
+            Value::Generator(g) => {
+                if g.is_coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                }
+            }
             Value::Module(_) => "module",
             Value::Set(s) => {
                 if s.frozen {

@@ -34,6 +34,7 @@ pub struct Types {
     pub set: Rc<TypeObject>,
     pub frozenset: Rc<TypeObject>,
     pub module: Rc<TypeObject>,
+    pub coroutine: Rc<TypeObject>,
 }
 
 /// The constructors of the types that have one (defined in `builtins`).
@@ -91,6 +92,7 @@ impl Types {
             set: t("set", Some(c.set)),
             frozenset: t("frozenset", Some(c.frozenset)),
             module: t("module", None),
+            coroutine: t("coroutine", None),
             object,
         }
     }
@@ -123,6 +125,7 @@ impl Types {
             Value::ClassMethod(_) => self.classmethod.clone(),
             Value::StaticMethod(_) => self.staticmethod.clone(),
             Value::Super(_) => self.super_.clone(),
+            Value::Generator(g) if g.is_coroutine => self.coroutine.clone(),
             Value::Generator(_) => self.generator.clone(),
             Value::Set(s) if s.frozen => self.frozenset.clone(),
             Value::Set(_) => self.set.clone(),

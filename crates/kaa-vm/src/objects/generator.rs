@@ -16,6 +16,8 @@ pub enum GenState {
 }
 
 pub struct GeneratorObject {
+    /// A coroutine (`async def`) rather than a generator: same machinery, other type.
+    pub is_coroutine: bool,
     pub name: String,
     pub qualname: String,
     pub state: Cell<GenState>,

@@ -1,0 +1,4 @@
+async def f():
+    await 5
+
+f().send(None)
