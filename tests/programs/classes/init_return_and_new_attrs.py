@@ -1,0 +1,17 @@
+# __init__ must return None; instances get attributes dynamically.
+class Bag:
+    pass
+
+
+b = Bag()
+b.x = 1
+b.y = [b.x]
+print(b.x, b.y, hasattr(b, 'y'), hasattr(b, 'z'))
+
+
+class Bad:
+    def __init__(self):
+        return 42
+
+
+Bad()
