@@ -110,6 +110,11 @@ fn has_arg(op: Opcode) -> bool {
             | Opcode::GetAiter
             | Opcode::GetAnext
             | Opcode::EndAsyncFor
+            | Opcode::MatchSequence
+            | Opcode::MatchMapping
+            | Opcode::GetLen
+            | Opcode::MatchKeys
+            | Opcode::CopyDictWithoutKeys
             | Opcode::GetYieldFromIter
     )
 }

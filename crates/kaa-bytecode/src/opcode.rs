@@ -142,6 +142,19 @@ opcodes! {
     GetAnext = "GET_ANEXT",
     /// `aiterator exc -- ` : ends `async for` on StopAsyncIteration, re-raises anything else.
     EndAsyncFor = "END_ASYNC_FOR",
+    /// `subject -- subject bool` : is the subject a sequence for `match` (not str/bytes/dict)?
+    MatchSequence = "MATCH_SEQUENCE",
+    /// `subject -- subject bool` : is the subject a mapping for `match`?
+    MatchMapping = "MATCH_MAPPING",
+    /// `x -- x len(x)`
+    GetLen = "GET_LEN",
+    /// `subject keys -- subject keys values|None` : the values of all keys, or None if one is missing.
+    MatchKeys = "MATCH_KEYS",
+    /// `subject cls names -- attributes|None` : a class pattern with `arg` positional sub-patterns;
+    /// the tuple holds the positional then keyword attributes, None when it does not match.
+    MatchClass = "MATCH_CLASS",
+    /// `subject keys -- subject keys rest` : a dict of the subject's items without `keys`.
+    CopyDictWithoutKeys = "COPY_DICT_WITHOUT_KEYS",
     /// `value [spec] -- str` : formats for an f-string; arg bits: 0-1 conversion (0 none, 1 str,
     /// 2 repr, 3 ascii), 2 a format spec is on the stack.
     FormatValue = "FORMAT_VALUE",
@@ -225,6 +238,9 @@ impl Opcode {
             Opcode::UnpackEx => (a & 0xFF) + (a >> 8),
             Opcode::BeforeWith => 1,
             Opcode::ImportName => -1,
+            Opcode::MatchSequence | Opcode::MatchMapping | Opcode::GetLen | Opcode::MatchKeys => 1,
+            Opcode::CopyDictWithoutKeys => 1,
+            Opcode::MatchClass => -2,
             Opcode::GetAwaitable | Opcode::GetAiter => 0,
             Opcode::BeforeAsyncWith | Opcode::GetAnext => 1,
             Opcode::EndAsyncFor => -2,

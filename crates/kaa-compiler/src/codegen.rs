@@ -412,6 +412,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.emit(Opcode::ReturnValue, 0);
             }
             StmtKind::With { items, body, .. } => self.with(items, body)?,
+            StmtKind::Match { subject, cases } => self.match_statement(subject, cases)?,
             StmtKind::AsyncWith { items, body, .. } => {
                 self.check_await_allowed(s.span, "async with")?;
                 self.async_with(items, body)?
@@ -614,6 +615,193 @@ impl<'s, 'a> Compiler<'s, 'a> {
                     self.emit(Opcode::PopTop, 0);
                 }
                 self.emit(Opcode::PopExcept, 0);
+            }
+        }
+        Ok(())
+    }
+
+    /// `match subject: case ...`: the subject stays on the stack while the cases are tried; each
+    /// case matches a copy of it.
+    fn match_statement(&mut self, subject: &'a Expr, cases: &'a [MatchCase]) -> Result<()> {
+        for (i, case) in cases.iter().enumerate() {
+            if i + 1 < cases.len() && case.guard.is_none() {
+                if let Some(msg) = irrefutable(&case.pattern) {
+                    return Err(syntax_error(&msg, case.pattern.span));
+                }
+            }
+        }
+        let end = self.unit().new_label();
+        self.expr(subject)?;
+        for case in cases {
+            self.set_line(case.pattern.span);
+            let next_case = self.unit().new_label();
+            let mut fails = FailLabels::default();
+            self.emit(Opcode::Copy, 1);
+            self.pattern(&case.pattern, &mut fails, 0)?;
+            if let Some(guard) = &case.guard {
+                self.expr(guard)?;
+                self.unit().jump(Opcode::PopJumpForwardIfFalse, next_case);
+            }
+            self.emit(Opcode::PopTop, 0); // the subject
+            self.stmts(&case.body)?;
+            self.unit().jump(Opcode::JumpForward, end);
+            self.emit_fail_labels(fails, next_case);
+            self.unit().bind(next_case);
+        }
+        self.emit(Opcode::PopTop, 0);
+        self.unit().bind(end);
+        Ok(())
+    }
+
+    /// The cleanup code for a pattern's failure points: label k pops k items, then goes on.
+    fn emit_fail_labels(&mut self, fails: FailLabels, then: Label) {
+        let max = fails.labels.iter().map(|(k, _)| *k).max();
+        let Some(max) = max else { return };
+        let mut by_count: Vec<Option<Label>> = vec![None; max + 1];
+        for (k, l) in fails.labels {
+            by_count[k] = Some(l);
+        }
+        for k in (0..=max).rev() {
+            if let Some(l) = by_count[k] {
+                self.unit().bind(l);
+            }
+            if k > 0 {
+                self.emit(Opcode::PopTop, 0);
+            }
+        }
+        self.unit().jump(Opcode::JumpForward, then);
+    }
+
+    /// Jumps to the failure path when the bool on top is false; `extra` more items sit above
+    /// the level the failure path restores.
+    fn fail_if_false(&mut self, fails: &mut FailLabels, extra: usize) {
+        let l = fails.get(self, extra);
+        self.unit().jump(Opcode::PopJumpForwardIfFalse, l);
+    }
+
+    /// Matches the value on top of the stack against `p`, consuming it; on failure jumps to a
+    /// cleanup label that pops `extra` further items (those below the subject that belong to
+    /// enclosing patterns).
+    fn pattern(&mut self, p: &'a Pattern, fails: &mut FailLabels, extra: usize) -> Result<()> {
+        match &p.kind {
+            PatternKind::MatchValue { value } => {
+                self.expr(value)?;
+                self.emit(Opcode::CompareOp, CompareKind::Eq as u32);
+                self.fail_if_false(fails, extra);
+            }
+            PatternKind::MatchSingleton { value } => {
+                self.load_const(constant(value));
+                self.emit(Opcode::IsOp, 0);
+                self.fail_if_false(fails, extra);
+            }
+            PatternKind::MatchAs { pattern, name } => {
+                if let Some(inner) = pattern {
+                    self.emit(Opcode::Copy, 1);
+                    self.pattern(inner, fails, extra + 1)?;
+                }
+                match name {
+                    Some(n) => self.store_name(n)?,
+                    None => {
+                        self.emit(Opcode::PopTop, 0);
+                    }
+                }
+            }
+            PatternKind::MatchStar { name } => match name {
+                Some(n) => self.store_name(n)?,
+                None => {
+                    self.emit(Opcode::PopTop, 0);
+                }
+            },
+            PatternKind::MatchOr { patterns } => {
+                let success = self.unit().new_label();
+                for alt in patterns {
+                    let next_alt = self.unit().new_label();
+                    let mut alt_fails = FailLabels::default();
+                    self.emit(Opcode::Copy, 1);
+                    self.pattern(alt, &mut alt_fails, 0)?;
+                    self.emit(Opcode::PopTop, 0);
+                    self.unit().jump(Opcode::JumpForward, success);
+                    self.emit_fail_labels(alt_fails, next_alt);
+                    self.unit().bind(next_alt);
+                }
+                // No alternative matched: drop the subject and fail.
+                self.emit(Opcode::PopTop, 0);
+                let l = fails.get(self, extra);
+                self.unit().jump(Opcode::JumpForward, l);
+                self.unit().bind(success);
+            }
+            PatternKind::MatchSequence { patterns } => {
+                self.emit(Opcode::MatchSequence, 0);
+                self.fail_if_false(fails, extra + 1);
+                let star = patterns.iter().position(|q| matches!(q.kind, PatternKind::MatchStar { .. }));
+                self.emit(Opcode::GetLen, 0);
+                let n = patterns.len() - star.is_some() as usize;
+                self.load_const(ConstValue::Int(Int::Small(n as i64)));
+                let cmp = if star.is_some() { CompareKind::Ge } else { CompareKind::Eq };
+                self.emit(Opcode::CompareOp, cmp as u32);
+                self.fail_if_false(fails, extra + 1);
+                match star {
+                    Some(i) => {
+                        self.emit(Opcode::UnpackEx, (i | ((patterns.len() - i - 1) << 8)) as u32);
+                    }
+                    None => {
+                        self.emit(Opcode::UnpackSequence, patterns.len() as u32);
+                    }
+                }
+                let total = patterns.len();
+                for (i, q) in patterns.iter().enumerate() {
+                    self.pattern(q, fails, extra + total - i - 1)?;
+                }
+            }
+            PatternKind::MatchMapping { keys, patterns, rest } => {
+                self.emit(Opcode::MatchMapping, 0);
+                self.fail_if_false(fails, extra + 1);
+                if !keys.is_empty() {
+                    self.emit(Opcode::GetLen, 0);
+                    self.load_const(ConstValue::Int(Int::Small(keys.len() as i64)));
+                    self.emit(Opcode::CompareOp, CompareKind::Ge as u32);
+                    self.fail_if_false(fails, extra + 1);
+                }
+                self.exprs(keys)?;
+                self.emit(Opcode::BuildTuple, keys.len() as u32); // subject keys
+                self.emit(Opcode::MatchKeys, 0); // subject keys values|None
+                self.emit(Opcode::Copy, 1);
+                self.load_const(ConstValue::None);
+                self.emit(Opcode::IsOp, 1);
+                self.fail_if_false(fails, extra + 3);
+                self.emit(Opcode::UnpackSequence, keys.len() as u32);
+                let total = patterns.len();
+                for (i, q) in patterns.iter().enumerate() {
+                    self.pattern(q, fails, extra + 2 + total - i - 1)?;
+                }
+                match rest {
+                    Some(r) => {
+                        self.emit(Opcode::CopyDictWithoutKeys, 0); // subject keys rest
+                        self.store_name(r)?;
+                        self.emit(Opcode::PopTop, 0);
+                        self.emit(Opcode::PopTop, 0);
+                    }
+                    None => {
+                        self.emit(Opcode::PopTop, 0);
+                        self.emit(Opcode::PopTop, 0);
+                    }
+                }
+            }
+            PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
+                self.expr(cls)?;
+                let names = kwd_attrs.iter().map(|a| ConstValue::Str(PyStr::from(a.as_str()))).collect();
+                self.load_const(ConstValue::Tuple(names));
+                self.emit(Opcode::MatchClass, patterns.len() as u32); // attrs|None
+                self.emit(Opcode::Copy, 1);
+                self.load_const(ConstValue::None);
+                self.emit(Opcode::IsOp, 1);
+                self.fail_if_false(fails, extra + 1);
+                let all: Vec<&'a Pattern> = patterns.iter().chain(kwd_patterns.iter()).collect();
+                self.emit(Opcode::UnpackSequence, all.len() as u32);
+                let total = all.len();
+                for (i, q) in all.into_iter().enumerate() {
+                    self.pattern(q, fails, extra + total - i - 1)?;
+                }
             }
         }
         Ok(())
@@ -1777,6 +1965,37 @@ impl<'s, 'a> Compiler<'s, 'a> {
     }
 }
 
+/// A pattern's failure targets, by how many stack items each must pop.
+#[derive(Default)]
+struct FailLabels {
+    labels: Vec<(usize, Label)>,
+}
+
+impl FailLabels {
+    fn get(&mut self, c: &mut Compiler<'_, '_>, pops: usize) -> Label {
+        if let Some((_, l)) = self.labels.iter().find(|(k, _)| *k == pops) {
+            return *l;
+        }
+        let l = c.unit().new_label();
+        self.labels.push((pops, l));
+        l
+    }
+}
+
+/// Why a case pattern makes the following ones unreachable (CPython's compile-time error).
+fn irrefutable(p: &Pattern) -> Option<String> {
+    match &p.kind {
+        PatternKind::MatchAs { pattern: None, name: Some(n) } => {
+            Some(format!("name capture '{n}' makes remaining patterns unreachable"))
+        }
+        PatternKind::MatchAs { pattern: None, name: None } => {
+            Some("wildcard makes remaining patterns unreachable".to_string())
+        }
+        PatternKind::MatchOr { patterns } => patterns.iter().find_map(irrefutable),
+        _ => None,
+    }
+}
+
 /// Where a comprehension's element goes.
 enum CompTarget<'a> {
     List,
@@ -1835,7 +2054,6 @@ fn binary_op_kind(op: Operator) -> BinaryOpKind {
 
 fn stmt_name(s: &StmtKind) -> &'static str {
     match s {
-        StmtKind::Match { .. } => "match statements",
         StmtKind::TryStar { .. } => "try/except*",
         _ => "this statement",
     }

@@ -820,6 +820,61 @@ impl Vm {
                         }
                     }
                 }
+                Opcode::MatchSequence | Opcode::MatchMapping => {
+                    let v = self.top().clone();
+                    let is = if ins.op() == Opcode::MatchSequence {
+                        self.is_match_sequence(&v)
+                    } else {
+                        matches!(v, Value::Dict(_))
+                            || matches!(&v, Value::Instance(i) if i.class.lookup("keys").is_some() && i.class.lookup("__getitem__").is_some())
+                    };
+                    self.push(Value::Bool(is));
+                }
+                Opcode::GetLen => {
+                    let v = self.top().clone();
+                    save_pc!();
+                    let n = self.len_of(&v)?;
+                    self.push(Value::Int(n as i64));
+                }
+                Opcode::MatchKeys => {
+                    let keys = self.top().clone();
+                    let subject = self.stack[self.stack.len() - 2].clone();
+                    save_pc!();
+                    let values = self.match_keys(&subject, &keys)?;
+                    self.push(values);
+                }
+                Opcode::CopyDictWithoutKeys => {
+                    let keys = self.top().clone();
+                    let subject = self.stack[self.stack.len() - 2].clone();
+                    save_pc!();
+                    let rest = DictObject::new();
+                    let pairs = match &subject {
+                        Value::Dict(d) => d.items(),
+                        _ => Vec::new(),
+                    };
+                    let Value::Tuple(keys) = keys else { continue };
+                    for (k, v) in pairs {
+                        let mut skip = false;
+                        for key in keys.iter() {
+                            if self.equals(&k, key)? {
+                                skip = true;
+                                break;
+                            }
+                        }
+                        if !skip {
+                            rest.set(k, v)?;
+                        }
+                    }
+                    self.push(Value::Dict(Rc::new(rest)));
+                }
+                Opcode::MatchClass => {
+                    let names = self.pop();
+                    let cls = self.pop();
+                    let subject = self.pop();
+                    save_pc!();
+                    let r = self.match_class(&subject, &cls, arg as usize, &names)?;
+                    self.push(r);
+                }
                 Opcode::ImportName => {
                     let fromlist = self.pop();
                     let level = match self.pop() {
@@ -1339,6 +1394,168 @@ impl Vm {
             kw_names: None,
         });
         true
+    }
+
+    /// `len(v)`.
+    pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
+        Ok(match v {
+            Value::Str(s) => s.char_len(),
+            Value::List(l) => l.borrow().len(),
+            Value::Tuple(t) => t.len(),
+            Value::Dict(d) => d.len(),
+            Value::Set(s) => s.len(),
+            Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
+            other => match self.call_dunder(other, "__len__", vec![])? {
+                Some(Value::Int(n)) if n >= 0 => n as usize,
+                Some(Value::Int(_)) => return Err(PyErr::value_error("__len__() should return >= 0")),
+                Some(r) => {
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        r.type_name()
+                    )))
+                }
+                None => {
+                    return Err(PyErr::type_error(format!(
+                        "object of type '{}' has no len()",
+                        other.type_name()
+                    )))
+                }
+            },
+        })
+    }
+
+    /// Does `match` treat `v` as a sequence? (Not str, bytes or dict, as PEP 634 says.)
+    fn is_match_sequence(&self, v: &Value) -> bool {
+        match v {
+            Value::List(_) | Value::Tuple(_) | Value::Range(_) => true,
+            Value::Instance(i) => {
+                i.class.lookup("__getitem__").is_some()
+                    && i.class.lookup("__len__").is_some()
+                    && i.class.lookup("keys").is_none()
+            }
+            _ => false,
+        }
+    }
+
+    /// MATCH_KEYS: the values for `keys` in the mapping, or None when one is missing.
+    fn match_keys(&mut self, subject: &Value, keys: &Value) -> PyResult<Value> {
+        let Value::Tuple(keys) = keys else { return Ok(Value::None) };
+        let mut values = Vec::with_capacity(keys.len());
+        for (i, key) in keys.iter().enumerate() {
+            if keys[..i].iter().any(|k| crate::objects::dict::keys_equal(k, key)) {
+                let r = self.repr(key)?;
+                return Err(PyErr::value_error(format!("mapping pattern checks duplicate key ({r})")));
+            }
+            let found = match subject {
+                Value::Dict(d) => d.get(key)?,
+                other => {
+                    let get = self.get_attr(other, "get")?;
+                    let marker = Value::Instance(Rc::new(crate::objects::types::InstanceObject {
+                        class: self.types.object.clone(),
+                        dict: DictObject::new(),
+                    }));
+                    let v = self.call_value(&get, vec![key.clone(), marker.clone()], Vec::new())?;
+                    if v.is(&marker) {
+                        None
+                    } else {
+                        Some(v)
+                    }
+                }
+            };
+            match found {
+                Some(v) => values.push(v),
+                None => return Ok(Value::None),
+            }
+        }
+        Ok(Value::Tuple(Rc::new(values)))
+    }
+
+    /// MATCH_CLASS: isinstance check, then the positional (via `__match_args__`) and keyword
+    /// attributes; None when the subject does not match.
+    fn match_class(
+        &mut self,
+        subject: &Value,
+        cls: &Value,
+        positional: usize,
+        names: &Value,
+    ) -> PyResult<Value> {
+        let Value::Type(t) = cls else {
+            return Err(PyErr::type_error("called match pattern must be a class"));
+        };
+        if !self.type_of(subject).is_subclass(t) {
+            return Ok(Value::None);
+        }
+        let mut attrs = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        if positional > 0 {
+            // Built-in types like int and str match their one positional pattern with the subject.
+            let self_matching = !t.is_heap_type
+                && [
+                    "bool",
+                    "bytearray",
+                    "bytes",
+                    "dict",
+                    "float",
+                    "frozenset",
+                    "int",
+                    "list",
+                    "set",
+                    "str",
+                    "tuple",
+                ]
+                .contains(&t.name.as_str());
+            if self_matching {
+                if positional > 1 {
+                    return Err(PyErr::type_error(format!(
+                        "{}() accepts 1 positional sub-pattern ({positional} given)",
+                        t.name
+                    )));
+                }
+                attrs.push(subject.clone());
+            } else {
+                let match_args = match t.lookup("__match_args__") {
+                    Some(Value::Tuple(items)) => items.to_vec(),
+                    Some(_) => {
+                        return Err(PyErr::type_error(format!("{}.__match_args__ must be a tuple", t.name)))
+                    }
+                    None => Vec::new(),
+                };
+                if positional > match_args.len() {
+                    let s = if match_args.len() == 1 { "" } else { "s" };
+                    return Err(PyErr::type_error(format!(
+                        "{}() accepts {} positional sub-pattern{s} ({positional} given)",
+                        t.name,
+                        match_args.len()
+                    )));
+                }
+                for name in &match_args[..positional] {
+                    let Value::Str(n) = name else {
+                        return Err(PyErr::type_error("__match_args__ elements must be strings"));
+                    };
+                    seen.push(n.to_string());
+                    match self.get_attr(subject, n) {
+                        Ok(v) => attrs.push(v),
+                        Err(_) => return Ok(Value::None),
+                    }
+                }
+            }
+        }
+        if let Value::Tuple(kw) = names {
+            for name in kw.iter() {
+                let Value::Str(n) = name else { continue };
+                if seen.iter().any(|s| s == n.as_str()) {
+                    return Err(PyErr::type_error(format!(
+                        "{}() got multiple sub-patterns for attribute '{n}'",
+                        t.name
+                    )));
+                }
+                match self.get_attr(subject, n) {
+                    Ok(v) => attrs.push(v),
+                    Err(_) => return Ok(Value::None),
+                }
+            }
+        }
+        Ok(Value::Tuple(Rc::new(attrs)))
     }
 
     /// GET_AWAITABLE: a coroutine itself, or the iterator its `__await__()` returns.
