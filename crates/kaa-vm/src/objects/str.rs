@@ -598,9 +598,9 @@ fn justify(vm: &mut Vm, args: &[Value], kwargs: &Kwargs, name: &str, how: Justif
     };
     let right = marg - left;
     let mut out = with_capacity((marg as usize).saturating_mul(fill.len_utf8()).saturating_add(s.len()))?;
-    out.extend(std::iter::repeat(fill).take(left as usize));
+    out.extend(std::iter::repeat_n(fill, left as usize));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right as usize));
+    out.extend(std::iter::repeat_n(fill, right as usize));
     Ok(Value::str(&out))
 }
 
@@ -632,7 +632,7 @@ fn str_zfill(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         }
         _ => s.as_str(),
     };
-    out.extend(std::iter::repeat('0').take((width - len) as usize));
+    out.extend(std::iter::repeat_n('0', (width - len) as usize));
     out.push_str(body);
     Ok(Value::str(&out))
 }
@@ -719,7 +719,7 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Valu
             if tabsize > 0 {
                 let n = tabsize - column % tabsize;
                 column += n;
-                out.extend(std::iter::repeat(' ').take(n as usize));
+                out.extend(std::iter::repeat_n(' ', n as usize));
             }
         } else {
             out.push(c);
