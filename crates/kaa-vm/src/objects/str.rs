@@ -40,6 +40,12 @@ impl StrObject {
         StrObject { text: text.into(), char_len, hash: std::cell::Cell::new(None) }
     }
 
+    /// Takes ownership of a built string (no copy when it has no spare capacity).
+    pub fn from_string(text: String) -> StrObject {
+        let char_len = if text.is_ascii() { text.len() } else { text.chars().count() };
+        StrObject { text: text.into_boxed_str(), char_len, hash: std::cell::Cell::new(None) }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.text
     }
@@ -176,6 +182,10 @@ fn with_capacity(n: usize) -> PyResult<String> {
     Ok(s)
 }
 
+fn new_str(s: String) -> Value {
+    Value::Str(Rc::new(StrObject::from_string(s)))
+}
+
 fn list_of(items: Vec<Value>) -> Value {
     Value::List(Rc::new(RefCell::new(items)))
 }
@@ -186,7 +196,7 @@ fn str_lower(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let s = this(args, "lower")?;
     noargs("str", "lower", args, kwargs)?;
     if s.is_ascii() {
-        return Ok(Value::str(&s.to_ascii_lowercase()));
+        return Ok(new_str(s.to_ascii_lowercase()));
     }
     let mut out = String::with_capacity(s.len());
     if s.contains('\u{3A3}') {
@@ -199,33 +209,33 @@ fn str_lower(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
             uni::push_lower(&mut out, c);
         }
     }
-    Ok(Value::str(&out))
+    Ok(new_str(out))
 }
 
 fn str_upper(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let s = this(args, "upper")?;
     noargs("str", "upper", args, kwargs)?;
     if s.is_ascii() {
-        return Ok(Value::str(&s.to_ascii_uppercase()));
+        return Ok(new_str(s.to_ascii_uppercase()));
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         uni::push_upper(&mut out, c);
     }
-    Ok(Value::str(&out))
+    Ok(new_str(out))
 }
 
 fn str_casefold(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let s = this(args, "casefold")?;
     noargs("str", "casefold", args, kwargs)?;
     if s.is_ascii() {
-        return Ok(Value::str(&s.to_ascii_lowercase()));
+        return Ok(new_str(s.to_ascii_lowercase()));
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         uni::push_fold(&mut out, c);
     }
-    Ok(Value::str(&out))
+    Ok(new_str(out))
 }
 
 fn str_swapcase(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
@@ -242,7 +252,7 @@ fn str_swapcase(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value
             out.push(c);
         }
     }
-    Ok(Value::str(&out))
+    Ok(new_str(out))
 }
 
 /// Title case for the first character (since 3.8), lowercase for the rest.
@@ -258,7 +268,7 @@ fn str_capitalize(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
             uni::push_lower_at(&mut out, &chars, i);
         }
     }
-    Ok(Value::str(&out))
+    Ok(new_str(out))
 }
 
 /// Words are runs of cased characters: each starts in title case, the rest is lowercase.
@@ -276,7 +286,7 @@ fn str_title(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         }
         previous_cased = uni::is_cased(c);
     }
-    Ok(Value::str(&out))
+    Ok(new_str(out))
 }
 
 // ---- classification ----
@@ -601,7 +611,7 @@ fn justify(vm: &mut Vm, args: &[Value], kwargs: &Kwargs, name: &str, how: Justif
     out.extend(std::iter::repeat_n(fill, left as usize));
     out.push_str(s);
     out.extend(std::iter::repeat_n(fill, right as usize));
-    Ok(Value::str(&out))
+    Ok(new_str(out))
 }
 
 fn str_center(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
@@ -634,7 +644,7 @@ fn str_zfill(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     };
     out.extend(std::iter::repeat_n('0', (width - len) as usize));
     out.push_str(body);
-    Ok(Value::str(&out))
+    Ok(new_str(out))
 }
 
 fn strip(args: &[Value], kwargs: &Kwargs, name: &str, left: bool, right: bool) -> PyResult<Value> {
@@ -729,7 +739,7 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Valu
             }
         }
     }
-    Ok(Value::str(&out))
+    Ok(new_str(out))
 }
 
 // ---- splitting and joining ----
@@ -888,7 +898,7 @@ fn str_join(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
             out.push_str(s);
         }
     }
-    Ok(Value::str(&out))
+    Ok(new_str(out))
 }
 
 // ---- replacing and translating ----
@@ -916,7 +926,7 @@ fn str_replace(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> 
     let occurrences = if old.is_empty() { s.char_len() + 1 } else { s.matches(old.as_str()).count() };
     let n = if count < 0 { occurrences } else { occurrences.min(count as usize) };
     with_capacity(s.len().saturating_add(n.saturating_mul(new.len())))?;
-    Ok(Value::str(&if count < 0 { s.replace(old.as_str(), new) } else { s.replacen(old.as_str(), new, n) }))
+    Ok(new_str(if count < 0 { s.replace(old.as_str(), new) } else { s.replacen(old.as_str(), new, n) }))
 }
 
 /// What a translation table says about one character.
@@ -995,7 +1005,7 @@ fn str_translate(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value
             Mapped::Text(t) => out.push_str(&t),
         }
     }
-    Ok(Value::str(&out))
+    Ok(new_str(out))
 }
 
 /// `str.maketrans(x[, y[, z]])`, a static method.
@@ -1057,13 +1067,13 @@ fn str_maketrans(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Valu
 
 fn str_format(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let fmt = this(args, "format")?.clone();
-    Ok(Value::str(&str_format::format(vm, &fmt, Source::Args(&args[1..], kwargs))?))
+    Ok(new_str(str_format::format(vm, &fmt, Source::Args(&args[1..], kwargs))?))
 }
 
 fn str_format_map(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let fmt = this(args, "format_map")?.clone();
     let mapping = one_arg("str", "format_map", args, kwargs)?;
-    Ok(Value::str(&str_format::format(vm, &fmt, Source::Map(mapping))?))
+    Ok(new_str(str_format::format(vm, &fmt, Source::Map(mapping))?))
 }
 
 #[cfg(test)]
