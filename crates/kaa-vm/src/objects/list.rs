@@ -8,7 +8,6 @@ use crate::objects::args::{cint_arg, descriptor_error, keywords, noargs, one_arg
 use crate::objects::function::NativeFn;
 use crate::objects::tuple::{count_in, index_in, item_equals};
 use crate::value::Value;
-use kaa_bytecode::opcode::CompareKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -203,7 +202,7 @@ fn sort_items(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse:
     if reverse {
         order.reverse();
     }
-    let result = timsort(vm, &keys, &mut order);
+    let result = crate::objects::list_sort::timsort(vm, &keys, &mut order);
     if reverse {
         order.reverse();
     }
@@ -211,124 +210,6 @@ fn sort_items(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse:
     let mut slots: Vec<Option<Value>> = old.into_iter().map(Some).collect();
     *items = order.iter().map(|&i| slots[i].take().unwrap_or(Value::None)).collect();
     result
-}
-
-#[inline]
-fn less(vm: &mut Vm, keys: &[Value], a: usize, b: usize) -> PyResult<bool> {
-    vm.compare(CompareKind::Lt, &keys[a], &keys[b])
-}
-
-/// Sorts `order` (indices into `keys`) stably, comparing only with `<`. Runs are found and
-/// extended by binary insertion exactly as CPython's timsort does, so lists shorter than 64 see
-/// CPython's comparisons one for one; longer runs are merged without galloping.
-fn timsort(vm: &mut Vm, keys: &[Value], order: &mut [usize]) -> PyResult<()> {
-    let n = order.len();
-    let minrun = {
-        let (mut m, mut r) = (n, 0);
-        while m >= 64 {
-            r |= m & 1;
-            m >>= 1;
-        }
-        m + r
-    };
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    let mut lo = 0;
-    while lo < n {
-        let (mut len, descending) = count_run(vm, keys, &order[lo..])?;
-        if descending {
-            order[lo..lo + len].reverse();
-        }
-        if len < minrun {
-            let force = (n - lo).min(minrun);
-            binary_insertion(vm, keys, &mut order[lo..lo + force], len)?;
-            len = force;
-        }
-        runs.push((lo, len));
-        lo += len;
-    }
-    while runs.len() > 1 {
-        let mut merged = Vec::with_capacity(runs.len() / 2 + 1);
-        for pair in runs.chunks(2) {
-            match *pair {
-                [(a, la), (_, lb)] => {
-                    merge(vm, keys, &mut order[a..a + la + lb], la)?;
-                    merged.push((a, la + lb));
-                }
-                [single] => merged.push(single),
-                _ => {}
-            }
-        }
-        runs = merged;
-    }
-    Ok(())
-}
-
-/// The length of the run at the start of `order`, and whether it is strictly descending.
-fn count_run(vm: &mut Vm, keys: &[Value], order: &[usize]) -> PyResult<(usize, bool)> {
-    if order.len() == 1 {
-        return Ok((1, false));
-    }
-    let mut n = 2;
-    if less(vm, keys, order[1], order[0])? {
-        while n < order.len() && less(vm, keys, order[n], order[n - 1])? {
-            n += 1;
-        }
-        Ok((n, true))
-    } else {
-        while n < order.len() && !less(vm, keys, order[n], order[n - 1])? {
-            n += 1;
-        }
-        Ok((n, false))
-    }
-}
-
-/// Inserts `order[sorted..]` one by one into the sorted prefix, after any equal items.
-fn binary_insertion(vm: &mut Vm, keys: &[Value], order: &mut [usize], mut sorted: usize) -> PyResult<()> {
-    if sorted == 0 {
-        sorted = 1;
-    }
-    for start in sorted..order.len() {
-        let pivot = order[start];
-        let (mut l, mut r) = (0, start);
-        while l < r {
-            let p = l + (r - l) / 2;
-            if less(vm, keys, pivot, order[p])? {
-                r = p;
-            } else {
-                l = p + 1;
-            }
-        }
-        order.copy_within(l..start, l + 1);
-        order[l] = pivot;
-    }
-    Ok(())
-}
-
-/// Merges the sorted halves `order[..mid]` and `order[mid..]`, taking from the right only when
-/// it is strictly less (stability).
-fn merge(vm: &mut Vm, keys: &[Value], order: &mut [usize], mid: usize) -> PyResult<()> {
-    let left: Vec<usize> = order[..mid].to_vec();
-    let (mut i, mut j, mut k) = (0, mid, 0);
-    while i < left.len() && j < order.len() {
-        match less(vm, keys, order[j], left[i]) {
-            Ok(true) => {
-                order[k] = order[j];
-                j += 1;
-            }
-            Ok(false) => {
-                order[k] = left[i];
-                i += 1;
-            }
-            Err(e) => {
-                // Keep a permutation: put the unmerged left items back before failing.
-                order[k..k + left.len() - i].copy_from_slice(&left[i..]);
-                return Err(e);
-            }
-        }
-        k += 1;
-    }
-    order[k..k + left.len() - i].copy_from_slice(&left[i..]);
-    Ok(())
 }
 
 #[cfg(test)]
