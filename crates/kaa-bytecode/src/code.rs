@@ -70,6 +70,9 @@ pub struct CodeObject {
     pub instructions: Vec<Instr>,
     /// Source line of each instruction (same length as `instructions`); 0 for none.
     pub lines: Vec<u32>,
+    /// Source range of each instruction, as CPython's `co_positions()`: (end line, start column,
+    /// end column), columns in UTF-8 bytes; the start line is in `lines`.
+    pub positions: Vec<(u32, u32, u32)>,
     pub consts: Vec<ConstValue>,
     /// Global, attribute and imported names.
     pub names: Vec<String>,

@@ -52,6 +52,8 @@ struct Unit<'s, 'a> {
     scope: &'s Scope,
     code: CodeObject,
     line: u32,
+    /// The source range instructions are attributed to (the AST node being compiled).
+    loc: Span,
     labels: Vec<Option<usize>>,
     /// Stack depth expected at each label (set by the first jump to it).
     label_depth: Vec<Option<i32>>,
@@ -118,6 +120,7 @@ impl<'s, 'a> Unit<'s, 'a> {
                 flags: CodeFlags(flags),
                 instructions: Vec::new(),
                 lines: Vec::new(),
+                positions: Vec::new(),
                 consts: Vec::new(),
                 names: Vec::new(),
                 varnames,
@@ -127,6 +130,7 @@ impl<'s, 'a> Unit<'s, 'a> {
                 stacksize: 0,
             },
             line: firstlineno,
+            loc: Span::new(firstlineno, 0, firstlineno, 0),
             labels: Vec::new(),
             label_depth: Vec::new(),
             jumps: Vec::new(),
@@ -140,6 +144,7 @@ impl<'s, 'a> Unit<'s, 'a> {
     fn emit(&mut self, op: Opcode, arg: u32) -> usize {
         self.code.instructions.push(Instr::new(op, arg));
         self.code.lines.push(self.line);
+        self.code.positions.push((self.loc.end_lineno, self.loc.col_offset, self.loc.end_col_offset));
         self.depth += op.stack_effect(arg, false);
         self.max_depth = self.max_depth.max(self.depth);
         self.code.instructions.len() - 1
@@ -246,13 +251,35 @@ fn same_const(a: &ConstValue, b: &ConstValue) -> bool {
 
 /// Compiles a parsed module into its code object.
 pub fn compile_module(module: &Mod, filename: &str) -> Result<Rc<CodeObject>> {
+    compile_module_with_warnings(module, filename).map(|(code, _)| code)
+}
+
+/// A compile-time warning (CPython's `SyntaxWarning`), to print as the warnings module would.
+#[derive(Clone, Debug)]
+pub struct CompileWarning {
+    pub category: &'static str,
+    pub message: String,
+    pub lineno: u32,
+}
+
+/// `compile_module`, also returning the warnings the compiler raised.
+pub fn compile_module_with_warnings(
+    module: &Mod,
+    filename: &str,
+) -> Result<(Rc<CodeObject>, Vec<CompileWarning>)> {
     let scope = symtable::build(module).map_err(CompileError::Syntax)?;
-    let mut c = Compiler { filename: filename.to_string(), units: Vec::new(), dict_comprehension: None };
+    let mut c = Compiler {
+        filename: filename.to_string(),
+        units: Vec::new(),
+        dict_comprehension: None,
+        warnings: Vec::new(),
+    };
     c.units.push(Unit::new(&scope, "<module>", "<module>".into(), filename, 1));
     match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => {
             if let Some(first) = body.first() {
                 c.unit().line = first.span.lineno;
+                c.unit().loc = first.span;
             }
             c.emit(Opcode::Resume, 0);
             c.stmts(body)?;
@@ -266,7 +293,7 @@ pub fn compile_module(module: &Mod, filename: &str) -> Result<Rc<CodeObject>> {
         Mod::FunctionType { .. } => return Err(unsupported("func_type mode", 1)),
     }
     let unit = c.units.pop().expect("module unit");
-    Ok(Rc::new(unit.finish()))
+    Ok((Rc::new(unit.finish()), c.warnings))
 }
 
 fn unsupported(what: &str, lineno: u32) -> CompileError {
@@ -290,6 +317,7 @@ struct Compiler<'s, 'a> {
     units: Vec<Unit<'s, 'a>>,
     /// The value expression of the dict comprehension being compiled (its key is the `elt`).
     dict_comprehension: Option<&'a Expr>,
+    warnings: Vec<CompileWarning>,
 }
 
 impl<'s, 'a> Compiler<'s, 'a> {
@@ -307,6 +335,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     fn set_line(&mut self, span: Span) {
         self.unit().line = span.lineno;
+        self.unit().loc = span;
     }
 
     fn return_none(&mut self) {
@@ -513,6 +542,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 let end = self.unit().new_label();
                 self.expr(test)?;
                 self.unit().jump(Opcode::PopJumpForwardIfTrue, end);
+                // The AssertionError is located at the test expression, as in CPython.
+                self.unit().loc = test.span;
                 self.emit(Opcode::LoadAssertionError, 0);
                 if let Some(m) = msg {
                     self.emit(Opcode::PushNull, 0);
@@ -841,8 +872,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
         // ... exit exc
         self.unit().bind(on_exception);
-        self.emit(Opcode::PushExcInfo, 0); // ... exit prev_exc exc
+        // The cleanup handler's depth is the level below the exception being handled: after
+        // PUSH_EXC_INFO that slot holds the previous exception, which cleanup restores.
         let in_exit = self.unit().push_handler(cleanup);
+        self.emit(Opcode::PushExcInfo, 0); // ... exit prev_exc exc
         self.emit(Opcode::WithExceptStart, 0); // ... exit prev_exc exc result
         let suppress = self.unit().new_label();
         self.unit().jump(Opcode::PopJumpForwardIfTrue, suppress);
@@ -887,8 +920,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
         if let Some(first) = handlers.first() {
             self.set_line(first.span);
         }
-        self.emit(Opcode::PushExcInfo, 0); // ... prev_exc exc
+        // The cleanup handler's depth is the level below the exception being handled: after
+        // PUSH_EXC_INFO that slot holds the previous exception, which cleanup restores.
         let in_handlers = self.unit().push_handler(cleanup);
+        self.emit(Opcode::PushExcInfo, 0); // ... prev_exc exc
         for h in handlers {
             self.set_line(h.span);
             let next = self.unit().new_label();
@@ -973,8 +1008,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
         // Exceptional exit: ... exc
         self.unit().bind(on_exception);
-        self.emit(Opcode::PushExcInfo, 0); // ... prev_exc exc
+        // The cleanup handler's depth is the level below the exception being handled: after
+        // PUSH_EXC_INFO that slot holds the previous exception, which cleanup restores.
         let in_final = self.unit().push_handler(cleanup);
+        self.emit(Opcode::PushExcInfo, 0); // ... prev_exc exc
         self.unit().fblocks.push(FBlock::FinallyEnd);
         self.stmts(finalbody)?;
         self.unit().fblocks.pop();
@@ -1072,7 +1109,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
         let arg = binary_op_kind(op) as u32 + 13;
         match &target.kind {
             ExprKind::Name { id, .. } => {
+                let saved = self.unit().loc;
+                self.unit().loc = target.span;
                 self.load_name(id)?;
+                self.unit().loc = saved;
                 self.expr(value)?;
                 self.emit(Opcode::BinaryOp, arg);
                 self.store_name(id)
@@ -1268,6 +1308,15 @@ impl<'s, 'a> Compiler<'s, 'a> {
     }
 
     fn store(&mut self, target: &'a Expr) -> Result<()> {
+        // Errors while storing (unpacking, attribute and item assignment) point at the target.
+        let saved = self.unit().loc;
+        self.unit().loc = target.span;
+        let r = self.store_target(target);
+        self.unit().loc = saved;
+        r
+    }
+
+    fn store_target(&mut self, target: &'a Expr) -> Result<()> {
         match &target.kind {
             ExprKind::Name { id, .. } => self.store_name(id),
             ExprKind::Attribute { value, attr, .. } => {
@@ -1348,7 +1397,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     fn expr(&mut self, e: &'a Expr) -> Result<()> {
         let saved_line = self.unit().line;
+        let saved_loc = self.unit().loc;
         self.unit().line = e.span.lineno;
+        self.unit().loc = e.span;
         match &e.kind {
             ExprKind::Constant { value, .. } => self.load_const(constant(value)),
             ExprKind::Name { id, .. } => self.load_name(id)?,
@@ -1391,7 +1442,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.expr(orelse)?;
                 self.unit().bind(end);
             }
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
+            ExprKind::Call { func, args, keywords } => self.call(e.span, func, args, keywords)?,
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
                 let n = self.unit().add_name(attr);
@@ -1441,6 +1492,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                         self.emit(Opcode::ListExtend, 1);
                     }
                     self.unit().line = saved_line;
+                    self.unit().loc = saved_loc;
                     return Ok(());
                 }
                 if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
@@ -1454,6 +1506,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                         self.emit(Opcode::ListToTuple, 0);
                     }
                     self.unit().line = saved_line;
+                    self.unit().loc = saved_loc;
                     return Ok(());
                 }
                 self.exprs(elts)?;
@@ -1566,10 +1619,25 @@ impl<'s, 'a> Compiler<'s, 'a> {
             other => return Err(unsupported(expr_name(other), e.span.lineno)),
         }
         self.unit().line = saved_line;
+        self.unit().loc = saved_loc;
         Ok(())
     }
 
     fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr]) -> Result<()> {
+        // `x is 1`: CPython warns that identity with a literal is probably a mistake.
+        let mut lhs = left;
+        for (op, rhs) in ops.iter().zip(comparators) {
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) && (is_literal(lhs) || is_literal(rhs)) {
+                let (word, instead) = if *op == CmpOp::Is { ("is", "==") } else { ("is not", "!=") };
+                let lineno = self.unit().line;
+                self.warnings.push(CompileWarning {
+                    category: "SyntaxWarning",
+                    message: format!("\"{word}\" with a literal. Did you mean \"{instead}\"?"),
+                    lineno,
+                });
+            }
+            lhs = rhs;
+        }
         self.expr(left)?;
         let cleanup = self.unit().new_label();
         let end = self.unit().new_label();
@@ -1612,17 +1680,21 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.emit(code, arg);
     }
 
-    fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<()> {
+    fn call(&mut self, span: Span, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<()> {
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none())
         {
-            return self.call_with_unpacking(func, args, keywords);
+            return self.call_with_unpacking(span, func, args, keywords);
         }
         match &func.kind {
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
                 let n = self.unit().add_name(attr);
+                // The attribute lookup is located at `obj.attr`, not the whole call.
+                let saved = self.unit().loc;
+                self.unit().loc = func.span;
                 self.emit(Opcode::LoadMethod, n);
+                self.unit().loc = saved;
             }
             ExprKind::Name { id, .. } if self.emits_global(id) => {
                 let n = self.unit().add_name(id);
@@ -1645,7 +1717,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             let kn = self.unit().add_const(ConstValue::Tuple(names));
             self.emit(Opcode::KwNames, kn);
         }
-        self.set_line(func.span);
+        self.set_line(span);
         self.emit(Opcode::Call, (args.len() + keywords.len()) as u32);
         Ok(())
     }
@@ -1654,6 +1726,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
     /// a dict, then CALL_FUNCTION_EX.
     fn call_with_unpacking(
         &mut self,
+        span: Span,
         func: &'a Expr,
         args: &'a [Expr],
         keywords: &'a [Keyword],
@@ -1680,7 +1753,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 }
             }
         }
-        self.set_line(func.span);
+        self.set_line(span);
         self.emit(Opcode::CallFunctionEx, has_kwargs as u32);
         Ok(())
     }
@@ -1776,8 +1849,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.unit().jump(Opcode::JumpForward, end);
 
         self.unit().bind(on_exception); // ... aexit exc
-        self.emit(Opcode::PushExcInfo, 0);
+                                        // The cleanup handler's depth is the level below the exception being handled: after
+                                        // PUSH_EXC_INFO that slot holds the previous exception, which cleanup restores.
         let in_exit = self.unit().push_handler(cleanup);
+        self.emit(Opcode::PushExcInfo, 0);
         self.emit(Opcode::WithExceptStart, 0); // ... aexit prev exc awaitable
         self.emit(Opcode::GetAwaitable, 0);
         self.await_loop(); // ... aexit prev exc result
@@ -1979,6 +2054,18 @@ impl FailLabels {
         let l = c.unit().new_label();
         self.labels.push((pops, l));
         l
+    }
+}
+
+/// A literal whose identity is meaningless (`is` with it warns): not None/True/False/Ellipsis.
+fn is_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant { value, .. } => {
+            !matches!(value, Constant::None | Constant::Bool(_) | Constant::Ellipsis)
+        }
+        // A tuple of constants is folded into a constant, so it counts too.
+        ExprKind::Tuple { elts, .. } => elts.iter().all(|x| matches!(x.kind, ExprKind::Constant { .. })),
+        _ => false,
     }
 }
 

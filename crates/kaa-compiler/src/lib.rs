@@ -6,4 +6,4 @@
 pub mod codegen;
 pub mod symtable;
 
-pub use codegen::compile_module;
+pub use codegen::{compile_module, compile_module_with_warnings, CompileWarning};

@@ -72,6 +72,10 @@ pub struct TraceEntry {
     pub filename: String,
     pub lineno: u32,
     pub name: String,
+    /// The failing instruction's source range: end line, start and end columns (UTF-8 bytes).
+    pub end_lineno: u32,
+    pub col: u32,
+    pub end_col: u32,
 }
 
 pub struct ExceptionObject {

@@ -292,10 +292,15 @@ impl Vm {
                 let frame = self.frames.last_mut().expect("a running frame");
                 let index = frame.pc.saturating_sub(1);
                 if !in_traceback {
+                    let (end_lineno, col, end_col) =
+                        frame.code.positions.get(index).copied().unwrap_or((0, 0, 0));
                     exc.traceback.borrow_mut().push(TraceEntry {
                         filename: frame.code.filename.clone(),
                         lineno: frame.code.lines.get(index).copied().unwrap_or(0),
                         name: frame.code.name.clone(),
+                        end_lineno,
+                        col,
+                        end_col,
                     });
                 }
                 let handler = frame
@@ -1171,8 +1176,9 @@ impl Vm {
                     save_pc!();
                     let cause = if arg >= 2 { Some(self.pop()) } else { None };
                     if arg == 0 {
+                        // A bare `raise` adds no traceback entry for this frame (as RERAISE).
                         return Err(match &self.handling {
-                            Some(e) => PyErr::Raised(e.clone()),
+                            Some(e) => PyErr::Reraised(e.clone()),
                             None => PyErr::new(ExcKind::RuntimeError, "No active exception to reraise"),
                         });
                     }
@@ -2486,15 +2492,32 @@ impl Vm {
         if !trace.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
         }
+        let mut previous: Option<&TraceEntry> = None;
+        let mut repeats = 0;
         for entry in trace.iter().rev() {
+            // Runs of the same frame line are cut after three, as CPython does.
+            let same = previous.is_some_and(|p| {
+                p.filename == entry.filename && p.lineno == entry.lineno && p.name == entry.name
+            });
+            previous = Some(entry);
+            if same {
+                repeats += 1;
+                if repeats >= 3 {
+                    continue;
+                }
+            } else {
+                flush_repeats(out, repeats);
+                repeats = 0;
+            }
             out.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",
                 entry.filename, entry.lineno, entry.name
             ));
             if let Some(line) = source_line(&entry.filename, entry.lineno) {
-                out.push_str(&format!("    {}\n", line.trim()));
+                crate::traceback::format_source_line(&line, entry, out);
             }
         }
+        flush_repeats(out, repeats);
         let msg = self.str(&Value::Exception(exc.clone())).unwrap_or_default();
         if msg.is_empty() {
             out.push_str(&format!("{}\n", exc.class.name));
@@ -2593,6 +2616,14 @@ fn dunder_name(op: BinaryOpKind) -> &'static str {
         BinaryOpKind::Subtract => "sub",
         BinaryOpKind::TrueDivide => "truediv",
         BinaryOpKind::Xor => "xor",
+    }
+}
+
+/// The "[Previous line repeated N more times]" note after a cut run of identical entries.
+fn flush_repeats(out: &mut String, repeats: usize) {
+    if repeats >= 3 {
+        let n = repeats - 2;
+        out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n == 1 { "" } else { "s" }));
     }
 }
 

@@ -12,6 +12,7 @@ pub mod builtins;
 pub mod exceptions;
 pub mod interp;
 pub mod modules;
+pub mod traceback;
 pub mod objects;
 pub mod value;
 

@@ -17,8 +17,18 @@ pub fn compile_and_run(text: &str, file: &str, argv: &[String], dis_only: bool) 
     };
     // Tracebacks and __file__ name the script by its absolute path, as CPython 3.11 does.
     let path = kaa_syntax::error_display::display_filename(file);
-    let code = match kaa_compiler::compile_module(&tree, &path) {
-        Ok(c) => c,
+    let code = match kaa_compiler::compile_module_with_warnings(&tree, &path) {
+        Ok((c, warnings)) => {
+            // Printed the way the warnings module shows them: "file:line: Category: message"
+            // and the source line.
+            for w in warnings {
+                eprintln!("{path}:{}: {}: {}", w.lineno, w.category, w.message);
+                if let Some(line) = text.lines().nth(w.lineno.saturating_sub(1) as usize) {
+                    eprintln!("  {}", line.trim());
+                }
+            }
+            c
+        }
         Err(CompileError::Syntax(mut e)) => {
             // The compiler knows positions, not text: add the source line for the caret display.
             e.text = text.lines().nth(e.lineno.saturating_sub(1) as usize).map(|l| format!("{l}\n"));
