@@ -87,15 +87,14 @@ maps = {
 
 
 def emit(name, typ, items):
+    # Laid out as rustfmt (max_width 110) would: one line if it fits, else one item per line.
+    one_line = f"pub static {name}: &[{typ}] = &[" + ", ".join(i.rstrip(",") for i in items) + "];"
+    if len(one_line) <= 110:
+        print(one_line)
+        return
     print(f"pub static {name}: &[{typ}] = &[")
-    line = "   "
     for item in items:
-        if len(line) + len(item) + 1 > 109:
-            print(line)
-            line = "   "
-        line += " " + item
-    if line.strip():
-        print(line)
+        print("    " + item)
     print("];")
 
 
