@@ -691,7 +691,10 @@ impl<'a> Parser<'a> {
             Some(e) => Ok(e),
             None => {
                 // dict's second alternative is not guarded by the invalid-rules switch.
-                self.invalid_double_starred_kvpairs_in_dict()?;
+                self.memo_on += 1;
+                let r = self.invalid_double_starred_kvpairs_in_dict();
+                self.memo_on -= 1;
+                r?;
                 Err(Fail::NoMatch)
             }
         }

@@ -125,6 +125,9 @@ pub(crate) struct Parser<'a> {
     call_invalid: bool,
     /// The second pass is running (memoization is on, as in CPython, for the whole pass).
     pass2: bool,
+    /// Memoization is on in the first pass too (while an unguarded invalid rule re-reads what
+    /// just failed: without it, nested failures would be re-read exponentially often).
+    memo_on: u32,
     /// Rule nesting, bounded by `MAX_DEPTH`.
     depth: u32,
     memo: HashMap<(Memo, u32), Option<(Expr, u32)>>,
@@ -167,6 +170,7 @@ impl<'a> Parser<'a> {
             fill: 0,
             call_invalid: false,
             pass2: false,
+            memo_on: 0,
             depth: 0,
             memo: HashMap::new(),
             fstring,
@@ -477,7 +481,7 @@ impl<'a> Parser<'a> {
 
     /// Memoizes `f` at the current position during the second pass.
     fn memoized(&mut self, m: Memo, f: impl FnOnce(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
-        if !self.pass2 {
+        if !self.pass2 && self.memo_on == 0 {
             return f(self);
         }
         let key = (m, self.pos as u32);
