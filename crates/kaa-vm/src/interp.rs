@@ -66,6 +66,8 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// Native-to-Python re-entries currently active (each uses Rust stack).
     native_depth: usize,
+    /// Nesting of container comparisons in progress (`==` of nested lists recurses in Rust).
+    compare_depth: usize,
     const_cache: HashMap<*const CodeObject, Rc<CodeValues>>,
     interned: HashMap<String, Value>,
     /// The exception being handled (`sys.exc_info()`), set by PUSH_EXC_INFO.
@@ -95,6 +97,7 @@ impl Vm {
             stack: Vec::with_capacity(1024),
             recursion_limit: 1000,
             native_depth: 0,
+            compare_depth: 0,
             const_cache: HashMap::new(),
             interned: HashMap::new(),
             handling: None,
@@ -2050,12 +2053,29 @@ impl Vm {
         if x.len() != y.len() {
             return Ok(false);
         }
+        // Nested containers compare recursively; bound the depth like CPython's recursion limit.
+        if self.compare_depth + self.frames.len() > self.recursion_limit {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        self.compare_depth += 1;
+        let mut result = Ok(true);
         for (p, q) in x.iter().zip(y) {
-            if !p.is(q) && !self.equals(p, q)? {
-                return Ok(false);
+            if p.is(q) {
+                continue;
+            }
+            match self.equals(p, q) {
+                Ok(true) => {}
+                other => {
+                    result = other;
+                    break;
+                }
             }
         }
-        Ok(true)
+        self.compare_depth -= 1;
+        result
     }
 
     pub fn compare(&mut self, op: CompareKind, a: &Value, b: &Value) -> PyResult<bool> {

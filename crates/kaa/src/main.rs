@@ -91,7 +91,14 @@ fn front_end(stage: &str, file: &str, argv: &[String], bytes: &[u8], attrs: bool
         }
     } else {
         match parser::parse(&src.text, ParseOptions { mode: Mode::Exec, type_comments: true }) {
-            Ok(tree) => kaa_syntax::ast::dump(&tree, Some(3), attrs) + "\n",
+            Ok(tree) => match kaa_syntax::ast::try_dump(&tree, Some(3), attrs) {
+                Ok(text) => text + "\n",
+                Err(msg) => {
+                    // CPython's `-m ast` fails in repr() with a ValueError here.
+                    eprintln!("ValueError: {msg}");
+                    return ExitCode::from(1);
+                }
+            },
             Err(e) => return report(&e, file),
         }
     };

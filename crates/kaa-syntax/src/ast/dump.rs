@@ -11,6 +11,9 @@ pub struct Dumper {
     /// `None` for the single-line form.
     pub indent: Option<String>,
     pub include_attributes: bool,
+    /// Set when a value cannot be shown, as `repr` would raise in CPython (an int over the
+    /// 4300-digit conversion limit).
+    pub error: std::cell::RefCell<Option<String>>,
 }
 
 /// Anything that can appear in a dumped tree: nodes, lists, identifiers, numbers, constants.
@@ -25,7 +28,7 @@ pub trait Dump {
 
 impl Dumper {
     pub fn new(indent: Option<usize>, include_attributes: bool) -> Dumper {
-        Dumper { indent: indent.map(|n| " ".repeat(n)), include_attributes }
+        Dumper { indent: indent.map(|n| " ".repeat(n)), include_attributes, error: Default::default() }
     }
 
     fn layout(&self, level: usize) -> (usize, String, String) {
@@ -118,13 +121,34 @@ impl Dump for i64 {
     }
 }
 
+/// CPython's default `sys.get_int_max_str_digits()`.
+const INT_MAX_STR_DIGITS: usize = 4300;
+
 impl Dump for Constant {
-    fn dump(&self, _: &Dumper, _: usize) -> (String, bool) {
-        (self.repr(), true)
+    fn dump(&self, d: &Dumper, _: usize) -> (String, bool) {
+        let text = self.repr();
+        if let Constant::Int(super::Int::Big(_)) = self {
+            if text.trim_start_matches('-').len() > INT_MAX_STR_DIGITS {
+                *d.error.borrow_mut() = Some(format!(
+                    "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                ));
+            }
+        }
+        (text, true)
     }
 }
 
 /// `ast.dump(tree, indent=indent, include_attributes=...)`.
 pub fn dump(tree: &Mod, indent: Option<usize>, include_attributes: bool) -> String {
     tree.dump(&Dumper::new(indent, include_attributes), 0).0
+}
+
+/// `ast.dump`, failing (with the ValueError message) where CPython's `repr` of a value would.
+pub fn try_dump(tree: &Mod, indent: Option<usize>, include_attributes: bool) -> Result<String, String> {
+    let d = Dumper::new(indent, include_attributes);
+    let text = tree.dump(&d, 0).0;
+    match d.error.into_inner() {
+        Some(e) => Err(e),
+        None => Ok(text),
+    }
 }

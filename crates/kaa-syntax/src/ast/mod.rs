@@ -8,7 +8,7 @@ pub mod dump;
 mod nodes;
 
 pub use constant::{Constant, Int};
-pub use dump::{dump, Dump, Dumper};
+pub use dump::{dump, try_dump, Dump, Dumper};
 pub use nodes::*;
 
 /// A node's source range as CPython records it: 1-based lines, 0-based columns in UTF-8 bytes.
