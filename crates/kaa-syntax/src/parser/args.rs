@@ -133,15 +133,23 @@ impl<'a> Parser<'a> {
         let mut keywords = Vec::new();
         let mut positional = false;
         let mut has_kwargs = false;
+        // A `*x` that failed as a positional item fails as a keyword item too; in the first
+        // pass it is not read again (nested `f(*(f(*(...` would take exponential time).
+        let mut failed_star = None;
         match first {
             Some(e) => {
                 args.push(e);
                 positional = true;
             }
             None => {
-                if let Some(e) = self.attempt(|p| p.positional_item())? {
-                    args.push(e);
-                    positional = true;
+                let at = self.pos;
+                match self.attempt(|p| p.positional_item())? {
+                    Some(e) => {
+                        args.push(e);
+                        positional = true;
+                    }
+                    None if self.at_op(Op::Star) && !self.pass2 => failed_star = Some(at),
+                    None => {}
                 }
             }
         }
@@ -154,9 +162,13 @@ impl<'a> Parser<'a> {
                     self.pos = save;
                     break;
                 }
+                let at = self.pos;
                 match self.attempt(|p| p.positional_item())? {
                     Some(e) => args.push(e),
                     None => {
+                        if self.at_op(Op::Star) && !self.pass2 {
+                            failed_star = Some(at);
+                        }
                         self.pos = save;
                         break;
                     }
@@ -166,12 +178,12 @@ impl<'a> Parser<'a> {
             if self.at_op(Op::Comma) {
                 let save = self.pos;
                 self.bump();
-                has_kwargs = self.kwargs(&mut args, &mut keywords)?;
+                has_kwargs = self.kwargs(&mut args, &mut keywords, failed_star)?;
                 if !has_kwargs {
                     self.pos = save;
                 }
             }
-        } else if !self.kwargs(&mut args, &mut keywords)? {
+        } else if !self.kwargs(&mut args, &mut keywords, failed_star)? {
             return Err(Fail::NoMatch);
         } else {
             has_kwargs = true;
@@ -181,12 +193,21 @@ impl<'a> Parser<'a> {
 
     /// `kwargs`: keyword items, with `*x` allowed until the first `**x`. Gives false (having
     /// consumed nothing) when not even one item is there.
-    fn kwargs(&mut self, args: &mut Vec<Expr>, keywords: &mut Vec<Keyword>) -> PResult<bool> {
+    fn kwargs(
+        &mut self,
+        args: &mut Vec<Expr>,
+        keywords: &mut Vec<Keyword>,
+        failed_star: Option<usize>,
+    ) -> PResult<bool> {
         let mut double = false;
         let mut any = false;
         loop {
             let save = self.pos;
             if any && !self.eat_op(Op::Comma) {
+                break;
+            }
+            if failed_star == Some(self.pos) {
+                self.pos = save;
                 break;
             }
             let item = self.attempt(|p| p.kwarg_item(double))?;

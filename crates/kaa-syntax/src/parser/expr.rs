@@ -490,6 +490,11 @@ impl<'a> Parser<'a> {
         }
         let lower = if self.at_op(Op::Colon) { None } else { self.attempt(|p| p.expression())? };
         if !self.at_op(Op::Colon) {
+            if lower.is_none() && !self.pass2 {
+                // named_expression would fail the same way (and re-reading it at every level of
+                // `x[(x[(...` would take exponential time).
+                return Err(Fail::NoMatch);
+            }
             if self.call_invalid || lower.is_none() {
                 self.pos = start;
                 return self.named_expression();

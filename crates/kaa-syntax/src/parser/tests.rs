@@ -153,6 +153,10 @@ fn deep_nesting_is_bounded() {
         format!("({}1 2)", "-".repeat(5_000)),
         format!("{}1 2{}", "[".repeat(199), "]".repeat(199)),
         format!("{}a.b := 1{}", "(".repeat(150), ")".repeat(150)),
+        // Failures nested in displays, subscripts and star-arguments: linear, not exponential.
+        format!("x = [{}5 6{}]", "(1, {2: [3, (4,".repeat(40), ")]})".repeat(40)),
+        format!("{}1 +{}", "x[(".repeat(60), ")]".repeat(60)),
+        format!("{}1 +{}", "f(*(".repeat(60), "))".repeat(60)),
     ];
     let worker = std::thread::Builder::new()
         .stack_size(64 << 20)
