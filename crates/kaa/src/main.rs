@@ -95,7 +95,7 @@ fn front_end(stage: &str, file: &str, argv: &[String], bytes: &[u8], attrs: bool
                 Ok(text) => text + "\n",
                 Err(msg) => {
                     // CPython's `-m ast` fails in repr() with a ValueError here.
-                    eprintln!("ValueError: {msg}");
+                    eprintln!("{msg}");
                     return ExitCode::from(1);
                 }
             },

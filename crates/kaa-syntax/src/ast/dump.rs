@@ -14,7 +14,13 @@ pub struct Dumper {
     /// Set when a value cannot be shown, as `repr` would raise in CPython (an int over the
     /// 4300-digit conversion limit).
     pub error: std::cell::RefCell<Option<String>>,
+    /// Nesting of `_format` calls CPython's `ast.dump` would be in (nodes, lists and values).
+    depth: std::cell::Cell<usize>,
 }
+
+/// How deep CPython's `ast.dump` recursion gets under `python -m ast` before RecursionError:
+/// the default limit of 1000 frames, less the ten already in use below `_format`.
+const MAX_FORMAT_DEPTH: usize = 990;
 
 /// Anything that can appear in a dumped tree: nodes, lists, identifiers, numbers, constants.
 pub trait Dump {
@@ -28,7 +34,40 @@ pub trait Dump {
 
 impl Dumper {
     pub fn new(indent: Option<usize>, include_attributes: bool) -> Dumper {
-        Dumper { indent: indent.map(|n| " ".repeat(n)), include_attributes, error: Default::default() }
+        Dumper {
+            indent: indent.map(|n| " ".repeat(n)),
+            include_attributes,
+            error: Default::default(),
+            depth: Default::default(),
+        }
+    }
+
+    /// Enters one `_format` level; false (with the error recorded) past CPython's recursion limit.
+    fn enter(&self) -> bool {
+        if self.error.borrow().is_some() {
+            return false;
+        }
+        let d = self.depth.get() + 1;
+        if d > MAX_FORMAT_DEPTH {
+            *self.error.borrow_mut() =
+                Some("RecursionError: maximum recursion depth exceeded while calling a Python object".into());
+            return false;
+        }
+        self.depth.set(d);
+        true
+    }
+
+    /// A scalar value: one `_format` call that recurses no further.
+    fn leaf(&self, text: impl FnOnce() -> String) -> (String, bool) {
+        if !self.enter() {
+            return (String::new(), true);
+        }
+        self.leave();
+        (text(), true)
+    }
+
+    fn leave(&self) {
+        self.depth.set(self.depth.get() - 1);
     }
 
     fn layout(&self, level: usize) -> (usize, String, String) {
@@ -43,6 +82,25 @@ impl Dumper {
     }
 
     pub fn node(
+        &self,
+        name: &str,
+        level: usize,
+        fields: &[(&str, &dyn Dump)],
+        span: Option<&Span>,
+    ) -> (String, bool) {
+        if !self.enter() {
+            return (String::new(), true);
+        }
+        let r = self.node_fields(name, level, fields, span);
+        self.leave();
+        // Once dumping has failed, the text is thrown away: don't build it (it can be huge).
+        if self.error.borrow().is_some() {
+            return (String::new(), true);
+        }
+        r
+    }
+
+    fn node_fields(
         &self,
         name: &str,
         level: usize,
@@ -82,11 +140,19 @@ impl Dumper {
 
 impl<T: Dump> Dump for Vec<T> {
     fn dump(&self, d: &Dumper, level: usize) -> (String, bool) {
+        if !d.enter() {
+            return (String::new(), true);
+        }
         if self.is_empty() {
+            d.leave();
             return ("[]".into(), true);
         }
         let (level, prefix, sep) = d.layout(level);
         let items: Vec<String> = self.iter().map(|x| x.dump(d, level).0).collect();
+        d.leave();
+        if d.error.borrow().is_some() {
+            return (String::new(), true);
+        }
         (format!("[{prefix}{}]", items.join(&sep)), false)
     }
 }
@@ -95,7 +161,7 @@ impl<T: Dump> Dump for Option<T> {
     fn dump(&self, d: &Dumper, level: usize) -> (String, bool) {
         match self {
             Some(x) => x.dump(d, level),
-            None => ("None".into(), true),
+            None => d.leaf(|| "None".into()),
         }
     }
     fn is_none(&self) -> bool {
@@ -110,14 +176,14 @@ impl<T: Dump> Dump for Box<T> {
 }
 
 impl Dump for String {
-    fn dump(&self, _: &Dumper, _: usize) -> (String, bool) {
-        (crate::repr::str_repr(&crate::PyStr::from(self.as_str())), true)
+    fn dump(&self, d: &Dumper, _: usize) -> (String, bool) {
+        d.leaf(|| crate::repr::str_repr(&crate::PyStr::from(self.as_str())))
     }
 }
 
 impl Dump for i64 {
-    fn dump(&self, _: &Dumper, _: usize) -> (String, bool) {
-        (self.to_string(), true)
+    fn dump(&self, d: &Dumper, _: usize) -> (String, bool) {
+        d.leaf(|| self.to_string())
     }
 }
 
@@ -126,15 +192,15 @@ const INT_MAX_STR_DIGITS: usize = 4300;
 
 impl Dump for Constant {
     fn dump(&self, d: &Dumper, _: usize) -> (String, bool) {
-        let text = self.repr();
+        let (text, simple) = d.leaf(|| self.repr());
         if let Constant::Int(super::Int::Big(_)) = self {
             if text.trim_start_matches('-').len() > INT_MAX_STR_DIGITS {
                 *d.error.borrow_mut() = Some(format!(
-                    "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+                    "ValueError: Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
                 ));
             }
         }
-        (text, true)
+        (text, simple)
     }
 }
 
