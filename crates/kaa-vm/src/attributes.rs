@@ -214,6 +214,9 @@ impl Vm {
                     t.name
                 )));
             }
+            if name == "__setattr__" {
+                t.setattr_hook.set(None);
+            }
             t.dict.set_str(name, value);
             return Ok(());
         }

@@ -459,6 +459,34 @@ impl Vm {
                 Opcode::LoadAttr => {
                     let obj = self.pop();
                     save_pc!();
+                    let key = &consts.names[arg as usize];
+                    // Fast path: an instance attribute, or a plain class attribute/method.
+                    if let Value::Instance(inst) = &obj {
+                        let descr = inst.class.lookup_value(key);
+                        if !matches!(descr, Some(Value::Property(_))) {
+                            if let Some(v) = inst.dict.get(key)? {
+                                self.push(v);
+                                continue;
+                            }
+                            match descr {
+                                Some(f @ Value::Function(_)) => {
+                                    self.push(Value::BoundMethod(Rc::new((f, obj))));
+                                    continue;
+                                }
+                                Some(
+                                    v @ (Value::Int(_)
+                                    | Value::Float(_)
+                                    | Value::Str(_)
+                                    | Value::None
+                                    | Value::Bool(_)),
+                                ) => {
+                                    self.push(v);
+                                    continue;
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
                     let v = self.get_attr(&obj, &code.names[arg as usize])?;
                     self.push(v);
                 }
@@ -468,8 +496,9 @@ impl Vm {
                     let name = &code.names[arg as usize];
                     // A plain function found on the class is called with obj as self, unbound.
                     if let Value::Instance(inst) = &obj {
-                        if inst.dict.get_str(name).is_none() {
-                            if let Some(f @ Value::Function(_)) = inst.class.lookup(name) {
+                        let key = &consts.names[arg as usize];
+                        if inst.dict.get(key)?.is_none() {
+                            if let Some(f @ Value::Function(_)) = inst.class.lookup_value(key) {
                                 self.push(f);
                                 self.push(obj);
                                 continue;
@@ -484,6 +513,17 @@ impl Vm {
                     let obj = self.pop();
                     let value = self.pop();
                     save_pc!();
+                    let key = &consts.names[arg as usize];
+                    // Fast path: an instance without __setattr__ or a data descriptor of that name.
+                    if let Value::Instance(inst) = &obj {
+                        if inst.class.is_heap_type
+                            && !inst.class.has_setattr_hook()
+                            && !matches!(inst.class.lookup_value(key), Some(Value::Property(_)))
+                        {
+                            inst.dict.set(key.clone(), value)?;
+                            continue;
+                        }
+                    }
                     self.set_attr(&obj, &code.names[arg as usize], value)?;
                 }
                 Opcode::DeleteAttr => {
@@ -2268,28 +2308,41 @@ impl Vm {
     }
 
     fn slice(&mut self, container: &Value, s: &(Value, Value, Value)) -> PyResult<Value> {
-        let items: Vec<Value> = match container {
-            Value::List(l) => l.borrow().clone(),
-            Value::Tuple(t) => t.to_vec(),
-            Value::Str(st) => st.chars().map(|c| Value::str(&c.to_string())).collect(),
+        Ok(match container {
+            Value::List(l) => {
+                let items = l.borrow();
+                let idx = slice_indices(s, items.len())?;
+                Value::List(Rc::new(RefCell::new(idx.into_iter().map(|i| items[i].clone()).collect())))
+            }
+            Value::Tuple(t) => {
+                let idx = slice_indices(s, t.len())?;
+                Value::Tuple(Rc::new(idx.into_iter().map(|i| t[i].clone()).collect()))
+            }
+            Value::Str(st) => {
+                let idx = slice_indices(s, st.char_len())?;
+                let step_one = idx.windows(2).all(|w| w[1] == w[0] + 1);
+                if st.is_ascii() && step_one {
+                    // ASCII text indexes by byte: a contiguous slice is a plain substring.
+                    let text = match (idx.first(), idx.last()) {
+                        (Some(&a), Some(&b)) => &st.as_str()[a..=b],
+                        _ => "",
+                    };
+                    Value::str(text)
+                } else if st.is_ascii() {
+                    let bytes = st.as_str().as_bytes();
+                    let text: String = idx.into_iter().map(|i| bytes[i] as char).collect();
+                    Value::str(&text)
+                } else {
+                    let chars: Vec<char> = st.chars().collect();
+                    let text: String = idx.into_iter().map(|i| chars[i]).collect();
+                    Value::str(&text)
+                }
+            }
             _ => {
                 return Err(PyErr::type_error(format!(
                     "'{}' object is not subscriptable",
                     container.type_name()
                 )))
-            }
-        };
-        let idx = slice_indices(s, items.len())?;
-        let picked: Vec<Value> = idx.into_iter().map(|i| items[i].clone()).collect();
-        Ok(match container {
-            Value::List(_) => Value::List(Rc::new(RefCell::new(picked))),
-            Value::Tuple(_) => Value::Tuple(Rc::new(picked)),
-            _ => {
-                let s: String = picked
-                    .iter()
-                    .map(|v| if let Value::Str(c) = v { c.to_string() } else { String::new() })
-                    .collect();
-                Value::str(&s)
             }
         })
     }

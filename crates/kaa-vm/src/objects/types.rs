@@ -23,6 +23,8 @@ pub struct TypeObject {
     /// Classes made by `class` statements (their instances carry a `__dict__`).
     pub is_heap_type: bool,
     pub module: RefCell<Option<Value>>,
+    /// Cache for `has_setattr_hook`.
+    pub setattr_hook: std::cell::Cell<Option<bool>>,
 }
 
 impl TypeObject {
@@ -41,6 +43,7 @@ impl TypeObject {
             constructor,
             is_heap_type: false,
             module: RefCell::new(None),
+            setattr_hook: std::cell::Cell::new(None),
         }
     }
 
@@ -58,6 +61,7 @@ impl TypeObject {
             constructor: None,
             is_heap_type: true,
             module: RefCell::new(None),
+            setattr_hook: std::cell::Cell::new(None),
         })
     }
 
@@ -72,6 +76,28 @@ impl TypeObject {
             return Some(v);
         }
         self.mro_tail.iter().find_map(|t| t.dict.get_str(name))
+    }
+
+    /// `lookup` with the name as an interned `str` value: its hash is cached and keys usually
+    /// match by pointer, so attribute access hashes no text.
+    pub fn lookup_value(self: &Rc<Self>, name: &Value) -> Option<Value> {
+        if let Ok(Some(v)) = self.dict.get(name) {
+            return Some(v);
+        }
+        self.mro_tail.iter().find_map(|t| t.dict.get(name).ok().flatten())
+    }
+
+    /// Does this class (or a base) define `__setattr__`? Cached: decided when the class is
+    /// made, and redone when `__setattr__` is assigned on the class itself.
+    pub fn has_setattr_hook(self: &Rc<Self>) -> bool {
+        match self.setattr_hook.get() {
+            Some(b) => b,
+            None => {
+                let b = self.lookup("__setattr__").is_some();
+                self.setattr_hook.set(Some(b));
+                b
+            }
+        }
     }
 
     /// Looks `name` up along the MRO, starting after `after` (for `super()`).
