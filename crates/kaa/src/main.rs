@@ -79,7 +79,7 @@ fn front_end(stage: &str, file: &str, argv: &[String], bytes: &[u8], attrs: bool
         Err(e) => return report(&e, file),
     };
     if stage == "run" || stage == "--dis" {
-        return run::compile_and_run(&src.text, file, argv, stage == "--dis");
+        return run::compile_and_run(&src, file, argv, stage == "--dis");
     }
     let out = if stage == "--tokens" {
         match token_dump::tokenize_listing(&src.text, &src.encoding, file) {
@@ -90,7 +90,9 @@ fn front_end(stage: &str, file: &str, argv: &[String], bytes: &[u8], attrs: bool
             }
         }
     } else {
-        match parser::parse(&src.text, ParseOptions { mode: Mode::Exec, type_comments: true }) {
+        // parse_source keeps CPython's file-reading quirks in error positions (byte columns
+        // without an encoding declaration, BOM lines).
+        match parser::parse_source(&src, ParseOptions { mode: Mode::Exec, type_comments: true }) {
             Ok(tree) => match kaa_syntax::ast::try_dump(&tree, Some(3), attrs) {
                 Ok(text) => text + "\n",
                 Err(msg) => {

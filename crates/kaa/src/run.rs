@@ -10,8 +10,14 @@ use std::rc::Rc;
 
 /// Compiles `text` (the decoded source of `file`) and runs it as `__main__`, or prints its
 /// disassembly when `dis_only`.
-pub fn compile_and_run(text: &str, file: &str, argv: &[String], dis_only: bool) -> ExitCode {
-    let tree = match parser::parse(text, ParseOptions { mode: Mode::Exec, type_comments: false }) {
+pub fn compile_and_run(
+    src: &kaa_syntax::source::Source,
+    file: &str,
+    argv: &[String],
+    dis_only: bool,
+) -> ExitCode {
+    let text = src.text.as_str();
+    let tree = match parser::parse_source(src, ParseOptions { mode: Mode::Exec, type_comments: false }) {
         Ok(t) => t,
         Err(e) => return report(&e, file),
     };
