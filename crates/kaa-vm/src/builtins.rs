@@ -4,13 +4,22 @@ use crate::exceptions::{ExcKind, PyErr, PyResult};
 use crate::interp::{range_len, Vm};
 use crate::objects::dict::DictObject;
 use crate::objects::function::{BuiltinFunction, NativeFn};
-use crate::objects::int::{hash_value, parse_int, to_bigint};
+use crate::objects::int::to_bigint;
 use crate::objects::str::Name;
 use crate::value::Value;
-use kaa_bytecode::opcode::CompareKind;
-use std::cell::RefCell;
-use std::io::Write;
 use std::rc::Rc;
+
+mod code;
+mod constructors;
+mod dir_tables;
+mod functions;
+mod io;
+mod iterators;
+mod numeric;
+
+pub use constructors::{int_of, parse_float, parse_int_literal};
+pub use functions::{builtin_slice, format_with_dunder, hash_of, is_callable};
+pub use numeric::round_float;
 
 pub type Kwargs = [(Name, Value)];
 
@@ -18,26 +27,12 @@ fn builtin(name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None, is_method: false }))
 }
 
-fn make_set(vm: &mut Vm, args: &[Value], frozen: bool, name: &str) -> PyResult<Value> {
-    arity(name, args, 0, 1)?;
-    let set = crate::objects::set::SetObject::new(frozen);
-    if let Some(src) = args.first() {
-        if let Value::Set(other) = src {
-            set.table.borrow_mut().merge(&other.table.borrow());
-        } else {
-            for item in vm.collect_iterable(src)? {
-                set.add(item)?;
-            }
-        }
-    }
-    Ok(Value::Set(Rc::new(set)))
-}
-
 /// The constructors of the built-in types.
 pub fn constructors() -> crate::objects::builtin_types::Constructors {
+    use constructors::*;
     crate::objects::builtin_types::Constructors {
-        object: builtin_object,
-        type_: builtin_type,
+        object: functions::builtin_object,
+        type_: functions::builtin_type,
         int: builtin_int,
         bool_: builtin_bool,
         float: builtin_float,
@@ -50,46 +45,67 @@ pub fn constructors() -> crate::objects::builtin_types::Constructors {
         classmethod: builtin_classmethod,
         staticmethod: builtin_staticmethod,
         super_: builtin_super,
-        set: |vm, a, _| make_set(vm, a, false, "set"),
-        frozenset: |vm, a, _| make_set(vm, a, true, "frozenset"),
+        set: |vm, a, kw| make_set(vm, a, kw, false),
+        frozenset: |vm, a, kw| make_set(vm, a, kw, true),
     }
 }
 
 /// Fills the builtins namespace.
 pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
+    use code::*;
+    use functions::*;
+    use numeric::*;
     let table: &[(&'static str, NativeFn)] = &[
-        ("print", builtin_print),
-        ("len", builtin_len),
-        ("repr", builtin_repr),
+        ("__build_class__", builtin_build_class),
+        ("__import__", builtin_import),
         ("abs", builtin_abs),
-        ("min", builtin_min),
-        ("max", builtin_max),
-        ("sum", builtin_sum),
-        ("sorted", builtin_sorted),
-        ("enumerate", builtin_enumerate),
-        ("hash", builtin_hash),
-        ("chr", builtin_chr),
-        ("ord", builtin_ord),
-        ("any", builtin_any),
+        ("aiter", builtin_aiter),
         ("all", builtin_all),
+        ("anext", builtin_anext),
+        ("any", builtin_any),
+        ("ascii", builtin_ascii),
+        ("bin", builtin_bin),
+        ("breakpoint", builtin_breakpoint),
+        ("callable", builtin_callable),
+        ("chr", builtin_chr),
+        ("compile", builtin_compile),
+        ("delattr", builtin_delattr),
+        ("dir", builtin_dir),
+        ("divmod", builtin_divmod),
+        ("eval", builtin_eval),
+        ("exec", builtin_exec),
+        ("format", builtin_format),
+        ("getattr", builtin_getattr),
+        ("globals", builtin_globals),
+        ("hasattr", builtin_hasattr),
+        ("hash", builtin_hash),
+        ("hex", builtin_hex),
+        ("id", builtin_id),
+        ("input", io::builtin_input),
         ("isinstance", builtin_isinstance),
         ("issubclass", builtin_issubclass),
-        ("divmod", builtin_divmod),
         ("iter", builtin_iter),
+        ("len", builtin_len),
+        ("locals", builtin_locals),
+        ("max", builtin_max),
+        ("min", builtin_min),
         ("next", builtin_next),
-        ("format", builtin_format),
-        ("ascii", builtin_ascii),
-        ("getattr", builtin_getattr),
+        ("oct", builtin_oct),
+        ("open", io::builtin_open),
+        ("ord", builtin_ord),
+        ("pow", builtin_pow),
+        ("print", io::builtin_print),
+        ("repr", builtin_repr),
+        ("round", builtin_round),
         ("setattr", builtin_setattr),
-        ("hasattr", builtin_hasattr),
-        ("delattr", builtin_delattr),
-        ("id", builtin_id),
-        ("callable", builtin_callable),
-        ("__build_class__", builtin_build_class),
+        ("sorted", builtin_sorted),
+        ("sum", builtin_sum),
+        ("vars", builtin_vars),
     ];
     for (name, f) in table {
         ns.set_str(name, builtin(name, *f));
     }
+    ns.set_str(&hidden("displayhook"), builtin("displayhook", displayhook));
     for t in [
         &types.object,
         &types.type_,
@@ -101,6 +117,7 @@ pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
         &types.tuple,
         &types.dict,
         &types.range,
+        &types.slice,
         &types.property,
         &types.classmethod,
         &types.staticmethod,
@@ -110,6 +127,13 @@ pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
     ] {
         ns.set_str(&t.name, Value::Type(t.clone()));
     }
+    iterators::install(ns, &types.object);
+    functions::install_quitters(ns, &types.object);
+    io::install(ns, &types.object);
+    io::install_exceptions(ns);
+    // Code run with globals lacking `__name__` (exec(src, {})) finds this one, as in CPython.
+    ns.set_str("__name__", Value::str("builtins"));
+    ns.set_str("__debug__", Value::Bool(true));
     ns.set_str("None", Value::None);
     ns.set_str("True", Value::Bool(true));
     ns.set_str("False", Value::Bool(false));
@@ -117,47 +141,48 @@ pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
     ns.set_str("Ellipsis", Value::Ellipsis);
 }
 
-fn builtin_object(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    if !args.is_empty() {
-        return Err(PyErr::type_error("object() takes no arguments"));
-    }
-    Ok(Value::Instance(Rc::new(crate::objects::types::InstanceObject {
-        class: _vm.types.object.clone(),
-        dict: DictObject::new(),
-    })))
+/// The key of a builtins entry that Python code cannot name (a leading space): what the
+/// built-in functions keep for themselves (types without a public name, the display hook).
+pub fn hidden(name: &str) -> String {
+    format!(" {name}")
 }
 
-fn builtin_type(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    match args.len() {
-        1 => Ok(Value::Type(vm.type_of(&args[0]))),
-        _ => Err(PyErr::type_error("type() takes 1 or 3 arguments")),
+pub fn is_hidden(name: &str) -> bool {
+    name.starts_with(' ')
+}
+
+/// A built-in type implemented natively: `new` (if any) as its `__new__`, `methods` in its dict.
+/// Its instances are plain instances, so they keep native state in their dict.
+pub fn native_type(
+    object: &Rc<crate::objects::types::TypeObject>,
+    name: &str,
+    new: Option<NativeFn>,
+    methods: &[(&'static str, NativeFn)],
+) -> Rc<crate::objects::types::TypeObject> {
+    let Ok(t) = crate::objects::types::TypeObject::new_class(name, name, vec![object.clone()]) else {
+        unreachable!("a single base always has an MRO")
+    };
+    *t.module.borrow_mut() = Some(Value::str("builtins"));
+    if let Some(new) = new {
+        t.dict.set_str("__new__", Value::StaticMethod(Rc::new(builtin("__new__", new))));
     }
+    for &(n, f) in methods {
+        t.dict.set_str(
+            n,
+            Value::Builtin(Rc::new(BuiltinFunction { name: n, func: f, bound_self: None, is_method: true })),
+        );
+    }
+    Rc::new(t)
+}
+
+/// The names `dir()` adds for built-in type `name`, beyond its base's.
+pub fn dir_tables_for(name: &str) -> Option<&'static [&'static str]> {
+    let table = dir_tables::DIR_TABLES;
+    table.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| table[i].1)
 }
 
 fn builtin_build_class(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     vm.build_class(args, kwargs)
-}
-
-fn builtin_property(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    let mut slots = [Value::None, Value::None, Value::None];
-    for (i, a) in args.iter().take(3).enumerate() {
-        slots[i] = a.clone();
-    }
-    for (k, v) in kwargs {
-        match k.as_str() {
-            "fget" => slots[0] = v.clone(),
-            "fset" => slots[1] = v.clone(),
-            "fdel" => slots[2] = v.clone(),
-            "doc" => {}
-            other => {
-                return Err(PyErr::type_error(format!(
-                    "property() got an unexpected keyword argument '{other}'"
-                )))
-            }
-        }
-    }
-    let [fget, fset, fdel] = slots;
-    Ok(Value::Property(Rc::new(crate::objects::types::PropertyObject { fget, fset, fdel })))
 }
 
 /// `prop.setter` / `.getter` / `.deleter`: a function making a copy with one accessor replaced.
@@ -189,34 +214,12 @@ fn property_with(args: &[Value], slot: usize) -> PyResult<Value> {
     Ok(Value::Property(Rc::new(crate::objects::types::PropertyObject { fget, fset, fdel })))
 }
 
-fn builtin_classmethod(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("classmethod", args, 1, 1)?;
-    Ok(Value::ClassMethod(Rc::new(args[0].clone())))
-}
-
-fn builtin_staticmethod(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("staticmethod", args, 1, 1)?;
-    Ok(Value::StaticMethod(Rc::new(args[0].clone())))
-}
-
-fn builtin_super(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    match args {
-        [] => vm.zero_arg_super(),
-        [Value::Type(t), obj] => vm.make_super(t.clone(), obj.clone()),
-        [other, _] => {
-            Err(PyErr::type_error(format!("super() argument 1 must be a type, not {}", other.type_name())))
-        }
-        _ => Err(PyErr::type_error("super() takes 0 or 2 arguments")),
-    }
-}
-
 fn name_arg(args: &[Value], i: usize, what: &str) -> PyResult<Name> {
     match args.get(i) {
         Some(Value::Str(s)) => Ok(s.clone()),
-        Some(other) => Err(PyErr::type_error(format!(
-            "{what}(): attribute name must be string, not '{}'",
-            other.type_name()
-        ))),
+        Some(other) => {
+            Err(PyErr::type_error(format!("attribute name must be string, not '{}'", other.type_name())))
+        }
         None => Err(PyErr::type_error(format!("{what} expected at least 2 arguments, got {}", args.len()))),
     }
 }
@@ -256,53 +259,6 @@ fn builtin_delattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let name = name_arg(args, 1, "delattr")?;
     vm.del_attr(&args[0], &name)?;
     Ok(Value::None)
-}
-
-fn builtin_id(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("id", args, 1, 1)?;
-    let addr = args[0].address();
-    Ok(Value::Int(if addr != 0 { addr as i64 } else { hash_value(&args[0]).unwrap_or(0) }))
-}
-
-fn builtin_callable(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("callable", args, 1, 1)?;
-    Ok(Value::Bool(match &args[0] {
-        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_) => true,
-        Value::Instance(i) => i.class.lookup("__call__").is_some(),
-        _ => {
-            let _ = vm;
-            false
-        }
-    }))
-}
-
-fn class_info_matches(t: &Rc<crate::objects::types::TypeObject>, info: &Value, what: &str) -> PyResult<bool> {
-    match info {
-        Value::Type(c) => Ok(t.is_subclass(c)),
-        Value::Tuple(items) => {
-            for i in items.iter() {
-                if class_info_matches(t, i, what)? {
-                    return Ok(true);
-                }
-            }
-            Ok(false)
-        }
-        _ => Err(PyErr::type_error(format!("{what}() arg 2 must be a type, a tuple of types, or a union"))),
-    }
-}
-
-fn builtin_isinstance(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("isinstance", args, 2, 2)?;
-    let t = vm.type_of(&args[0]);
-    Ok(Value::Bool(class_info_matches(&t, &args[1], "isinstance")?))
-}
-
-fn builtin_issubclass(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("issubclass", args, 2, 2)?;
-    let Value::Type(t) = &args[0] else {
-        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
-    };
-    Ok(Value::Bool(class_info_matches(t, &args[1], "issubclass")?))
 }
 
 /// Methods reached through a built-in type object (`str.upper`, `dict.fromkeys`, ...).
@@ -432,53 +388,34 @@ pub fn arity(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()>
     Ok(())
 }
 
+/// Argument Clinic's parsing (`_PyArg_UnpackKeywords`) where `names[..required]` must be
+/// given: a missing one is reported before unknown keywords, as CPython does.
+pub fn clinic<const N: usize>(
+    fname: &str,
+    args: &[Value],
+    kwargs: &Kwargs,
+    names: [&str; N],
+    maxpos: usize,
+    required: usize,
+) -> PyResult<[Option<Value>; N]> {
+    if args.len() + kwargs.len() <= N {
+        for (i, name) in names.iter().enumerate().take(required).skip(args.len()) {
+            if !kwargs.iter().any(|(k, _)| k.as_str() == *name) {
+                return Err(PyErr::type_error(format!(
+                    "{fname}() missing required argument '{name}' (pos {})",
+                    i + 1
+                )));
+            }
+        }
+    }
+    crate::objects::args::keywords(fname, args, kwargs, names, maxpos)
+}
+
 pub fn no_kwargs(name: &str, kwargs: &Kwargs) -> PyResult<()> {
     if !kwargs.is_empty() {
         return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
     }
     Ok(())
-}
-
-fn builtin_print(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    let mut sep = " ".to_string();
-    let mut end = "\n".to_string();
-    let mut flush = false;
-    for (k, v) in kwargs {
-        let text = |what: &str| -> PyResult<Option<String>> {
-            match v {
-                Value::None => Ok(None),
-                Value::Str(s) => Ok(Some(s.to_string())),
-                other => Err(PyErr::type_error(format!(
-                    "{what} must be None or a string, not {}",
-                    other.type_name()
-                ))),
-            }
-        };
-        match k.as_str() {
-            "sep" => sep = text("sep")?.unwrap_or_else(|| " ".into()),
-            "end" => end = text("end")?.unwrap_or_else(|| "\n".into()),
-            "flush" => flush = vm.truthy(v)?,
-            "file" if matches!(v, Value::None) => {}
-            other => {
-                return Err(PyErr::type_error(format!(
-                    "'{other}' is an invalid keyword argument for print()"
-                )))
-            }
-        }
-    }
-    let mut out = String::new();
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&vm.str(a)?);
-    }
-    out.push_str(&end);
-    let _ = vm.stdout.write_all(out.as_bytes());
-    if flush {
-        let _ = vm.stdout.flush();
-    }
-    Ok(Value::None)
 }
 
 fn builtin_len(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
@@ -533,90 +470,6 @@ pub fn ascii_of(repr: &str) -> String {
     out
 }
 
-fn builtin_str(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    match args.first() {
-        None => Ok(Value::str("")),
-        Some(v) => Ok(Value::str(&vm.str(v)?)),
-    }
-}
-
-fn builtin_int(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("int", args, 0, 2)?;
-    let base = match args.get(1) {
-        Some(Value::Int(b)) => *b as u32,
-        _ => 10,
-    };
-    match args.first() {
-        None => Ok(Value::Int(0)),
-        Some(Value::Int(_)) | Some(Value::BigInt(_)) => Ok(args[0].clone()),
-        Some(Value::Bool(b)) => Ok(Value::Int(*b as i64)),
-        Some(Value::Float(f)) => {
-            if f.is_nan() {
-                return Err(PyErr::value_error("cannot convert float NaN to integer"));
-            }
-            if f.is_infinite() {
-                return Err(PyErr::new(ExcKind::OverflowError, "cannot convert float infinity to integer"));
-            }
-            let t = f.trunc();
-            if t.abs() < 9.2e18 {
-                Ok(Value::Int(t as i64))
-            } else {
-                Ok(Value::from_bigint(num_bigint::BigInt::from(t as i128)))
-            }
-        }
-        Some(Value::Str(s)) => parse_int(s, base).ok_or_else(|| {
-            PyErr::value_error(format!(
-                "invalid literal for int() with base {base}: {}",
-                crate::objects::str::repr(s)
-            ))
-        }),
-        Some(other) => Err(PyErr::type_error(format!(
-            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-            other.type_name()
-        ))),
-    }
-}
-
-fn builtin_float(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("float", args, 0, 1)?;
-    match args.first() {
-        None => Ok(Value::Float(0.0)),
-        Some(Value::Str(s)) => {
-            let t = s.trim();
-            let lower = t.to_ascii_lowercase();
-            let v = match lower.trim_start_matches(['+', '-']) {
-                "inf" | "infinity" => Some(f64::INFINITY),
-                "nan" => Some(f64::NAN),
-                _ => t.replace('_', "").parse::<f64>().ok().filter(|_| !t.contains("__")),
-            };
-            match v {
-                Some(f) => {
-                    Ok(Value::Float(if lower.starts_with('-') && !f.is_sign_negative() { -f } else { f }))
-                }
-                None => Err(PyErr::value_error(format!(
-                    "could not convert string to float: {}",
-                    crate::objects::str::repr(s)
-                ))),
-            }
-        }
-        Some(v) => match crate::objects::float::as_f64(v) {
-            Some(f) => Ok(Value::Float(f?)),
-            None => Err(PyErr::type_error(format!(
-                "float() argument must be a string or a real number, not '{}'",
-                v.type_name()
-            ))),
-        },
-    }
-}
-
-fn builtin_bool(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("bool", args, 0, 1)?;
-    match args.first() {
-        None => Ok(Value::Bool(false)),
-        Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
-    }
-}
-
 pub fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i),
@@ -628,190 +481,11 @@ pub fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     }
 }
 
-fn builtin_range(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    no_kwargs("range", kwargs)?;
-    let (start, stop, step) = match args.len() {
-        1 => (0, int_arg(&args[0], "")?, 1),
-        2 => (int_arg(&args[0], "")?, int_arg(&args[1], "")?, 1),
-        3 => (int_arg(&args[0], "")?, int_arg(&args[1], "")?, int_arg(&args[2], "")?),
-        0 => return Err(PyErr::type_error("range expected at least 1 argument, got 0")),
-        n => return Err(PyErr::type_error(format!("range expected at most 3 arguments, got {n}"))),
-    };
-    if step == 0 {
-        return Err(PyErr::value_error("range() arg 3 must not be zero"));
-    }
-    Ok(Value::Range(Rc::new((start, stop, step))))
-}
-
-fn builtin_list(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("list", args, 0, 1)?;
-    let items = match args.first() {
-        Some(v) => vm.collect_iterable(v)?,
-        None => Vec::new(),
-    };
-    Ok(Value::List(Rc::new(RefCell::new(items))))
-}
-
-fn builtin_tuple(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("tuple", args, 0, 1)?;
-    let items = match args.first() {
-        Some(v) => vm.collect_iterable(v)?,
-        None => Vec::new(),
-    };
-    Ok(Value::Tuple(Rc::new(items)))
-}
-
-fn builtin_dict(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    let d = DictObject::new();
-    if let Some(src) = args.first() {
-        match src {
-            Value::Dict(other) => {
-                for (k, v) in other.items() {
-                    d.set(k, v)?;
-                }
-            }
-            _ => {
-                for pair in vm.collect_iterable(src)? {
-                    let kv = vm.collect_iterable(&pair)?;
-                    if kv.len() != 2 {
-                        return Err(PyErr::value_error(format!(
-                            "dictionary update sequence element #0 has length {}; 2 is required",
-                            kv.len()
-                        )));
-                    }
-                    d.set(kv[0].clone(), kv[1].clone())?;
-                }
-            }
-        }
-    }
-    for (k, v) in kwargs {
-        d.set(Value::Str(k.clone()), v.clone())?;
-    }
-    Ok(Value::Dict(Rc::new(d)))
-}
-
-fn builtin_abs(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("abs", args, 1, 1)?;
-    Ok(match &args[0] {
-        Value::Int(i) => match i.checked_abs() {
-            Some(a) => Value::Int(a),
-            None => Value::from_bigint(-num_bigint::BigInt::from(*i)),
-        },
-        Value::Bool(b) => Value::Int(*b as i64),
-        Value::BigInt(b) => Value::from_bigint(num_traits::Signed::abs(&**b)),
-        Value::Float(f) => Value::Float(f.abs()),
-        other => {
-            return Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", other.type_name())))
-        }
-    })
-}
-
 pub fn key_of(vm: &mut Vm, key: &Option<Value>, v: &Value) -> PyResult<Value> {
     match key {
         Some(k) if !matches!(k, Value::None) => vm.call_value(k, vec![v.clone()], Vec::new()),
         _ => Ok(v.clone()),
     }
-}
-
-fn min_max(vm: &mut Vm, name: &str, args: &[Value], kwargs: &Kwargs, want: CompareKind) -> PyResult<Value> {
-    let mut key = None;
-    let mut default = None;
-    for (k, v) in kwargs {
-        match k.as_str() {
-            "key" => key = Some(v.clone()),
-            "default" => default = Some(v.clone()),
-            other => {
-                return Err(PyErr::type_error(format!(
-                    "'{other}' is an invalid keyword argument for {name}()"
-                )))
-            }
-        }
-    }
-    let items = match args.len() {
-        0 => return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0"))),
-        1 => vm.collect_iterable(&args[0])?,
-        _ => args.to_vec(),
-    };
-    let mut best: Option<(Value, Value)> = None;
-    for item in items {
-        let k = key_of(vm, &key, &item)?;
-        let better = match &best {
-            None => true,
-            Some((bk, _)) => vm.compare(want, &k, bk)?,
-        };
-        if better {
-            best = Some((k, item));
-        }
-    }
-    match (best, default) {
-        (Some((_, v)), _) => Ok(v),
-        (None, Some(d)) => Ok(d),
-        (None, None) => Err(PyErr::value_error(format!("{name}() arg is an empty sequence"))),
-    }
-}
-
-fn builtin_min(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    min_max(vm, "min", args, kwargs, CompareKind::Lt)
-}
-
-fn builtin_max(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    min_max(vm, "max", args, kwargs, CompareKind::Gt)
-}
-
-fn builtin_sum(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("sum", args, 1, 2)?;
-    let mut total = args.get(1).cloned().unwrap_or(Value::Int(0));
-    if let Value::Str(_) = total {
-        return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
-    }
-    for item in vm.collect_iterable(&args[0])? {
-        total = binary_add(vm, &total, &item)?;
-    }
-    Ok(total)
-}
-
-fn binary_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    if let Some(r) = crate::objects::int::int_binary(kaa_bytecode::opcode::BinaryOpKind::Add, a, b)? {
-        return Ok(r);
-    }
-    if let (Some(x), Some(y)) = (crate::objects::float::as_f64(a), crate::objects::float::as_f64(b)) {
-        return Ok(Value::Float(x? + y?));
-    }
-    let _ = vm;
-    Err(PyErr::type_error(format!(
-        "unsupported operand type(s) for +: '{}' and '{}'",
-        a.type_name(),
-        b.type_name()
-    )))
-}
-
-fn builtin_sorted(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    arity("sorted", args, 1, 1)?;
-    let items = vm.collect_iterable(&args[0])?;
-    let list = Rc::new(RefCell::new(items));
-    crate::objects::list::sort(vm, &list, kwargs)?;
-    Ok(Value::List(list))
-}
-
-fn builtin_enumerate(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("enumerate", args, 1, 2)?;
-    let inner = vm.get_iter(&args[0])?;
-    let start = match args.get(1) {
-        Some(v) => int_arg(v, "")?,
-        None => 0,
-    };
-    Ok(Value::Iterator(Rc::new(RefCell::new(crate::objects::iter::IterState::Enumerate {
-        inner,
-        count: start,
-    }))))
-}
-
-fn builtin_hash(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("hash", args, 1, 1)?;
-    if let Some(h) = vm.call_dunder(&args[0], "__hash__", vec![])? {
-        return Ok(h);
-    }
-    Ok(Value::Int(hash_value(&args[0])?))
 }
 
 fn builtin_chr(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
@@ -841,82 +515,6 @@ fn builtin_ord(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             other.type_name()
         ))),
     }
-}
-
-fn builtin_any(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("any", args, 1, 1)?;
-    for v in vm.collect_iterable(&args[0])? {
-        if vm.truthy(&v)? {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
-}
-
-fn builtin_all(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("all", args, 1, 1)?;
-    for v in vm.collect_iterable(&args[0])? {
-        if !vm.truthy(&v)? {
-            return Ok(Value::Bool(false));
-        }
-    }
-    Ok(Value::Bool(true))
-}
-
-fn builtin_divmod(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("divmod", args, 2, 2)?;
-    use kaa_bytecode::opcode::BinaryOpKind::{FloorDivide, Remainder};
-    let q = crate::objects::int::int_binary(FloorDivide, &args[0], &args[1])?;
-    let r = crate::objects::int::int_binary(Remainder, &args[0], &args[1])?;
-    match (q, r) {
-        (Some(q), Some(r)) => Ok(Value::Tuple(Rc::new(vec![q, r]))),
-        _ => {
-            let (a, b) =
-                match (crate::objects::float::as_f64(&args[0]), crate::objects::float::as_f64(&args[1])) {
-                    (Some(a), Some(b)) => (a?, b?),
-                    _ => {
-                        let _ = vm;
-                        return Err(PyErr::type_error(format!(
-                            "unsupported operand type(s) for divmod(): '{}' and '{}'",
-                            args[0].type_name(),
-                            args[1].type_name()
-                        )));
-                    }
-                };
-            let q = crate::objects::float::float_binary(FloorDivide, a, b)?.unwrap_or(Value::None);
-            let r = crate::objects::float::float_binary(Remainder, a, b)?.unwrap_or(Value::None);
-            Ok(Value::Tuple(Rc::new(vec![q, r])))
-        }
-    }
-}
-
-fn builtin_iter(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("iter", args, 1, 1)?;
-    vm.get_iter(&args[0])
-}
-
-fn builtin_next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("next", args, 1, 2)?;
-    if let (Value::Generator(g), None) = (&args[0], args.get(1)) {
-        // Keeps the generator's return value in the StopIteration.
-        return vm.generator_send(g, Value::None);
-    }
-    match vm.next_of(&args[0])? {
-        Some(v) => Ok(v),
-        None => match args.get(1) {
-            Some(d) => Ok(d.clone()),
-            None => Err(PyErr::new(ExcKind::StopIteration, "")),
-        },
-    }
-}
-
-fn builtin_format(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    arity("format", args, 1, 2)?;
-    let spec = match args.get(1) {
-        Some(Value::Str(s)) => s.to_string(),
-        _ => String::new(),
-    };
-    Ok(Value::str(&format_value(vm, &args[0], &spec)?))
 }
 
 // ---- methods of built-in types ----
@@ -1098,7 +696,7 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
             }
         }
         Value::Cell(_) => "<cell>".into(),
-        Value::Generator(g) => format!("<generator object {} at {:#x}>", g.qualname, v.address()),
+        Value::Generator(g) => format!("<{} object {} at {:#x}>", v.type_name(), g.qualname, v.address()),
         Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
         Value::Set(s) => {
             let keys = s.keys();
@@ -1112,7 +710,13 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
             }
         }
         Value::Code(c) => {
-            format!("<code object {}, file \"{}\", line {}>", c.name, c.filename, c.firstlineno)
+            format!(
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                c.name,
+                v.address(),
+                c.filename,
+                c.firstlineno
+            )
         }
     })
 }
@@ -1190,7 +794,7 @@ fn group_digits(digits: &str, sep: char, every: usize) -> String {
     let mut out = String::new();
     let n = digits.len();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(ch);

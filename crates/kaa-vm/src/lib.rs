@@ -11,6 +11,7 @@ pub mod attributes;
 pub mod builtins;
 pub mod exceptions;
 pub mod interp;
+pub mod introspection;
 pub mod modules;
 pub mod traceback;
 pub mod objects;

@@ -1,0 +1,494 @@
+//! The general built-in functions: `min`, `max`, `sorted`, `any`, `all`, `hash`, `id`,
+//! `callable`, `iter`, `next`, `format`, `isinstance`, `issubclass`, `enumerate`, `breakpoint`,
+//! `aiter`, `anext`, and the `type`, `object` and `slice` constructors.
+
+use super::{arity, format_value, no_kwargs, Kwargs};
+use crate::exceptions::{ExcKind, PyErr, PyResult};
+use crate::interp::Vm;
+use crate::objects::dict::DictObject;
+use crate::objects::int::hash_value;
+use crate::objects::types::{InstanceObject, TypeObject};
+use crate::value::Value;
+use kaa_bytecode::opcode::CompareKind;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+// ---- min, max, sorted ----
+
+fn min_max(vm: &mut Vm, name: &str, args: &[Value], kwargs: &Kwargs, op: CompareKind) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    let mut key = None;
+    let mut default = None;
+    for (k, v) in kwargs {
+        match k.as_str() {
+            "key" => key = Some(v.clone()).filter(|k| !matches!(k, Value::None)),
+            "default" => default = Some(v.clone()),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{other}' is an invalid keyword argument for {name}()"
+                )))
+            }
+        }
+    }
+    if args.len() > 1 && default.is_some() {
+        return Err(PyErr::type_error(format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
+    }
+    let mut best: Option<(Value, Value)> = None;
+    let mut consider = |vm: &mut Vm, item: Value| -> PyResult<()> {
+        let k = match &key {
+            Some(f) => vm.call_value(f, vec![item.clone()], Vec::new())?,
+            None => item.clone(),
+        };
+        let better = match &best {
+            None => true,
+            Some((bk, _)) => vm.compare(op, &k, bk)?,
+        };
+        if better {
+            best = Some((k, item));
+        }
+        Ok(())
+    };
+    if args.len() == 1 {
+        let it = vm.get_iter(&args[0])?;
+        while let Some(item) = vm.next_of(&it)? {
+            consider(vm, item)?;
+        }
+    } else {
+        for item in args {
+            consider(vm, item.clone())?;
+        }
+    }
+    match (best, default) {
+        (Some((_, v)), _) => Ok(v),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(PyErr::value_error(format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+pub fn builtin_min(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    min_max(vm, "min", args, kwargs, CompareKind::Lt)
+}
+
+pub fn builtin_max(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    min_max(vm, "max", args, kwargs, CompareKind::Gt)
+}
+
+/// `sorted(iterable, /, *, key=None, reverse=False)`: a new list, stably sorted.
+pub fn builtin_sorted(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    if args.len() != 1 {
+        return Err(PyErr::type_error(format!("sorted expected 1 argument, got {}", args.len())));
+    }
+    let items = vm.collect_iterable(&args[0])?;
+    let list = Rc::new(RefCell::new(items));
+    crate::objects::list::sort(vm, &list, kwargs)?;
+    Ok(Value::List(list))
+}
+
+// ---- any, all ----
+
+/// `any`/`all`: stops at the first item whose truth is `stop_at`.
+fn any_all(vm: &mut Vm, name: &str, args: &[Value], kwargs: &Kwargs, stop_at: bool) -> PyResult<Value> {
+    no_kwargs(name, kwargs)?;
+    arity(name, args, 1, 1)?;
+    let it = vm.get_iter(&args[0])?;
+    while let Some(v) = vm.next_of(&it)? {
+        if vm.truthy(&v)? == stop_at {
+            return Ok(Value::Bool(stop_at));
+        }
+    }
+    Ok(Value::Bool(!stop_at))
+}
+
+pub fn builtin_any(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    any_all(vm, "any", args, kwargs, true)
+}
+
+pub fn builtin_all(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    any_all(vm, "all", args, kwargs, false)
+}
+
+// ---- hash, id, callable ----
+
+/// How instances of a class hash, from the first class in its MRO that decides.
+enum HashSlot {
+    /// A `__hash__` defined in a class body.
+    Method(Value),
+    /// `__hash__ = None`, or `__eq__` defined without `__hash__` (which sets it to None).
+    Unhashable,
+    /// Nothing user-defined: the built-in base's hash (identity for `object`).
+    Inherited,
+}
+
+fn hash_slot(class: &Rc<TypeObject>) -> HashSlot {
+    for c in class.mro() {
+        if !c.is_heap_type {
+            break;
+        }
+        match c.dict.get_str("__hash__") {
+            Some(Value::None) => return HashSlot::Unhashable,
+            Some(f) => return HashSlot::Method(f),
+            None if c.dict.get_str("__eq__").is_some() => return HashSlot::Unhashable,
+            None => {}
+        }
+    }
+    HashSlot::Inherited
+}
+
+/// `hash(obj)`, with user `__hash__` and unhashable classes.
+pub fn hash_of(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let class = vm.type_of(v);
+    if class.is_heap_type {
+        match hash_slot(&class) {
+            HashSlot::Unhashable => {
+                return Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())));
+            }
+            HashSlot::Method(f) => {
+                return match vm.call_value(&f, vec![v.clone()], Vec::new())? {
+                    // -1 is CPython's error marker, so a hash is never -1.
+                    Value::Int(-1) => Ok(-2),
+                    Value::Int(i) => Ok(i),
+                    Value::Bool(b) => Ok(b as i64),
+                    big @ Value::BigInt(_) => hash_value(&big),
+                    _ => Err(PyErr::type_error("__hash__ method should return an integer")),
+                };
+            }
+            HashSlot::Inherited => {}
+        }
+    }
+    hash_value(v)
+}
+
+pub fn builtin_hash(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("hash", kwargs)?;
+    arity("hash", args, 1, 1)?;
+    Ok(Value::Int(hash_of(vm, &args[0])?))
+}
+
+pub fn builtin_id(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("id", kwargs)?;
+    arity("id", args, 1, 1)?;
+    let addr = args[0].address();
+    // Inline values have no address; equal ones are the same object (as CPython's caches make
+    // small ints, None, True and False).
+    Ok(Value::Int(if addr != 0 { addr as i64 } else { hash_value(&args[0]).unwrap_or(0) }))
+}
+
+/// Is `v` callable?
+pub fn is_callable(vm: &Vm, v: &Value) -> bool {
+    match v {
+        Value::Function(_)
+        | Value::Builtin(_)
+        | Value::BoundMethod(_)
+        | Value::Type(_)
+        | Value::StaticMethod(_) => true,
+        Value::Instance(_) | Value::Exception(_) => {
+            matches!(vm.type_of(v).lookup("__call__"), Some(f) if !matches!(f, Value::None))
+        }
+        _ => false,
+    }
+}
+
+pub fn builtin_callable(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("callable", kwargs)?;
+    arity("callable", args, 1, 1)?;
+    Ok(Value::Bool(is_callable(vm, &args[0])))
+}
+
+// ---- iter, next, aiter, anext ----
+
+/// `iter(object)` / `iter(callable, sentinel)`.
+pub fn builtin_iter(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("iter", kwargs)?;
+    arity("iter", args, 1, 2)?;
+    if let [func, sentinel] = args {
+        if !is_callable(vm, func) {
+            return Err(PyErr::type_error("iter(v, w): v must be callable"));
+        }
+        return super::iterators::callable_iterator(vm, func, sentinel);
+    }
+    vm.get_iter(&args[0])
+}
+
+/// `next(iterator[, default])`.
+pub fn builtin_next(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("next", kwargs)?;
+    arity("next", args, 1, 2)?;
+    if let (Value::Generator(g), None) = (&args[0], args.get(1)) {
+        // Keeps the generator's return value in the StopIteration.
+        return vm.generator_send(g, Value::None);
+    }
+    match vm.next_of(&args[0])? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::new(ExcKind::StopIteration, "")),
+        },
+    }
+}
+
+/// `aiter(async_iterable)`: its `__aiter__()`.
+pub fn builtin_aiter(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("aiter", kwargs)?;
+    arity("aiter", args, 1, 1)?;
+    match vm.call_dunder(&args[0], "__aiter__", Vec::new())? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::type_error(format!("'{}' object is not an async iterable", args[0].type_name()))),
+    }
+}
+
+/// `anext(async_iterator)`: its `__anext__()` awaitable.
+pub fn builtin_anext(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("anext", kwargs)?;
+    arity("anext", args, 1, 2)?;
+    if args.len() == 2 {
+        return Err(PyErr::new(ExcKind::NotImplementedError, "Kaa's anext() does not take a default yet"));
+    }
+    match vm.call_dunder(&args[0], "__anext__", Vec::new())? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::type_error(format!("'{}' object is not an async iterator", args[0].type_name()))),
+    }
+}
+
+// ---- format ----
+
+/// `format(value, format_spec='')`: `value.__format__(format_spec)`.
+pub fn builtin_format(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("format", kwargs)?;
+    arity("format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        None => Rc::new(crate::objects::str::StrObject::new("")),
+        Some(Value::Str(s)) => s.clone(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "format() argument 2 must be str, not {}",
+                other.type_name()
+            )))
+        }
+    };
+    Ok(Value::str(&format_with_dunder(vm, &args[0], &spec)?))
+}
+
+/// `format(v, spec)` as f-strings and `format()` do: a class's own `__format__` first.
+pub fn format_with_dunder(
+    vm: &mut Vm,
+    v: &Value,
+    spec: &Rc<crate::objects::str::StrObject>,
+) -> PyResult<String> {
+    let class = vm.type_of(v);
+    if class.is_heap_type {
+        if let Some(f) = class.lookup("__format__") {
+            return match vm.call_value(&f, vec![v.clone(), Value::Str(spec.clone())], Vec::new())? {
+                Value::Str(s) => Ok(s.to_string()),
+                other => {
+                    Err(PyErr::type_error(format!("__format__ must return a str, not {}", other.type_name())))
+                }
+            };
+        }
+        if let Value::Instance(_) = v {
+            // object.__format__: only the empty spec, meaning str(v).
+            if !spec.is_empty() {
+                return Err(PyErr::type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    v.type_name()
+                )));
+            }
+            return vm.str(v);
+        }
+    }
+    format_value(vm, v, spec)
+}
+
+// ---- isinstance, issubclass ----
+
+fn class_info_matches(t: &Rc<TypeObject>, info: &Value, what: &str) -> PyResult<bool> {
+    match info {
+        Value::Type(c) => Ok(t.is_subclass(c)),
+        Value::Tuple(items) => {
+            for i in items.iter() {
+                if class_info_matches(t, i, what)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ if what == "isinstance" => {
+            Err(PyErr::type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        }
+        _ => Err(PyErr::type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+    }
+}
+
+pub fn builtin_isinstance(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("isinstance", kwargs)?;
+    arity("isinstance", args, 2, 2)?;
+    let t = vm.type_of(&args[0]);
+    Ok(Value::Bool(class_info_matches(&t, &args[1], "isinstance")?))
+}
+
+pub fn builtin_issubclass(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("issubclass", kwargs)?;
+    arity("issubclass", args, 2, 2)?;
+    let Value::Type(t) = &args[0] else {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    };
+    Ok(Value::Bool(class_info_matches(t, &args[1], "issubclass")?))
+}
+
+// ---- object, type, slice, breakpoint ----
+
+pub fn builtin_object(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    if !args.is_empty() || !kwargs.is_empty() {
+        return Err(PyErr::type_error("object() takes no arguments"));
+    }
+    Ok(Value::Instance(Rc::new(InstanceObject { class: vm.types.object.clone(), dict: DictObject::new() })))
+}
+
+/// `type(obj)` / `type(name, bases, dict)`.
+pub fn builtin_type(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    match (args, kwargs.is_empty()) {
+        ([obj], true) => Ok(Value::Type(vm.type_of(obj))),
+        ([name, bases, dict], _) => type_new(vm, name, bases, dict, kwargs),
+        _ => Err(PyErr::type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+/// `type(name, bases, dict)`: a class as a `class` statement would make it from that namespace.
+fn type_new(vm: &mut Vm, name: &Value, bases: &Value, dict: &Value, kwargs: &Kwargs) -> PyResult<Value> {
+    let Value::Str(name) = name else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            name.type_name()
+        )));
+    };
+    let Value::Tuple(bases) = bases else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            bases.type_name()
+        )));
+    };
+    let Value::Dict(dict) = dict else {
+        return Err(PyErr::type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            dict.type_name()
+        )));
+    };
+    let mut base_types = Vec::with_capacity(bases.len());
+    for b in bases.iter() {
+        match b {
+            Value::Type(t) => base_types.push(t.clone()),
+            _ => {
+                return Err(PyErr::type_error(
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                ))
+            }
+        }
+    }
+    if base_types.is_empty() {
+        base_types.push(vm.types.object.clone());
+    }
+    let qualname = match dict.get_str("__qualname__") {
+        None => name.to_string(),
+        Some(Value::Str(q)) => q.to_string(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "type __qualname__ must be a str, not {}",
+                other.type_name()
+            )))
+        }
+    };
+    let class = TypeObject::new_class(name, &qualname, base_types)?;
+    for (k, v) in dict.items() {
+        if matches!(&k, Value::Str(s) if s.as_str() == "__qualname__") {
+            continue;
+        }
+        class.dict.set(k, v)?;
+    }
+    // The module is the calling code's `__name__`, as CPython takes it from the frame.
+    let module = match class.dict.get_str("__module__") {
+        Some(m) => Some(m),
+        None => vm.frame_globals().and_then(|g| g.get_str("__name__")),
+    };
+    if let Some(m) = module {
+        class.dict.set_str("__module__", m.clone());
+        *class.module.borrow_mut() = Some(m);
+    }
+    let class = Rc::new(class);
+    for (k, v) in class.dict.items() {
+        let hook = match &v {
+            Value::Instance(i) => i.class.lookup("__set_name__"),
+            _ => None,
+        };
+        if let Some(h) = hook {
+            vm.call_value(&h, vec![v.clone(), Value::Type(class.clone()), k], Vec::new())?;
+        }
+    }
+    if let Some(parent) = class.mro_tail.first() {
+        if let Some(init_sub) = parent.lookup("__init_subclass__") {
+            let f = match init_sub {
+                Value::ClassMethod(f) => (*f).clone(),
+                other => other,
+            };
+            vm.call_value(&f, vec![Value::Type(class.clone())], kwargs.to_vec())?;
+        } else if !kwargs.is_empty() {
+            return Err(PyErr::type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
+        }
+    }
+    Ok(Value::Type(class))
+}
+
+/// `slice(stop)` / `slice(start, stop[, step])`. (Callable once the VM's `slice` type takes
+/// this as its constructor.)
+pub fn builtin_slice(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("slice", kwargs)?;
+    arity("slice", args, 1, 3)?;
+    let parts = match args {
+        [stop] => (Value::None, stop.clone(), Value::None),
+        [start, stop] => (start.clone(), stop.clone(), Value::None),
+        [start, stop, step] => (start.clone(), stop.clone(), step.clone()),
+        _ => unreachable!("arity checked"),
+    };
+    Ok(Value::Slice(Rc::new(parts)))
+}
+
+/// `breakpoint()`: Kaa has no debugger, so it does what CPython does with PYTHONBREAKPOINT=0.
+pub fn builtin_breakpoint(_vm: &mut Vm, _args: &[Value], _kwargs: &Kwargs) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+// ---- exit, quit ----
+
+/// `exit` and `quit` (which CPython's `site` adds to builtins): objects whose repr says how to
+/// leave and whose call raises SystemExit.
+pub fn install_quitters(ns: &DictObject, object: &Rc<TypeObject>) {
+    let methods: &[(&'static str, crate::objects::function::NativeFn)] = &[
+        ("__call__", quitter_call),
+        ("__repr__", |_, a, _| {
+            let name = match a.first() {
+                Some(Value::Instance(me)) => me.dict.get_str("name").unwrap_or(Value::None),
+                _ => Value::None,
+            };
+            let name = if let Value::Str(n) = &name { n.to_string() } else { "exit".into() };
+            Ok(Value::str(&format!("Use {name}() or Ctrl-D (i.e. EOF) to exit")))
+        }),
+    ];
+    let t = super::native_type(object, "Quitter", None, methods);
+    *t.module.borrow_mut() = Some(Value::str("_sitebuiltins"));
+    for name in ["exit", "quit"] {
+        let dict = DictObject::new();
+        dict.set_str("name", Value::str(name));
+        dict.set_str("eof", Value::str("Ctrl-D (i.e. EOF)"));
+        ns.set_str(name, Value::Instance(Rc::new(InstanceObject { class: t.clone(), dict })));
+    }
+}
+
+fn quitter_call(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let [code] =
+        crate::objects::args::keywords("__call__", args.get(1..).unwrap_or(&[]), kwargs, ["code"], 1)?;
+    let class = vm.exception_type(ExcKind::SystemExit);
+    let args = code.into_iter().collect();
+    Err(PyErr::Raised(Rc::new(crate::exceptions::ExceptionObject::new(class, args))))
+}

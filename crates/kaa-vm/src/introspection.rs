@@ -1,0 +1,87 @@
+//! What the built-in functions `exec`, `eval`, `globals`, `locals`, `vars` and `dir` need from
+//! the interpreter: running a code object in given namespaces, and the namespaces of the frame
+//! that called them. Written against the VM's public interface only.
+
+use crate::exceptions::{PyErr, PyResult};
+use crate::interp::{RunError, Vm};
+use crate::objects::dict::DictObject;
+use crate::objects::function::{CodeValues, FunctionObject};
+use crate::value::Value;
+use kaa_bytecode::{CodeObject, ConstValue};
+use std::rc::Rc;
+
+impl Vm {
+    /// Runs a module-level code object with `globals`, and `locals` as the namespace its
+    /// LOAD_NAME / STORE_NAME use (as `exec(code, globals, locals)` does); returns what the code
+    /// returns.
+    pub fn run_code_in(
+        &mut self,
+        code: Rc<CodeObject>,
+        globals: Rc<DictObject>,
+        locals: Rc<DictObject>,
+    ) -> PyResult<Value> {
+        if Rc::ptr_eq(&globals, &locals) {
+            return self.run_module(code, globals).map_err(|RunError::Exception(e)| PyErr::Raised(e));
+        }
+        // A frame with separate locals is what a class body runs in.
+        let consts = CodeValues {
+            consts: code.consts.iter().map(const_value).collect(),
+            names: code.names.iter().map(|n| self.intern(n)).collect(),
+        };
+        let body = Rc::new(FunctionObject {
+            name: code.name.clone(),
+            qualname: code.name.clone(),
+            code,
+            consts: Rc::new(consts),
+            globals,
+            defaults: Vec::new(),
+            kwdefaults: Vec::new(),
+            annotations: Vec::new(),
+            closure: Rc::new([]),
+        });
+        self.run_class_body(&body, locals)?;
+        Ok(Value::None)
+    }
+
+    /// The globals of the innermost running Python frame (the caller of a built-in function).
+    ///
+    /// Needs the interpreter's frame stack, which is private to `interp`: until it offers
+    /// `frames.last().map(|f| f.globals.clone())` publicly, there is no answer.
+    pub fn frame_globals(&self) -> Option<Rc<DictObject>> {
+        None
+    }
+
+    /// `locals()` of the innermost running Python frame: its namespace dict in module and class
+    /// bodies; in a function, a new dict of its bound fast locals, cell and free variables.
+    ///
+    /// Needs the interpreter's frame stack (see `frame_globals`).
+    pub fn frame_locals(&self) -> Option<Rc<DictObject>> {
+        None
+    }
+}
+
+/// A compile-time constant as a runtime value (as the interpreter makes them).
+fn const_value(c: &ConstValue) -> Value {
+    use kaa_syntax::ast::Int;
+    match c {
+        ConstValue::None => Value::None,
+        ConstValue::Bool(b) => Value::Bool(*b),
+        ConstValue::Int(Int::Small(i)) => Value::Int(*i),
+        ConstValue::Int(Int::Big(b)) => Value::from_bigint(b.clone()),
+        ConstValue::Float(f) => Value::Float(*f),
+        ConstValue::Complex { imag, .. } => Value::Float(*imag),
+        ConstValue::Str(s) => Value::str(&s.to_string_lossy()),
+        ConstValue::Bytes(_) => Value::None,
+        ConstValue::Ellipsis => Value::Ellipsis,
+        ConstValue::Tuple(items) => Value::Tuple(Rc::new(items.iter().map(const_value).collect())),
+        ConstValue::FrozenSet(items) => {
+            let set = crate::objects::set::SetObject::new(true);
+            for item in items {
+                // Constants always hash.
+                let _ = set.add(const_value(item));
+            }
+            Value::Set(Rc::new(set))
+        }
+        ConstValue::Code(code) => Value::Code(code.clone()),
+    }
+}
