@@ -592,7 +592,7 @@ fn analyze(scope: &mut Scope, bound: &[String], free_out: &mut Vec<String>) -> R
         child_bound.push("__class__".into());
     }
     // Globals declared here stay global in children unless they rebind.
-    child_bound.retain(|n| scope.lookup(n).map_or(true, |s| s.scope != NameScope::GlobalExplicit));
+    child_bound.retain(|n| scope.lookup(n).is_none_or(|s| s.scope != NameScope::GlobalExplicit));
     let mut child_free = Vec::new();
     let mut children = std::mem::take(&mut scope.children);
     for child in &mut children {

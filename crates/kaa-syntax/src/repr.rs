@@ -96,7 +96,7 @@ fn format_float_r(x: f64, add_dot_0: bool) -> String {
     let (digits, decpt) = shortest_digits(x);
     let n = digits.len() as i32;
     // repr switches to exponent notation when the decimal exponent is < -4 or >= 16.
-    if decpt - 1 < -4 || decpt - 1 >= 16 {
+    if decpt - 1 < -4 || decpt > 16 {
         let exp = decpt - 1;
         let mant = if n == 1 { digits.clone() } else { format!("{}.{}", &digits[..1], &digits[1..]) };
         let esign = if exp < 0 { '-' } else { '+' };

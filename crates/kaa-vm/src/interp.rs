@@ -2348,7 +2348,7 @@ impl Vm {
     }
 
     fn store_subscript(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
-        if let Some(_) = self.call_dunder(container, "__setitem__", vec![key.clone(), value.clone()])? {
+        if self.call_dunder(container, "__setitem__", vec![key.clone(), value.clone()])?.is_some() {
             return Ok(());
         }
         match container {
@@ -2367,7 +2367,7 @@ impl Vm {
     }
 
     fn delete_subscript(&mut self, container: &Value, key: &Value) -> PyResult<()> {
-        if let Some(_) = self.call_dunder(container, "__delitem__", vec![key.clone()])? {
+        if self.call_dunder(container, "__delitem__", vec![key.clone()])?.is_some() {
             return Ok(());
         }
         match container {
@@ -2843,10 +2843,10 @@ fn bind_arguments(
     // Defaults for the trailing positional parameters.
     let first_default = argcount - func.defaults.len().min(argcount);
     let mut missing = Vec::new();
-    for i in 0..argcount {
-        if slots[i].is_null() {
+    for (i, slot) in slots.iter_mut().enumerate().take(argcount) {
+        if slot.is_null() {
             if i >= first_default {
-                slots[i] = func.defaults[i - first_default].clone();
+                *slot = func.defaults[i - first_default].clone();
             } else {
                 missing.push(code.varnames[i].clone());
             }
@@ -2855,11 +2855,11 @@ fn bind_arguments(
     if !missing.is_empty() {
         return Err(missing_error(qual, "positional", &missing));
     }
-    for i in argcount..argcount + kwonly {
-        if slots[i].is_null() {
+    for (i, slot) in slots.iter_mut().enumerate().take(argcount + kwonly).skip(argcount) {
+        if slot.is_null() {
             let name = &code.varnames[i];
             match func.kwdefaults.iter().find(|(k, _)| k.as_str() == name.as_str()) {
-                Some((_, v)) => slots[i] = v.clone(),
+                Some((_, v)) => *slot = v.clone(),
                 None => missing.push(name.clone()),
             }
         }

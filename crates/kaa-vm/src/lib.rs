@@ -13,8 +13,8 @@ pub mod exceptions;
 pub mod interp;
 pub mod introspection;
 pub mod modules;
-pub mod traceback;
 pub mod objects;
+pub mod traceback;
 pub mod value;
 
 pub use interp::{RunError, Vm};

@@ -106,11 +106,11 @@ pub fn format_source_line(line: &str, entry: &TraceEntry, out: &mut String) {
         Some(a) => {
             let left = a.left_end.min(width);
             let right = a.right_start.clamp(left, width);
-            out.extend(std::iter::repeat(a.primary).take(left));
-            out.extend(std::iter::repeat(a.secondary).take(right - left));
-            out.extend(std::iter::repeat(a.primary).take(width - right));
+            out.extend(std::iter::repeat_n(a.primary, left));
+            out.extend(std::iter::repeat_n(a.secondary, right - left));
+            out.extend(std::iter::repeat_n(a.primary, width - right));
         }
-        None => out.extend(std::iter::repeat('^').take(width)),
+        None => out.extend(std::iter::repeat_n('^', width)),
     }
     out.push('\n');
 }

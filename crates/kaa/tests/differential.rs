@@ -9,7 +9,8 @@ use std::process::Command;
 use std::time::Duration;
 
 fn programs(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("tests/programs").flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> =
+        std::fs::read_dir(dir).expect("tests/programs").flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -62,7 +63,11 @@ fn programs_behave_like_cpython() {
             ));
         }
         if want.status.code() != got.status.code() {
-            problems.push(format!("exit status: CPython {:?}, Kaa {:?}", want.status.code(), got.status.code()));
+            problems.push(format!(
+                "exit status: CPython {:?}, Kaa {:?}",
+                want.status.code(),
+                got.status.code()
+            ));
         }
         if String::from_utf8_lossy(&got.stderr).contains("panicked") {
             problems.push("Kaa panicked".into());
@@ -72,5 +77,11 @@ fn programs_behave_like_cpython() {
         }
     }
     println!("{} passed, {} failed", files.len() - failures.len(), failures.len());
-    assert!(failures.is_empty(), "{} of {} programs differ from CPython:\n\n{}", failures.len(), files.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs differ from CPython:\n\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n\n")
+    );
 }

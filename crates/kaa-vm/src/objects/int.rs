@@ -119,9 +119,7 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         }
         other => {
             // Identity hash for other objects.
-            let p = match other {
-                _ => other.address(),
-            };
+            let p = other.address();
             (p >> 4) as i64
         }
     })

@@ -51,6 +51,8 @@ impl SetTable {
     }
 
     /// The slot holding `key`, if present.
+    // Probing is by slot number (the probe sequence is CPython's), hence the index loops.
+    #[allow(clippy::needless_range_loop)]
     fn find(&self, hash: i64, key: &Value) -> Option<usize> {
         let mask = self.mask();
         let mut i = hash as usize & mask;
@@ -74,6 +76,8 @@ impl SetTable {
     }
 
     /// Adds `key` (with its hash); does nothing if an equal key is present.
+    // Probing is by slot number (the probe sequence is CPython's), hence the index loops.
+    #[allow(clippy::needless_range_loop)]
     pub fn add(&mut self, hash: i64, key: Value) {
         let mask = self.mask();
         let mut i = hash as usize & mask;
@@ -115,6 +119,8 @@ impl SetTable {
     }
 
     /// Inserts into a table known to have no dummies and no equal key.
+    // Probing is by slot number (the probe sequence is CPython's), hence the index loops.
+    #[allow(clippy::needless_range_loop)]
     fn insert_clean(slots: &mut [Slot], hash: i64, key: Value) {
         let mask = slots.len() - 1;
         let mut i = hash as usize & mask;
