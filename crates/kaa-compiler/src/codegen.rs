@@ -440,11 +440,11 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.set_line(s.span);
                 self.emit(Opcode::ReturnValue, 0);
             }
-            StmtKind::With { items, body, .. } => self.with(items, body)?,
+            StmtKind::With { items, body, .. } => self.with(items, body, false)?,
             StmtKind::Match { subject, cases } => self.match_statement(subject, cases)?,
             StmtKind::AsyncWith { items, body, .. } => {
                 self.check_await_allowed(s.span, "async with")?;
-                self.async_with(items, body)?
+                self.with(items, body, true)?
             }
             StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
                 self.check_await_allowed(s.span, "async for")?;
@@ -847,14 +847,21 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.emit(Opcode::Call, 2);
     }
 
-    /// `with a as x, b: body` is `with a as x: with b: body`.
-    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> Result<()> {
+    /// `with a as x, b: body` is `with a as x: with b: body`. `async with` is the same shape,
+    /// awaiting `__aenter__()`, `__aexit__(...)` and its result.
+    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt], is_async: bool) -> Result<()> {
         let Some((item, rest)) = items.split_first() else { return self.stmts(body) };
         let on_exception = self.unit().new_label();
         let cleanup = self.unit().new_label();
         let end = self.unit().new_label();
         self.expr(&item.context_expr)?;
-        self.emit(Opcode::BeforeWith, 0); // ... exit enter_result
+        if is_async {
+            self.emit(Opcode::BeforeAsyncWith, 0); // ... exit awaitable
+            self.emit(Opcode::GetAwaitable, 0);
+            self.await_loop();
+        } else {
+            self.emit(Opcode::BeforeWith, 0); // ... exit enter_result
+        }
         let guard = self.unit().push_handler(on_exception);
         match &item.optional_vars {
             Some(target) => self.store(target)?,
@@ -862,11 +869,15 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.emit(Opcode::PopTop, 0);
             }
         }
-        self.unit().fblocks.push(FBlock::With);
-        self.with(rest, body)?;
+        self.unit().fblocks.push(if is_async { FBlock::AsyncWith } else { FBlock::With });
+        self.with(rest, body, is_async)?;
         self.unit().fblocks.pop();
         self.unit().pop_handler(guard);
         self.call_exit_with_nones();
+        if is_async {
+            self.emit(Opcode::GetAwaitable, 0);
+            self.await_loop();
+        }
         self.emit(Opcode::PopTop, 0);
         self.unit().jump(Opcode::JumpForward, end);
 
@@ -877,6 +888,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
         let in_exit = self.unit().push_handler(cleanup);
         self.emit(Opcode::PushExcInfo, 0); // ... exit prev_exc exc
         self.emit(Opcode::WithExceptStart, 0); // ... exit prev_exc exc result
+        if is_async {
+            self.emit(Opcode::GetAwaitable, 0);
+            self.await_loop();
+        }
         let suppress = self.unit().new_label();
         self.unit().jump(Opcode::PopJumpForwardIfTrue, suppress);
         self.emit(Opcode::Reraise, 0);
@@ -1819,59 +1834,6 @@ impl<'s, 'a> Compiler<'s, 'a> {
             _ => format!("'{what}' outside async function"),
         };
         Err(syntax_error(&msg, span))
-    }
-
-    /// `async with a as x: body`: like `with`, awaiting `__aenter__()` and `__aexit__(...)`.
-    fn async_with(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> Result<()> {
-        let Some((item, rest)) = items.split_first() else { return self.stmts(body) };
-        let on_exception = self.unit().new_label();
-        let cleanup = self.unit().new_label();
-        let end = self.unit().new_label();
-        self.expr(&item.context_expr)?;
-        self.emit(Opcode::BeforeAsyncWith, 0); // ... aexit awaitable
-        self.emit(Opcode::GetAwaitable, 0);
-        self.await_loop(); // ... aexit enter_result
-        let guard = self.unit().push_handler(on_exception);
-        match &item.optional_vars {
-            Some(target) => self.store(target)?,
-            None => {
-                self.emit(Opcode::PopTop, 0);
-            }
-        }
-        self.unit().fblocks.push(FBlock::AsyncWith);
-        self.async_with(rest, body)?;
-        self.unit().fblocks.pop();
-        self.unit().pop_handler(guard);
-        self.call_exit_with_nones();
-        self.emit(Opcode::GetAwaitable, 0);
-        self.await_loop();
-        self.emit(Opcode::PopTop, 0);
-        self.unit().jump(Opcode::JumpForward, end);
-
-        self.unit().bind(on_exception); // ... aexit exc
-                                        // The cleanup handler's depth is the level below the exception being handled: after
-                                        // PUSH_EXC_INFO that slot holds the previous exception, which cleanup restores.
-        let in_exit = self.unit().push_handler(cleanup);
-        self.emit(Opcode::PushExcInfo, 0);
-        self.emit(Opcode::WithExceptStart, 0); // ... aexit prev exc awaitable
-        self.emit(Opcode::GetAwaitable, 0);
-        self.await_loop(); // ... aexit prev exc result
-        let suppress = self.unit().new_label();
-        self.unit().jump(Opcode::PopJumpForwardIfTrue, suppress);
-        self.emit(Opcode::Reraise, 0);
-        self.unit().bind(suppress);
-        self.emit(Opcode::PopTop, 0);
-        self.emit(Opcode::PopExcept, 0);
-        self.emit(Opcode::PopTop, 0);
-        self.unit().pop_handler(in_exit);
-        self.unit().jump(Opcode::JumpForward, end);
-
-        self.unit().bind(cleanup);
-        self.emit(Opcode::Swap, 2);
-        self.emit(Opcode::PopExcept, 0);
-        self.emit(Opcode::Reraise, 0);
-        self.unit().bind(end);
-        Ok(())
     }
 
     /// `async for target in iter: body else: orelse`, ended by StopAsyncIteration.
