@@ -4,7 +4,6 @@ use crate::exceptions::{ExcKind, PyErr, PyResult};
 use crate::interp::{range_len, Vm};
 use crate::objects::dict::DictObject;
 use crate::objects::function::{BuiltinFunction, NativeFn};
-use crate::objects::int::to_bigint;
 use crate::objects::str::Name;
 use crate::value::Value;
 use std::rc::Rc;
@@ -12,14 +11,18 @@ use std::rc::Rc;
 mod code;
 mod constructors;
 mod dir_tables;
+mod format;
 mod functions;
 mod io;
 mod iterators;
 mod numeric;
+mod percent;
 
 pub use constructors::{int_of, parse_float, parse_int_literal};
-pub use functions::{builtin_slice, format_with_dunder, hash_of, is_callable};
+pub use format::{format_float, format_value};
+pub use functions::{builtin_slice, hash_of, is_callable};
 pub use numeric::round_float;
+pub use percent::percent_format;
 
 pub type Kwargs = [(Name, Value)];
 
@@ -224,7 +227,8 @@ fn name_arg(args: &[Value], i: usize, what: &str) -> PyResult<Name> {
     }
 }
 
-fn builtin_getattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn builtin_getattr(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("getattr", kwargs)?;
     arity("getattr", args, 2, 3)?;
     let name = name_arg(args, 1, "getattr")?;
     match vm.get_attr(&args[0], &name) {
@@ -236,7 +240,8 @@ fn builtin_getattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     }
 }
 
-fn builtin_hasattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn builtin_hasattr(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("hasattr", kwargs)?;
     arity("hasattr", args, 2, 2)?;
     let name = name_arg(args, 1, "hasattr")?;
     match vm.get_attr(&args[0], &name) {
@@ -247,14 +252,16 @@ fn builtin_hasattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     }
 }
 
-fn builtin_setattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn builtin_setattr(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("setattr", kwargs)?;
     arity("setattr", args, 3, 3)?;
     let name = name_arg(args, 1, "setattr")?;
     vm.set_attr(&args[0], &name, args[2].clone())?;
     Ok(Value::None)
 }
 
-fn builtin_delattr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn builtin_delattr(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("delattr", kwargs)?;
     arity("delattr", args, 2, 2)?;
     let name = name_arg(args, 1, "delattr")?;
     vm.del_attr(&args[0], &name)?;
@@ -354,6 +361,10 @@ pub fn default_repr(vm: &mut Vm, v: &Value) -> String {
     format!("<{module}{} object at {:#x}>", t.qualname, v.address())
 }
 
+fn to_bigint_value(v: &Value) -> num_bigint::BigInt {
+    crate::objects::int::to_bigint(v).unwrap_or_default()
+}
+
 /// An int or bool as a plain int.
 pub fn as_int(v: &Value) -> Value {
     match v {
@@ -430,12 +441,17 @@ fn builtin_len(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
         Value::Set(s) => s.len(),
         other => {
             return match _vm.call_dunder(other, "__len__", vec![])? {
-                Some(Value::Int(n)) if n >= 0 => Ok(Value::Int(n)),
-                Some(Value::Int(_)) => Err(PyErr::value_error("__len__() should return >= 0")),
-                Some(r) => Err(PyErr::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    r.type_name()
-                ))),
+                Some(r) => match crate::objects::args::index_value(_vm, &r)? {
+                    Value::Int(n) if n >= 0 => Ok(Value::Int(n)),
+                    Value::Int(_) => Err(PyErr::value_error("__len__() should return >= 0")),
+                    v if num_traits::Signed::is_negative(&to_bigint_value(&v)) => {
+                        Err(PyErr::value_error("__len__() should return >= 0"))
+                    }
+                    _ => Err(PyErr::new(
+                        ExcKind::OverflowError,
+                        "cannot fit 'int' into an index-sized integer",
+                    )),
+                },
                 None => {
                     Err(PyErr::type_error(format!("object of type '{}' has no len()", other.type_name())))
                 }
@@ -445,12 +461,14 @@ fn builtin_len(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
     Ok(Value::Int(n as i64))
 }
 
-fn builtin_repr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn builtin_repr(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("repr", kwargs)?;
     arity("repr", args, 1, 1)?;
     Ok(Value::str(&vm.repr(&args[0])?))
 }
 
-fn builtin_ascii(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn builtin_ascii(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("ascii", kwargs)?;
     arity("ascii", args, 1, 1)?;
     Ok(Value::str(&ascii_of(&vm.repr(&args[0])?)))
 }
@@ -488,16 +506,21 @@ pub fn key_of(vm: &mut Vm, key: &Option<Value>, v: &Value) -> PyResult<Value> {
     }
 }
 
-fn builtin_chr(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn builtin_chr(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("chr", kwargs)?;
     arity("chr", args, 1, 1)?;
-    let i = int_arg(&args[0], "")?;
+    let i = match crate::objects::args::index_value(vm, &args[0])? {
+        Value::Int(i) if i32::try_from(i).is_ok() => i,
+        _ => return Err(PyErr::new(ExcKind::OverflowError, "Python int too large to convert to C int")),
+    };
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::str(c.encode_utf8(&mut [0; 4]))),
         None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
     }
 }
 
-fn builtin_ord(_vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn builtin_ord(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    no_kwargs("ord", kwargs)?;
     arity("ord", args, 1, 1)?;
     match &args[0] {
         Value::Str(s) => {
@@ -719,312 +742,4 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
             )
         }
     })
-}
-
-/// A parsed format spec: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
-#[derive(Default)]
-struct Spec {
-    fill: Option<char>,
-    align: Option<char>,
-    sign: Option<char>,
-    alternate: bool,
-    zero: bool,
-    width: usize,
-    grouping: Option<char>,
-    precision: Option<usize>,
-    kind: Option<char>,
-}
-
-fn parse_spec(spec: &str) -> PyResult<Spec> {
-    let c: Vec<char> = spec.chars().collect();
-    let mut s = Spec::default();
-    let mut i = 0;
-    let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
-    if c.len() >= 2 && is_align(c[1]) {
-        s.fill = Some(c[0]);
-        s.align = Some(c[1]);
-        i = 2;
-    } else if !c.is_empty() && is_align(c[0]) {
-        s.align = Some(c[0]);
-        i = 1;
-    }
-    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
-        s.sign = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '#' {
-        s.alternate = true;
-        i += 1;
-    }
-    if i < c.len() && c[i] == '0' {
-        s.zero = true;
-        i += 1;
-    }
-    let start = i;
-    while i < c.len() && c[i].is_ascii_digit() {
-        i += 1;
-    }
-    s.width = c[start..i].iter().collect::<String>().parse().unwrap_or(0);
-    if i < c.len() && matches!(c[i], ',' | '_') {
-        s.grouping = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '.' {
-        i += 1;
-        let start = i;
-        while i < c.len() && c[i].is_ascii_digit() {
-            i += 1;
-        }
-        if start == i {
-            return Err(PyErr::value_error("Format specifier missing precision"));
-        }
-        s.precision = c[start..i].iter().collect::<String>().parse().ok();
-    }
-    if i < c.len() {
-        s.kind = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() {
-        return Err(PyErr::value_error("Invalid format specifier"));
-    }
-    Ok(s)
-}
-
-fn group_digits(digits: &str, sep: char, every: usize) -> String {
-    let mut out = String::new();
-    let n = digits.len();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (n - i).is_multiple_of(every) {
-            out.push(sep);
-        }
-        out.push(ch);
-    }
-    out
-}
-
-fn pad(body: String, sign: &str, s: &Spec, default_align: char) -> String {
-    let fill = s.fill.unwrap_or(if s.zero && s.align.is_none() { '0' } else { ' ' });
-    let align = s.align.unwrap_or(if s.zero { '=' } else { default_align });
-    let len = body.chars().count() + sign.chars().count();
-    if len >= s.width {
-        return format!("{sign}{body}");
-    }
-    let padding = s.width - len;
-    let fill_str = |n: usize| fill.to_string().repeat(n);
-    match align {
-        '<' => format!("{sign}{body}{}", fill_str(padding)),
-        '^' => format!("{}{sign}{body}{}", fill_str(padding / 2), fill_str(padding - padding / 2)),
-        '=' => format!("{sign}{}{body}", fill_str(padding)),
-        _ => format!("{}{sign}{body}", fill_str(padding)),
-    }
-}
-
-/// Python's %-style float formatting for the 'e', 'f', 'g' and repr ('r') cases.
-fn format_float(x: f64, kind: char, precision: Option<usize>, alternate: bool) -> String {
-    if x.is_nan() {
-        return if kind.is_ascii_uppercase() { "NAN".into() } else { "nan".into() };
-    }
-    if x.is_infinite() {
-        let s = if kind.is_ascii_uppercase() { "INF" } else { "inf" };
-        return s.into();
-    }
-    match kind {
-        'f' | 'F' | '%' => format!("{:.*}", precision.unwrap_or(6), x),
-        'e' | 'E' => {
-            let s = format!("{:.*e}", precision.unwrap_or(6), x);
-            let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-            let e: i32 = e.parse().unwrap_or(0);
-            let out = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
-            if kind == 'E' {
-                out.to_uppercase()
-            } else {
-                out
-            }
-        }
-        'g' | 'G' | 'n' => {
-            let p = precision.unwrap_or(6).max(1);
-            if x == 0.0 {
-                return if alternate { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
-            }
-            let exp = format!("{:.*e}", p - 1, x);
-            let e: i32 = exp.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
-            let mut out = if e < -4 || e >= p as i32 {
-                format_float(x, 'e', Some(p - 1), alternate)
-            } else {
-                format!("{:.*}", (p as i32 - 1 - e).max(0) as usize, x)
-            };
-            if !alternate {
-                // Strip trailing zeros of the fraction.
-                if let Some(epos) = out.find('e') {
-                    let (m, rest) = out.split_at(epos);
-                    let m = if m.contains('.') { m.trim_end_matches('0').trim_end_matches('.') } else { m };
-                    out = format!("{m}{rest}");
-                } else if out.contains('.') {
-                    out = out.trim_end_matches('0').trim_end_matches('.').to_string();
-                }
-            }
-            if kind == 'G' {
-                out.to_uppercase()
-            } else {
-                out
-            }
-        }
-        _ => kaa_syntax::repr::float_repr(x),
-    }
-}
-
-/// `format(value, spec)` for the built-in types.
-pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
-    if spec.is_empty() {
-        return vm.str(v);
-    }
-    let s = parse_spec(spec)?;
-    match v {
-        Value::Str(text) => {
-            if let Some(k) = s.kind.filter(|&k| k != 's') {
-                return Err(PyErr::value_error(format!(
-                    "Unknown format code '{k}' for object of type 'str'"
-                )));
-            }
-            let body: String = match s.precision {
-                Some(p) => text.chars().take(p).collect(),
-                None => text.to_string(),
-            };
-            Ok(pad(body, "", &s, '<'))
-        }
-        Value::Int(_) | Value::BigInt(_) | Value::Bool(_)
-            if !matches!(s.kind, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
-        {
-            let n = to_bigint(v).unwrap_or_default();
-            let neg = n.sign() == num_bigint::Sign::Minus;
-            let mag = if neg { -n } else { n };
-            let (digits, prefix) = match s.kind {
-                None | Some('d') | Some('n') => (mag.to_str_radix(10), ""),
-                Some('x') => (mag.to_str_radix(16), "0x"),
-                Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
-                Some('o') => (mag.to_str_radix(8), "0o"),
-                Some('b') => (mag.to_str_radix(2), "0b"),
-                Some('c') => {
-                    let c = num_traits::ToPrimitive::to_u32(&mag).and_then(char::from_u32).unwrap_or('\0');
-                    return Ok(pad(c.to_string(), "", &s, '<'));
-                }
-                Some(k) => {
-                    return Err(PyErr::value_error(format!(
-                        "Unknown format code '{k}' for object of type '{}'",
-                        v.type_name()
-                    )))
-                }
-            };
-            let every = if matches!(s.kind, Some('x' | 'X' | 'o' | 'b')) { 4 } else { 3 };
-            let digits = match s.grouping {
-                Some(g) => group_digits(&digits, g, every),
-                None => digits,
-            };
-            let sign = match (neg, s.sign) {
-                (true, _) => "-",
-                (false, Some('+')) => "+",
-                (false, Some(' ')) => " ",
-                _ => "",
-            };
-            let sign = format!("{sign}{}", if s.alternate { prefix } else { "" });
-            Ok(pad(digits, &sign, &s, '>'))
-        }
-        Value::Float(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
-            let x = crate::objects::float::as_f64(v).unwrap_or(Ok(0.0))?;
-            let kind = s.kind.unwrap_or(if s.precision.is_some() { 'g' } else { 'r' });
-            let neg = x.is_sign_negative() && !x.is_nan();
-            let mag = x.abs();
-            let mut body = match kind {
-                '%' => format!("{}%", format_float(mag * 100.0, 'f', s.precision, s.alternate)),
-                'r' => kaa_syntax::repr::float_repr(mag),
-                'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' => format_float(mag, kind, s.precision, s.alternate),
-                k => {
-                    return Err(PyErr::value_error(format!(
-                        "Unknown format code '{k}' for object of type '{}'",
-                        v.type_name()
-                    )))
-                }
-            };
-            if let Some(g) = s.grouping {
-                let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
-                    Some(p) => (body[..p].to_string(), body[p..].to_string()),
-                    None => (body.clone(), String::new()),
-                };
-                body = format!("{}{rest}", group_digits(&int_part, g, 3));
-            }
-            let sign = match (neg, s.sign) {
-                (true, _) => "-",
-                (false, Some('+')) => "+",
-                (false, Some(' ')) => " ",
-                _ => "",
-            };
-            Ok(pad(body, sign, &s, '>'))
-        }
-        other => Err(PyErr::type_error(format!(
-            "unsupported format string passed to {}.__format__",
-            other.type_name()
-        ))),
-    }
-}
-
-/// `fmt % values` for str.
-pub fn percent_format(vm: &mut Vm, fmt: &str, values: &Value) -> PyResult<String> {
-    let args: Vec<Value> = match values {
-        Value::Tuple(t) => t.to_vec(),
-        other => vec![other.clone()],
-    };
-    let mut out = String::new();
-    let mut it = args.into_iter();
-    let mut chars = fmt.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '%' {
-            out.push(c);
-            continue;
-        }
-        let mut spec = String::new();
-        while let Some(&n) = chars.peek() {
-            chars.next();
-            if n.is_ascii_alphabetic() || n == '%' {
-                spec.push(n);
-                break;
-            }
-            spec.push(n);
-        }
-        let kind = spec.pop().unwrap_or('%');
-        if kind == '%' {
-            out.push('%');
-            continue;
-        }
-        let v = it.next().ok_or_else(|| PyErr::type_error("not enough arguments for format string"))?;
-        let text = match kind {
-            's' => vm.str(&v)?,
-            'r' => vm.repr(&v)?,
-            'd' | 'i' => format_value(vm, &v, &format!("{spec}d"))?,
-            'f' | 'e' | 'g' | 'x' | 'o' | 'X' | 'E' | 'G' => format_value(vm, &v, &format!("{spec}{kind}"))?,
-            k => {
-                return Err(PyErr::value_error(format!(
-                    "unsupported format character '{k}' (0x{:x}) at index 1",
-                    k as u32
-                )))
-            }
-        };
-        let width: usize =
-            spec.trim_start_matches(['-', '0']).split('.').next().and_then(|w| w.parse().ok()).unwrap_or(0);
-        let n = text.chars().count();
-        if n < width && matches!(kind, 's' | 'r') {
-            if spec.starts_with('-') {
-                out.push_str(&text);
-                out.push_str(&" ".repeat(width - n));
-            } else {
-                out.push_str(&" ".repeat(width - n));
-                out.push_str(&text);
-            }
-        } else {
-            out.push_str(&text);
-        }
-    }
-    if it.next().is_some() {
-        return Err(PyErr::type_error("not all arguments converted during string formatting"));
-    }
-    Ok(out)
 }

@@ -269,37 +269,7 @@ pub fn builtin_format(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<
             )))
         }
     };
-    Ok(Value::str(&format_with_dunder(vm, &args[0], &spec)?))
-}
-
-/// `format(v, spec)` as f-strings and `format()` do: a class's own `__format__` first.
-pub fn format_with_dunder(
-    vm: &mut Vm,
-    v: &Value,
-    spec: &Rc<crate::objects::str::StrObject>,
-) -> PyResult<String> {
-    let class = vm.type_of(v);
-    if class.is_heap_type {
-        if let Some(f) = class.lookup("__format__") {
-            return match vm.call_value(&f, vec![v.clone(), Value::Str(spec.clone())], Vec::new())? {
-                Value::Str(s) => Ok(s.to_string()),
-                other => {
-                    Err(PyErr::type_error(format!("__format__ must return a str, not {}", other.type_name())))
-                }
-            };
-        }
-        if let Value::Instance(_) = v {
-            // object.__format__: only the empty spec, meaning str(v).
-            if !spec.is_empty() {
-                return Err(PyErr::type_error(format!(
-                    "unsupported format string passed to {}.__format__",
-                    v.type_name()
-                )));
-            }
-            return vm.str(v);
-        }
-    }
-    format_value(vm, v, spec)
+    Ok(Value::str(&format_value(vm, &args[0], &spec)?))
 }
 
 // ---- isinstance, issubclass ----
@@ -351,6 +321,7 @@ pub fn builtin_object(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<
 pub fn builtin_type(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     match (args, kwargs.is_empty()) {
         ([obj], true) => Ok(Value::Type(vm.type_of(obj))),
+        ([_], false) => Err(PyErr::type_error("type() takes no keyword arguments")),
         ([name, bases, dict], _) => type_new(vm, name, bases, dict, kwargs),
         _ => Err(PyErr::type_error("type() takes 1 or 3 arguments")),
     }

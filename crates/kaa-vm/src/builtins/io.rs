@@ -315,12 +315,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     let newline = match &newline {
         None | Some(Value::None) => Value::None,
         Some(Value::Str(s)) if matches!(s.as_str(), "" | "\n" | "\r" | "\r\n") => Value::Str(s.clone()),
-        Some(Value::Str(s)) => {
-            return Err(PyErr::value_error(format!(
-                "illegal newline value: {}",
-                crate::objects::str::repr(s)
-            )))
-        }
+        Some(Value::Str(s)) => return Err(PyErr::value_error(format!("illegal newline value: {s}"))),
         Some(other) => {
             return Err(PyErr::type_error(format!(
                 "open() argument 'newline' must be str or None, not {}",
@@ -598,6 +593,10 @@ fn writer<'a>(vm: &Vm, args: &'a [Value], name: &str) -> PyResult<&'a InstanceOb
 
 /// Appends the pending text to the file.
 fn flush_pending(vm: &Vm, me: &InstanceObject) -> PyResult<()> {
+    // A reading file's `Text` is its content, not pending output.
+    if matches!(get(me, Slot::Kind), Value::Str(k) if k.as_str() == "r") {
+        return Ok(());
+    }
     let Value::Str(pending) = get(me, Slot::Text) else { return Ok(()) };
     if pending.is_empty() {
         return Ok(());
