@@ -198,6 +198,20 @@ fn not_a_number_for_float(x: &Value) -> PyErr {
 /// `float(s)`: whitespace around, `inf`/`infinity`/`nan` in any case, underscores only between
 /// digits.
 pub fn parse_float(s: &str) -> Option<f64> {
+    // Other scripts' decimal digits count as ASCII ones.
+    let ascii: String;
+    let s = if s.is_ascii() {
+        s
+    } else {
+        ascii = s
+            .chars()
+            .map(|c| match crate::objects::str_unicode::to_decimal(c) {
+                Some(d) if !c.is_ascii() => char::from_digit(d, 10).unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+        &ascii
+    };
     let t = s.trim_matches(is_space);
     let (neg, body) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),

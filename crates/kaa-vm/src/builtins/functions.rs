@@ -172,9 +172,22 @@ pub fn builtin_id(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
     no_kwargs("id", kwargs)?;
     arity("id", args, 1, 1)?;
     let addr = args[0].address();
-    // Inline values have no address; equal ones are the same object (as CPython's caches make
-    // small ints, None, True and False).
-    Ok(Value::Int(if addr != 0 { addr as i64 } else { hash_value(&args[0]).unwrap_or(0) }))
+    if addr != 0 {
+        return Ok(Value::Int(addr as i64));
+    }
+    // Inline values have no address: the same value is the same object (`is` compares them by
+    // value), so the id is made from a per-type tag and the value's bits.
+    let (tag, bits): (u64, u64) = match &args[0] {
+        Value::None => (1, 0),
+        Value::Bool(b) => (2, *b as u64),
+        Value::Int(i) => (3, *i as u64),
+        Value::Float(f) => (4, f.to_bits()),
+        Value::NotImplemented => (5, 0),
+        Value::Ellipsis => (6, 0),
+        _ => (7, 0),
+    };
+    let mixed = bits.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(17) ^ (tag << 60);
+    Ok(Value::Int((mixed >> 1) as i64))
 }
 
 /// Is `v` callable?
