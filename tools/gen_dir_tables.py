@@ -31,6 +31,8 @@ EXTRA = {
     "range_iterator": type(iter(range(0))),
     "list_iterator": type(iter([])),
     "tuple_iterator": type(iter(())),
+    "TextIOWrapper": type(sys.stdout),
+    "Quitter": type(exit),
 }
 
 types = {t.__name__: t for t in NAMED}
@@ -43,9 +45,10 @@ for name in dir(builtins):
 
 def own(t):
     names = set(dir(t))
-    if t.__bases__:
-        for b in t.__bases__:
-            names -= set(dir(b))
+    # Kaa derives the types listed in EXTRA straight from object, whatever CPython's bases.
+    bases = (object,) if t in EXTRA.values() else t.__bases__
+    for b in bases:
+        names -= set(dir(b))
     return sorted(names)
 
 

@@ -68,6 +68,28 @@ fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> P
     }
 }
 
+/// `exec`/`eval` of a string: compiled once per distinct source (code objects are immutable, so
+/// sharing one is unobservable), which also bounds what `keep_alive` holds.
+fn compile_string(vm: &Vm, source: &str, mode: CompileMode) -> PyResult<Rc<CodeObject>> {
+    let key = hidden("compiled strings");
+    let cache = match vm.builtins.get_str(&key) {
+        Some(Value::Dict(d)) => d,
+        _ => {
+            let d = Rc::new(DictObject::new());
+            vm.builtins.set_str(&key, Value::Dict(d.clone()));
+            d
+        }
+    };
+    let tag = if mode == CompileMode::Eval { "eval:" } else { "exec:" };
+    let text = Value::str(&format!("{tag}{source}"));
+    if let Some(Value::Code(code)) = cache.get(&text)? {
+        return Ok(code);
+    }
+    let code = compile_source(vm, source, "<string>", mode)?;
+    cache.set(text, Value::Code(code.clone()))?;
+    Ok(code)
+}
+
 /// Keeps a compiled code object (and so the code objects nested in it) alive for the rest of
 /// the run: the interpreter caches each code object's constants by its address, so a freed code
 /// object's address must not come back for a new one.
@@ -336,7 +358,7 @@ pub fn builtin_exec(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     let (globals, locals) = namespaces(vm, "exec", &args[0], args.get(1), args.get(2))?;
     let code = match &args[0] {
         Value::Code(c) => c.clone(),
-        Value::Str(s) => compile_source(vm, s, "<string>", CompileMode::Exec)?,
+        Value::Str(s) => compile_string(vm, s, CompileMode::Exec)?,
         _ => unreachable!("checked by namespaces"),
     };
     run(vm, code, globals, locals)?;
@@ -358,9 +380,7 @@ pub fn builtin_eval(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     let code = match &args[0] {
         Value::Code(c) => c.clone(),
         // eval ignores leading spaces and tabs.
-        Value::Str(s) => {
-            compile_source(vm, s.trim_start_matches([' ', '\t']), "<string>", CompileMode::Eval)?
-        }
+        Value::Str(s) => compile_string(vm, s.trim_start_matches([' ', '\t']), CompileMode::Eval)?,
         _ => unreachable!("checked by namespaces"),
     };
     run(vm, code, globals, locals)
@@ -466,7 +486,10 @@ fn type_names(t: &Rc<TypeObject>, out: &mut std::collections::BTreeSet<String>) 
     let var_sized =
         mro.iter().any(|c| !c.is_heap_type && matches!(c.name.as_str(), "int" | "tuple" | "bytes"));
     for c in &mro {
-        let builtin_names = if c.is_heap_type { None } else { super::dir_tables_for(&c.name) };
+        // Built-in types, including the ones written as native classes (zip, map, ...).
+        let native = !c.is_heap_type
+            || matches!(&*c.module.borrow(), Some(Value::Str(m)) if matches!(m.as_str(), "builtins" | "_io" | "_sitebuiltins"));
+        let builtin_names = if native { super::dir_tables_for(&c.name) } else { None };
         match builtin_names {
             Some(names) => out.extend(names.iter().map(|n| n.to_string())),
             None => {
