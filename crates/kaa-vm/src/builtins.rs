@@ -546,6 +546,18 @@ pub fn bound(name: &'static str, func: NativeFn, this: &Value) -> Value {
     Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: Some(this.clone()), is_method: false }))
 }
 
+/// The methods of the interpreter's own iterators (list, tuple, range, str, dict iterators).
+static ITERATOR_METHODS: &[(&str, NativeFn)] = &[
+    ("__iter__", |_, a, _| Ok(a.first().cloned().unwrap_or(Value::None))),
+    ("__next__", |vm, a, _| match a.first() {
+        Some(Value::Iterator(it)) => {
+            let it = it.clone();
+            vm.iter_next(&it)?.ok_or_else(|| PyErr::new(ExcKind::StopIteration, ""))
+        }
+        _ => Err(PyErr::type_error("__next__ needs an iterator")),
+    }),
+];
+
 static GENERATOR_METHODS: &[(&str, NativeFn)] = &[
     ("send", |vm, a, _| {
         let (Some(Value::Generator(g)), Some(v)) = (a.first(), a.get(1)) else {
@@ -581,6 +593,7 @@ pub fn method(obj: &Value, name: &str) -> Option<Value> {
         Value::Float(_) => o::float::METHODS,
         Value::Range(_) => o::range::METHODS,
         Value::Generator(_) => GENERATOR_METHODS,
+        Value::Iterator(_) => ITERATOR_METHODS,
         Value::Set(_) => crate::objects::set_methods::METHODS,
         _ => return None,
     };

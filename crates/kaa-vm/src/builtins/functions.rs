@@ -223,7 +223,16 @@ pub fn builtin_iter(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
         }
         return super::iterators::callable_iterator(vm, func, sentinel);
     }
-    vm.get_iter(&args[0])
+    let it = vm.get_iter(&args[0])?;
+    let is_iterator = match &it {
+        Value::Iterator(_) | Value::Generator(_) => true,
+        Value::Instance(_) | Value::Exception(_) => vm.type_of(&it).lookup("__next__").is_some(),
+        _ => false,
+    };
+    if !is_iterator {
+        return Err(PyErr::type_error(format!("iter() returned non-iterator of type '{}'", it.type_name())));
+    }
+    Ok(it)
 }
 
 /// `next(iterator[, default])`.
