@@ -50,6 +50,7 @@ pub fn constructors() -> crate::objects::builtin_types::Constructors {
         super_: builtin_super,
         set: |vm, a, kw| make_set(vm, a, kw, false),
         frozenset: |vm, a, kw| make_set(vm, a, kw, true),
+        slice: builtin_slice,
     }
 }
 

@@ -68,7 +68,8 @@ pub struct Vm {
     native_depth: usize,
     /// Nesting of container comparisons in progress (`==` of nested lists recurses in Rust).
     compare_depth: usize,
-    const_cache: HashMap<*const CodeObject, Rc<CodeValues>>,
+    /// Keyed by address; the entry keeps its code object alive so the address is never reused.
+    const_cache: HashMap<*const CodeObject, (Rc<CodeObject>, Rc<CodeValues>)>,
     interned: HashMap<String, Value>,
     /// The exception being handled (`sys.exc_info()`), set by PUSH_EXC_INFO.
     handling: Option<Rc<ExceptionObject>>,
@@ -119,6 +120,48 @@ impl Vm {
         }
         builtins::install(&vm.builtins, &vm.types);
         vm
+    }
+
+    /// The globals of the innermost running Python frame (the caller of a built-in function).
+    pub fn current_globals(&self) -> Option<Rc<DictObject>> {
+        self.frames.last().map(|f| f.globals.clone())
+    }
+
+    /// `locals()` of the innermost running frame: the namespace dict of module and class bodies;
+    /// in a function, its bound variables (fast locals, then cells that are not arguments, then
+    /// free variables), in CPython's order.
+    pub fn current_locals(&self) -> Option<Rc<DictObject>> {
+        let f = self.frames.last()?;
+        if let Some(l) = &f.locals {
+            return Some(l.clone());
+        }
+        let d = DictObject::new();
+        let code = &f.code;
+        let ncells = code.cellvars.len();
+        for (i, name) in code.varnames.iter().enumerate() {
+            let v = match code.cellvars.iter().position(|c| c == name) {
+                Some(c) => f.cells[c].borrow().clone(),
+                None => self.stack[f.base + i].clone(),
+            };
+            if !v.is_null() {
+                d.set_str(name, v);
+            }
+        }
+        for (i, name) in code.cellvars.iter().enumerate() {
+            if !code.varnames.contains(name) {
+                let v = f.cells[i].borrow().clone();
+                if !v.is_null() {
+                    d.set_str(name, v);
+                }
+            }
+        }
+        for (i, name) in code.freevars.iter().enumerate() {
+            let v = f.cells[ncells + i].borrow().clone();
+            if !v.is_null() {
+                d.set_str(name, v);
+            }
+        }
+        Some(Rc::new(d))
     }
 
     /// `sys.exc_info()`.
@@ -242,7 +285,7 @@ impl Vm {
 
     fn consts_for(&mut self, code: &Rc<CodeObject>) -> Rc<CodeValues> {
         let key = Rc::as_ptr(code);
-        if let Some(c) = self.const_cache.get(&key) {
+        if let Some((_, c)) = self.const_cache.get(&key) {
             return c.clone();
         }
         let values = CodeValues {
@@ -250,7 +293,7 @@ impl Vm {
             names: code.names.iter().map(|n| self.intern(n)).collect(),
         };
         let rc = Rc::new(values);
-        self.const_cache.insert(key, rc.clone());
+        self.const_cache.insert(key, (code.clone(), rc.clone()));
         rc
     }
 

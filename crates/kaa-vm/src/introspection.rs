@@ -44,19 +44,14 @@ impl Vm {
     }
 
     /// The globals of the innermost running Python frame (the caller of a built-in function).
-    ///
-    /// Needs the interpreter's frame stack, which is private to `interp`: until it offers
-    /// `frames.last().map(|f| f.globals.clone())` publicly, there is no answer.
     pub fn frame_globals(&self) -> Option<Rc<DictObject>> {
-        None
+        self.current_globals()
     }
 
     /// `locals()` of the innermost running Python frame: its namespace dict in module and class
     /// bodies; in a function, a new dict of its bound fast locals, cell and free variables.
-    ///
-    /// Needs the interpreter's frame stack (see `frame_globals`).
     pub fn frame_locals(&self) -> Option<Rc<DictObject>> {
-        None
+        self.current_locals()
     }
 }
 

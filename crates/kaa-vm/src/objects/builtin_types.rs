@@ -55,6 +55,7 @@ pub struct Constructors {
     pub super_: NativeFn,
     pub set: NativeFn,
     pub frozenset: NativeFn,
+    pub slice: NativeFn,
 }
 
 impl Types {
@@ -79,7 +80,7 @@ impl Types {
             builtin_function: t("builtin_function_or_method", None),
             method: t("method", None),
             iterator: t("iterator", None),
-            slice: t("slice", None),
+            slice: t("slice", Some(c.slice)),
             code: t("code", None),
             cell: t("cell", None),
             property: t("property", Some(c.property)),
