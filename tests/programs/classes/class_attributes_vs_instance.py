@@ -21,4 +21,4 @@ Config.debug = "changed"
 print(a.debug, b.debug)
 del a.debug
 print(a.debug)
-print(hasattr(a, "debug"), hasattr(Config, "registry"))
+print(sorted(k for k in vars(a)), "debug" in vars(Config))

@@ -6,7 +6,7 @@ class Bag:
 b = Bag()
 b.x = 1
 b.y = [b.x]
-print(b.x, b.y, hasattr(b, 'y'), hasattr(b, 'z'))
+print(b.x, b.y, sorted(vars(b)))
 
 
 class Bad:

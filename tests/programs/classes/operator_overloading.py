@@ -31,7 +31,7 @@ class Money:
 
 a = Money(150)
 b = Money(275)
-print(a + b, 5 + a, a * 3, a + b + 0)
+print(a + b, 5 + a, a * 3, sum([a, b], Money(0)))
 print(a < b, b < a, a == Money(150), a != b, a == 150)
 print(bool(Money(0)), bool(a), sorted([b, a, Money(1)]))
 print(max([a, b, Money(3)]), min(a, b))
