@@ -10,7 +10,7 @@ use crate::builtins;
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
 use crate::objects::dict::DictObject;
 use crate::objects::float::{as_f64, float_binary};
-use crate::objects::function::{BuiltinFunction, Cells, CodeValues, FunctionObject};
+use crate::objects::function::{BuiltinFunction, Cells, CodeValues, FunctionObject, GlobalCacheEntry};
 use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
@@ -291,6 +291,7 @@ impl Vm {
         let values = CodeValues {
             consts: code.consts.iter().map(const_value).collect(),
             names: code.names.iter().map(|n| self.intern(n)).collect(),
+            global_cache: RefCell::new(vec![None; code.names.len()]),
         };
         let rc = Rc::new(values);
         self.const_cache.insert(key, (code.clone(), rc.clone()));
@@ -452,7 +453,48 @@ impl Vm {
                     let v = self.pop();
                     *self.frames[f].cells[arg as usize].borrow_mut() = v;
                 }
-                Opcode::LoadName | Opcode::LoadGlobal => {
+                Opcode::LoadGlobal => {
+                    let idx = (arg >> 1) as usize;
+                    let globals = &self.frames[f].globals;
+                    let (gp, gv, bv) =
+                        (Rc::as_ptr(globals) as usize, globals.version(), self.builtins.version());
+                    let hit = match &consts.global_cache.borrow()[idx] {
+                        Some(e) if e.globals == gp && e.globals_version == gv && e.builtins_version == bv => {
+                            Some(e.value.clone())
+                        }
+                        _ => None,
+                    };
+                    let v = match hit {
+                        Some(v) => v,
+                        None => {
+                            let key = &consts.names[idx];
+                            let found = match globals.get(key)? {
+                                Some(v) => Some(v),
+                                None => self.builtins.get(key)?,
+                            };
+                            let Some(v) = found else {
+                                save_pc!();
+                                let name = &code.names[idx];
+                                return Err(PyErr::new(
+                                    ExcKind::NameError,
+                                    format!("name '{name}' is not defined"),
+                                ));
+                            };
+                            consts.global_cache.borrow_mut()[idx] = Some(GlobalCacheEntry {
+                                globals: gp,
+                                globals_version: gv,
+                                builtins_version: bv,
+                                value: v.clone(),
+                            });
+                            v
+                        }
+                    };
+                    if arg & 1 == 1 {
+                        self.push(Value::Null);
+                    }
+                    self.push(v);
+                }
+                Opcode::LoadName => {
                     let idx = if ins.op() == Opcode::LoadGlobal { arg >> 1 } else { arg };
                     let key = &consts.names[idx as usize];
                     let frame = &self.frames[f];

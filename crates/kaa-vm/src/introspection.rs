@@ -27,6 +27,7 @@ impl Vm {
         let consts = CodeValues {
             consts: code.consts.iter().map(const_value).collect(),
             names: code.names.iter().map(|n| self.intern(n)).collect(),
+            global_cache: std::cell::RefCell::new(vec![None; code.names.len()]),
         };
         let body = Rc::new(FunctionObject {
             name: code.name.clone(),

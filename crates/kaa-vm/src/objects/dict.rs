@@ -9,9 +9,24 @@ use crate::objects::int::{hash_value, str_hash};
 use crate::value::Value;
 use std::cell::RefCell;
 
-#[derive(Default)]
 pub struct DictObject {
     inner: RefCell<Table>,
+    /// A fresh tag on creation and after every mutation, unique across all dicts, so a cached
+    /// lookup (LOAD_GLOBAL's) is valid exactly while the tag is unchanged.
+    version: std::cell::Cell<u64>,
+}
+
+/// Source of dict version tags. Only uniqueness matters; it holds no interpreter state.
+static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_version() -> u64 {
+    NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+impl Default for DictObject {
+    fn default() -> Self {
+        DictObject { inner: RefCell::default(), version: std::cell::Cell::new(next_version()) }
+    }
 }
 
 /// Key equality for built-in hashable types, without calling Python code.
@@ -44,6 +59,16 @@ impl DictObject {
         self.inner.borrow().len()
     }
 
+    /// Changes whenever the dict is mutated.
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.get()
+    }
+
+    fn bump(&self) {
+        self.version.set(next_version());
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -73,6 +98,7 @@ impl DictObject {
 
     pub fn set(&self, key: Value, value: Value) -> PyResult<()> {
         let hash = hash_value(&key)?;
+        self.bump();
         let mut t = self.inner.borrow_mut();
         match t.find(hash, |k| keys_equal(k, &key)) {
             Some(ix) => *t.value_mut(ix) = value,
@@ -90,6 +116,7 @@ impl DictObject {
         let hash = hash_value(key)?;
         let mut t = self.inner.borrow_mut();
         let Some(ix) = t.find(hash, |k| keys_equal(k, key)) else { return Ok(None) };
+        self.bump();
         Ok(Some(t.remove(ix).1))
     }
 
@@ -97,10 +124,12 @@ impl DictObject {
     pub fn pop_last(&self) -> Option<(Value, Value)> {
         let mut t = self.inner.borrow_mut();
         let ix = t.last_index()?;
+        self.bump();
         Some(t.remove(ix))
     }
 
     pub fn clear(&self) {
+        self.bump();
         self.inner.borrow_mut().clear();
     }
 

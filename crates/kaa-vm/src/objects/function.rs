@@ -14,6 +14,17 @@ use std::rc::Rc;
 pub struct CodeValues {
     pub consts: Vec<Value>,
     pub names: Vec<Value>,
+    /// LOAD_GLOBAL's inline cache, per name: the value found, valid while the globals dict (by
+    /// address) and both its and the builtins' versions are unchanged.
+    pub global_cache: RefCell<Vec<Option<GlobalCacheEntry>>>,
+}
+
+#[derive(Clone)]
+pub struct GlobalCacheEntry {
+    pub globals: usize,
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub value: Value,
 }
 
 /// A frame's cell and free variable slots (shared with closures, so a call that creates no new
