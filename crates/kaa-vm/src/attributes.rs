@@ -117,6 +117,16 @@ impl Vm {
             (Value::BoundMethod(m), "__name__") => return self.get_attr(&m.0.clone(), "__name__").map(Some),
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
             (Value::Exception(e), "args") => Some(Value::Tuple(Rc::new(e.args.borrow().clone()))),
+            (Value::Exception(e), "code")
+                if e.class.is_subclass(&self.exception_type(ExcKind::SystemExit)) =>
+            {
+                let args = e.args.borrow();
+                Some(match args.len() {
+                    0 => Value::None,
+                    1 => args[0].clone(),
+                    _ => Value::Tuple(Rc::new(args.clone())),
+                })
+            }
             (Value::Exception(e), "value") if e.class.exception == Some(ExcKind::StopIteration) => {
                 Some(e.args.borrow().first().cloned().unwrap_or(Value::None))
             }

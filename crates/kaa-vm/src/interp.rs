@@ -2091,6 +2091,15 @@ impl Vm {
                 }
                 return Ok(Value::Set(Rc::new(set::SetObject::from_table(table, x.frozen))));
             }
+            (BinaryOpKind::Multiply, Value::Str(_) | Value::List(_) | Value::Tuple(_), other)
+            | (BinaryOpKind::Multiply, other, Value::Str(_) | Value::List(_) | Value::Tuple(_))
+                if !matches!(other, Value::Instance(_)) =>
+            {
+                return Err(PyErr::type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    other.type_name()
+                )));
+            }
             (BinaryOpKind::Remainder, Value::Str(fmt), _) => {
                 return Ok(Value::str(&builtins::percent_format(self, fmt, b)?));
             }
@@ -2334,6 +2343,20 @@ impl Vm {
         let i = match key {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
+            // CPython words the str case differently (and quotes the type there).
+            _ if what == "string" => {
+                return Err(PyErr::type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    key.type_name()
+                )))
+            }
+            _ if what.ends_with("assignment") => {
+                let kind = what.trim_end_matches(" assignment");
+                return Err(PyErr::type_error(format!(
+                    "{kind} indices must be integers or slices, not {}",
+                    key.type_name()
+                )));
+            }
             _ => {
                 return Err(PyErr::type_error(format!(
                     "{what} indices must be integers or slices, not {}",
@@ -2432,7 +2455,68 @@ impl Vm {
         })
     }
 
+    /// `lst[a:b:c] = iterable` / `del lst[a:b:c]` (value None).
+    fn list_slice_assign(
+        &mut self,
+        list: &Rc<RefCell<Vec<Value>>>,
+        s: &(Value, Value, Value),
+        value: Option<&Value>,
+    ) -> PyResult<()> {
+        let new_items = match value {
+            Some(v) => Some(self.collect_iterable(v)?),
+            None => None,
+        };
+        let len = list.borrow().len();
+        let idx = slice_indices(s, len)?;
+        let step_one = matches!(s.2, Value::None | Value::Int(1));
+        let mut l = list.borrow_mut();
+        if step_one {
+            // Contiguous: replace the range (insert at the start for empty ranges).
+            let start = match (&s.0, idx.first()) {
+                (_, Some(&i)) => i,
+                (Value::None, None) => 0,
+                (v, None) => {
+                    let i = match v {
+                        Value::Int(i) => *i,
+                        Value::Bool(b) => *b as i64,
+                        _ => 0,
+                    };
+                    let i = if i < 0 { (i + len as i64).max(0) } else { i };
+                    (i as usize).min(len)
+                }
+            };
+            let end = start + idx.len();
+            l.splice(start..end, new_items.unwrap_or_default());
+            return Ok(());
+        }
+        match new_items {
+            Some(items) => {
+                if items.len() != idx.len() {
+                    return Err(PyErr::value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        items.len(),
+                        idx.len()
+                    )));
+                }
+                for (i, v) in idx.into_iter().zip(items) {
+                    l[i] = v;
+                }
+            }
+            None => {
+                let mut sorted = idx;
+                sorted.sort_unstable();
+                for i in sorted.into_iter().rev() {
+                    l.remove(i);
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn store_subscript(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
+        if let (Value::List(l), Value::Slice(s)) = (container, &key) {
+            return self.list_slice_assign(l, s, Some(&value));
+        }
         if self.call_dunder(container, "__setitem__", vec![key.clone(), value.clone()])?.is_some() {
             return Ok(());
         }
@@ -2452,6 +2536,9 @@ impl Vm {
     }
 
     fn delete_subscript(&mut self, container: &Value, key: &Value) -> PyResult<()> {
+        if let (Value::List(l), Value::Slice(s)) = (container, key) {
+            return self.list_slice_assign(l, s, None);
+        }
         if self.call_dunder(container, "__delitem__", vec![key.clone()])?.is_some() {
             return Ok(());
         }
@@ -2871,9 +2958,12 @@ fn bind_arguments(
         }
     }
     if !extra.is_empty() && !has_varargs {
+        // CPython counts the keyword-only arguments that were given.
         let given_kw = kwargs
             .iter()
-            .filter(|(k, _)| code.varnames[..argcount].iter().any(|v| v.as_str() == k.as_str()))
+            .filter(|(k, _)| {
+                code.varnames[argcount..argcount + kwonly].iter().any(|v| v.as_str() == k.as_str())
+            })
             .count();
         let takes = if func.defaults.is_empty() {
             format!("{argcount} positional argument{}", if argcount == 1 { "" } else { "s" })

@@ -10,4 +10,8 @@ try:
     items[::0]
 except ValueError as e:
     print("ValueError:", e)
+try:
+    items[0:3:2] = [1]
+except ValueError as e:
+    print("ValueError:", e)
 items[-4] = 0

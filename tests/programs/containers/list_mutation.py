@@ -17,9 +17,11 @@ a.sort(key=lambda v: -v)
 print(a)
 a.reverse()
 print(a, sorted(a, reverse=True))
-del a[1]
+del a[1:3]
 print(a)
-a[1] = ["x", "y", "z"]
+a[1:2] = ["x", "y", "z"]
+print(a)
+a[::2] = [0] * len(a[::2])
 print(a)
 a.clear()
 print(a, b, len(c))

@@ -9,5 +9,9 @@ def shutdown(code):
 try:
     shutdown(4)
 except SystemExit as e:
-    print("caught SystemExit", e.args)
+    print("caught SystemExit", e.code, e.args)
+try:
+    raise SystemExit("message exit")
+except SystemExit as e:
+    print("code is", repr(e.code))
 shutdown(3)

@@ -1,6 +1,6 @@
 # Mixing str with other types.
 print("a" + "b", "ab" * 3, 3 * "x", "-" * 0, "z" * -2)
-for thunk in (lambda: "a" + 1, lambda: 1 + "a", lambda: "a" - "b"):
+for thunk in (lambda: "a" + 1, lambda: 1 + "a", lambda: "a" * "b", lambda: "a" - "b", lambda: "a" * 2.0):
     try:
         thunk()
     except TypeError as e:

@@ -13,4 +13,4 @@ try:
     s[0] = "z"
 except TypeError as e:
     print("TypeError:", e)
-print(s[-11])
+print(s["x"])
