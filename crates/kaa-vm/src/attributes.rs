@@ -61,6 +61,7 @@ impl Vm {
         let own = match obj {
             Value::Instance(i) => i.dict.get_str(name),
             Value::Exception(e) => e.dict.get_str(name),
+            Value::Function(f) => f.dict.get_str(name),
             _ => None,
         };
         if let Some(v) = own {
@@ -266,10 +267,10 @@ impl Vm {
                 e.dict.set_str(name, value);
                 Ok(())
             }
-            Value::Function(_) => Err(PyErr::new(
-                ExcKind::AttributeError,
-                format!("'function' object has no attribute '{name}'"),
-            )),
+            Value::Function(f) => {
+                f.dict.set_str(name, value);
+                Ok(())
+            }
             _ => Err(PyErr::new(
                 ExcKind::AttributeError,
                 format!("'{}' object has no attribute '{name}'", obj.type_name()),

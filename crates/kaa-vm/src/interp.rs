@@ -1283,6 +1283,7 @@ impl Vm {
                         kwdefaults,
                         annotations: pairs(tuple_items(annotations)),
                         closure,
+                        dict: DictObject::new(),
                     };
                     self.push(Value::Function(Rc::new(func)));
                 }
@@ -2264,6 +2265,13 @@ impl Vm {
         Some(Ok(match (a, b) {
             (Int(x), Int(y)) => Some(x.cmp(y)),
             (Str(x), Str(y)) => Some(x.cmp(y)),
+            (Int(_) | Bool(_) | BigInt(_), Float(y)) => {
+                crate::objects::int::cmp_int_float(&crate::objects::int::to_bigint(a)?, *y)
+            }
+            (Float(x), Int(_) | Bool(_) | BigInt(_)) => {
+                crate::objects::int::cmp_int_float(&crate::objects::int::to_bigint(b)?, *x)
+                    .map(|o| o.reverse())
+            }
             (Float(_), _) | (_, Float(_)) => {
                 let (x, y) = (as_f64(a)?, as_f64(b)?);
                 match (x, y) {

@@ -39,6 +39,7 @@ impl Vm {
             kwdefaults: Vec::new(),
             annotations: Vec::new(),
             closure: Rc::new([]),
+            dict: DictObject::new(),
         });
         self.run_class_body(&body, locals)?;
         Ok(Value::None)

@@ -41,6 +41,9 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
         (Int(x), Float(y)) | (Float(y), Int(x)) => (*x as f64) == *y && (*y as i64) == *x,
         (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
         (BigInt(x), BigInt(y)) => x == y,
+        (BigInt(n), Float(f)) | (Float(f), BigInt(n)) => {
+            crate::objects::int::cmp_int_float(n, *f) == Some(std::cmp::Ordering::Equal)
+        }
         (Tuple(x), Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| keys_equal(p, q)),
         (Set(x), Set(y)) => {
             let (a, b) = (x.table.borrow(), y.table.borrow());

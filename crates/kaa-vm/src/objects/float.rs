@@ -85,7 +85,12 @@ pub fn float_binary(op: BinaryOpKind, a: f64, b: f64) -> PyResult<Option<Value>>
             if a < 0.0 && b.fract() != 0.0 {
                 return Err(PyErr::value_error("complex results are not supported yet"));
             }
-            a.powf(b)
+            let r = a.powf(b);
+            if r.is_infinite() && a.is_finite() && b.is_finite() {
+                // CPython reports libm's ERANGE as an OSError-style pair.
+                return Err(PyErr::new(ExcKind::OverflowError, "(34, 'Numerical result out of range')"));
+            }
+            r
         }
         _ => return Ok(None),
     })))

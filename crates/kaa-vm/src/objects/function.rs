@@ -42,6 +42,8 @@ pub struct FunctionObject {
     pub kwdefaults: Vec<(Name, Value)>,
     pub annotations: Vec<(Name, Value)>,
     pub closure: Cells,
+    /// Attributes set on the function (`f.tag = ...`), its `__dict__`.
+    pub dict: crate::objects::dict::DictObject,
 }
 
 /// A built-in function: positional arguments and keyword (name, value) pairs.

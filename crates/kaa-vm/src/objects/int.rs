@@ -125,6 +125,25 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
     })
 }
 
+/// Exact comparison of an int with a float (no rounding of the int), None for NaN.
+pub fn cmp_int_float(n: &BigInt, x: f64) -> Option<std::cmp::Ordering> {
+    use num_traits::FromPrimitive;
+    use std::cmp::Ordering;
+    if x.is_nan() {
+        return None;
+    }
+    if x.is_infinite() {
+        return Some(if x > 0.0 { Ordering::Less } else { Ordering::Greater });
+    }
+    let floor = x.floor();
+    let whole = BigInt::from_f64(floor)?;
+    Some(match n.cmp(&whole) {
+        // n == floor(x): x is bigger exactly when it has a fractional part.
+        Ordering::Equal if x > floor => Ordering::Less,
+        other => other,
+    })
+}
+
 /// The value as a big integer, for `int` and `bool`.
 pub fn to_bigint(v: &Value) -> Option<BigInt> {
     match v {

@@ -132,7 +132,7 @@ fn c3_merge(bases: &[Rc<TypeObject>]) -> PyResult<Vec<Rc<TypeObject>>> {
         let Some(next) = candidate else {
             let names: Vec<String> = bases.iter().map(|b| b.name.clone()).collect();
             return Err(PyErr::type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
