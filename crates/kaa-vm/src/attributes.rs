@@ -113,6 +113,11 @@ impl Vm {
             } else {
                 Value::Tuple(Rc::new(f.defaults.clone()))
             }),
+            (Value::Generator(g), "__name__") => Some(Value::str(&g.name)),
+            (Value::Generator(g), "__qualname__") => Some(Value::str(&g.qualname)),
+            (Value::Generator(g), "gi_running" | "cr_running") => {
+                Some(Value::Bool(g.state.get() == crate::objects::generator::GenState::Running))
+            }
             (Value::BoundMethod(m), "__self__") => Some(m.1.clone()),
             (Value::BoundMethod(m), "__func__") => Some(m.0.clone()),
             (Value::BoundMethod(m), "__name__") => return self.get_attr(&m.0.clone(), "__name__").map(Some),
@@ -178,6 +183,9 @@ impl Vm {
             "__doc__" => Value::None,
             "__class__" => Value::Type(self.types.type_.clone()),
             _ => {
+                if let Some(f) = generic_attribute_function(name) {
+                    return Ok(f);
+                }
                 if let Some(m) = builtins::type_method(t, name) {
                     return Ok(m);
                 }
@@ -280,6 +288,19 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if !matches!(obj, Value::Type(_) | Value::Module(_)) {
+            let class = self.type_of(obj);
+            if let Some(Value::Property(p)) = class.lookup(name) {
+                if matches!(p.fdel, Value::None) {
+                    return Err(PyErr::new(
+                        ExcKind::AttributeError,
+                        format!("property '{name}' of '{}' object has no deleter", class.name),
+                    ));
+                }
+                let deleter = p.fdel.clone();
+                return self.call_value(&deleter, vec![obj.clone()], Vec::new()).map(|_| ());
+            }
+        }
         let removed = match obj {
             Value::Instance(i) => i.dict.remove(&Value::str(name))?,
             Value::Type(t) if t.is_heap_type => t.dict.remove(&Value::str(name))?,
@@ -444,6 +465,58 @@ impl Vm {
         };
         Ok(Value::Super(Rc::new(SuperObject { start, obj, obj_type })))
     }
+}
+
+/// `object.__getattribute__` / `__setattr__` / `__delattr__` reached through a class: the
+/// generic attribute protocol, bypassing any override (how `__setattr__` overrides store).
+fn generic_attribute_function(name: &str) -> Option<Value> {
+    let func: crate::objects::function::NativeFn = match name {
+        "__getattribute__" => |vm, a, _| match a {
+            [obj, Value::Str(n)] => {
+                let class = vm.type_of(obj);
+                // Everything but the __getattr__ fallback.
+                let own = match obj {
+                    Value::Instance(i) => i.dict.get_str(n),
+                    _ => None,
+                };
+                match (own, class.lookup(n)) {
+                    (_, Some(Value::Property(p))) => {
+                        vm.call_value(&p.fget.clone(), vec![obj.clone()], Vec::new())
+                    }
+                    (Some(v), _) => Ok(v),
+                    (None, Some(d)) => Ok(bind(d, obj, &class)),
+                    (None, None) => Err(PyErr::new(
+                        ExcKind::AttributeError,
+                        format!("'{}' object has no attribute '{n}'", obj.type_name()),
+                    )),
+                }
+            }
+            _ => Err(PyErr::type_error("expected 2 arguments, got other")),
+        },
+        "__setattr__" => |vm, a, _| match a {
+            [obj, Value::Str(n), v] => {
+                let class = vm.type_of(obj);
+                vm.generic_set_attr(obj, &class, n, v.clone()).map(|_| Value::None)
+            }
+            _ => Err(PyErr::type_error("expected 3 arguments")),
+        },
+        "__delattr__" => |vm, a, _| match a {
+            [obj, Value::Str(n)] => vm.del_attr(obj, n).map(|_| Value::None),
+            _ => Err(PyErr::type_error("expected 2 arguments")),
+        },
+        _ => return None,
+    };
+    let name: &'static str = match name {
+        "__getattribute__" => "__getattribute__",
+        "__setattr__" => "__setattr__",
+        _ => "__delattr__",
+    };
+    Some(Value::Builtin(Rc::new(crate::objects::function::BuiltinFunction {
+        name,
+        func,
+        bound_self: None,
+        is_method: false,
+    })))
 }
 
 fn copy_dict(d: &DictObject) -> PyResult<DictObject> {

@@ -2234,6 +2234,21 @@ impl Vm {
                 }
             }
         }
+        // Sequences order by their first differing items, compared with the same operator (so
+        // errors name the items' types, as in CPython).
+        let seqs = match (a, b) {
+            (Value::List(x), Value::List(y)) => Some((x.borrow().clone(), y.borrow().clone())),
+            (Value::Tuple(x), Value::Tuple(y)) => Some((x.to_vec(), y.to_vec())),
+            _ => None,
+        };
+        if let (Some((x, y)), false) = (seqs, matches!(op, CompareKind::Eq | CompareKind::Ne)) {
+            for (p, q) in x.iter().zip(&y) {
+                if !p.is(q) && !self.equals(p, q)? {
+                    return self.compare(op, p, q);
+                }
+            }
+            return Ok(compare_ord(op as u32, x.len().cmp(&y.len())));
+        }
         match op {
             CompareKind::Eq => return self.equals(a, b),
             CompareKind::Ne => return Ok(!self.equals(a, b)?),
@@ -2570,6 +2585,16 @@ impl Vm {
 
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         if let Some(it) = self.call_dunder(v, "__iter__", vec![])? {
+            let is_iterator = match &it {
+                Value::Iterator(_) | Value::Generator(_) => true,
+                other => self.type_of(other).lookup("__next__").is_some(),
+            };
+            if !is_iterator {
+                return Err(PyErr::type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    it.type_name()
+                )));
+            }
             return Ok(it);
         }
         if let Value::Instance(i) = v {

@@ -21,6 +21,10 @@ class Temperature:
     def fahrenheit(self, value):
         self.celsius = (value - 32) * 5 / 9
 
+    @celsius.deleter
+    def celsius(self):
+        print("deleting")
+        del self._c
 
 
 t = Temperature(100)
@@ -31,7 +35,7 @@ try:
     t.celsius = -300
 except ValueError as e:
     print("ValueError:", e)
-del t._c
+del t.celsius
 print(hasattr(t, "_c"))
 try:
     t.fahrenheit
