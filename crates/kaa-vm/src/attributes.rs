@@ -37,8 +37,9 @@ impl Vm {
                 return match m.dict.get_str(name) {
                     Some(v) => Ok(v),
                     None if name == "__dict__" => Ok(Value::Dict(m.dict.clone())),
-                    None => Err(PyErr::new(
-                        ExcKind::AttributeError,
+                    None => Err(self.attribute_error(
+                        obj,
+                        name,
                         format!("module '{}' has no attribute '{name}'", m.name),
                     )),
                 }
@@ -89,7 +90,19 @@ impl Vm {
 
     #[cold]
     fn no_attribute(&self, obj: &Value, name: &str) -> PyErr {
-        PyErr::new(ExcKind::AttributeError, format!("'{}' object has no attribute '{name}'", obj.type_name()))
+        self.attribute_error(obj, name, format!("'{}' object has no attribute '{name}'", obj.type_name()))
+    }
+
+    /// An AttributeError that remembers the object and name for the "Did you mean" hint.
+    #[cold]
+    pub fn attribute_error(&self, obj: &Value, name: &str, msg: String) -> PyErr {
+        let exc = crate::exceptions::ExceptionObject::new(
+            self.exception_type(ExcKind::AttributeError),
+            vec![Value::str(&msg)],
+        );
+        *exc.suggest.borrow_mut() =
+            Some(crate::exceptions::SuggestFrom::Attribute { obj: obj.clone(), name: name.to_string() });
+        PyErr::Raised(Rc::new(exc))
     }
 
     /// Attributes of built-in objects that are not found in a type dict.
@@ -189,8 +202,9 @@ impl Vm {
                 if let Some(m) = builtins::type_method(t, name) {
                     return Ok(m);
                 }
-                return Err(PyErr::new(
-                    ExcKind::AttributeError,
+                return Err(self.attribute_error(
+                    &Value::Type(t.clone()),
+                    name,
                     format!("type object '{}' has no attribute '{name}'", t.name),
                 ));
             }

@@ -91,6 +91,17 @@ pub struct ExceptionObject {
     pub suppress_context: std::cell::Cell<bool>,
     /// Attributes set on the exception (`self.code = ...` in a subclass's `__init__`).
     pub dict: crate::objects::dict::DictObject,
+    /// What the traceback display draws a "Did you mean" suggestion from.
+    pub suggest: RefCell<Option<SuggestFrom>>,
+}
+
+/// The material for CPython's "Did you mean: 'x'?" hint, kept until the exception is printed.
+pub enum SuggestFrom {
+    /// A NameError: the missing name, and the frame's local, global and builtin names, tried in
+    /// that order.
+    Names { name: String, groups: Vec<Vec<String>> },
+    /// An AttributeError: the object and the missing attribute (candidates from `dir(obj)`).
+    Attribute { obj: Value, name: String },
 }
 
 impl ExceptionObject {
@@ -103,6 +114,7 @@ impl ExceptionObject {
             cause: RefCell::new(None),
             suppress_context: std::cell::Cell::new(false),
             dict: crate::objects::dict::DictObject::new(),
+            suggest: RefCell::new(None),
         }
     }
 }

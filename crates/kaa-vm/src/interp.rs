@@ -164,6 +164,31 @@ impl Vm {
         Some(Rc::new(d))
     }
 
+    /// NameError for `name` raised in frame `f`, remembering the names the frame could see for
+    /// the "Did you mean" hint.
+    #[cold]
+    fn name_error(&self, name: &str, f: usize) -> PyErr {
+        let keys = |d: &DictObject| -> Vec<String> {
+            d.keys()
+                .into_iter()
+                .filter_map(|k| if let Value::Str(s) = k { Some(s.to_string()) } else { None })
+                .collect()
+        };
+        let frame = &self.frames[f];
+        let locals = match &frame.locals {
+            Some(l) => keys(l),
+            None => self.current_locals().map(|d| keys(&d)).unwrap_or_default(),
+        };
+        let groups = vec![locals, keys(&frame.globals), keys(&self.builtins)];
+        let exc = ExceptionObject::new(
+            self.exception_type(ExcKind::NameError),
+            vec![Value::str(&format!("name '{name}' is not defined"))],
+        );
+        *exc.suggest.borrow_mut() =
+            Some(crate::exceptions::SuggestFrom::Names { name: name.to_string(), groups });
+        PyErr::Raised(Rc::new(exc))
+    }
+
     /// `sys.exc_info()`.
     pub fn exc_info(&self) -> Value {
         match &self.handling {
@@ -474,11 +499,7 @@ impl Vm {
                             };
                             let Some(v) = found else {
                                 save_pc!();
-                                let name = &code.names[idx];
-                                return Err(PyErr::new(
-                                    ExcKind::NameError,
-                                    format!("name '{name}' is not defined"),
-                                ));
+                                return Err(self.name_error(&code.names[idx], f));
                             };
                             consts.global_cache.borrow_mut()[idx] = Some(GlobalCacheEntry {
                                 globals: gp,
@@ -511,8 +532,7 @@ impl Vm {
                     };
                     let Some(v) = found else {
                         save_pc!();
-                        let name = &code.names[idx as usize];
-                        return Err(PyErr::new(ExcKind::NameError, format!("name '{name}' is not defined")));
+                        return Err(self.name_error(&code.names[idx as usize], f));
                     };
                     if ins.op() == Opcode::LoadGlobal && arg & 1 == 1 {
                         self.push(Value::Null);
@@ -538,7 +558,8 @@ impl Vm {
                     };
                     if ns.remove(&Value::str(name))?.is_none() {
                         save_pc!();
-                        return Err(PyErr::new(ExcKind::NameError, format!("name '{name}' is not defined")));
+                        let name = name.clone();
+                        return Err(self.name_error(&name, f));
                     }
                 }
                 Opcode::LoadAttr => {
@@ -2796,7 +2817,10 @@ impl Vm {
             }
         }
         flush_repeats(out, repeats);
-        let msg = self.str(&Value::Exception(exc.clone())).unwrap_or_default();
+        let mut msg = self.str(&Value::Exception(exc.clone())).unwrap_or_default();
+        if let Some(hint) = self.suggestion_for(exc) {
+            msg.push_str(&format!(". Did you mean: '{hint}'?"));
+        }
         if msg.is_empty() {
             out.push_str(&format!("{}\n", exc.class.name));
         } else {

@@ -14,6 +14,7 @@ pub mod interp;
 pub mod introspection;
 pub mod modules;
 pub mod objects;
+pub mod suggestions;
 pub mod traceback;
 pub mod value;
 
