@@ -1086,18 +1086,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
         }
         self.return_none();
         let code = self.units.pop().expect("class body unit").finish();
-        let mut flags = 0;
-        if !code.freevars.is_empty() {
-            for fv in &code.freevars {
-                let i = self.cell_index(fv)?;
-                self.emit(Opcode::LoadClosure, i);
-            }
-            self.emit(Opcode::BuildTuple, code.freevars.len() as u32);
-            flags |= 8;
-        }
         self.set_line(span);
-        self.load_const(ConstValue::Code(Rc::new(code)));
-        self.emit(Opcode::MakeFunction, flags);
+        self.make_function(code, 0)?;
         self.load_const(ConstValue::Str(PyStr::from(name)));
         if bases.iter().any(|b| matches!(b.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none())
@@ -1255,6 +1245,13 @@ impl<'s, 'a> Compiler<'s, 'a> {
             }
         }
         let code = self.units.pop().expect("function unit").finish();
+        self.set_line(span);
+        self.make_function(code, flags)
+    }
+
+    /// `[defaults...] code -- function`: pushes the closure tuple when the code has free
+    /// variables, then the code object, then MAKE_FUNCTION with `flags` (plus the closure bit).
+    fn make_function(&mut self, code: CodeObject, mut flags: u32) -> Result<()> {
         if !code.freevars.is_empty() {
             for fv in &code.freevars {
                 let i = self.cell_index(fv)?;
@@ -1263,7 +1260,6 @@ impl<'s, 'a> Compiler<'s, 'a> {
             self.emit(Opcode::BuildTuple, code.freevars.len() as u32);
             flags |= 8;
         }
-        self.set_line(span);
         self.load_const(ConstValue::Code(Rc::new(code)));
         self.emit(Opcode::MakeFunction, flags);
         Ok(())
@@ -1925,17 +1921,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             self.emit(Opcode::ReturnValue, 0);
         }
         let code = self.units.pop().expect("comprehension unit").finish();
-        let mut flags = 0;
-        if !code.freevars.is_empty() {
-            for fv in &code.freevars {
-                let i = self.cell_index(fv)?;
-                self.emit(Opcode::LoadClosure, i);
-            }
-            self.emit(Opcode::BuildTuple, code.freevars.len() as u32);
-            flags |= 8;
-        }
-        self.load_const(ConstValue::Code(Rc::new(code)));
-        self.emit(Opcode::MakeFunction, flags);
+        self.make_function(code, 0)?;
         self.expr(&generators[0].iter)?;
         self.emit(Opcode::GetIter, 0);
         // [function, iterator] with CALL 0 calls function(iterator): the "method" form of CALL.
