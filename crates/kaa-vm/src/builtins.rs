@@ -1,7 +1,7 @@
 //! The `builtins` module: built-in functions, methods of the built-in types, `repr`, `format`.
 
 use crate::exceptions::{ExcKind, PyErr, PyResult};
-use crate::interp::{range_len, Vm};
+use crate::interp::Vm;
 use crate::objects::dict::DictObject;
 use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::objects::str::Name;
@@ -362,10 +362,6 @@ pub fn default_repr(vm: &mut Vm, v: &Value) -> String {
     format!("<{module}{} object at {:#x}>", t.qualname, v.address())
 }
 
-fn to_bigint_value(v: &Value) -> num_bigint::BigInt {
-    crate::objects::int::to_bigint(v).unwrap_or_default()
-}
-
 /// An int or bool as a plain int.
 pub fn as_int(v: &Value) -> Value {
     match v {
@@ -430,36 +426,10 @@ pub fn no_kwargs(name: &str, kwargs: &Kwargs) -> PyResult<()> {
     Ok(())
 }
 
-fn builtin_len(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+fn builtin_len(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     no_kwargs("len", kwargs)?;
     arity("len", args, 1, 1)?;
-    let n = match &args[0] {
-        Value::Str(s) => s.char_len(),
-        Value::List(l) => l.borrow().len(),
-        Value::Tuple(t) => t.len(),
-        Value::Dict(d) => d.len(),
-        Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
-        Value::Set(s) => s.len(),
-        other => {
-            return match _vm.call_dunder(other, "__len__", vec![])? {
-                Some(r) => match crate::objects::args::index_value(_vm, &r)? {
-                    Value::Int(n) if n >= 0 => Ok(Value::Int(n)),
-                    Value::Int(_) => Err(PyErr::value_error("__len__() should return >= 0")),
-                    v if num_traits::Signed::is_negative(&to_bigint_value(&v)) => {
-                        Err(PyErr::value_error("__len__() should return >= 0"))
-                    }
-                    _ => Err(PyErr::new(
-                        ExcKind::OverflowError,
-                        "cannot fit 'int' into an index-sized integer",
-                    )),
-                },
-                None => {
-                    Err(PyErr::type_error(format!("object of type '{}' has no len()", other.type_name())))
-                }
-            }
-        }
-    };
-    Ok(Value::Int(n as i64))
+    Ok(Value::Int(vm.len_of(&args[0])? as i64))
 }
 
 fn builtin_repr(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {

@@ -308,7 +308,7 @@ impl Vm {
         v
     }
 
-    fn consts_for(&mut self, code: &Rc<CodeObject>) -> Rc<CodeValues> {
+    pub(crate) fn consts_for(&mut self, code: &Rc<CodeObject>) -> Rc<CodeValues> {
         let key = Rc::as_ptr(code);
         if let Some((_, c)) = self.const_cache.get(&key) {
             return c.clone();
@@ -516,12 +516,12 @@ impl Vm {
                     self.push(v);
                 }
                 Opcode::LoadName => {
-                    let idx = if ins.op() == Opcode::LoadGlobal { arg >> 1 } else { arg };
+                    let idx = arg;
                     let key = &consts.names[idx as usize];
                     let frame = &self.frames[f];
-                    let found = match (&frame.locals, ins.op()) {
-                        (Some(l), Opcode::LoadName) => l.get(key)?,
-                        _ => None,
+                    let found = match &frame.locals {
+                        Some(l) => l.get(key)?,
+                        None => None,
                     };
                     let found = match found {
                         Some(v) => Some(v),
@@ -534,9 +534,6 @@ impl Vm {
                         save_pc!();
                         return Err(self.name_error(&code.names[idx as usize], f));
                     };
-                    if ins.op() == Opcode::LoadGlobal && arg & 1 == 1 {
-                        self.push(Value::Null);
-                    }
                     self.push(v);
                 }
                 Opcode::StoreName => {
@@ -1562,14 +1559,18 @@ impl Vm {
             Value::Set(s) => s.len(),
             Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
             other => match self.call_dunder(other, "__len__", vec![])? {
-                Some(Value::Int(n)) if n >= 0 => n as usize,
-                Some(Value::Int(_)) => return Err(PyErr::value_error("__len__() should return >= 0")),
-                Some(r) => {
-                    return Err(PyErr::type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        r.type_name()
-                    )))
-                }
+                // `__len__` may return anything with `__index__`; it must be a non-negative int
+                // that fits a machine size.
+                Some(r) => match crate::objects::args::index_value(self, &r)? {
+                    Value::Int(n) if n >= 0 => n as usize,
+                    Value::BigInt(b) if num_traits::Signed::is_positive(&*b) => {
+                        return Err(PyErr::new(
+                            ExcKind::OverflowError,
+                            "cannot fit 'int' into an index-sized integer",
+                        ))
+                    }
+                    _ => return Err(PyErr::value_error("__len__() should return >= 0")),
+                },
                 None => {
                     return Err(PyErr::type_error(format!(
                         "object of type '{}' has no len()",
@@ -1975,8 +1976,10 @@ impl Vm {
                     ))),
                 };
             }
-            if let Some(r) = self.call_dunder(v, "__len__", vec![])? {
-                return Ok(!matches!(r, Value::Int(0)));
+            if let Value::Instance(i) = v {
+                if i.class.lookup("__len__").is_some() {
+                    return Ok(self.len_of(v)? > 0);
+                }
             }
             return Ok(true);
         }

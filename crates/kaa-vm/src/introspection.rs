@@ -5,9 +5,9 @@
 use crate::exceptions::{PyErr, PyResult};
 use crate::interp::{RunError, Vm};
 use crate::objects::dict::DictObject;
-use crate::objects::function::{CodeValues, FunctionObject};
+use crate::objects::function::FunctionObject;
 use crate::value::Value;
-use kaa_bytecode::{CodeObject, ConstValue};
+use kaa_bytecode::CodeObject;
 use std::rc::Rc;
 
 impl Vm {
@@ -24,16 +24,12 @@ impl Vm {
             return self.run_module(code, globals).map_err(|RunError::Exception(e)| PyErr::Raised(e));
         }
         // A frame with separate locals is what a class body runs in.
-        let consts = CodeValues {
-            consts: code.consts.iter().map(const_value).collect(),
-            names: code.names.iter().map(|n| self.intern(n)).collect(),
-            global_cache: std::cell::RefCell::new(vec![None; code.names.len()]),
-        };
+        let consts = self.consts_for(&code);
         let body = Rc::new(FunctionObject {
             name: code.name.clone(),
             qualname: code.name.clone(),
             code,
-            consts: Rc::new(consts),
+            consts,
             globals,
             defaults: Vec::new(),
             kwdefaults: Vec::new(),
@@ -54,31 +50,5 @@ impl Vm {
     /// bodies; in a function, a new dict of its bound fast locals, cell and free variables.
     pub fn frame_locals(&self) -> Option<Rc<DictObject>> {
         self.current_locals()
-    }
-}
-
-/// A compile-time constant as a runtime value (as the interpreter makes them).
-fn const_value(c: &ConstValue) -> Value {
-    use kaa_syntax::ast::Int;
-    match c {
-        ConstValue::None => Value::None,
-        ConstValue::Bool(b) => Value::Bool(*b),
-        ConstValue::Int(Int::Small(i)) => Value::Int(*i),
-        ConstValue::Int(Int::Big(b)) => Value::from_bigint(b.clone()),
-        ConstValue::Float(f) => Value::Float(*f),
-        ConstValue::Complex { imag, .. } => Value::Float(*imag),
-        ConstValue::Str(s) => Value::str(&s.to_string_lossy()),
-        ConstValue::Bytes(_) => Value::None,
-        ConstValue::Ellipsis => Value::Ellipsis,
-        ConstValue::Tuple(items) => Value::Tuple(Rc::new(items.iter().map(const_value).collect())),
-        ConstValue::FrozenSet(items) => {
-            let set = crate::objects::set::SetObject::new(true);
-            for item in items {
-                // Constants always hash.
-                let _ = set.add(const_value(item));
-            }
-            Value::Set(Rc::new(set))
-        }
-        ConstValue::Code(code) => Value::Code(code.clone()),
     }
 }
