@@ -3,7 +3,8 @@
 
 use crate::unicode_tables::{PRINTABLE, WORD, XID_CONTINUE, XID_START};
 
-fn in_table(table: &[(u32, u32)], cp: u32) -> bool {
+/// Is `cp` inside one of the sorted, inclusive ranges of `table`?
+pub fn in_table(table: &[(u32, u32)], cp: u32) -> bool {
     table
         .binary_search_by(|&(lo, hi)| {
             if hi < cp {

@@ -212,30 +212,29 @@ fn str_lower(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     Ok(new_str(out))
 }
 
-fn str_upper(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    let s = this(args, "upper")?;
-    noargs("str", "upper", args, kwargs)?;
+/// A per-character case mapping: the ASCII fast path, else the full Unicode mapping (which may
+/// turn one character into several).
+fn map_case(s: &str, ascii: fn(&str) -> String, push: fn(&mut String, char)) -> String {
     if s.is_ascii() {
-        return Ok(new_str(s.to_ascii_uppercase()));
+        return ascii(s);
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        uni::push_upper(&mut out, c);
+        push(&mut out, c);
     }
-    Ok(new_str(out))
+    out
+}
+
+fn str_upper(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let s = this(args, "upper")?;
+    noargs("str", "upper", args, kwargs)?;
+    Ok(new_str(map_case(s, str::to_ascii_uppercase, uni::push_upper)))
 }
 
 fn str_casefold(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let s = this(args, "casefold")?;
     noargs("str", "casefold", args, kwargs)?;
-    if s.is_ascii() {
-        return Ok(new_str(s.to_ascii_lowercase()));
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        uni::push_fold(&mut out, c);
-    }
-    Ok(new_str(out))
+    Ok(new_str(map_case(s, str::to_ascii_lowercase, uni::push_fold)))
 }
 
 fn str_swapcase(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {

@@ -5,19 +5,7 @@
 
 use crate::objects::str_tables as t;
 
-fn in_ranges(table: &[(u32, u32)], cp: u32) -> bool {
-    table
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                std::cmp::Ordering::Less
-            } else if lo > cp {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
-}
+use kaa_syntax::unicode::in_table as in_ranges;
 
 pub fn is_alpha(c: char) -> bool {
     if c.is_ascii() {
