@@ -370,7 +370,7 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Result<Op
             None => (v.clone(), String::new()),
         };
         if !enc.is_empty() {
-            opts.config.stdio_encoding = enc;
+            opts.config.stdio_encoding = codec_name(&enc);
         }
         if !errors.is_empty() {
             opts.config.stdio_errors = errors;
@@ -417,6 +417,21 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Result<Op
     opts.config.warnoptions = warnoptions;
     opts.config.xoptions = xoptions;
     Ok(opts)
+}
+
+/// The name Python's codec registry reports for an encoding name (`codecs.lookup(n).name`),
+/// for the common spellings.
+fn codec_name(name: &str) -> String {
+    let key = name.to_ascii_lowercase().replace(['-', ' '], "_");
+    match key.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => "utf-8",
+        "latin_1" | "latin1" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "latin" => "iso8859-1",
+        "ascii" | "us_ascii" | "646" => "ascii",
+        "utf_16" | "utf16" => "utf-16",
+        "utf_32" | "utf32" => "utf-32",
+        _ => return name.to_string(),
+    }
+    .to_string()
 }
 
 /// `-X int_max_str_digits=N` / `PYTHONINTMAXSTRDIGITS`: 0 (no limit) or at least 640.
