@@ -127,6 +127,24 @@ pub fn disassemble(code: &CodeObject) -> String {
     out
 }
 
+/// One instruction as `kaa --trace` shows it: its name, then its argument and what the argument
+/// means (`LOAD_NAME 0 (print)`).
+pub fn describe_instruction(code: &CodeObject, index: usize) -> String {
+    let Some(instr) = code.instructions.get(index) else {
+        return String::new();
+    };
+    let op = instr.op();
+    if !has_arg(op) {
+        return op.name().to_string();
+    }
+    let desc = arg_description(code, index, op, instr.arg());
+    if desc.is_empty() {
+        format!("{} {}", op.name(), instr.arg())
+    } else {
+        format!("{} {} ({desc})", op.name(), instr.arg())
+    }
+}
+
 fn disassemble_into(code: &CodeObject, out: &mut String) {
     let mut last_line = 0;
     for (i, instr) in code.instructions.iter().enumerate() {

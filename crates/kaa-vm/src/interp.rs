@@ -62,7 +62,7 @@ pub struct Vm {
     pub types: crate::objects::builtin_types::Types,
     exception_types: HashMap<ExcKind, Rc<TypeObject>>,
     frames: Vec<Frame>,
-    stack: Vec<Value>,
+    pub(crate) stack: Vec<Value>,
     pub recursion_limit: usize,
     /// Native-to-Python re-entries currently active (each uses Rust stack).
     native_depth: usize,
@@ -80,6 +80,8 @@ pub struct Vm {
     pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
     /// What the embedder chose (flags, `sys.path`, warning and `-X` options).
     pub config: crate::config::Config,
+    /// Set by `kaa --trace`: every executed instruction is reported to it.
+    pub tracer: Option<Box<crate::trace::Tracer>>,
 }
 
 impl Default for Vm {
@@ -108,6 +110,7 @@ impl Vm {
             suspended: None,
             stdout: crate::config::stdout_writer(false, false),
             config: crate::config::Config::default(),
+            tracer: None,
         };
         for &kind in ExcKind::ALL {
             let base =
@@ -353,7 +356,7 @@ impl Vm {
         loop {
             let err = match pending.take() {
                 Some(e) => e,
-                None => match self.run_until_error(entry) {
+                None => match self.run_traced_or_not(entry) {
                     Ok(v) => return Ok(v),
                     Err(e) => e,
                 },
@@ -401,6 +404,15 @@ impl Vm {
         }
     }
 
+    /// The loop, traced only while a tracer is installed.
+    fn run_traced_or_not(&mut self, entry: usize) -> PyResult<Value> {
+        if self.tracer.is_some() {
+            self.run_until_error::<true>(entry)
+        } else {
+            self.run_until_error::<false>(entry)
+        }
+    }
+
     /// Records the exception being handled as the new one's `__context__`, as raising inside an
     /// `except` or `finally` block does.
     fn chain_context(&self, exc: &Rc<ExceptionObject>) {
@@ -411,7 +423,8 @@ impl Vm {
         }
     }
 
-    fn run_until_error(&mut self, entry: usize) -> PyResult<Value> {
+    /// The interpreter loop; `TRACE` is the instantiation `kaa --trace` runs (see `trace.rs`).
+    fn run_until_error<const TRACE: bool>(&mut self, entry: usize) -> PyResult<Value> {
         let mut f = self.frames.len() - 1;
         let mut code = self.frames[f].code.clone();
         let mut consts = self.frames[f].consts.clone();
@@ -423,6 +436,9 @@ impl Vm {
             };
         }
         loop {
+            if TRACE && self.tracer.is_some() {
+                self.trace_instruction(&code, pc, base + code.varnames.len());
+            }
             let ins = code.instructions[pc];
             pc += 1;
             let arg = ins.arg();

@@ -17,6 +17,7 @@ pub mod introspection;
 pub mod modules;
 pub mod objects;
 pub mod suggestions;
+pub mod trace;
 pub mod traceback;
 pub mod value;
 
