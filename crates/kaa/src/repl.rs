@@ -90,7 +90,9 @@ pub fn run(mut vm: Vm, globals: &Rc<DictObject>, opts: &Options, banner_and_star
     let sigint = crate::sigint::Handler::install();
     let vm_cell = Rc::new(RefCell::new(vm));
     let mut reader = if on_terminal {
-        match rustyline::Editor::with_config(rustyline::Config::builder().auto_add_history(false).build()) {
+        match rustyline::Editor::with_config(
+            rustyline::Config::builder().auto_add_history(false).check_cursor_position(false).build(),
+        ) {
             Ok(mut editor) => {
                 editor.set_helper(Some(PythonCompleter::new(vm_cell.clone(), globals.clone())));
                 if let Some(h) = history_file() {
