@@ -37,6 +37,7 @@ pub fn builtin_abs(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
         Value::Bool(b) => Value::Int(*b as i64),
         Value::BigInt(b) => Value::from_bigint(b.abs()),
         Value::Float(f) => Value::Float(f.abs()),
+        Value::Complex(z) => crate::objects::complex::unary('a', z)?,
         other => match vm.call_dunder(other, "__abs__", Vec::new())? {
             Some(v) => v,
             None => {
