@@ -280,7 +280,6 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
 }
 
 fn decode_utf16(data: &[u8], order: Option<bool>, errors: &str, out: &mut String) -> PyResult<()> {
-    let codec = Codec::Utf16(order);
     let mut big = order.unwrap_or(false);
     let mut i = 0;
     if order.is_none() && data.len() >= 2 {
@@ -293,6 +292,8 @@ fn decode_utf16(data: &[u8], order: Option<bool>, errors: &str, out: &mut String
             _ => {}
         }
     }
+    // Errors name the byte order actually used (little-endian without a BOM).
+    let codec = Codec::Utf16(Some(big));
     let unit = |at: usize| -> u16 {
         let pair = [data[at], data[at + 1]];
         if big {
@@ -339,7 +340,6 @@ fn decode_utf16(data: &[u8], order: Option<bool>, errors: &str, out: &mut String
 }
 
 fn decode_utf32(data: &[u8], order: Option<bool>, errors: &str, out: &mut String) -> PyResult<()> {
-    let codec = Codec::Utf32(order);
     let mut big = order.unwrap_or(false);
     let mut i = 0;
     if order.is_none() && data.len() >= 4 {
@@ -350,6 +350,7 @@ fn decode_utf32(data: &[u8], order: Option<bool>, errors: &str, out: &mut String
             i = 4;
         }
     }
+    let codec = Codec::Utf32(Some(big));
     while i < data.len() {
         if i + 4 > data.len() {
             let bad = Bad { start: i, end: data.len(), reason: "truncated data" };

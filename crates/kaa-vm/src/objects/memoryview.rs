@@ -235,9 +235,6 @@ fn this<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Rc<MemoryViewObject>>
 
 /// Attributes that are not methods.
 pub fn attr(m: &MemoryViewObject, name: &str) -> PyResult<Option<Value>> {
-    if name == "released" {
-        return Ok(Some(Value::Bool(m.released.get())));
-    }
     if !matches!(name, "format" | "itemsize" | "readonly" | "nbytes" | "ndim" | "shape" | "strides" | "obj" | "contiguous" | "c_contiguous" | "f_contiguous" | "suboffsets") {
         return Ok(None);
     }
