@@ -294,7 +294,7 @@ pub fn type_method(t: &Rc<crate::objects::types::TypeObject>, name: &str) -> Opt
         "list" => (o::list::METHODS, &[]),
         "tuple" => (o::tuple::METHODS, &[]),
         "dict" => (o::dict::METHODS, o::dict::CLASS_METHODS),
-        "int" | "bool" => (o::int::METHODS, &[]),
+        "int" | "bool" => (o::int::METHODS, o::int::CLASS_METHODS),
         "float" => (o::float::METHODS, o::float::CLASS_METHODS),
         "range" => (o::range::METHODS, &[]),
         "bytes" => (o::bytes_methods::METHODS, o::bytes_methods::CLASS_METHODS),

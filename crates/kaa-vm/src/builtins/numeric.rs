@@ -102,6 +102,9 @@ pub fn builtin_pow(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
 }
 
 fn ternary_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
+    if [base, exp, m].iter().any(|v| matches!(v, Value::Complex(_))) {
+        return Err(PyErr::value_error("complex modulo"));
+    }
     if !(is_int(base) && is_int(exp) && is_int(m)) {
         if let Some(v) = dunder(vm, base, "__pow__", vec![exp.clone(), m.clone()])? {
             return Ok(v);

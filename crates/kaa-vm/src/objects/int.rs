@@ -296,7 +296,12 @@ pub static METHODS: &[(&str, crate::objects::function::NativeFn)] = &[
     ("bit_count", int_bit_count),
     ("bit_length", int_bit_length),
     ("conjugate", int_conjugate),
+    ("from_bytes", crate::objects::int_bytes::int_from_bytes),
+    ("to_bytes", crate::objects::int_bytes::int_to_bytes),
 ];
+
+/// The entries of `METHODS` that are class methods.
+pub static CLASS_METHODS: &[&str] = &["from_bytes"];
 
 use crate::builtins::Kwargs;
 use crate::interp::Vm;

@@ -13,6 +13,7 @@ pub mod float;
 pub mod function;
 pub mod generator;
 pub mod int;
+pub mod int_bytes;
 pub mod iter;
 pub mod list;
 pub mod list_sort;
