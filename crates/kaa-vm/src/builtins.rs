@@ -8,6 +8,7 @@ use crate::objects::str::Name;
 use crate::value::Value;
 use std::rc::Rc;
 
+mod binary_io;
 mod code;
 mod constructors;
 mod dir_tables;
@@ -21,6 +22,7 @@ mod percent;
 pub use constructors::{int_of, parse_float, parse_int_literal};
 pub use format::{format_complex, format_float, format_value};
 pub use functions::{builtin_slice, hash_of, is_callable};
+pub use io::os_error;
 pub use numeric::round_float;
 pub use percent::{percent_format, percent_format_bytes};
 
@@ -148,6 +150,7 @@ pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
     iterators::install(ns, &types.object);
     functions::install_quitters(ns, &types.object);
     io::install(ns, &types.object);
+    binary_io::install(ns, &types.object);
     io::install_exceptions(ns);
     // Code run with globals lacking `__name__` (exec(src, {})) finds this one, as in CPython.
     ns.set_str("__name__", Value::str("builtins"));

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 pub mod gc;
 pub mod math;
+pub mod posix;
 pub mod sys;
 pub mod time;
 
@@ -44,6 +45,7 @@ fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "math" => math::init(&dict),
         "time" => time::init(&dict),
         "gc" => gc::init(&dict),
+        "posix" => posix::init(&dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
