@@ -2679,9 +2679,8 @@ impl Vm {
             Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0 },
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
-                let data = crate::objects::bytes::buffer(v).ok_or_else(|| {
-                    PyErr::value_error("operation forbidden on released memoryview object")
-                })?;
+                let data = crate::objects::bytes::buffer(v)
+                    .ok_or_else(|| PyErr::value_error("operation forbidden on released memoryview object"))?;
                 IterState::Values { items: Rc::new(crate::objects::bytes::iter_items(&data)), index: 0 }
             }
             _ => return Err(PyErr::type_error(format!("'{}' object is not iterable", v.type_name()))),

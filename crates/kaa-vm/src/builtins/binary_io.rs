@@ -166,14 +166,25 @@ fn state_or<'a>(args: &'a [Value], name: &str, closed_msg: &str) -> PyResult<Sta
     };
     let plus = matches!(get(me, Slot::Plus), Value::Bool(true));
     // A BufferedWriter is not readable even once closed: that is checked first.
-    if is_closed(me) && !(kind != 'r' && !plus && matches!(name, "read" | "readline" | "readlines" | "__next__" | "readable")) {
+    if is_closed(me)
+        && !(kind != 'r'
+            && !plus
+            && matches!(name, "read" | "readline" | "readlines" | "__next__" | "readable"))
+    {
         return Err(PyErr::value_error(closed_msg));
     }
     let pos = match get(me, Slot::Pos) {
         Value::Int(p) => p.max(0) as usize,
         _ => 0,
     };
-    Ok(State { me, data, pos, readable: kind == 'r' || plus, writable: kind != 'r' || plus, append: kind == 'a' })
+    Ok(State {
+        me,
+        data,
+        pos,
+        readable: kind == 'r' || plus,
+        writable: kind != 'r' || plus,
+        append: kind == 'a',
+    })
 }
 
 fn state<'a>(_vm: &Vm, args: &'a [Value], name: &str) -> PyResult<State<'a>> {

@@ -259,7 +259,10 @@ pub fn builtin_str(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
         let data = match &object {
             Some(Value::Str(_)) => return Err(PyErr::type_error("decoding str is not supported")),
             Some(other) => crate::objects::bytes::buffer(other).ok_or_else(|| {
-                PyErr::type_error(format!("decoding to str: need a bytes-like object, {} found", other.type_name()))
+                PyErr::type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    other.type_name()
+                ))
             })?,
             None => return Ok(Value::str("")),
         };

@@ -299,7 +299,10 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
         return super::binary_io::open_binary(vm, &file, &path, kind, plus);
     }
     if plus {
-        return Err(PyErr::new(ExcKind::NotImplementedError, "Kaa cannot open text files for update ('+') yet"));
+        return Err(PyErr::new(
+            ExcKind::NotImplementedError,
+            "Kaa cannot open text files for update ('+') yet",
+        ));
     }
     let encoding = match &encoding {
         None | Some(Value::None) => None,

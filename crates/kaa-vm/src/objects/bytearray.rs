@@ -116,10 +116,7 @@ fn bytearray_extend(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     let src = one_arg("bytearray", "extend", args, kwargs)?;
     let extra = match src {
         Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_) => {
-            return Err(PyErr::type_error(format!(
-                "can't extend bytearray with {}",
-                src.type_name()
-            )))
+            return Err(PyErr::type_error(format!("can't extend bytearray with {}", src.type_name())))
         }
         _ => bytes_of_iterable(vm, src, "byte must be in range(0, 256)")?,
     };
@@ -181,10 +178,14 @@ pub fn store_subscript(vm: &mut Vm, me: &Rc<ByteArrayObject>, key: &Value, value
     if let Value::Slice(s) = key {
         let new: Vec<u8> = match value {
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
-                return Err(PyErr::type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"))
+                return Err(PyErr::type_error(
+                    "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                ))
             }
             Value::Str(_) => {
-                return Err(PyErr::type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"))
+                return Err(PyErr::type_error(
+                    "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                ))
             }
             _ => bytes_of_iterable(vm, value, "byte must be in range(0, 256)")?,
         };

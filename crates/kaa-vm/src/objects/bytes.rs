@@ -157,14 +157,19 @@ fn repr_with(data: &[u8], always_escape_single: bool) -> String {
     out
 }
 
-
 fn is_bytes_kind(v: &Value) -> bool {
     matches!(v, Value::Bytes(_) | Value::ByteArray(_))
 }
 
 /// `+`, `*`, `%` and `+=`/`*=` where a bytes or bytearray is involved; None when not ours.
 #[cold]
-pub fn binary_op(vm: &mut Vm, op: BinaryOpKind, inplace: bool, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+pub fn binary_op(
+    vm: &mut Vm,
+    op: BinaryOpKind,
+    inplace: bool,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<Value>> {
     if !is_bytes_kind(a) && !is_bytes_kind(b) {
         return Ok(None);
     }
@@ -174,7 +179,11 @@ pub fn binary_op(vm: &mut Vm, op: BinaryOpKind, inplace: bool, a: &Value, b: &Va
                 if matches!(b, Value::Instance(_)) {
                     return Ok(None);
                 }
-                return Err(PyErr::type_error(format!("can't concat {} to {}", b.type_name(), a.type_name())));
+                return Err(PyErr::type_error(format!(
+                    "can't concat {} to {}",
+                    b.type_name(),
+                    a.type_name()
+                )));
             };
             if let (true, Value::ByteArray(x)) = (inplace, a) {
                 x.check_resizable()?;
@@ -373,7 +382,11 @@ pub fn item_index(vm: &mut Vm, key: &Value, len: usize, what: &str) -> PyResult<
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
-        let msg = if what == "bytes" { "index out of range".to_string() } else { format!("{what} index out of range") };
+        let msg = if what == "bytes" {
+            "index out of range".to_string()
+        } else {
+            format!("{what} index out of range")
+        };
         return Err(PyErr::new(ExcKind::IndexError, msg));
     }
     Ok(j as usize)

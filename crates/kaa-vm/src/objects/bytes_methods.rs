@@ -5,7 +5,9 @@
 use crate::builtins::Kwargs;
 use crate::exceptions::{ExcKind, PyErr, PyResult};
 use crate::interp::Vm;
-use crate::objects::args::{adjust_indices, descriptor_error, keywords, noargs, parse_tuple, positional, slice_index, ssize_arg};
+use crate::objects::args::{
+    adjust_indices, descriptor_error, keywords, noargs, parse_tuple, positional, slice_index, ssize_arg,
+};
 use crate::objects::bytearray::new_bytearray;
 use crate::objects::bytes::{buffer, buffer_arg, byte_value, find, new_bytes, rfind, with_capacity, Buf};
 use crate::objects::function::NativeFn;
@@ -245,7 +247,13 @@ fn needle(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 /// `(sub, start, end)` of find, count, index and their r-versions, with start/end adjusted.
-fn finds_args(vm: &mut Vm, args: &[Value], kwargs: &Kwargs, name: &str, len: usize) -> PyResult<(Vec<u8>, i64, i64)> {
+fn finds_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &Kwargs,
+    name: &str,
+    len: usize,
+) -> PyResult<(Vec<u8>, i64, i64)> {
     let rest = parse_tuple("bytes", name, args, kwargs, 1, 3)?;
     let sub = needle(vm, &rest[0])?;
     let start = match rest.get(1) {
@@ -421,7 +429,10 @@ fn bytes_fromhex(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Valu
         )));
     }
     let Value::Str(s) = &args[1] else {
-        return Err(PyErr::type_error(format!("fromhex() argument must be str, not {}", args[1].type_name())));
+        return Err(PyErr::type_error(format!(
+            "fromhex() argument must be str, not {}",
+            args[1].type_name()
+        )));
     };
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::with_capacity(chars.len() / 2);
@@ -497,7 +508,10 @@ fn bytes_join(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let iterable = crate::objects::args::one_arg(m.tp(), "join", args, kwargs)?;
     let items = match vm.collect_iterable(iterable) {
         Ok(items) => items,
-        Err(e) if crate::objects::args::err_is(vm, &e, ExcKind::TypeError) && !matches!(iterable, Value::Instance(_)) => {
+        Err(e)
+            if crate::objects::args::err_is(vm, &e, ExcKind::TypeError)
+                && !matches!(iterable, Value::Instance(_)) =>
+        {
             return Err(PyErr::type_error("can only join an iterable"))
         }
         Err(e) => return Err(e),
@@ -638,7 +652,15 @@ fn partition(args: &[Value], kwargs: &Kwargs, name: &str, reverse: bool) -> PyRe
     let items: Vec<Value> = parts
         .into_iter()
         .enumerate()
-        .map(|(i, p)| if found.is_none() && i == whole_at && !m.bytearray { args[0].clone() } else { m.make(p) })
+        .map(
+            |(i, p)| {
+                if found.is_none() && i == whole_at && !m.bytearray {
+                    args[0].clone()
+                } else {
+                    m.make(p)
+                }
+            },
+        )
         .collect();
     Ok(Value::Tuple(Rc::new(items)))
 }
@@ -832,7 +854,9 @@ fn bytes_translate(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
         match k.as_str() {
             "delete" if delete.is_none() => delete = Some(v.clone()),
             other => {
-                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for translate()")))
+                return Err(PyErr::type_error(format!(
+                    "'{other}' is an invalid keyword argument for translate()"
+                )))
             }
         }
     }
@@ -897,9 +921,17 @@ pub fn bytes_from_object(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<u8>
             let n = match v {
                 Value::Int(i) => *i,
                 Value::Bool(b) => *b as i64,
-                _ if num_traits::Signed::is_negative(&crate::objects::int::to_bigint(v).unwrap_or_default()) => -1,
+                _ if num_traits::Signed::is_negative(
+                    &crate::objects::int::to_bigint(v).unwrap_or_default(),
+                ) =>
+                {
+                    -1
+                }
                 _ => {
-                    return Err(PyErr::new(ExcKind::OverflowError, "cannot fit 'int' into an index-sized integer"))
+                    return Err(PyErr::new(
+                        ExcKind::OverflowError,
+                        "cannot fit 'int' into an index-sized integer",
+                    ))
                 }
             };
             if n < 0 {
@@ -932,7 +964,8 @@ pub fn bytes_from_object(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<u8>
     if !iterable {
         return Err(PyErr::type_error(format!("cannot convert '{}' object to {what}", v.type_name())));
     }
-    let msg = if what == "bytes" { "bytes must be in range(0, 256)" } else { "byte must be in range(0, 256)" };
+    let msg =
+        if what == "bytes" { "bytes must be in range(0, 256)" } else { "byte must be in range(0, 256)" };
     crate::objects::bytearray::bytes_of_iterable(vm, v, msg)
 }
 

@@ -44,7 +44,9 @@ fn lookup(encoding: &str) -> PyResult<Codec> {
     Ok(match norm.as_str() {
         "utf-8" | "utf8" | "u8" | "utf" | "cp65001" | "utf-8-sig" => Codec::Utf8,
         "ascii" | "us-ascii" | "646" | "us" => Codec::Ascii,
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "l1" | "latin" => Codec::Latin1,
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "8859" | "cp819" | "l1" | "latin" => {
+            Codec::Latin1
+        }
         "utf-16" | "utf16" | "u16" => Codec::Utf16(None),
         "utf-16-le" | "utf-16le" => Codec::Utf16(Some(false)),
         "utf-16-be" | "utf-16be" => Codec::Utf16(Some(true)),
@@ -74,7 +76,9 @@ fn handler(errors: &str) -> PyResult<Handler> {
         "backslashreplace" => Handler::BackslashReplace,
         "xmlcharrefreplace" => Handler::XmlCharRefReplace,
         "surrogateescape" => Handler::SurrogateEscape,
-        other => return Err(PyErr::new(ExcKind::LookupError, format!("unknown error handler name '{other}'"))),
+        other => {
+            return Err(PyErr::new(ExcKind::LookupError, format!("unknown error handler name '{other}'")))
+        }
     })
 }
 
@@ -240,7 +244,9 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
         Codec::Utf8 => {
             let mut rest = data;
             let mut offset = 0;
-            if encoding.to_ascii_lowercase().replace('_', "-") == "utf-8-sig" && rest.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            if encoding.to_ascii_lowercase().replace('_', "-") == "utf-8-sig"
+                && rest.starts_with(&[0xEF, 0xBB, 0xBF])
+            {
                 rest = &rest[3..];
                 offset = 3;
             }
@@ -266,7 +272,13 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
                                 (n, reason)
                             }
                         };
-                        handle_decode(codec, data, Bad { start, end: start + len, reason }, errors, &mut out)?;
+                        handle_decode(
+                            codec,
+                            data,
+                            Bad { start, end: start + len, reason },
+                            errors,
+                            &mut out,
+                        )?;
                         rest = &rest[good + len..];
                         offset = start + len;
                     }
@@ -362,7 +374,11 @@ fn decode_utf32(data: &[u8], order: Option<bool>, errors: &str, out: &mut String
         match char::from_u32(cp) {
             Some(c) => out.push(c),
             None => {
-                let reason = if cp > 0x10FFFF { "code point not in range(0x110000)" } else { "code point in surrogate code point range(0xd800, 0xe000)" };
+                let reason = if cp > 0x10FFFF {
+                    "code point not in range(0x110000)"
+                } else {
+                    "code point in surrogate code point range(0xd800, 0xe000)"
+                };
                 handle_decode(codec, data, Bad { start: i, end: i + 4, reason }, errors, out)?;
             }
         }
@@ -380,7 +396,8 @@ pub fn str_encode(
     let Some(Value::Str(s)) = args.first() else {
         return Err(crate::objects::args::descriptor_error("str", "encode", args));
     };
-    let [encoding, errors] = crate::objects::args::keywords("encode", &args[1..], kwargs, ["encoding", "errors"], 2)?;
+    let [encoding, errors] =
+        crate::objects::args::keywords("encode", &args[1..], kwargs, ["encoding", "errors"], 2)?;
     let encoding = crate::objects::bytes_methods::str_param("encode", "encoding", 1, encoding)?;
     let errors = crate::objects::bytes_methods::str_param("encode", "errors", 2, errors)?;
     let out = encode(s, encoding.as_deref().unwrap_or("utf-8"), errors.as_deref().unwrap_or("strict"))?;

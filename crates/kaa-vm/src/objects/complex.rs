@@ -143,8 +143,9 @@ pub fn binary_op(op: BinaryOpKind, a: &Value, b: &Value) -> PyResult<Option<Valu
         BinaryOpKind::Add => Complex { re: x.re + y.re, im: x.im + y.im },
         BinaryOpKind::Subtract => Complex { re: x.re - y.re, im: x.im - y.im },
         BinaryOpKind::Multiply => prod(x, y),
-        BinaryOpKind::TrueDivide => quot(x, y)
-            .ok_or_else(|| PyErr::new(ExcKind::ZeroDivisionError, "complex division by zero"))?,
+        BinaryOpKind::TrueDivide => {
+            quot(x, y).ok_or_else(|| PyErr::new(ExcKind::ZeroDivisionError, "complex division by zero"))?
+        }
         BinaryOpKind::Power => pow(x, y)?,
         _ => return Ok(None),
     };
@@ -173,7 +174,10 @@ pub fn equal(z: &Complex, v: &Value) -> Option<bool> {
         Value::Float(f) => Some(z.im == 0.0 && z.re == *f),
         Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
             let n = crate::objects::int::to_bigint(v)?;
-            Some(z.im == 0.0 && crate::objects::int::cmp_int_float(&n, z.re) == Some(std::cmp::Ordering::Equal))
+            Some(
+                z.im == 0.0
+                    && crate::objects::int::cmp_int_float(&n, z.re) == Some(std::cmp::Ordering::Equal),
+            )
         }
         _ => None,
     }

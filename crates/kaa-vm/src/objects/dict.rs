@@ -52,7 +52,9 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
         (Bytes(_) | ByteArray(_) | MemoryView(_), _) | (_, Bytes(_) | ByteArray(_) | MemoryView(_)) => {
             crate::objects::bytes::equal(a, b).unwrap_or(false)
         }
-        (Complex(z), other) | (other, Complex(z)) => crate::objects::complex::equal(z, other).unwrap_or(false),
+        (Complex(z), other) | (other, Complex(z)) => {
+            crate::objects::complex::equal(z, other).unwrap_or(false)
+        }
         _ => a.is(b),
     }
 }

@@ -62,7 +62,8 @@ pub fn int_to_bytes(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
         return Err(too_many_positional("to_bytes", args.len() - 1));
     }
     let (signed, rest) = take_signed(kwargs);
-    let [length, order] = crate::objects::args::keywords("to_bytes", &args[1..], &rest, ["length", "byteorder"], 2)?;
+    let [length, order] =
+        crate::objects::args::keywords("to_bytes", &args[1..], &rest, ["length", "byteorder"], 2)?;
     let length = match length {
         Some(v) => crate::objects::args::ssize_arg(vm, &v)?,
         None => 1,
@@ -103,7 +104,8 @@ pub fn int_from_bytes(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<
         return Err(too_many_positional("from_bytes", args.len() - 1));
     }
     let (signed, rest) = take_signed(kwargs);
-    let [data, order] = crate::objects::args::keywords("from_bytes", &args[1..], &rest, ["bytes", "byteorder"], 2)?;
+    let [data, order] =
+        crate::objects::args::keywords("from_bytes", &args[1..], &rest, ["bytes", "byteorder"], 2)?;
     let Some(data) = data else {
         return Err(PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
     };
@@ -119,10 +121,7 @@ pub fn int_from_bytes(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<
     if big {
         bytes.reverse();
     }
-    let n = if signed {
-        BigInt::from_signed_bytes_le(&bytes)
-    } else {
-        BigInt::from_bytes_le(Sign::Plus, &bytes)
-    };
+    let n =
+        if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(Sign::Plus, &bytes) };
     Ok(Value::from_bigint(n))
 }

@@ -160,7 +160,9 @@ pub fn store_subscript(vm: &mut Vm, m: &Rc<MemoryViewObject>, key: &Value, value
     let new: Vec<u8>;
     if let Value::Slice(s) = key {
         let (start, step, len) = slice_window(s, m.len)?;
-        positions = (0..len).map(|k| (m.start as isize + (start as isize + k as isize * step) * m.step) as usize).collect();
+        positions = (0..len)
+            .map(|k| (m.start as isize + (start as isize + k as isize * step) * m.step) as usize)
+            .collect();
         let Some(src) = crate::objects::bytes::buffer(value) else {
             return Err(PyErr::type_error(format!(
                 "a bytes-like object is required, not '{}'",
@@ -179,11 +181,7 @@ pub fn store_subscript(vm: &mut Vm, m: &Rc<MemoryViewObject>, key: &Value, value
         let b = match value {
             Value::Int(i) => u8::try_from(*i).ok(),
             Value::Bool(b) => Some(*b as u8),
-            _ => {
-                return Err(PyErr::type_error(format!(
-                    "memoryview: invalid type for format 'B'"
-                )))
-            }
+            _ => return Err(PyErr::type_error(format!("memoryview: invalid type for format 'B'"))),
         };
         let Some(b) = b else {
             return Err(PyErr::value_error("memoryview: invalid value for format 'B'"));
@@ -235,7 +233,21 @@ fn this<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Rc<MemoryViewObject>>
 
 /// Attributes that are not methods.
 pub fn attr(m: &MemoryViewObject, name: &str) -> PyResult<Option<Value>> {
-    if !matches!(name, "format" | "itemsize" | "readonly" | "nbytes" | "ndim" | "shape" | "strides" | "obj" | "contiguous" | "c_contiguous" | "f_contiguous" | "suboffsets") {
+    if !matches!(
+        name,
+        "format"
+            | "itemsize"
+            | "readonly"
+            | "nbytes"
+            | "ndim"
+            | "shape"
+            | "strides"
+            | "obj"
+            | "contiguous"
+            | "c_contiguous"
+            | "f_contiguous"
+            | "suboffsets"
+    ) {
         return Ok(None);
     }
     m.check()?;
