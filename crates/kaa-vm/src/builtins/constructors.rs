@@ -254,8 +254,8 @@ pub fn parse_float(s: &str) -> Option<f64> {
 pub fn builtin_str(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let [object, encoding, errors] = keywords("str", args, kwargs, ["object", "encoding", "errors"], 3)?;
     if encoding.is_some() || errors.is_some() {
-        let encoding = crate::objects::bytes_methods::str_param("str", "encoding", 2, encoding)?;
-        let errors = crate::objects::bytes_methods::str_param("str", "errors", 3, errors)?;
+        let encoding = crate::objects::bytes_methods::str_param("str", "encoding", encoding)?;
+        let errors = crate::objects::bytes_methods::str_param("str", "errors", errors)?;
         let data = match &object {
             Some(Value::Str(_)) => return Err(PyErr::type_error("decoding str is not supported")),
             Some(other) => crate::objects::bytes::buffer(other).ok_or_else(|| {

@@ -352,8 +352,8 @@ fn starts_or_ends(vm: &mut Vm, args: &[Value], kwargs: &Kwargs, name: &str) -> P
 fn bytes_decode(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let m = me(args, "decode")?;
     let [encoding, errors] = keywords("decode", &args[1..], kwargs, ["encoding", "errors"], 2)?;
-    let encoding = str_param("decode", "encoding", 1, encoding)?;
-    let errors = str_param("decode", "errors", 2, errors)?;
+    let encoding = str_param("decode", "encoding", encoding)?;
+    let errors = str_param("decode", "errors", errors)?;
     let text = crate::objects::codecs::decode(
         &m.data,
         encoding.as_deref().unwrap_or("utf-8"),
@@ -363,13 +363,12 @@ fn bytes_decode(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value
 }
 
 /// A `str` parameter of an Argument Clinic function.
-pub fn str_param(fname: &str, pname: &str, pos: usize, v: Option<Value>) -> PyResult<Option<String>> {
+pub fn str_param(fname: &str, pname: &str, v: Option<Value>) -> PyResult<Option<String>> {
     match v {
         None => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.to_string())),
         Some(other) => Err(PyErr::type_error(format!(
-            "{fname}() argument {} must be str, not {}",
-            if pos == 0 { format!("'{pname}'") } else { format!("'{pname}'") },
+            "{fname}() argument '{pname}' must be str, not {}",
             other.type_name()
         ))),
     }
@@ -488,7 +487,8 @@ pub fn hex_of(vm: &mut Vm, data: &[u8], args: &[Value], kwargs: &Kwargs) -> PyRe
     for (i, b) in data.iter().enumerate() {
         if let (Some(s), true) = (sep, i > 0 && group > 0) {
             // Groups count from the right for a positive bytes_per_sep, from the left otherwise.
-            let boundary = if per > 0 { (data.len() - i) % group == 0 } else { i % group == 0 };
+            let boundary =
+                if per > 0 { (data.len() - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
             if boundary {
                 out.push(s);
             }
@@ -880,7 +880,7 @@ fn bytes_translate(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     let out: Vec<u8> = m
         .data
         .iter()
-        .filter(|c| delete.as_ref().map_or(true, |d| !d.contains(c)))
+        .filter(|c| delete.as_ref().is_none_or(|d| !d.contains(c)))
         .map(|&c| table.as_ref().map_or(c, |t| t[c as usize]))
         .collect();
     Ok(same_or(args, &m, out))

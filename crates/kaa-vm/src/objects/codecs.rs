@@ -146,7 +146,7 @@ pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
                 ));
             }
             Handler::Ignore => {}
-            Handler::Replace => out.extend(std::iter::repeat(b'?').take(end - i)),
+            Handler::Replace => out.extend(std::iter::repeat_n(b'?', end - i)),
             Handler::BackslashReplace => {
                 for &c in &chars[i..end] {
                     out.extend_from_slice(char_escape(c).as_bytes());
@@ -398,8 +398,8 @@ pub fn str_encode(
     };
     let [encoding, errors] =
         crate::objects::args::keywords("encode", &args[1..], kwargs, ["encoding", "errors"], 2)?;
-    let encoding = crate::objects::bytes_methods::str_param("encode", "encoding", 1, encoding)?;
-    let errors = crate::objects::bytes_methods::str_param("encode", "errors", 2, errors)?;
+    let encoding = crate::objects::bytes_methods::str_param("encode", "encoding", encoding)?;
+    let errors = crate::objects::bytes_methods::str_param("encode", "errors", errors)?;
     let out = encode(s, encoding.as_deref().unwrap_or("utf-8"), errors.as_deref().unwrap_or("strict"))?;
     Ok(crate::objects::bytes::new_bytes(out))
 }

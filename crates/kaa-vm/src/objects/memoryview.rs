@@ -70,6 +70,7 @@ impl MemoryViewObject {
         Ok(())
     }
 
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> PyResult<usize> {
         self.check()?;
         Ok(self.len)
@@ -181,7 +182,7 @@ pub fn store_subscript(vm: &mut Vm, m: &Rc<MemoryViewObject>, key: &Value, value
         let b = match value {
             Value::Int(i) => u8::try_from(*i).ok(),
             Value::Bool(b) => Some(*b as u8),
-            _ => return Err(PyErr::type_error(format!("memoryview: invalid type for format 'B'"))),
+            _ => return Err(PyErr::type_error("memoryview: invalid type for format 'B'")),
         };
         let Some(b) = b else {
             return Err(PyErr::value_error("memoryview: invalid value for format 'B'"));
