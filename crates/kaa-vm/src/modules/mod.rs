@@ -12,6 +12,7 @@ pub mod gc;
 pub mod math;
 pub mod posix;
 pub mod sys;
+mod sys_config;
 pub mod time;
 
 /// A module object: a name and a namespace.
