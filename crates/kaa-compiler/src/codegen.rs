@@ -267,6 +267,16 @@ pub fn compile_module_with_warnings(
     module: &Mod,
     filename: &str,
 ) -> Result<(Rc<CodeObject>, Vec<CompileWarning>)> {
+    compile_module_with_options(module, filename, 0)
+}
+
+/// `compile_module_with_warnings` at an optimization level (`-O` gives 1): above 0, `assert`
+/// statements are left out and `__debug__` is the constant False, as in CPython.
+pub fn compile_module_with_options(
+    module: &Mod,
+    filename: &str,
+    optimize: u32,
+) -> Result<(Rc<CodeObject>, Vec<CompileWarning>)> {
     let scope = symtable::build(module).map_err(CompileError::Syntax)?;
     let mut c = Compiler {
         filename: filename.to_string(),
@@ -274,6 +284,7 @@ pub fn compile_module_with_warnings(
         dict_comprehension: None,
         warnings: Vec::new(),
         interactive: matches!(module, Mod::Interactive { .. }),
+        optimize,
     };
     c.units.push(Unit::new(&scope, "<module>", "<module>".into(), filename, 1));
     match module {
@@ -321,6 +332,8 @@ struct Compiler<'s, 'a> {
     warnings: Vec<CompileWarning>,
     /// Compiling for the interactive prompt (`single` mode): expression statements are shown.
     interactive: bool,
+    /// The optimization level (`-O`).
+    optimize: u32,
 }
 
 impl<'s, 'a> Compiler<'s, 'a> {
@@ -543,6 +556,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 }
                 self.emit(Opcode::RaiseVarargs, n);
             }
+            StmtKind::Assert { .. } if self.optimize > 0 => {}
             StmtKind::Assert { test, msg } => {
                 let end = self.unit().new_label();
                 self.expr(test)?;
@@ -1316,6 +1330,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
     }
 
     fn load_name(&mut self, name: &str) -> Result<()> {
+        if self.optimize > 0 && name == "__debug__" {
+            self.load_const(ConstValue::Bool(false));
+            return Ok(());
+        }
         self.name_op(name, Opcode::LoadFast, Opcode::LoadDeref, Opcode::LoadGlobal, Opcode::LoadName)
     }
 

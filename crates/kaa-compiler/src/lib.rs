@@ -6,4 +6,6 @@
 pub mod codegen;
 pub mod symtable;
 
-pub use codegen::{compile_module, compile_module_with_warnings, CompileWarning};
+pub use codegen::{
+    compile_module, compile_module_with_options, compile_module_with_warnings, CompileWarning,
+};

@@ -121,7 +121,6 @@ pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
     for (name, f) in table {
         ns.set_str(name, builtin(name, *f));
     }
-    ns.set_str(&hidden("displayhook"), builtin("displayhook", displayhook));
     for t in [
         &types.object,
         &types.type_,

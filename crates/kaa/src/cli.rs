@@ -409,9 +409,6 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Result<Op
     if let Some(v) = env("PYTHONPATH") {
         path.extend(v.split(':').filter(|p| !p.is_empty()).map(absolute));
     }
-    if flags.inspect == 1 && matches!(opts.program, Program::Stdin { .. }) {
-        flags.interactive = 1;
-    }
     opts.config.flags = flags;
     opts.config.path = path;
     opts.config.warnoptions = warnoptions;

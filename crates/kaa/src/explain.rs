@@ -131,7 +131,7 @@ pub fn run(opts: &Options, loaded: &Loaded, src: &kaa_syntax::source::Source) ->
     // 4. Bytecode.
     let started = Instant::now();
     let _ = std::io::stdout().flush();
-    let code = run::compile_tree(&tree, &src.text, &loaded.filename);
+    let code = run::compile_tree(&tree, &src.text, &loaded.filename, opts.config.flags.optimize);
     times.push(("compile", started.elapsed()));
     heading(
         4,

@@ -136,8 +136,11 @@ pub fn os_error_text(e: &std::io::Error) -> String {
 
 /// Everything after option parsing, on the big-stack thread.
 fn front_end(opts: &Options, program_name: &str) -> ExitCode {
-    let interactive_stdin = matches!(opts.program, Program::Stdin { .. }) && std::io::stdin().is_terminal();
-    if opts.stage == Stage::Run && interactive_stdin {
+    // No program and a terminal, or -i with the program on stdin: the prompt reads stdin (from
+    // a pipe too, as CPython's does; PYTHONINSPECT alone runs the pipe as a script first).
+    let prompt_on_stdin = matches!(opts.program, Program::Stdin { .. })
+        && (std::io::stdin().is_terminal() || opts.config.flags.interactive == 1);
+    if opts.stage == Stage::Run && prompt_on_stdin {
         let vm = run::new_vm(opts, "");
         let globals = run::main_globals(None);
         return repl::run(vm, &globals, opts, true);
@@ -157,7 +160,7 @@ fn front_end(opts: &Options, program_name: &str) -> ExitCode {
         Stage::Run => {
             let mut vm = run::new_vm(opts, &loaded.argv0);
             let globals = run::main_globals(loaded.file.as_deref());
-            let status = match run::compile(&src, &loaded.filename, Mode::Exec) {
+            let status = match run::compile(&src, &loaded.filename, Mode::Exec, opts.config.flags.optimize) {
                 Ok(code) => match run::execute(&mut vm, code, globals.clone()) {
                     Ok(()) => ExitCode::SUCCESS,
                     Err(exc) if opts.config.flags.inspect == 1 && !run::is_system_exit(&vm, &exc) => {
@@ -175,7 +178,7 @@ fn front_end(opts: &Options, program_name: &str) -> ExitCode {
             }
             status
         }
-        Stage::Dis => match run::compile(&src, &loaded.filename, Mode::Exec) {
+        Stage::Dis => match run::compile(&src, &loaded.filename, Mode::Exec, opts.config.flags.optimize) {
             Ok(code) => {
                 print!("{}", kaa_bytecode::dis::disassemble(&code));
                 ExitCode::SUCCESS

@@ -117,9 +117,17 @@ pub fn run(mut vm: Vm, globals: &Rc<DictObject>, opts: &Options, banner_and_star
 
 fn session(vm: &Rc<RefCell<Vm>>, globals: &Rc<DictObject>, reader: &mut Reader) -> ExitCode {
     let mut buffer = String::new();
+    set_default_prompts(&mut vm.borrow_mut());
     loop {
-        let prompt = if buffer.is_empty() { PS1 } else { PS2 };
-        match reader.read(prompt) {
+        let prompt = {
+            let mut vm = vm.borrow_mut();
+            if buffer.is_empty() {
+                prompt_text(&mut vm, "ps1", PS1)
+            } else {
+                prompt_text(&mut vm, "ps2", PS2)
+            }
+        };
+        match reader.read(&prompt) {
             Line::Text(line) => {
                 buffer.push_str(&line);
                 buffer.push('\n');
@@ -149,7 +157,8 @@ fn session(vm: &Rc<RefCell<Vm>>, globals: &Rc<DictObject>, reader: &mut Reader) 
             Chunk::Complete(tree) => tree,
         };
         let text = std::mem::take(&mut buffer);
-        let Ok(code) = run::compile_tree(&tree, &text, "<stdin>") else {
+        let optimize = vm.borrow().config.flags.optimize;
+        let Ok(code) = run::compile_tree(&tree, &text, "<stdin>", optimize) else {
             continue;
         };
         kaa_vm::interrupt::clear();
@@ -163,6 +172,32 @@ fn session(vm: &Rc<RefCell<Vm>>, globals: &Rc<DictObject>, reader: &mut Reader) 
     }
 }
 
+fn sys_namespace(vm: &mut Vm) -> Option<Rc<DictObject>> {
+    match vm.import_module("sys") {
+        Ok(kaa_vm::Value::Module(m)) => Some(m.dict.clone()),
+        _ => None,
+    }
+}
+
+/// `sys.ps1` and `sys.ps2` exist only in interactive sessions, as in CPython.
+fn set_default_prompts(vm: &mut Vm) {
+    if let Some(sys) = sys_namespace(vm) {
+        for (name, text) in [("ps1", PS1), ("ps2", PS2)] {
+            if sys.get_str(name).is_none() {
+                sys.set_str(name, kaa_vm::Value::str(text));
+            }
+        }
+    }
+}
+
+/// The prompt: `str(sys.ps1)` / `str(sys.ps2)`, so programs can change them.
+fn prompt_text(vm: &mut Vm, name: &str, default: &str) -> String {
+    let Some(value) = sys_namespace(vm).and_then(|sys| sys.get_str(name)) else {
+        return default.to_string();
+    };
+    vm.str(&value).unwrap_or_else(|_| default.to_string())
+}
+
 /// `PYTHONSTARTUP`: the file runs in `__main__` before the first prompt; its errors are
 /// shown and the session goes on.
 fn run_startup_file(vm: &mut Vm, globals: &Rc<DictObject>, path: &str) {
@@ -174,7 +209,7 @@ fn run_startup_file(vm: &mut Vm, globals: &Rc<DictObject>, path: &str) {
         Ok(s) => s,
         Err(e) => return run::report_syntax_error(&e, path),
     };
-    if let Ok(code) = run::compile(&src, path, kaa_syntax::parser::Mode::Exec) {
+    if let Ok(code) = run::compile(&src, path, kaa_syntax::parser::Mode::Exec, vm.config.flags.optimize) {
         if let Err(exc) = run::execute(vm, code, globals.clone()) {
             vm.print_exception(&exc);
         }

@@ -27,6 +27,9 @@ pub fn new_vm(opts: &Options, argv0: &str) -> Vm {
     vm.argv = std::iter::once(argv0.to_string()).chain(opts.args.iter().cloned()).collect();
     vm.config = opts.config.clone();
     vm.stdout = kaa_vm::config::stdout_writer(opts.unbuffered, std::io::stdout().is_terminal());
+    if opts.config.flags.optimize > 0 {
+        vm.builtins.set_str("__debug__", kaa_vm::Value::Bool(false));
+    }
     vm
 }
 
@@ -45,7 +48,7 @@ pub fn main_globals(file: Option<&str>) -> Rc<DictObject> {
 
 /// Parses and compiles `src` (named `filename` in code objects and tracebacks), printing
 /// compile-time warnings; on a syntax error prints it and returns the exit status.
-pub fn compile(src: &Source, filename: &str, mode: Mode) -> Result<Rc<CodeObject>, ExitCode> {
+pub fn compile(src: &Source, filename: &str, mode: Mode, optimize: u32) -> Result<Rc<CodeObject>, ExitCode> {
     let text = src.text.as_str();
     let tree = match parser::parse_source(src, ParseOptions { mode, type_comments: false }) {
         Ok(t) => t,
@@ -54,16 +57,17 @@ pub fn compile(src: &Source, filename: &str, mode: Mode) -> Result<Rc<CodeObject
             return Err(ExitCode::from(1));
         }
     };
-    compile_tree(&tree, text, filename)
+    compile_tree(&tree, text, filename, optimize)
 }
 
-/// Compiles a parsed module (see `compile`).
+/// Compiles a parsed module (see `compile`) at an optimization level (`-O`).
 pub fn compile_tree(
     tree: &kaa_syntax::ast::Mod,
     text: &str,
     filename: &str,
+    optimize: u32,
 ) -> Result<Rc<CodeObject>, ExitCode> {
-    match kaa_compiler::compile_module_with_warnings(tree, filename) {
+    match kaa_compiler::compile_module_with_options(tree, filename, optimize) {
         Ok((c, warnings)) => {
             // Printed the way the warnings module shows them: "file:line: Category: message"
             // and the source line.

@@ -18,7 +18,7 @@ pub fn run(
     src: &kaa_syntax::source::Source,
     limit: Option<u64>,
 ) -> ExitCode {
-    let code = match run::compile(src, &loaded.filename, Mode::Exec) {
+    let code = match run::compile(src, &loaded.filename, Mode::Exec, opts.config.flags.optimize) {
         Ok(c) => c,
         Err(status) => return status,
     };

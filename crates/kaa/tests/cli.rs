@@ -44,6 +44,7 @@ fn workdir(test: &str) -> PathBuf {
         ("pkg/sub.py", "print('sub', __name__)\n"),
         ("nomain/__init__.py", ""),
         ("skip.py", "this line is not Python\nprint('second line runs')\n"),
+        ("startup.py", "started = 'startup ran'\nprint('in startup')\n"),
         ("fails.py", "def f():\n    return 1 / 0\nprint('before')\nf()\n"),
     ];
     for (name, text) in files {
@@ -241,6 +242,9 @@ fn flags_and_options() {
                 ..case(&["-c", "import sys; print('x', end=''); print('y', file=sys.stderr); print('z')"])
             },
             case(&["-u", "-c", "import sys; print('x', end=''); print('y', file=sys.stderr); print('z')"]),
+            case(&["-O", "-c", "assert False, 'gone'\nprint(__debug__)\nif __debug__: print('debug')\nimport builtins; print(builtins.__debug__)"]),
+            case(&["-c", "print(__debug__)\nassert 1 == 2, 'kept'"]),
+            Case { env: &[("PYTHONOPTIMIZE", "1")], ..case(&["-c", "assert False; print('optimized', __debug__)"]) },
         ],
     );
 }
@@ -263,6 +267,22 @@ fn interactive_from_a_pipe() {
                 stdin: "import sys; print(sys.flags.interactive, sys.flags.inspect)\n",
                 ..case(&["-i", "-c", "pass"])
             },
+            Case {
+                stdin: "import sys\nsys.ps1 = 'kaa> '\nsys.ps2 = ' .. '\nif 1:\n  2\n\n",
+                ..case(&["-i", "-c", "pass"])
+            },
+            Case { stdin: "import sys\nprint(sys.ps1, sys.ps2)\n", ..case(&["-i", "-c", "pass"]) },
+            case(&["-c", "import sys; print(hasattr(sys, 'ps1'))"]),
+            // No program: the prompt reads the pipe (values echoed); the banners differ, so stdout only.
+            Case { stdin: "6 * 7\nx = 1\nx\n", compare_stderr: false, ..case(&["-i"]) },
+            Case { stdin: "6 * 7\n", compare_stderr: false, ..case(&["-i", "-"]) },
+            Case {
+                stdin: "started\n",
+                env: &[("PYTHONSTARTUP", "startup.py")],
+                compare_stderr: false,
+                ..case(&["-i"])
+            },
+            Case { stdin: "6 * 7\n", env: &[("PYTHONINSPECT", "1")], compare_stderr: false, ..case(&[]) },
         ],
     );
 }

@@ -17,9 +17,6 @@ use std::rc::Rc;
 /// spell it, and it is bound only once the expression is evaluated.
 const EVAL_RESULT: &str = " eval result";
 
-/// The hidden builtin that `single`-mode code calls on each expression statement's value.
-const DISPLAYHOOK: &str = "displayhook";
-
 #[derive(Clone, Copy, PartialEq)]
 enum CompileMode {
     Exec,
@@ -50,10 +47,8 @@ fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> P
             };
             Mod::Module { body: vec![assign], type_ignores: Vec::new() }
         }
-        Mod::Interactive { body } => Mod::Module {
-            body: body.into_iter().map(display_expressions).collect(),
-            type_ignores: Vec::new(),
-        },
+        // `single` mode compiles as such: the compiler sends expression statements' values to
+        // `sys.displayhook` (PRINT_EXPR).
         other => other,
     };
     match kaa_compiler::compile_module(&tree, filename) {
@@ -101,67 +96,6 @@ fn keep_alive(vm: &Vm, code: &Rc<CodeObject>) {
             .builtins
             .set_str(&key, Value::List(Rc::new(std::cell::RefCell::new(vec![Value::Code(code.clone())])))),
     }
-}
-
-/// `single` mode: an expression statement's value goes to the display hook (as PRINT_EXPR
-/// sends it to `sys.displayhook`), also inside compound statements but not in nested functions
-/// and classes.
-fn display_expressions(mut stmt: Stmt) -> Stmt {
-    fn all(body: &mut Vec<Stmt>) {
-        *body = std::mem::take(body).into_iter().map(display_expressions).collect();
-    }
-    let span = stmt.span;
-    match stmt.kind {
-        StmtKind::Expr { value } => {
-            let hook = Expr {
-                kind: ExprKind::Name { id: hidden(DISPLAYHOOK), ctx: ExprContext::Load },
-                span: value.span,
-            };
-            let call = Expr {
-                kind: ExprKind::Call { func: Box::new(hook), args: vec![*value], keywords: Vec::new() },
-                span,
-            };
-            return Stmt { kind: StmtKind::Expr { value: Box::new(call) }, span };
-        }
-        StmtKind::For { ref mut body, ref mut orelse, .. }
-        | StmtKind::AsyncFor { ref mut body, ref mut orelse, .. }
-        | StmtKind::While { ref mut body, ref mut orelse, .. }
-        | StmtKind::If { ref mut body, ref mut orelse, .. } => {
-            all(body);
-            all(orelse);
-        }
-        StmtKind::With { ref mut body, .. } | StmtKind::AsyncWith { ref mut body, .. } => all(body),
-        StmtKind::Try { ref mut body, ref mut handlers, ref mut orelse, ref mut finalbody }
-        | StmtKind::TryStar { ref mut body, ref mut handlers, ref mut orelse, ref mut finalbody } => {
-            all(body);
-            for h in handlers.iter_mut() {
-                all(&mut h.body);
-            }
-            all(orelse);
-            all(finalbody);
-        }
-        StmtKind::Match { ref mut cases, .. } => {
-            for c in cases.iter_mut() {
-                all(&mut c.body);
-            }
-        }
-        _ => {}
-    }
-    stmt
-}
-
-/// The hidden display hook: prints the repr of a value that is not None and keeps it in
-/// `builtins._`, as `sys.displayhook` does.
-pub fn displayhook(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let v = args.first().cloned().unwrap_or(Value::None);
-    if matches!(v, Value::None) {
-        return Ok(Value::None);
-    }
-    vm.builtins.set_str("_", Value::None);
-    let text = vm.repr(&v)?;
-    let _ = std::io::Write::write_all(&mut vm.stdout, format!("{text}\n").as_bytes());
-    vm.builtins.set_str("_", v);
-    Ok(Value::None)
 }
 
 /// A compile-time error as a SyntaxError (or IndentationError, TabError) exception object with

@@ -75,7 +75,7 @@ fn flags_object(vm: &Vm) -> Value {
 fn displayhook(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let [value] = args else {
         return Err(PyErr::type_error(format!(
-            "displayhook() takes exactly one argument ({} given)",
+            "sys.displayhook() takes exactly one argument ({} given)",
             args.len()
         )));
     };
