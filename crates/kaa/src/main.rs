@@ -16,7 +16,7 @@ mod run;
 const FRONT_END_STACK: usize = 256 << 20;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: kaa [--tokens | --ast [-a|--include-attributes] | --dis] FILE");
+    eprintln!("usage: kaa [-B] [-v] [--tokens | --ast [-a|--include-attributes] | --dis] FILE\n       kaa --compile PATH...");
     ExitCode::from(2)
 }
 
@@ -43,6 +43,10 @@ fn main() -> ExitCode {
         match a.as_str() {
             "--tokens" | "--ast" | "--dis" => stage = Some(a.clone()),
             "-a" | "--include-attributes" => attrs = true,
+            // Import-system switches travel as their environment variables (read by the VM).
+            "-B" => std::env::set_var("PYTHONDONTWRITEBYTECODE", "1"),
+            "-v" => std::env::set_var("KAA_DEBUG_IMPORT", "1"),
+            "--compile" => return compile(&args[args.iter().position(|x| x == "--compile").unwrap_or(0) + 1..]),
             _ => file = Some(a.clone()),
         }
     }
@@ -70,6 +74,16 @@ fn main() -> ExitCode {
             ExitCode::from(71)
         }
     }
+}
+
+/// `kaa --compile PATH…`: fills the bytecode cache for every `.py` file under the paths.
+fn compile(paths: &[String]) -> ExitCode {
+    if paths.is_empty() {
+        eprintln!("usage: kaa --compile PATH...");
+        return ExitCode::from(2);
+    }
+    let config = kaa_vm::import::ImportConfig::from_env();
+    ExitCode::from(kaa_vm::import::compileall::compile_paths(paths, &config) as u8)
 }
 
 /// Runs the stage `stage` on the file's bytes and prints its output (or the syntax error).

@@ -54,6 +54,7 @@ pub fn compile_and_run(
     let globals = Rc::new(kaa_vm::objects::dict::DictObject::new());
     globals.set_str("__name__", kaa_vm::Value::str("__main__"));
     globals.set_str("__file__", kaa_vm::Value::str(&path));
+    kaa_vm::import::prepare_main(&mut vm, &globals, Some(file));
     let result = vm.run_module(code, globals);
     let _ = vm.stdout.flush();
     match result {

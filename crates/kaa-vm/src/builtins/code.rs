@@ -167,7 +167,7 @@ pub fn displayhook(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 /// A compile-time error as a SyntaxError (or IndentationError, TabError) exception object with
 /// CPython's attributes.
 #[cold]
-fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, source: &str) -> PyErr {
+pub(crate) fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, source: &str) -> PyErr {
     use kaa_syntax::SyntaxErrorKind as K;
     let kind = match e.kind {
         K::SyntaxError => ExcKind::SyntaxError,

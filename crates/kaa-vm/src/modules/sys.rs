@@ -104,7 +104,15 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     );
     dict.set_str("implementation", implementation);
     dict.set_str("modules", Value::Dict(vm.modules.clone()));
-    dict.set_str("path", Value::List(Rc::new(RefCell::new(Vec::new()))));
+    let path = crate::import::stdlib::initial_sys_path(&vm.imports.main_path_entry, vm.imports.stdlib.as_deref());
+    dict.set_str("path", Value::List(Rc::new(RefCell::new(path.iter().map(|p| Value::str(p)).collect()))));
+    let empty_list = || Value::List(Rc::new(RefCell::new(Vec::new())));
+    dict.set_str("meta_path", empty_list());
+    dict.set_str("path_hooks", empty_list());
+    dict.set_str("path_importer_cache", Value::Dict(Rc::new(DictObject::new())));
+    dict.set_str("dont_write_bytecode", Value::Bool(!vm.imports.config.write_bytecode));
+    let prefix = vm.imports.config.pycache_prefix.as_ref();
+    dict.set_str("pycache_prefix", prefix.map_or(Value::None, |p| Value::str(&p.to_string_lossy())));
     dict.set_str("stdout", stream(vm, 1, "<stdout>"));
     dict.set_str("stderr", stream(vm, 2, "<stderr>"));
     super::add_functions(
