@@ -216,7 +216,8 @@ impl<'a> Reader<'a> {
         let n = self.count(20)?;
         let instructions = (0..n).map(|_| Instr::from_bits(self.u32()?)).collect::<Option<Vec<_>>>()?;
         let lines = (0..n).map(|_| self.u32()).collect::<Option<Vec<_>>>()?;
-        let positions = (0..n).map(|_| Some((self.u32()?, self.u32()?, self.u32()?))).collect::<Option<Vec<_>>>()?;
+        let positions =
+            (0..n).map(|_| Some((self.u32()?, self.u32()?, self.u32()?))).collect::<Option<Vec<_>>>()?;
         let nconsts = self.count(1)?;
         let consts = (0..nconsts).map(|_| self.constant(depth + 1)).collect::<Option<Vec<_>>>()?;
         let names = self.names()?;

@@ -315,6 +315,7 @@ impl Vm {
             Value::Instance(i) => i.dict.remove(&Value::str(name))?,
             Value::Type(t) if t.is_heap_type => t.dict.remove(&Value::str(name))?,
             Value::Exception(e) => e.dict.remove(&Value::str(name))?,
+            Value::Module(m) => m.dict.remove(&Value::str(name))?,
             _ => None,
         };
         match removed {

@@ -46,7 +46,9 @@ fn main() -> ExitCode {
             // Import-system switches travel as their environment variables (read by the VM).
             "-B" => std::env::set_var("PYTHONDONTWRITEBYTECODE", "1"),
             "-v" => std::env::set_var("KAA_DEBUG_IMPORT", "1"),
-            "--compile" => return compile(&args[args.iter().position(|x| x == "--compile").unwrap_or(0) + 1..]),
+            "--compile" => {
+                return compile(&args[args.iter().position(|x| x == "--compile").unwrap_or(0) + 1..])
+            }
             _ => file = Some(a.clone()),
         }
     }

@@ -75,7 +75,8 @@ pub enum CompileFailure {
 
 /// Decodes, parses and compiles one source file's bytes.
 pub fn compile_bytes(bytes: &[u8], filename: &str) -> Result<CodeObject, CompileFailure> {
-    let src = kaa_syntax::source::decode(bytes, filename).map_err(|e| CompileFailure::Syntax(e, String::new()))?;
+    let src =
+        kaa_syntax::source::decode(bytes, filename).map_err(|e| CompileFailure::Syntax(e, String::new()))?;
     let tree = parser::parse_source(&src, ParseOptions { mode: Mode::Exec, type_comments: false })
         .map_err(|e| CompileFailure::Syntax(e, src.text.clone()))?;
     match kaa_compiler::compile_module(&tree, filename) {
@@ -104,7 +105,10 @@ pub fn compile_text(vm: &Vm, text: &str, filename: &str) -> PyResult<Rc<CodeObje
 pub fn get_code(vm: &mut Vm, path: &str) -> PyResult<Rc<CodeObject>> {
     let config = vm.imports.config.clone();
     let meta = std::fs::metadata(path).map_err(|e| {
-        PyErr::new(ExcKind::FileNotFoundError, format!("[Errno {}] {}: '{path}'", e.raw_os_error().unwrap_or(2), e.kind()))
+        PyErr::new(
+            ExcKind::FileNotFoundError,
+            format!("[Errno {}] {}: '{path}'", e.raw_os_error().unwrap_or(2), e.kind()),
+        )
     })?;
     let (mtime, size) = source_stamp(&meta);
     let cpath = cache_path(&config, Path::new(path));
@@ -128,8 +132,9 @@ pub fn get_code(vm: &mut Vm, path: &str) -> PyResult<Rc<CodeObject>> {
             }
         }
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| PyErr::new(ExcKind::OSError, format!("[Errno {}] {e}: '{path}'", e.raw_os_error().unwrap_or(0))))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        PyErr::new(ExcKind::OSError, format!("[Errno {}] {e}: '{path}'", e.raw_os_error().unwrap_or(0)))
+    })?;
     let code = compile_bytes(&bytes, path).map_err(|f| failure_to_exception(vm, f, path))?;
     if config.verbose {
         eprintln!("# kaa: compiled {path}");

@@ -72,7 +72,12 @@ pub fn module_repr(m: &crate::modules::ModuleObject) -> String {
 
 /// Is `module` still running its body (its spec's `_initializing` flag)?
 pub fn is_initializing(vm: &mut Vm, module: &Value) -> bool {
-    let Ok(spec) = vm.get_attr(module, "__spec__") else { return false };
+    let spec = match module {
+        // Straight from the namespace: a missing __spec__ must not recurse into this check.
+        Value::Module(m) => m.dict.get_str("__spec__"),
+        other => vm.get_attr(other, "__spec__").ok(),
+    };
+    let Some(spec) = spec else { return false };
     if matches!(spec, Value::None) {
         return false;
     }
@@ -146,14 +151,16 @@ impl Vm {
 
     fn bootstrap_function(&mut self, name: &str) -> PyResult<Value> {
         let b = self.bootstrap()?;
-        b.get_str(name).ok_or_else(|| PyErr::new(ExcKind::SystemError, format!("_frozen_importlib.{name} is missing")))
+        b.get_str(name)
+            .ok_or_else(|| PyErr::new(ExcKind::SystemError, format!("_frozen_importlib.{name} is missing")))
     }
 
     /// A spec for `name` from the finders on `sys.meta_path` (`path` is the parent's
     /// `__path__` for a submodule).
     pub(crate) fn find_spec(&mut self, name: &str, path: Option<&Value>) -> PyResult<Option<Value>> {
         let f = self.bootstrap_function("_find_spec")?;
-        let spec = self.call_value(&f, vec![Value::str(name), path.cloned().unwrap_or(Value::None)], Vec::new())?;
+        let spec =
+            self.call_value(&f, vec![Value::str(name), path.cloned().unwrap_or(Value::None)], Vec::new())?;
         Ok(if matches!(spec, Value::None) { None } else { Some(spec) })
     }
 
@@ -171,7 +178,11 @@ impl Vm {
         if name != "sys" && name != "_kaa_imp" {
             if let Some(b) = self.imports.bootstrap.clone() {
                 if let Some(class) = b.get_str("BuiltinImporter") {
-                    let spec = self.call_value(&b.get_str("ModuleSpec").unwrap_or(Value::None), vec![Value::str(name), class.clone()], Vec::new());
+                    let spec = self.call_value(
+                        &b.get_str("ModuleSpec").unwrap_or(Value::None),
+                        vec![Value::str(name), class.clone()],
+                        Vec::new(),
+                    );
                     if let (Value::Module(md), Ok(spec)) = (&m, spec) {
                         md.dict.set_str("__loader__", class);
                         md.dict.set_str("__spec__", spec);
@@ -184,14 +195,19 @@ impl Vm {
 }
 
 fn compile_frozen(vm: &mut Vm, name: &str) -> PyResult<Rc<kaa_bytecode::CodeObject>> {
-    let (_, source, _) = frozen(name).ok_or_else(|| PyErr::new(ExcKind::ImportError, format!("No such frozen object named '{name}'")))?;
+    let (_, source, _) = frozen(name)
+        .ok_or_else(|| PyErr::new(ExcKind::ImportError, format!("No such frozen object named '{name}'")))?;
     cache::compile_text(vm, source, &format!("<frozen {name}>"))
 }
 
 fn arg_str(args: &[Value], i: usize, func: &str) -> PyResult<String> {
     match args.get(i) {
         Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-        Some(other) => Err(PyErr::type_error(format!("{func}() argument {} must be str, not {}", i + 1, other.type_name()))),
+        Some(other) => Err(PyErr::type_error(format!(
+            "{func}() argument {} must be str, not {}",
+            i + 1,
+            other.type_name()
+        ))),
         None => Err(PyErr::type_error(format!("{func}() missing required argument {}", i + 1))),
     }
 }
@@ -202,22 +218,35 @@ fn list_of(items: Vec<String>) -> Value {
 
 /// `_kaa_imp`: the native functions `_frozen_importlib` and `importlib` call.
 pub fn init_kaa_imp(_vm: &mut Vm, dict: &DictObject) {
-    dict.set_str("MAGIC_NUMBER", Value::str(&format!("{:08x}", kaa_bytecode::cache_file::bytecode_version())));
+    dict.set_str(
+        "MAGIC_NUMBER",
+        Value::str(&format!("{:08x}", kaa_bytecode::cache_file::bytecode_version())),
+    );
     crate::modules::add_functions(
         dict,
         &[
-            ("is_builtin", |_, a, _| Ok(Value::Bool(crate::modules::is_native(&arg_str(a, 0, "is_builtin")?)))),
+            ("is_builtin", |_, a, _| {
+                Ok(Value::Bool(crate::modules::is_native(&arg_str(a, 0, "is_builtin")?)))
+            }),
             ("create_builtin", |vm, a, _| {
                 let name = arg_str(a, 0, "create_builtin")?;
                 if let Some(m) = vm.modules.get_str(&name) {
                     return Ok(m);
                 }
                 crate::modules::create(vm, &name).ok_or_else(|| {
-                    import_error(vm, ExcKind::ImportError, format!("no built-in module named {name}"), Some(&name), None)
+                    import_error(
+                        vm,
+                        ExcKind::ImportError,
+                        format!("no built-in module named {name}"),
+                        Some(&name),
+                        None,
+                    )
                 })
             }),
             ("is_frozen", |_, a, _| Ok(Value::Bool(frozen(&arg_str(a, 0, "is_frozen")?).is_some()))),
-            ("is_frozen_package", |_, a, _| Ok(Value::Bool(frozen(&arg_str(a, 0, "is_frozen_package")?).is_some_and(|f| f.2)))),
+            ("is_frozen_package", |_, a, _| {
+                Ok(Value::Bool(frozen(&arg_str(a, 0, "is_frozen_package")?).is_some_and(|f| f.2)))
+            }),
             ("exec_frozen", |vm, a, _| {
                 let name = arg_str(a, 1, "exec_frozen")?;
                 let module = a.first().cloned().unwrap_or(Value::None);
@@ -242,9 +271,15 @@ pub fn init_kaa_imp(_vm: &mut Vm, dict: &DictObject) {
                 let tail = name.rsplit('.').next().unwrap_or(&name);
                 Ok(match finder::search(&entries, tail) {
                     None => Value::None,
-                    Some(finder::Found::Module(p)) => Value::Tuple(Rc::new(vec![Value::str("module"), Value::str(&p)])),
-                    Some(finder::Found::Package(p)) => Value::Tuple(Rc::new(vec![Value::str("package"), Value::str(&p)])),
-                    Some(finder::Found::Namespace(dirs)) => Value::Tuple(Rc::new(vec![Value::str("namespace"), list_of(dirs)])),
+                    Some(finder::Found::Module(p)) => {
+                        Value::Tuple(Rc::new(vec![Value::str("module"), Value::str(&p)]))
+                    }
+                    Some(finder::Found::Package(p)) => {
+                        Value::Tuple(Rc::new(vec![Value::str("package"), Value::str(&p)]))
+                    }
+                    Some(finder::Found::Namespace(dirs)) => {
+                        Value::Tuple(Rc::new(vec![Value::str("namespace"), list_of(dirs)]))
+                    }
                 })
             }),
             ("exec_source", |vm, a, _| {
@@ -266,7 +301,9 @@ pub fn init_kaa_imp(_vm: &mut Vm, dict: &DictObject) {
             }),
             ("source_from_cache", |vm, a, _| {
                 let path = arg_str(a, 0, "source_from_cache")?;
-                cache::source_from_cache(&vm.imports.config, &path).map(|s| Value::str(&s)).map_err(PyErr::value_error)
+                cache::source_from_cache(&vm.imports.config, &path)
+                    .map(|s| Value::str(&s))
+                    .map_err(PyErr::value_error)
             }),
             ("new_module", |_, a, _| Ok(new_module(&arg_str(a, 0, "new_module")?))),
             ("gcd_import", |vm, a, _| {

@@ -135,7 +135,10 @@ impl Vm {
     #[cold]
     fn find_and_load(&mut self, name: &str) -> PyResult<Value> {
         if self.imports.depth >= MAX_IMPORT_DEPTH {
-            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded while importing"));
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while importing",
+            ));
         }
         self.imports.depth += 1;
         let r = self.find_and_load_unlocked(name);
@@ -294,7 +297,9 @@ impl Vm {
             let from_name = format!("{module_name}.{x}");
             if let Err(e) = self.import_module(&from_name) {
                 // A missing submodule is fine here: IMPORT_FROM reports the missing name.
-                if self.is_not_found_for(&e, &from_name) && !matches!(self.modules.get_str(&from_name), Some(Value::None)) {
+                if self.is_not_found_for(&e, &from_name)
+                    && !matches!(self.modules.get_str(&from_name), Some(Value::None))
+                {
                     continue;
                 }
                 return Err(e);
@@ -364,10 +369,18 @@ impl Vm {
                     Value::Module(m) => m.dict.clone(),
                     other => match self.get_attr(other, "__dict__")? {
                         Value::Dict(d) => d,
-                        _ => return Err(PyErr::new(ExcKind::ImportError, "from-import-* object has no __dict__ and no __all__")),
+                        _ => {
+                            return Err(PyErr::new(
+                                ExcKind::ImportError,
+                                "from-import-* object has no __dict__ and no __all__",
+                            ))
+                        }
                     },
                 };
-                dict.keys().into_iter().filter(|k| matches!(k, Value::Str(s) if !s.as_str().starts_with('_'))).collect()
+                dict.keys()
+                    .into_iter()
+                    .filter(|k| matches!(k, Value::Str(s) if !s.as_str().starts_with('_')))
+                    .collect()
             }
         };
         for n in names {
@@ -401,9 +414,19 @@ pub fn prepare_main(vm: &mut Vm, globals: &Rc<DictObject>, script: Option<&str>)
             }
         }
     }
-    for (key, value) in [("__doc__", Value::None), ("__package__", Value::None), ("__loader__", Value::None), ("__spec__", Value::None)] {
+    for (key, value) in [
+        ("__doc__", Value::None),
+        ("__package__", Value::None),
+        ("__loader__", Value::None),
+        ("__spec__", Value::None),
+    ] {
         if globals.get_str(key).is_none() {
             globals.set_str(key, value);
+        }
+    }
+    if globals.get_str("__builtins__").is_none() {
+        if let Ok(builtins) = vm.import_module("builtins") {
+            globals.set_str("__builtins__", builtins);
         }
     }
     let main = crate::modules::ModuleObject { name: "__main__".into(), dict: globals.clone() };
@@ -413,7 +436,10 @@ pub fn prepare_main(vm: &mut Vm, globals: &Rc<DictObject>, script: Option<&str>)
 /// The absolute name of a relative import (`_resolve_name` plus `_sanity_check`).
 pub(crate) fn resolve_name(vm: &Vm, name: &str, package: &str, level: i64) -> PyResult<String> {
     if package.is_empty() {
-        return Err(PyErr::new(ExcKind::ImportError, "attempted relative import with no known parent package"));
+        return Err(PyErr::new(
+            ExcKind::ImportError,
+            "attempted relative import with no known parent package",
+        ));
     }
     let bits: Vec<&str> = package.rsplitn(level as usize, '.').collect();
     if (bits.len() as i64) < level {

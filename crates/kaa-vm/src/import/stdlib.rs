@@ -41,7 +41,9 @@ pub fn location() -> Option<PathBuf> {
     }
     candidates.push("/usr/local/lib/python3.11".into());
     candidates.push("/usr/lib/python3.11".into());
-    candidates.push("/opt/homebrew/opt/python@3.11/Frameworks/Python.framework/Versions/3.11/lib/python3.11".into());
+    candidates.push(
+        "/opt/homebrew/opt/python@3.11/Frameworks/Python.framework/Versions/3.11/lib/python3.11".into(),
+    );
     candidates.push("/Library/Frameworks/Python.framework/Versions/3.11/lib/python3.11".into());
     // pyenv installs: $PYENV_ROOT (or ~/.pyenv)/versions/3.11.*/lib/python3.11, newest first.
     let pyenv = std::env::var_os("PYENV_ROOT")

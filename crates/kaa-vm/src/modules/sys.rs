@@ -104,7 +104,8 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     );
     dict.set_str("implementation", implementation);
     dict.set_str("modules", Value::Dict(vm.modules.clone()));
-    let path = crate::import::stdlib::initial_sys_path(&vm.imports.main_path_entry, vm.imports.stdlib.as_deref());
+    let path =
+        crate::import::stdlib::initial_sys_path(&vm.imports.main_path_entry, vm.imports.stdlib.as_deref());
     dict.set_str("path", Value::List(Rc::new(RefCell::new(path.iter().map(|p| Value::str(p)).collect()))));
     let empty_list = || Value::List(Rc::new(RefCell::new(Vec::new())));
     dict.set_str("meta_path", empty_list());

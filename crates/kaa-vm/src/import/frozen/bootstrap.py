@@ -276,6 +276,8 @@ def _init_module_attrs(spec, module, override=False):
     if override or getattr(module, '__path__', None) is None:
         if spec.submodule_search_locations is not None:
             module.__path__ = spec.submodule_search_locations
+    if isinstance(spec.loader, NamespaceLoader) and getattr(module, '__file__', None) is None:
+        module.__file__ = None
     if spec.has_location:
         if override or getattr(module, '__file__', None) is None:
             module.__file__ = spec.origin
@@ -323,6 +325,13 @@ def _exec(spec, module):
         spec._initializing = False
     return module
 
+
+# Native modules imported before this file ran get their specs now.
+for _name, _module in list(sys.modules.items()):
+    if _kaa_imp.is_builtin(_name) and getattr(_module, '__spec__', None) is None:
+        _module.__spec__ = ModuleSpec(_name, BuiltinImporter, origin='built-in')
+        _module.__loader__ = BuiltinImporter
+        _module.__package__ = ''
 
 sys.meta_path.extend([BuiltinImporter, FrozenImporter, PathFinder])
 sys.path_hooks.append(_path_hook_for_FileFinder)
