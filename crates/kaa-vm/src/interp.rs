@@ -77,7 +77,9 @@ pub struct Vm {
     /// in `suspended` for the generator to take it.
     yielded: bool,
     suspended: Option<(SuspendedFrame, Vec<Value>)>,
-    pub stdout: std::io::BufWriter<std::io::Stdout>,
+    pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
+    /// What the embedder chose (flags, `sys.path`, warning and `-X` options).
+    pub config: crate::config::Config,
     /// The import system's state and settings (`crate::import`).
     pub imports: crate::import::ImportState,
 }
@@ -106,7 +108,8 @@ impl Vm {
             handling: None,
             yielded: false,
             suspended: None,
-            stdout: std::io::BufWriter::new(std::io::stdout()),
+            stdout: crate::config::stdout_writer(false, false),
+            config: crate::config::Config::default(),
             imports: Default::default(),
         };
         for &kind in ExcKind::ALL {
@@ -1096,7 +1099,13 @@ impl Vm {
                     self.stack.extend(items.into_iter().rev());
                 }
                 Opcode::JumpForward => pc += arg as usize,
-                Opcode::JumpBackward => pc -= arg as usize,
+                Opcode::JumpBackward => {
+                    if crate::interrupt::pending() && crate::interrupt::take() {
+                        save_pc!();
+                        return Err(PyErr::new(ExcKind::KeyboardInterrupt, ""));
+                    }
+                    pc -= arg as usize;
+                }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpForwardIfTrue => {
                     let v = self.pop();
                     let t = match v {
@@ -1408,6 +1417,11 @@ impl Vm {
                 }
                 Opcode::LoadAssertionError => {
                     self.push(Value::Type(self.exception_type(ExcKind::AssertionError)));
+                }
+                Opcode::PrintExpr => {
+                    let v = self.pop();
+                    save_pc!();
+                    self.display_value(v)?;
                 }
                 Opcode::LoadBuildClass => {
                     let f = self.builtins.get_str("__build_class__").unwrap_or(Value::None);

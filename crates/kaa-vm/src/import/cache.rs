@@ -103,7 +103,7 @@ pub fn compile_text(vm: &Vm, text: &str, filename: &str) -> PyResult<Rc<CodeObje
 /// The code of the module at `path`: from its cache file when that is valid, else compiled
 /// (and the cache file written, unless writing bytecode is off).
 pub fn get_code(vm: &mut Vm, path: &str) -> PyResult<Rc<CodeObject>> {
-    let config = vm.imports.config.clone();
+    let config = vm.import_settings();
     let meta = std::fs::metadata(path).map_err(|e| {
         PyErr::new(
             ExcKind::FileNotFoundError,

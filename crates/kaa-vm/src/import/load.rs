@@ -296,12 +296,12 @@ pub fn init_kaa_imp(_vm: &mut Vm, dict: &DictObject) {
             }),
             ("cache_from_source", |vm, a, _| {
                 let path = arg_str(a, 0, "cache_from_source")?;
-                let p = cache::cache_path(&vm.imports.config, std::path::Path::new(&path));
+                let p = cache::cache_path(&vm.import_settings(), std::path::Path::new(&path));
                 Ok(Value::str(&p.to_string_lossy()))
             }),
             ("source_from_cache", |vm, a, _| {
                 let path = arg_str(a, 0, "source_from_cache")?;
-                cache::source_from_cache(&vm.imports.config, &path)
+                cache::source_from_cache(&vm.import_settings(), &path)
                     .map(|s| Value::str(&s))
                     .map_err(PyErr::value_error)
             }),

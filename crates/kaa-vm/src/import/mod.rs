@@ -29,35 +29,54 @@ use std::rc::Rc;
 
 pub use load::{init_kaa_imp, module_constructor, module_repr};
 
-/// Settings from the command line and the environment.
+/// How the bytecode cache is used.
 #[derive(Clone, Debug)]
 pub struct ImportConfig {
-    /// False under `-B` or `PYTHONDONTWRITEBYTECODE`.
+    /// False under `-B` or `PYTHONDONTWRITEBYTECODE` (`sys.flags.dont_write_bytecode`).
     pub write_bytecode: bool,
-    /// `PYTHONPYCACHEPREFIX`: cache files go to a mirror tree under this directory.
+    /// `-X pycache_prefix=DIR` or `PYTHONPYCACHEPREFIX`: cache files go to a mirror tree there.
     pub pycache_prefix: Option<PathBuf>,
-    /// `KAA_DEBUG_IMPORT` (or `kaa -v`): report each cache hit, rejection and write on stderr.
+    /// `kaa -v` or `KAA_DEBUG_IMPORT=1`: report each cache hit, rejection and write on stderr.
     pub verbose: bool,
 }
 
 impl ImportConfig {
+    /// The settings the environment alone gives (for `kaa --compile`, which has no VM).
     pub fn from_env() -> ImportConfig {
-        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
         ImportConfig {
-            write_bytecode: !set("PYTHONDONTWRITEBYTECODE"),
+            write_bytecode: true,
             pycache_prefix: std::env::var_os("PYTHONPYCACHEPREFIX")
                 .filter(|v| !v.is_empty())
                 .map(|p| stdlib::absolute(&PathBuf::from(p))),
-            verbose: set("KAA_DEBUG_IMPORT"),
+            verbose: std::env::var_os("KAA_DEBUG_IMPORT").is_some_and(|v| !v.is_empty()),
+        }
+    }
+}
+
+impl Vm {
+    /// The cache settings for this interpreter: the embedder's flags (`-B`, `-v`, `-E`, `-X`)
+    /// over the environment.
+    pub fn import_settings(&self) -> ImportConfig {
+        let flags = &self.config.flags;
+        let env = &self.imports.env;
+        let xprefix = self.config.xoptions.iter().find(|(k, _)| k == "pycache_prefix");
+        let pycache_prefix = match xprefix {
+            Some((_, Some(dir))) => Some(stdlib::absolute(&PathBuf::from(dir))),
+            _ if flags.ignore_environment != 0 => None,
+            _ => env.pycache_prefix.clone(),
+        };
+        ImportConfig {
+            write_bytecode: flags.dont_write_bytecode == 0,
+            pycache_prefix,
+            verbose: env.verbose || flags.verbose > 0,
         }
     }
 }
 
 /// The import system's part of the interpreter state.
 pub struct ImportState {
-    pub config: ImportConfig,
-    /// `sys.path[0]`: the script's directory, or "" (the current directory) for `-c` and the REPL.
-    pub main_path_entry: String,
+    /// What the environment says (read once); see `Vm::import_settings`.
+    env: ImportConfig,
     /// The namespace of `_frozen_importlib` once loaded (ModuleSpec, the loaders and finders).
     bootstrap: Option<Rc<DictObject>>,
     /// Modules being imported inside one another right now (each nests a run of the loop).
@@ -69,8 +88,7 @@ pub struct ImportState {
 impl Default for ImportState {
     fn default() -> Self {
         ImportState {
-            config: ImportConfig::from_env(),
-            main_path_entry: String::new(),
+            env: ImportConfig::from_env(),
             bootstrap: None,
             depth: 0,
             stdlib: stdlib::location(),
@@ -398,35 +416,23 @@ impl Vm {
     }
 }
 
-/// Makes `globals` the namespace of `__main__` and sets `sys.path[0]` to the directory of
-/// `script` (its real path, as CPython does), or "" (the current directory) without a script.
-/// Call before the program runs.
-pub fn prepare_main(vm: &mut Vm, globals: &Rc<DictObject>, script: Option<&str>) {
-    let entry = script
-        .and_then(|s| std::fs::canonicalize(s).ok())
-        .and_then(|p| p.parent().map(|d| d.to_string_lossy().into_owned()))
-        .unwrap_or_default();
-    vm.imports.main_path_entry = entry.clone();
-    if let Some(Value::Module(sys)) = vm.modules.get_str("sys") {
-        if let Some(Value::List(path)) = sys.dict.get_str("path") {
-            if let Some(first) = path.borrow_mut().first_mut() {
-                *first = Value::str(&entry);
-            }
-        }
-    }
-    for (key, value) in [
-        ("__doc__", Value::None),
-        ("__package__", Value::None),
-        ("__loader__", Value::None),
-        ("__spec__", Value::None),
-    ] {
-        if globals.get_str(key).is_none() {
-            globals.set_str(key, value);
+/// Registers `globals` as the namespace of `sys.modules['__main__']` (and gives it
+/// `__builtins__`), as CPython's `__main__` is a module like any other. Call before the program
+/// runs; calling again with the same namespace changes nothing.
+pub fn register_main(vm: &mut Vm, globals: &Rc<DictObject>) {
+    if let Some(Value::Module(m)) = vm.modules.get_str("__main__") {
+        if Rc::ptr_eq(&m.dict, globals) {
+            return;
         }
     }
     if globals.get_str("__builtins__").is_none() {
         if let Ok(builtins) = vm.import_module("builtins") {
             globals.set_str("__builtins__", builtins);
+        }
+    }
+    for key in ["__doc__", "__package__", "__loader__", "__spec__"] {
+        if globals.get_str(key).is_none() {
+            globals.set_str(key, Value::None);
         }
     }
     let main = crate::modules::ModuleObject { name: "__main__".into(), dict: globals.clone() };
