@@ -227,9 +227,13 @@ fn pycache_prefix_mirrors_the_source_tree() {
     assert!(report.contains("# kaa: cached"), "{report}");
     let script = "import sys, importlib.util\nprint(sys.pycache_prefix == PREFIX)\n\
                   print(importlib.util.cache_from_source('/a/b.py') == PREFIX + '/a/b.kaa-311.pyc')\n";
-    std::fs::write(p.dir.join("check.py"), format!("PREFIX = {:?}\n{script}", prefix.to_string_lossy())).unwrap();
+    std::fs::write(p.dir.join("check.py"), format!("PREFIX = {:?}\n{script}", prefix.to_string_lossy()))
+        .unwrap();
     let (out, _) = run_with_limit(
-        Command::new(common::kaa_bin()).arg("check.py").current_dir(&p.dir).env("PYTHONPYCACHEPREFIX", &prefix),
+        Command::new(common::kaa_bin())
+            .arg("check.py")
+            .current_dir(&p.dir)
+            .env("PYTHONPYCACHEPREFIX", &prefix),
         Duration::from_secs(20),
     )
     .unwrap();
@@ -297,20 +301,29 @@ fn compile_fills_the_cache_and_reports_syntax_errors() {
     std::fs::create_dir_all(p.dir.join("pkg/sub")).unwrap();
     std::fs::write(p.dir.join("pkg/__init__.py"), "").unwrap();
     std::fs::write(p.dir.join("pkg/sub/deep.py"), "X = 1\n").unwrap();
-    let (out, _) =
-        run_with_limit(Command::new(common::kaa_bin()).args(["--compile", "."]).current_dir(&p.dir), Duration::from_secs(60))
-            .unwrap();
+    let (out, _) = run_with_limit(
+        Command::new(common::kaa_bin()).args(["--compile", "."]).current_dir(&p.dir),
+        Duration::from_secs(60),
+    )
+    .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
-    for f in ["__pycache__/mod.kaa-311.pyc", "__pycache__/main.kaa-311.pyc", "pkg/__pycache__/__init__.kaa-311.pyc", "pkg/sub/__pycache__/deep.kaa-311.pyc"] {
+    for f in [
+        "__pycache__/mod.kaa-311.pyc",
+        "__pycache__/main.kaa-311.pyc",
+        "pkg/__pycache__/__init__.kaa-311.pyc",
+        "pkg/sub/__pycache__/deep.kaa-311.pyc",
+    ] {
         assert!(p.dir.join(f).exists(), "{f} missing");
     }
     let report = p.run();
     assert!(report.contains("# kaa: cached") && !report.contains("compiled"), "{report}");
 
     std::fs::write(p.dir.join("pkg/bad.py"), "x = = 1\n").unwrap();
-    let (out, _) =
-        run_with_limit(Command::new(common::kaa_bin()).args(["--compile", "pkg"]).current_dir(&p.dir), Duration::from_secs(60))
-            .unwrap();
+    let (out, _) = run_with_limit(
+        Command::new(common::kaa_bin()).args(["--compile", "pkg"]).current_dir(&p.dir),
+        Duration::from_secs(60),
+    )
+    .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("*** Error compiling 'pkg/bad.py'..."), "{text}");

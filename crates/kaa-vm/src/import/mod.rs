@@ -87,12 +87,7 @@ pub struct ImportState {
 
 impl Default for ImportState {
     fn default() -> Self {
-        ImportState {
-            env: ImportConfig::from_env(),
-            bootstrap: None,
-            depth: 0,
-            stdlib: stdlib::location(),
-        }
+        ImportState { env: ImportConfig::from_env(), bootstrap: None, depth: 0, stdlib: stdlib::location() }
     }
 }
 
