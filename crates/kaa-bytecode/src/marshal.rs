@@ -12,7 +12,7 @@ use num_bigint::BigInt;
 use std::rc::Rc;
 
 /// Bumped by hand whenever the layout written below changes.
-pub const FORMAT_REVISION: u32 = 1;
+pub const FORMAT_REVISION: u32 = 2;
 
 const TAG_NONE: u8 = 0;
 const TAG_FALSE: u8 = 1;

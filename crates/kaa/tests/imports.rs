@@ -110,3 +110,44 @@ fn wrote_cache(dir: &Path) -> bool {
         }
     })
 }
+
+fn kaa_c(code: &str, env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(common::kaa_bin());
+    c.args(["-c", code]).env_remove("PYTHONPATH");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    run_with_limit(&mut c, Duration::from_secs(20)).expect("kaa timed out").0
+}
+
+#[test]
+fn without_a_standard_library_the_error_says_how_to_provide_one() {
+    let out = kaa_c("import json", &[("KAA_STDLIB", "/nonexistent/kaa-test")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = last_line(&String::from_utf8_lossy(&out.stderr));
+    assert!(err.starts_with("ModuleNotFoundError: No module named 'json' ("), "{err}");
+    assert!(err.contains("set KAA_STDLIB"), "{err}");
+    // Native modules need no standard library.
+    let out = kaa_c("import sys, math; print(math.floor(2.5))", &[("KAA_STDLIB", "/nonexistent/kaa-test")]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "2\n");
+}
+
+#[test]
+fn the_standard_library_is_found_and_pure_python_modules_import() {
+    // KAA_STDLIB pointing at python3's own Lib/ (found the same way the benchmark does).
+    let python = python311();
+    let lib = Command::new(&python)
+        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+        .output()
+        .expect("python3");
+    let lib = String::from_utf8_lossy(&lib.stdout).trim().to_string();
+    let code = "import sys, bisect, heapq, colorsys, this\n\
+                print(sys.path[-1] == STDLIB, bisect.__file__ == STDLIB + '/bisect.py')\n\
+                print(bisect.bisect([1, 2, 3], 2), heapq.nsmallest(2, [5, 1, 4]))\n";
+    let out = kaa_c(&format!("STDLIB = {lib:?}\n{code}"), &[("KAA_STDLIB", &lib)]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.ends_with("True True\n2 [1, 4]\n"), "{text}\n{}", String::from_utf8_lossy(&out.stderr));
+    // A native module wins over the file of the same name (math is built in).
+    let out = kaa_c("import math; print(repr(math))", &[("KAA_STDLIB", &lib)]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "<module 'math' (built-in)>\n");
+}
