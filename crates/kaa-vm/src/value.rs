@@ -48,6 +48,10 @@ pub enum Value {
     /// `set` or `frozenset` (see `SetObject::frozen`).
     Set(Rc<crate::objects::set::SetObject>),
     Module(Rc<crate::modules::ModuleObject>),
+    Bytes(Rc<crate::objects::bytes::BytesObject>),
+    ByteArray(Rc<crate::objects::bytearray::ByteArrayObject>),
+    Complex(Rc<crate::objects::complex::Complex>),
+    MemoryView(Rc<crate::objects::memoryview::MemoryViewObject>),
 }
 
 impl Value {
@@ -97,6 +101,10 @@ impl Value {
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
+            (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
+            (Complex(a), Complex(b)) => Rc::ptr_eq(a, b),
+            (MemoryView(a), MemoryView(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -129,6 +137,10 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
+            Value::Bytes(r) => p(r),
+            Value::ByteArray(r) => p(r),
+            Value::Complex(r) => p(r),
+            Value::MemoryView(r) => p(r),
             _ => 0,
         }
     }
@@ -170,6 +182,10 @@ impl Value {
                 }
             }
             Value::Module(_) => "module",
+            Value::Bytes(_) => "bytes",
+            Value::ByteArray(_) => "bytearray",
+            Value::Complex(_) => "complex",
+            Value::MemoryView(_) => "memoryview",
             Value::Set(s) => {
                 if s.frozen {
                     "frozenset"

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 pub mod gc;
 pub mod math;
+pub mod posix;
 pub mod sys;
 mod sys_config;
 pub mod time;
@@ -35,7 +36,9 @@ pub fn add_functions(dict: &DictObject, table: &[(&'static str, NativeFn)]) {
 }
 
 /// The modules written in Rust (importable before anything on `sys.path`).
-const NATIVE: &[&str] = &["sys", "math", "time", "gc", "builtins", "_kaa_imp"];
+/// Keep in step with `create` below (a name missing here still imports, but its repr and
+/// `BuiltinImporter.find_spec` would not call it built in).
+const NATIVE: &[&str] = &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix"];
 
 pub fn is_native(name: &str) -> bool {
     NATIVE.contains(&name)
@@ -52,6 +55,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "time" => time::init(&dict),
         "gc" => gc::init(&dict),
         "_kaa_imp" => crate::import::init_kaa_imp(vm, &dict),
+        "posix" => posix::init(&dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
