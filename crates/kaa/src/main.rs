@@ -102,7 +102,7 @@ fn load(opts: &Options, program_name: &str) -> Result<Loaded, ExitCode> {
             })?;
             Loaded { bytes, filename: shown.clone(), argv0: file.clone(), file: Some(shown) }
         }
-        Program::Module(name) => match module_main::locate(name, &opts.config.path) {
+        Program::Module(name) => match module_main::locate(name, &module_search_path(opts)) {
             Ok(path) => {
                 let path = path.to_string_lossy().into_owned();
                 let bytes = std::fs::read(&path).map_err(|e| {
@@ -127,6 +127,43 @@ fn load(opts: &Options, program_name: &str) -> Result<Loaded, ExitCode> {
         }
     };
     Ok(if opts.skip_first_line { skip_first_line(loaded) } else { loaded })
+}
+
+/// Where `-m` looks: `sys.path` as the program will see it (its start, then the standard
+/// library).
+fn module_search_path(opts: &Options) -> Vec<String> {
+    let mut path = opts.config.path.clone();
+    if let Some(lib) = kaa_vm::import::stdlib::location() {
+        path.push(lib.to_string_lossy().into_owned());
+    }
+    path
+}
+
+/// `-m a.b.c`: imports the packages `a` and `a.b` (their `__init__` runs before the module is
+/// looked for, as runpy does; `sys.argv[0]` is `-m` meanwhile).
+fn import_packages(vm: &mut kaa_vm::Vm, packages: &[&str]) -> Result<(), ExitCode> {
+    for &package in packages {
+        if let Err(err) = vm.import_module(package) {
+            let exc = vm.materialize(err);
+            vm.print_exception(&exc);
+            return Err(ExitCode::from(1));
+        }
+    }
+    Ok(())
+}
+
+/// Sets `sys.argv[0]`, also in a `sys` module already imported.
+fn set_argv0(vm: &mut kaa_vm::Vm, argv0: &str) {
+    if let Some(first) = vm.argv.first_mut() {
+        *first = argv0.to_string();
+    }
+    if let Some(kaa_vm::Value::Module(sys)) = vm.modules.get_str("sys") {
+        if let Some(kaa_vm::Value::List(argv)) = sys.dict.get_str("argv") {
+            if let Some(first) = argv.borrow_mut().first_mut() {
+                *first = kaa_vm::Value::str(argv0);
+            }
+        }
+    }
 }
 
 /// `-x`: the first line is dropped before the program is read (later lines move up one).
@@ -159,6 +196,18 @@ fn front_end(opts: &Options, program_name: &str) -> ExitCode {
         let globals = run::main_globals(None);
         return repl::run(vm, &globals, opts, true);
     }
+    // `-m a.b`: the parent packages are imported before `b` is looked for.
+    let mut early_vm = None;
+    if let (Stage::Run, Program::Module(name)) = (&opts.stage, &opts.program) {
+        if !name.starts_with('.') && name.contains('.') {
+            let mut vm = run::new_vm(opts, "-m");
+            let parents: Vec<&str> = name.match_indices('.').map(|(i, _)| &name[..i]).collect();
+            if let Err(status) = import_packages(&mut vm, &parents) {
+                return status;
+            }
+            early_vm = Some(vm);
+        }
+    }
     let loaded = match load(opts, program_name) {
         Ok(l) => l,
         Err(code) => return code,
@@ -172,7 +221,20 @@ fn front_end(opts: &Options, program_name: &str) -> ExitCode {
     };
     match &opts.stage {
         Stage::Run => {
-            let mut vm = run::new_vm(opts, &loaded.argv0);
+            let mut vm = match (early_vm, &opts.program) {
+                (Some(vm), _) => vm,
+                (None, Program::Module(_)) => run::new_vm(opts, "-m"),
+                (None, _) => run::new_vm(opts, &loaded.argv0),
+            };
+            if let Program::Module(name) = &opts.program {
+                // A package runs as its __main__ after its __init__.
+                if loaded.filename.ends_with("/__main__.py") {
+                    if let Err(status) = import_packages(&mut vm, &[name.as_str()]) {
+                        return status;
+                    }
+                }
+                set_argv0(&mut vm, &loaded.argv0);
+            }
             let globals = run::main_globals(loaded.file.as_deref());
             let status = match run::compile(&src, &loaded.filename, Mode::Exec, opts.config.flags.optimize) {
                 Ok(code) => match run::execute(&mut vm, code, globals.clone()) {

@@ -1,8 +1,9 @@
 //! `kaa -m mod`: finding the file that runs as `__main__` — `mod.py`, or a package's
 //! `__main__.py` — along `sys.path`, with CPython's messages when there is none.
 //!
-//! This searches the file system directly (the script's `sys.path`: the current directory,
-//! then `PYTHONPATH`). Parent packages are not imported first, as runpy would.
+//! This searches the file system directly along `sys.path` (the current directory, then
+//! `PYTHONPATH`, then the standard library); `main.rs` imports the parent packages before the
+//! module runs, as runpy does.
 
 use std::path::{Path, PathBuf};
 

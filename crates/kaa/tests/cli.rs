@@ -33,15 +33,18 @@ fn workdir(test: &str) -> PathBuf {
     let _ = std::fs::create_dir_all(dir.join("pkg"));
     let _ = std::fs::create_dir_all(dir.join("nomain"));
     let _ = std::fs::create_dir_all(dir.join("extra"));
+    let _ = std::fs::create_dir_all(dir.join("broken"));
     let files: &[(&str, &str)] = &[
         (
             "script.py",
             "import sys\nprint('script', sys.argv, __name__)\nprint(__file__.endswith('script.py'))\n",
         ),
         ("mod.py", "import sys\nprint('mod', __name__, sys.argv[1:], sys.argv[0].endswith('mod.py'))\n"),
-        ("pkg/__init__.py", ""),
+        ("pkg/__init__.py", "import sys\nprint('pkg init', __name__, sys.argv)\n"),
+        ("broken/__init__.py", "1 / 0\n"),
+        ("broken/sub.py", "print('not reached')\n"),
         ("pkg/__main__.py", "import sys\nprint('pkg main', __name__, sys.argv[1:])\n"),
-        ("pkg/sub.py", "print('sub', __name__)\n"),
+        ("pkg/sub.py", "import sys\nprint('sub', __name__, sys.argv[0].endswith('sub.py'))\n"),
         ("nomain/__init__.py", ""),
         ("skip.py", "this line is not Python\nprint('second line runs')\n"),
         ("startup.py", "started = 'startup ran'\nprint('in startup')\n"),
@@ -168,6 +171,9 @@ fn modules() {
                 env: &[("PYTHONPATH", "extra")],
                 ..case(&["-c", "import sys; print(sys.path[1].endswith('/extra'), sys.path[0])"])
             },
+            // runpy prints its own frames in this traceback: stdout and status only.
+            Case { compare_stderr: false, ..case(&["-m", "broken.sub"]) },
+            case(&["-m", "this"]),
         ],
     );
 }
