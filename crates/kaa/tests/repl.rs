@@ -227,3 +227,17 @@ fn exit_status_and_persistent_history() {
     t.line("remembered");
     t.wait_for("\n7\n");
 }
+
+#[test]
+fn lines_typed_ahead_are_all_run() {
+    let t = Terminal::start("typeahead", "-q");
+    // Several lines arrive at once (a paste without bracketed-paste markers), and more while a
+    // statement is still running: none may be lost.
+    t.type_text("1 + 1\r2 + 2\r3 + 3\r");
+    t.wait_for(">>> 3 + 3\n6\n>>>");
+    t.type_text("import time; time.sleep(0.3)\r");
+    t.type_text("40 + 2\r'last'\r");
+    t.wait_for("\n'last'\n>>>");
+    let screen = t.screen();
+    assert!(screen.contains("\n4\n") && screen.contains("\n42\n"), "{screen}");
+}
