@@ -9,6 +9,7 @@
 
 pub mod attributes;
 pub mod builtins;
+pub mod class_creation;
 pub mod exceptions;
 pub mod interp;
 pub mod introspection;

@@ -48,6 +48,9 @@ pub enum Value {
     /// `set` or `frozenset` (see `SetObject::frozen`).
     Set(Rc<crate::objects::set::SetObject>),
     Module(Rc<crate::modules::ModuleObject>),
+    /// The smaller built-in objects of the class model: slot member descriptors, dict views,
+    /// `mappingproxy` (see `objects/native.rs`).
+    Native(Rc<crate::objects::native::NativeObject>),
 }
 
 impl Value {
@@ -97,6 +100,7 @@ impl Value {
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
+            (Native(a), Native(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -129,6 +133,7 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
+            Value::Native(r) => p(r),
             _ => 0,
         }
     }
@@ -170,6 +175,7 @@ impl Value {
                 }
             }
             Value::Module(_) => "module",
+            Value::Native(n) => n.type_name(),
             Value::Set(s) => {
                 if s.frozen {
                     "frozenset"

@@ -92,6 +92,16 @@ impl DictObject {
         Ok(t.find(hash, |k| keys_equal(k, key)).map(|ix| t.entry(ix).value.clone()))
     }
 
+    /// The table itself, for lookups that run Python code (`key_lookup.rs`).
+    pub(crate) fn table(&self) -> &RefCell<Table> {
+        &self.inner
+    }
+
+    /// Marks a mutation made through `table()`.
+    pub(crate) fn touch(&self) {
+        self.bump();
+    }
+
     /// Lookup by string key (globals, builtins), without allocating a key object.
     pub fn get_str(&self, key: &str) -> Option<Value> {
         let t = self.inner.borrow();
@@ -108,6 +118,37 @@ impl DictObject {
             None => t.insert_new(hash, key, value),
         }
         Ok(())
+    }
+
+    pub fn remove_str(&self, key: &str) -> Option<Value> {
+        self.remove(&Value::str(key)).ok().flatten()
+    }
+
+    /// A shallow copy (hashes reused, no key code runs).
+    pub fn copy(&self) -> DictObject {
+        let out = DictObject::new();
+        {
+            let t = self.inner.borrow();
+            let mut o = out.inner.borrow_mut();
+            for e in t.iter() {
+                o.insert_new(e.hash, e.key.clone(), e.value.clone());
+            }
+        }
+        out
+    }
+
+    /// Entry positions (live or deleted) so far: where a reversed walk starts.
+    pub fn entry_count(&self) -> usize {
+        self.inner.borrow().entry_count()
+    }
+
+    /// The first live entry at or after `pos` (or, reversed, the last one before `pos`), with
+    /// its position.
+    pub fn next_live(&self, pos: usize, reversed: bool) -> Option<(usize, Value, Value)> {
+        let t = self.inner.borrow();
+        let ix = if reversed { t.prev_live(pos) } else { t.next_live(pos) }?;
+        let e = t.entry(ix);
+        Some((ix, e.key.clone(), e.value.clone()))
     }
 
     pub fn set_str(&self, key: &str, value: Value) {

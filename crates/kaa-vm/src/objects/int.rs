@@ -95,6 +95,16 @@ pub fn str_hash(text: &str) -> i64 {
     }
 }
 
+/// A tuple's hash from its items' hashes.
+pub fn tuple_hash(lanes: &[i64]) -> i64 {
+    let mut acc: u64 = 0x27D4EB2F165667C5;
+    for &lane in lanes {
+        acc = acc.wrapping_add((lane as u64).wrapping_mul(0xC2B2AE3D27D4EB4F));
+        acc = acc.rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+    }
+    (acc >> 1) as i64
+}
+
 /// `hash(value)` for the built-in hashable types.
 pub fn hash_value(v: &Value) -> PyResult<i64> {
     Ok(match v {
@@ -105,13 +115,11 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         Value::Str(s) => s.hash_with(str_hash),
         Value::None => 0x5f3759df,
         Value::Tuple(items) => {
-            let mut acc: u64 = 0x27D4EB2F165667C5;
+            let mut lanes = Vec::with_capacity(items.len());
             for it in items.iter() {
-                let lane = hash_value(it)? as u64;
-                acc = acc.wrapping_add(lane.wrapping_mul(0xC2B2AE3D27D4EB4F));
-                acc = acc.rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+                lanes.push(hash_value(it)?);
             }
-            (acc >> 1) as i64
+            tuple_hash(&lanes)
         }
         Value::Set(s) if s.frozen => crate::objects::set::frozenset_hash(&s.table.borrow()),
         Value::List(_) | Value::Dict(_) | Value::Set(_) => {

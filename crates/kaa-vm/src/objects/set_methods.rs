@@ -4,7 +4,6 @@ use crate::builtins::Kwargs;
 use crate::exceptions::{ExcKind, PyErr, PyResult};
 use crate::interp::Vm;
 use crate::objects::function::NativeFn;
-use crate::objects::int::hash_value;
 use crate::objects::set::{self, SetObject, SetTable};
 use crate::value::Value;
 use std::rc::Rc;
@@ -63,39 +62,33 @@ pub fn table_of(vm: &mut Vm, v: &Value) -> PyResult<SetTable> {
     if let Value::Set(s) = v {
         return Ok(s.table.borrow().clone());
     }
-    let mut t = SetTable::default();
-    for item in vm.collect_iterable(v)? {
-        let h = hash_value(&item)?;
-        t.add(h, item);
-    }
-    Ok(t)
+    let items = vm.collect_iterable(v)?;
+    crate::objects::key_lookup::table_from(vm, items)
 }
 
 fn result(like: &SetObject, table: SetTable) -> Value {
     Value::Set(Rc::new(SetObject::from_table(table, like.frozen)))
 }
 
-fn set_add(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn set_add(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let s = mutable(args, "add")?;
-    s.add(one_arg(args, "add")?.clone())?;
+    crate::objects::key_lookup::set_add(vm, s, one_arg(args, "add")?.clone())?;
     Ok(Value::None)
 }
 
 fn set_remove(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let s = mutable(args, "remove")?;
     let key = one_arg(args, "remove")?;
-    let h = hash_value(key)?;
-    if !s.table.borrow_mut().discard(h, key) {
+    if !crate::objects::key_lookup::set_discard(vm, s, key)? {
         return Err(crate::objects::dict::DictObject::key_error(key, vm));
     }
     Ok(Value::None)
 }
 
-fn set_discard(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn set_discard(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let s = mutable(args, "discard")?;
     let key = one_arg(args, "discard")?;
-    let h = hash_value(key)?;
-    s.table.borrow_mut().discard(h, key);
+    crate::objects::key_lookup::set_discard(vm, s, key)?;
     Ok(Value::None)
 }
 
