@@ -325,7 +325,12 @@ pub fn install_exception_methods(dict: &DictObject) {
 pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
     let f: (&'static str, NativeFn) = match name {
         "__init__" => ("__init__", |_, _, _| Ok(Value::None)),
-        "__init_subclass__" => ("__init_subclass__", |_, _, _| Ok(Value::None)),
+        "__init_subclass__" => ("__init_subclass__", |_, a, kw| match (a.first(), kw.is_empty()) {
+            (Some(Value::Type(t)), false) => {
+                Err(PyErr::type_error(format!("{}.__init_subclass__() takes no keyword arguments", t.name)))
+            }
+            _ => Ok(Value::None),
+        }),
         "__repr__" => ("__repr__", |vm, a, _| Ok(Value::str(&default_repr(vm, &a[0])))),
         "__str__" => ("__str__", |vm, a, _| Ok(Value::str(&vm.repr(&a[0])?))),
         "__setattr__" => ("__setattr__", |vm, a, _| {

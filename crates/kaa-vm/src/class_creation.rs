@@ -185,6 +185,13 @@ impl Vm {
                 )))
             }
         };
+        // Bases with slots must share one layout: the deepest of them extends all the others.
+        let slotted: Vec<&Rc<TypeObject>> = base_types.iter().filter(|b| b.slot_count > 0).collect();
+        if let Some(deepest) = slotted.iter().max_by_key(|b| b.slot_count) {
+            if slotted.iter().any(|b| !deepest.is_subclass(b)) {
+                return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
+            }
+        }
         let base_has_dict = base_types.iter().any(|b| b.instances_have_dict);
         let base_has_weakref =
             base_types.iter().any(|b| b.lookup("__weakref__").is_some() || Rc::ptr_eq(b, &self.types.type_));

@@ -1962,6 +1962,7 @@ impl Vm {
             Value::Instance(i) => i.class.clone(),
             Value::Exception(e) if e.class.is_heap_type => e.class.clone(),
             Value::Native(_) => self.type_of(obj),
+            Value::Type(t) if t.metaclass.is_some() => self.type_of(obj),
             _ => return Ok(None),
         };
         let Some(f) = class.lookup(name) else { return Ok(None) };

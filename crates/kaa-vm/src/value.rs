@@ -158,7 +158,7 @@ impl Value {
             Value::Range(_) => "range",
             Value::Iterator(it) => it.borrow().type_name(),
             Value::Slice(_) => "slice",
-            Value::Type(_) => "type",
+            Value::Type(t) => t.metaclass.as_ref().map_or("type", |m| m.name.as_str()),
             Value::Exception(e) => e.class.name.as_str(),
             Value::Cell(_) => "cell",
             Value::Code(_) => "code",

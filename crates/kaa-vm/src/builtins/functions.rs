@@ -317,17 +317,62 @@ fn class_info_matches(t: &Rc<TypeObject>, info: &Value, what: &str) -> PyResult<
 pub fn builtin_isinstance(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     no_kwargs("isinstance", kwargs)?;
     arity("isinstance", args, 2, 2)?;
+    if has_check_hooks(&args[1]) {
+        return check_with_hooks(vm, &args[0], &args[1], "__instancecheck__").map(Value::Bool);
+    }
     let t = vm.type_of(&args[0]);
     Ok(Value::Bool(class_info_matches(&t, &args[1], "isinstance")?))
 }
 
-pub fn builtin_issubclass(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+pub fn builtin_issubclass(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     no_kwargs("issubclass", kwargs)?;
     arity("issubclass", args, 2, 2)?;
+    if has_check_hooks(&args[1]) {
+        return check_with_hooks(vm, &args[0], &args[1], "__subclasscheck__").map(Value::Bool);
+    }
     let Value::Type(t) = &args[0] else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };
     Ok(Value::Bool(class_info_matches(t, &args[1], "issubclass")?))
+}
+
+/// Is `info` (or a member of it) a class whose metaclass is written in Python (and so may
+/// define `__instancecheck__`/`__subclasscheck__`)?
+fn has_check_hooks(info: &Value) -> bool {
+    match info {
+        Value::Type(t) => t.metaclass.is_some(),
+        Value::Tuple(items) => items.iter().any(has_check_hooks),
+        _ => false,
+    }
+}
+
+/// isinstance/issubclass through the metaclass hooks (`hook` names which).
+fn check_with_hooks(vm: &mut Vm, obj: &Value, info: &Value, hook: &str) -> PyResult<bool> {
+    match info {
+        Value::Tuple(items) => {
+            for i in items.iter() {
+                if check_with_hooks(vm, obj, i, hook)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Type(cls) => {
+            // An exact type match never asks the hook.
+            if hook == "__instancecheck__" && Rc::ptr_eq(&vm.type_of(obj), cls) {
+                return Ok(true);
+            }
+            let meta = vm.type_of(info);
+            let f = meta.lookup(hook).unwrap_or(Value::None);
+            let r = vm.call_value(&f, vec![info.clone(), obj.clone()], Vec::new())?;
+            vm.truthy(&r)
+        }
+        _ => {
+            let t = vm.type_of(obj);
+            let what = if hook == "__instancecheck__" { "isinstance" } else { "issubclass" };
+            class_info_matches(&t, info, what)
+        }
+    }
 }
 
 // ---- object, type, slice, breakpoint ----

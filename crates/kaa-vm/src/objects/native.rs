@@ -175,11 +175,8 @@ pub fn member_set(vm: &mut Vm, m: &MemberDescriptor, obj: &Value, value: Option<
         None => {
             if slot.is_null() {
                 drop(slots);
-                return Err(vm.attribute_error(
-                    obj,
-                    &m.name,
-                    format!("'{}' object has no attribute '{}'", obj.type_name(), m.name),
-                ));
+                // CPython words this one with the bare name.
+                return Err(vm.attribute_error(obj, &m.name, m.name.clone()));
             }
             *slot = Value::Null;
         }
