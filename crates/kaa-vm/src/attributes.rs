@@ -236,6 +236,7 @@ impl Vm {
             (Value::Range(r), "start") => Some(Value::Int(r.0)),
             (Value::Range(r), "stop") => Some(Value::Int(r.1)),
             (Value::Range(r), "step") => Some(Value::Int(r.2)),
+            (Value::Native(n), "mapping") => native::view_mapping(n),
             (Value::Slice(s), "start") => Some(s.0.clone()),
             (Value::Slice(s), "stop") => Some(s.1.clone()),
             (Value::Slice(s), "step") => Some(s.2.clone()),
@@ -309,7 +310,7 @@ impl Vm {
                 None => Value::None,
             },
             "__mro__" => Value::Tuple(Rc::new(t.mro().into_iter().map(Value::Type).collect())),
-            "__dict__" => Value::Native(Rc::new(NativeObject::MappingProxy(t.clone()))),
+            "__dict__" => Value::Native(Rc::new(NativeObject::MappingProxy(native::ProxyTarget::Class(t.clone())))),
             "__class__" => Value::Type(self.type_of(&Value::Type(t.clone()))),
             _ => return Ok(None),
         }))

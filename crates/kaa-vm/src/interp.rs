@@ -2009,7 +2009,10 @@ impl Vm {
 
     fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
         let (op, inplace) = BinaryOpKind::from_arg(arg);
-        if matches!(a, Value::Instance(_) | Value::Native(_)) || matches!(b, Value::Instance(_) | Value::Native(_)) {
+        // (`dict |= x` is dict's own business before any reflected operand.)
+        if (matches!(a, Value::Instance(_) | Value::Native(_)) || matches!(b, Value::Instance(_) | Value::Native(_)))
+            && !(inplace && matches!(a, Value::Dict(_)))
+        {
             let name = dunder_name(op);
             if inplace {
                 if let Some(r) = self.call_dunder(a, &format!("__i{}__", name), vec![b.clone()])? {
@@ -2112,11 +2115,12 @@ impl Vm {
             ) => {
                 use crate::objects::set;
                 let (ta, tb) = (x.table.borrow().clone(), y.table.borrow().clone());
+                use crate::objects::key_lookup as kl;
                 let table = match op {
-                    BinaryOpKind::Or => set::union(&ta, &tb),
-                    BinaryOpKind::And => set::intersection(&ta, &tb),
-                    BinaryOpKind::Subtract => set::difference(&ta, &tb),
-                    _ => set::symmetric_difference(&ta, &tb),
+                    BinaryOpKind::Or => kl::table_union(self, &ta, &tb)?,
+                    BinaryOpKind::And => kl::table_intersection(self, &ta, &tb)?,
+                    BinaryOpKind::Subtract => kl::table_difference(self, &ta, &tb)?,
+                    _ => kl::table_symmetric_difference(self, &ta, &tb)?,
                 };
                 if inplace && !x.frozen {
                     *x.table.borrow_mut() = table;
@@ -2132,6 +2136,9 @@ impl Vm {
                     "can't multiply sequence by non-int of type '{}'",
                     other.type_name()
                 )));
+            }
+            (BinaryOpKind::Or, Value::Dict(x), _) if inplace || matches!(b, Value::Dict(_)) => {
+                return crate::objects::dict::dict_or(self, x, b, inplace);
             }
             (BinaryOpKind::Remainder, Value::Str(fmt), _) => {
                 return Ok(Value::str(&builtins::percent_format(self, fmt, b)?));
@@ -2200,7 +2207,7 @@ impl Vm {
                     return Ok(false);
                 }
                 for (k, v) in x.items() {
-                    match y.get(&k)? {
+                    match crate::objects::key_lookup::dict_get(self, y, &k)? {
                         Some(w) if self.equals(&v, &w)? => {}
                         _ => return Ok(false),
                     }

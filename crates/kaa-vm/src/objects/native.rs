@@ -28,8 +28,22 @@ pub enum NativeObject {
     /// `<attribute '__dict__' of 'C' objects>` (or `__weakref__`).
     Getset { name: &'static str, owner: String },
     DictView(ViewKind, Rc<DictObject>),
-    /// A read-only live view of a class's namespace.
-    MappingProxy(Rc<TypeObject>),
+    /// A read-only live view of a class's namespace (`C.__dict__`) or of a dict (`view.mapping`).
+    MappingProxy(ProxyTarget),
+}
+
+pub enum ProxyTarget {
+    Class(Rc<TypeObject>),
+    Dict(Rc<DictObject>),
+}
+
+impl ProxyTarget {
+    pub fn dict(&self) -> &DictObject {
+        match self {
+            ProxyTarget::Class(t) => &t.dict,
+            ProxyTarget::Dict(d) => d,
+        }
+    }
 }
 
 pub struct MemberDescriptor {
@@ -54,7 +68,7 @@ impl NativeObject {
     pub fn truthy(&self) -> bool {
         match self {
             NativeObject::DictView(_, d) => !d.is_empty(),
-            NativeObject::MappingProxy(t) => !t.dict.is_empty(),
+            NativeObject::MappingProxy(t) => !t.dict().is_empty(),
             _ => true,
         }
     }
@@ -76,18 +90,31 @@ pub fn repr(vm: &mut Vm, n: &NativeObject, depth: usize) -> PyResult<String> {
             }
             format!("{}([{}])", n.type_name(), parts.join(", "))
         }
-        NativeObject::MappingProxy(t) => {
-            let mut parts = Vec::new();
-            for (k, v) in t.dict.items() {
-                parts.push(format!(
-                    "{}: {}",
-                    builtins::repr_value(vm, &k, depth + 1)?,
-                    builtins::repr_value(vm, &v, depth + 1)?
-                ));
-            }
-            format!("mappingproxy({{{}}})", parts.join(", "))
-        }
+        NativeObject::MappingProxy(t) => format!("mappingproxy({})", proxy_str(vm, t, depth)?),
     })
+}
+
+/// `str(proxy)`: the underlying mapping's repr.
+fn proxy_str(vm: &mut Vm, t: &ProxyTarget, depth: usize) -> PyResult<String> {
+    let mut parts = Vec::new();
+    for (k, v) in t.dict().items() {
+        parts.push(format!(
+            "{}: {}",
+            builtins::repr_value(vm, &k, depth + 1)?,
+            builtins::repr_value(vm, &v, depth + 1)?
+        ));
+    }
+    Ok(format!("{{{}}}", parts.join(", ")))
+}
+
+/// `view.mapping`.
+pub fn view_mapping(n: &NativeObject) -> Option<Value> {
+    match n {
+        NativeObject::DictView(_, d) => {
+            Some(Value::Native(Rc::new(NativeObject::MappingProxy(ProxyTarget::Dict(d.clone())))))
+        }
+        _ => None,
+    }
 }
 
 /// A snapshot of what a view yields.
@@ -265,34 +292,35 @@ pub fn install(types: &crate::objects::builtin_types::Types) {
     types.dict_values.dict.remove_str("__eq__");
     types.dict_values.dict.remove_str("__ne__");
     let proxy: &[(&'static str, NativeFn)] = &[
-        ("__len__", |_, a, _| Ok(Value::Int(this_proxy(a)?.dict.len() as i64))),
+        ("__len__", |_, a, _| Ok(Value::Int(this_proxy(a)?.dict().len() as i64))),
         ("__getitem__", |vm, a, _| {
             let t = this_proxy(a)?;
             let key = a.get(1).cloned().unwrap_or(Value::None);
-            match t.dict.get(&key)? {
+            match t.dict().get(&key)? {
                 Some(v) => Ok(v),
                 None => Err(DictObject::key_error(&key, vm)),
             }
         }),
         ("__contains__", |_, a, _| {
             let t = this_proxy(a)?;
-            Ok(Value::Bool(t.dict.get(a.get(1).unwrap_or(&Value::None))?.is_some()))
+            Ok(Value::Bool(t.dict().get(a.get(1).unwrap_or(&Value::None))?.is_some()))
         }),
         ("__iter__", |_, a, _| {
             let t = this_proxy(a)?;
             Ok(Value::Iterator(Rc::new(RefCell::new(crate::objects::iter::IterState::Values {
-                items: Rc::new(t.dict.keys()),
+                items: Rc::new(t.dict().keys()),
                 index: 0,
             }))))
         }),
         ("get", |_, a, _| {
             let t = this_proxy(a)?;
-            Ok(t.dict.get(a.get(1).unwrap_or(&Value::None))?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+            Ok(t.dict().get(a.get(1).unwrap_or(&Value::None))?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
         }),
         ("keys", |_, a, _| Ok(proxy_copy(this_proxy(a)?, ViewKind::Keys))),
         ("values", |_, a, _| Ok(proxy_copy(this_proxy(a)?, ViewKind::Values))),
         ("items", |_, a, _| Ok(proxy_copy(this_proxy(a)?, ViewKind::Items))),
-        ("copy", |_, a, _| Ok(Value::Dict(Rc::new(this_proxy(a)?.dict.copy())))),
+        ("__str__", |vm, a, _| Ok(Value::str(&proxy_str(vm, this_proxy(a)?, 0)?))),
+        ("copy", |_, a, _| Ok(Value::Dict(Rc::new(this_proxy(a)?.dict().copy())))),
     ];
     for &(n, f) in proxy {
         types.mappingproxy.dict.set_str(n, method(n, f));
@@ -300,11 +328,14 @@ pub fn install(types: &crate::objects::builtin_types::Types) {
 }
 
 /// The proxy's views are views of a copy (the class namespace is not an `Rc<DictObject>`).
-fn proxy_copy(t: &Rc<TypeObject>, kind: ViewKind) -> Value {
-    view(kind, &Rc::new(t.dict.copy()))
+fn proxy_copy(t: &ProxyTarget, kind: ViewKind) -> Value {
+    match t {
+        ProxyTarget::Dict(d) => view(kind, d),
+        ProxyTarget::Class(c) => view(kind, &Rc::new(c.dict.copy())),
+    }
 }
 
-fn this_proxy(a: &[Value]) -> PyResult<&Rc<TypeObject>> {
+fn this_proxy(a: &[Value]) -> PyResult<&ProxyTarget> {
     match a.first() {
         Some(Value::Native(n)) => match &**n {
             NativeObject::MappingProxy(t) => Ok(t),
@@ -368,10 +399,6 @@ fn view_set_op(vm: &mut Vm, a: &[Value], op: char, reflected: bool) -> PyResult<
     let (Some(me), Some(other)) = (a.first(), a.get(1)) else {
         return Err(PyErr::type_error("expected 1 argument"));
     };
-    // Anything iterable takes part; others are NotImplemented.
-    if vm.get_iter(other).is_err() {
-        return Ok(Value::NotImplemented);
-    }
     let (x, y) = if reflected { (other, me) } else { (me, other) };
     let (tx, ty) = (view_table(vm, x)?, view_table(vm, y)?);
     use crate::objects::key_lookup as kl;
