@@ -144,11 +144,19 @@ impl DictObject {
 
     /// The first live entry at or after `pos` (or, reversed, the last one before `pos`), with
     /// its position.
-    pub fn next_live(&self, pos: usize, reversed: bool) -> Option<(usize, Value, Value)> {
+    #[inline]
+    pub fn next_live(&self, pos: usize, reversed: bool, kind: ViewKind) -> Option<(usize, Value)> {
         let t = self.inner.borrow();
         let ix = if reversed { t.prev_live(pos) } else { t.next_live(pos) }?;
         let e = t.entry(ix);
-        Some((ix, e.key.clone(), e.value.clone()))
+        Some((
+            ix,
+            match kind {
+                ViewKind::Keys => e.key.clone(),
+                ViewKind::Values => e.value.clone(),
+                ViewKind::Items => Value::Tuple(Rc::new(vec![e.key.clone(), e.value.clone()])),
+            },
+        ))
     }
 
     pub fn set_str(&self, key: &str, value: Value) {

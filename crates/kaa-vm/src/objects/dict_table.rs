@@ -117,6 +117,7 @@ impl Table {
     }
 
     /// The first live entry index at or after `pos`.
+    #[inline]
     pub fn next_live(&self, pos: usize) -> Option<usize> {
         let rest = self.entries.get(pos..)?;
         rest.iter().position(|e| !e.key.is_null()).map(|i| pos + i)

@@ -14,7 +14,7 @@ use crate::objects::set::{SetObject, SetTable};
 use crate::value::Value;
 
 /// Can hashing or comparing `key` run Python code?
-#[inline]
+#[inline(always)]
 pub fn runs_python(key: &Value) -> bool {
     match key {
         Value::Instance(_) => true,
@@ -75,7 +75,7 @@ fn find_slow(vm: &mut Vm, d: &DictObject, key: &Value, hash: i64) -> PyResult<Op
 }
 
 /// `d[key]` without the KeyError: None when absent.
-#[inline]
+#[inline(always)]
 pub fn dict_get(vm: &mut Vm, d: &DictObject, key: &Value) -> PyResult<Option<Value>> {
     if !runs_python(key) {
         return d.get(key);
@@ -90,7 +90,7 @@ fn dict_get_slow(vm: &mut Vm, d: &DictObject, key: &Value) -> PyResult<Option<Va
 }
 
 /// `d[key] = value`.
-#[inline]
+#[inline(always)]
 pub fn dict_set(vm: &mut Vm, d: &DictObject, key: Value, value: Value) -> PyResult<()> {
     if !runs_python(&key) {
         return d.set(key, value);
@@ -112,7 +112,7 @@ fn dict_set_slow(vm: &mut Vm, d: &DictObject, key: Value, value: Value) -> PyRes
 }
 
 /// `d.pop(key)` without the default: None when absent.
-#[inline]
+#[inline(always)]
 pub fn dict_remove(vm: &mut Vm, d: &DictObject, key: &Value) -> PyResult<Option<Value>> {
     if !runs_python(key) {
         return d.remove(key);
@@ -171,6 +171,7 @@ pub fn table_from(vm: &mut Vm, items: Vec<Value>) -> PyResult<SetTable> {
 }
 
 /// `s.add(key)` on a live set.
+#[inline(always)]
 pub fn set_add(vm: &mut Vm, s: &SetObject, key: Value) -> PyResult<()> {
     if !runs_python(&key) {
         return s.add(key);
@@ -184,6 +185,7 @@ pub fn set_add(vm: &mut Vm, s: &SetObject, key: Value) -> PyResult<()> {
 }
 
 /// `key in s`.
+#[inline(always)]
 pub fn set_has(vm: &mut Vm, s: &SetObject, key: &Value) -> PyResult<bool> {
     if !runs_python(key) {
         return s.contains(key);

@@ -140,6 +140,7 @@ pub fn dict_iterator(kind: ViewKind, d: &Rc<DictObject>, reversed: bool) -> Valu
 }
 
 /// The next item of a live dict iterator; a size change since the start is an error.
+#[inline]
 pub fn dict_iter_next(
     d: &DictObject,
     kind: ViewKind,
@@ -152,16 +153,12 @@ pub fn dict_iter_next(
         *len = usize::MAX;
         return Err(PyErr::new(ExcKind::RuntimeError, "dictionary changed size during iteration"));
     }
-    let Some((ix, k, v)) = d.next_live(*pos, reversed) else {
+    let Some((ix, item)) = d.next_live(*pos, reversed, kind) else {
         *pos = if reversed { 0 } else { usize::MAX };
         return Ok(None);
     };
     *pos = if reversed { ix } else { ix + 1 };
-    Ok(Some(match kind {
-        ViewKind::Keys => k,
-        ViewKind::Values => v,
-        ViewKind::Items => Value::Tuple(Rc::new(vec![k, v])),
-    }))
+    Ok(Some(item))
 }
 
 // ---- descriptors ----
