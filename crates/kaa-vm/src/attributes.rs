@@ -5,8 +5,8 @@ use crate::builtins;
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::interp::Vm;
 use crate::objects::dict::DictObject;
-use crate::objects::str::Name;
 use crate::objects::native::{self, NativeObject};
+use crate::objects::str::Name;
 use crate::objects::types::{InstanceObject, SuperObject, TypeObject};
 use crate::value::Value;
 use std::rc::Rc;
@@ -310,7 +310,9 @@ impl Vm {
                 None => Value::None,
             },
             "__mro__" => Value::Tuple(Rc::new(t.mro().into_iter().map(Value::Type).collect())),
-            "__dict__" => Value::Native(Rc::new(NativeObject::MappingProxy(native::ProxyTarget::Class(t.clone())))),
+            "__dict__" => {
+                Value::Native(Rc::new(NativeObject::MappingProxy(native::ProxyTarget::Class(t.clone()))))
+            }
             "__class__" => Value::Type(self.type_of(&Value::Type(t.clone()))),
             _ => return Ok(None),
         }))
@@ -388,7 +390,9 @@ impl Vm {
             match (meta.lookup(name), &value) {
                 (Some(Value::Property(p)), Some(v)) if !matches!(p.fset, Value::None) => {
                     let setter = p.fset.clone();
-                    return self.call_value(&setter, vec![Value::Type(t.clone()), v.clone()], Vec::new()).map(|_| ());
+                    return self
+                        .call_value(&setter, vec![Value::Type(t.clone()), v.clone()], Vec::new())
+                        .map(|_| ());
                 }
                 (Some(d @ Value::Instance(_)), Some(v)) => {
                     if let Some(set) = self.type_of(&d).lookup("__set__") {
@@ -401,10 +405,7 @@ impl Vm {
             }
         }
         if matches!(name, "__name__" | "__qualname__" | "__bases__" | "__mro__" | "__dict__") {
-            return Err(PyErr::new(
-                ExcKind::SystemError,
-                format!("Kaa cannot change a class's {name} yet"),
-            ));
+            return Err(PyErr::new(ExcKind::SystemError, format!("Kaa cannot change a class's {name} yet")));
         }
         if name.starts_with("__") {
             t.invalidate_hooks();
@@ -455,7 +456,9 @@ impl Vm {
             }
             Some(d @ Value::Instance(di)) if is_data_descriptor(&di.class) => {
                 return match di.class.lookup("__set__") {
-                    Some(set) => self.call_value(&set, vec![d.clone(), obj.clone(), value], Vec::new()).map(|_| ()),
+                    Some(set) => {
+                        self.call_value(&set, vec![d.clone(), obj.clone(), value], Vec::new()).map(|_| ())
+                    }
                     None => Err(PyErr::new(ExcKind::AttributeError, "__set__")),
                 };
             }
@@ -532,7 +535,9 @@ impl Vm {
                 let dclass = self.type_of(&d);
                 if is_data_descriptor(&dclass) {
                     return match dclass.lookup("__delete__") {
-                        Some(del) => self.call_value(&del, vec![d.clone(), obj.clone()], Vec::new()).map(|_| ()),
+                        Some(del) => {
+                            self.call_value(&del, vec![d.clone(), obj.clone()], Vec::new()).map(|_| ())
+                        }
                         None => Err(PyErr::new(ExcKind::AttributeError, "__delete__")),
                     };
                 }

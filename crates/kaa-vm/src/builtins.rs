@@ -353,7 +353,9 @@ pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
             Some(Value::Type(t)) if t.exception.is_some() => Ok(Value::Exception(Rc::new(
                 crate::exceptions::ExceptionObject::new(t.clone(), a[1..].to_vec()),
             ))),
-            Some(Value::Type(t)) => Ok(Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(t.clone())))),
+            Some(Value::Type(t)) => {
+                Ok(Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(t.clone()))))
+            }
             _ => {
                 let _ = vm;
                 Err(PyErr::type_error("object.__new__(X): X is not a type object"))
@@ -676,7 +678,11 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
             repr_value(vm, &s.2, depth + 1)?
         ),
         Value::Native(n) => crate::objects::native::repr(vm, n, depth)?,
-        Value::Type(t) if t.metaclass.as_ref().is_some_and(|m| matches!(m.lookup("__repr__"), Some(Value::Function(_)))) => {
+        Value::Type(t)
+            if t.metaclass
+                .as_ref()
+                .is_some_and(|m| matches!(m.lookup("__repr__"), Some(Value::Function(_)))) =>
+        {
             let f = t.metaclass.as_ref().and_then(|m| m.lookup("__repr__")).unwrap_or(Value::None);
             match vm.call_value(&f, vec![v.clone()], Vec::new())? {
                 Value::Str(s) => s.to_string(),

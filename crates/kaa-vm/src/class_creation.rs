@@ -65,7 +65,11 @@ impl Vm {
             let type_ = self.types.type_.clone();
             return self.type_new(&type_, name, &bases, &namespace, &class_kwargs);
         }
-        self.call_value(&meta, vec![Value::Str(name.clone()), bases_tuple, Value::Dict(namespace)], class_kwargs)
+        self.call_value(
+            &meta,
+            vec![Value::Str(name.clone()), bases_tuple, Value::Dict(namespace)],
+            class_kwargs,
+        )
     }
 
     /// Bases that are not classes may stand for others through `__mro_entries__`.
@@ -270,7 +274,10 @@ impl Vm {
             match Rc::get_mut(&mut class) {
                 Some(c) => c.mro_tail = order,
                 None => {
-                    return Err(PyErr::new(ExcKind::SystemError, "Kaa cannot apply mro() when it keeps the class"))
+                    return Err(PyErr::new(
+                        ExcKind::SystemError,
+                        "Kaa cannot apply mro() when it keeps the class",
+                    ))
                 }
             }
         }
@@ -311,7 +318,11 @@ impl Vm {
     }
 
     /// A metaclass's own `mro()`: the order it returns, after the class itself.
-    fn custom_mro(&mut self, meta: &Rc<TypeObject>, class: &Rc<TypeObject>) -> PyResult<Option<Vec<Rc<TypeObject>>>> {
+    fn custom_mro(
+        &mut self,
+        meta: &Rc<TypeObject>,
+        class: &Rc<TypeObject>,
+    ) -> PyResult<Option<Vec<Rc<TypeObject>>>> {
         if !meta.is_heap_type {
             return Ok(None);
         }
@@ -336,7 +347,13 @@ impl Vm {
     }
 
     /// The `__slots__` of a class body, checked as CPython checks them.
-    fn slot_names(&mut self, slots: &Value, class_name: &str, ns: &DictObject, base_has_dict: bool) -> PyResult<SlotSpec> {
+    fn slot_names(
+        &mut self,
+        slots: &Value,
+        class_name: &str,
+        ns: &DictObject,
+        base_has_dict: bool,
+    ) -> PyResult<SlotSpec> {
         let names = match slots {
             Value::Str(_) => vec![slots.clone()],
             other => self.collect_iterable(other)?,
@@ -433,7 +450,9 @@ pub fn install_type_methods(type_: &Rc<TypeObject>) {
         ("mro", |_, a, _| match a.first() {
             Some(Value::Type(t)) => {
                 let order = crate::objects::types::c3_order(t)?;
-                Ok(Value::List(Rc::new(std::cell::RefCell::new(order.into_iter().map(Value::Type).collect()))))
+                Ok(Value::List(Rc::new(std::cell::RefCell::new(
+                    order.into_iter().map(Value::Type).collect(),
+                ))))
             }
             _ => Err(PyErr::type_error("descriptor 'mro' of 'type' object needs an argument")),
         }),

@@ -78,7 +78,9 @@ pub struct Vm {
     /// in `suspended` for the generator to take it.
     yielded: bool,
     suspended: Option<(SuspendedFrame, Vec<Value>)>,
-    pub stdout: std::io::BufWriter<std::io::Stdout>,
+    pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
+    /// What the embedder chose (flags, `sys.path`, warning and `-X` options).
+    pub config: crate::config::Config,
 }
 
 impl Default for Vm {
@@ -105,7 +107,8 @@ impl Vm {
             handling: None,
             yielded: false,
             suspended: None,
-            stdout: std::io::BufWriter::new(std::io::stdout()),
+            stdout: crate::config::stdout_writer(false, false),
+            config: crate::config::Config::default(),
         };
         for &kind in ExcKind::ALL {
             let base =
@@ -1120,7 +1123,13 @@ impl Vm {
                     self.stack.extend(items.into_iter().rev());
                 }
                 Opcode::JumpForward => pc += arg as usize,
-                Opcode::JumpBackward => pc -= arg as usize,
+                Opcode::JumpBackward => {
+                    if crate::interrupt::pending() && crate::interrupt::take() {
+                        save_pc!();
+                        return Err(PyErr::new(ExcKind::KeyboardInterrupt, ""));
+                    }
+                    pc -= arg as usize;
+                }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpForwardIfTrue => {
                     let v = self.pop();
                     let t = match v {
@@ -1433,6 +1442,11 @@ impl Vm {
                 Opcode::LoadAssertionError => {
                     self.push(Value::Type(self.exception_type(ExcKind::AssertionError)));
                 }
+                Opcode::PrintExpr => {
+                    let v = self.pop();
+                    save_pc!();
+                    self.display_value(v)?;
+                }
                 Opcode::LoadBuildClass => {
                     let f = self.builtins.get_str("__build_class__").unwrap_or(Value::None);
                     self.push(f);
@@ -1615,7 +1629,9 @@ impl Vm {
                 Value::Dict(d) => d.get(key)?,
                 other => {
                     let get = self.get_attr(other, "get")?;
-                    let marker = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(self.types.object.clone())));
+                    let marker = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(
+                        self.types.object.clone(),
+                    )));
                     let v = self.call_value(&get, vec![key.clone(), marker.clone()], Vec::new())?;
                     if v.is(&marker) {
                         None
@@ -2010,7 +2026,8 @@ impl Vm {
     fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
         let (op, inplace) = BinaryOpKind::from_arg(arg);
         // (`dict |= x` is dict's own business before any reflected operand.)
-        if (matches!(a, Value::Instance(_) | Value::Native(_)) || matches!(b, Value::Instance(_) | Value::Native(_)))
+        if (matches!(a, Value::Instance(_) | Value::Native(_))
+            || matches!(b, Value::Instance(_) | Value::Native(_)))
             && !(inplace && matches!(a, Value::Dict(_)))
         {
             let name = dunder_name(op);

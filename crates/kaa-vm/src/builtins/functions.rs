@@ -397,7 +397,6 @@ pub fn builtin_type(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     }
 }
 
-
 /// `slice(stop)` / `slice(start, stop[, step])`. (Callable once the VM's `slice` type takes
 /// this as its constructor.)
 pub fn builtin_slice(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {

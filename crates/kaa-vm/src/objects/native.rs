@@ -26,7 +26,10 @@ pub enum NativeObject {
     /// A `__slots__` entry: reads and writes slot `index` of an instance.
     Member(MemberDescriptor),
     /// `<attribute '__dict__' of 'C' objects>` (or `__weakref__`).
-    Getset { name: &'static str, owner: String },
+    Getset {
+        name: &'static str,
+        owner: String,
+    },
     DictView(ViewKind, Rc<DictObject>),
     /// A read-only live view of a class's namespace (`C.__dict__`) or of a dict (`view.mapping`).
     MappingProxy(ProxyTarget),
@@ -172,7 +175,11 @@ pub fn member_get(vm: &mut Vm, m: &MemberDescriptor, obj: &Value) -> PyResult<Va
             }
         }
     }
-    Err(vm.attribute_error(obj, &m.name, format!("'{}' object has no attribute '{}'", obj.type_name(), m.name)))
+    Err(vm.attribute_error(
+        obj,
+        &m.name,
+        format!("'{}' object has no attribute '{}'", obj.type_name(), m.name),
+    ))
 }
 
 /// `member.__set__(obj, value)`, or `__delete__` when `value` is None.
@@ -266,7 +273,9 @@ pub fn install(types: &crate::objects::builtin_types::Types) {
         ("__rxor__", |vm, a, _| view_set_op(vm, a, '^', true)),
         ("isdisjoint", |vm, a, _| {
             let mine = view_table(vm, &a[0])?;
-            let other = a.get(1).ok_or_else(|| PyErr::type_error("isdisjoint() takes exactly one argument (0 given)"))?;
+            let other = a
+                .get(1)
+                .ok_or_else(|| PyErr::type_error("isdisjoint() takes exactly one argument (0 given)"))?;
             for x in vm.collect_iterable(other)? {
                 if crate::objects::key_lookup::set_contains(vm, &mine, &x)? {
                     return Ok(Value::Bool(false));
@@ -311,7 +320,9 @@ pub fn install(types: &crate::objects::builtin_types::Types) {
         }),
         ("get", |_, a, _| {
             let t = this_proxy(a)?;
-            Ok(t.dict().get(a.get(1).unwrap_or(&Value::None))?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+            Ok(t.dict()
+                .get(a.get(1).unwrap_or(&Value::None))?
+                .unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
         }),
         ("keys", |_, a, _| Ok(proxy_copy(this_proxy(a)?, ViewKind::Keys))),
         ("values", |_, a, _| Ok(proxy_copy(this_proxy(a)?, ViewKind::Values))),
