@@ -141,7 +141,9 @@ impl Vm {
         if name == "__dict__" {
             match obj {
                 Value::Instance(i) if class.instances_have_dict => return Ok(Value::Dict(i.dict.clone())),
+                // (Snapshots: these dicts are not shared objects yet.)
                 Value::Exception(e) => return Ok(Value::Dict(Rc::new(copy_dict(&e.dict)?))),
+                Value::Function(f) => return Ok(Value::Dict(Rc::new(copy_dict(&f.dict)?))),
                 _ => {}
             }
         }
@@ -177,6 +179,8 @@ impl Vm {
             return Ok(Some(m));
         }
         Ok(match (obj, name) {
+            (Value::Complex(z), _) => crate::objects::complex::attr(z, name),
+            (Value::MemoryView(m), _) => crate::objects::memoryview::attr(m, name)?,
             (Value::Function(f), "__name__") => Some(Value::str(&f.name)),
             (Value::Function(f), "__qualname__") => Some(Value::str(&f.qualname)),
             (Value::Function(f), "__doc__") => Some(f.consts.consts.first().cloned().unwrap_or(Value::None)),

@@ -171,7 +171,10 @@ impl Vm {
                 _ => return Err(metaclass_conflict()),
             }
         }
-        for b in &base_types {
+        for (i, b) in base_types.iter().enumerate() {
+            if base_types[..i].iter().any(|earlier| Rc::ptr_eq(earlier, b)) {
+                return Err(PyErr::type_error(format!("duplicate base class {}", b.name)));
+            }
             if Rc::ptr_eq(b, &self.types.bool_) || Rc::ptr_eq(b, &self.types.range) || b.name == "NoneType" {
                 return Err(PyErr::type_error(format!("type '{}' is not an acceptable base type", b.name)));
             }

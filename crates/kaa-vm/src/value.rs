@@ -51,6 +51,10 @@ pub enum Value {
     /// The smaller built-in objects of the class model: slot member descriptors, dict views,
     /// `mappingproxy` (see `objects/native.rs`).
     Native(Rc<crate::objects::native::NativeObject>),
+    Bytes(Rc<crate::objects::bytes::BytesObject>),
+    ByteArray(Rc<crate::objects::bytearray::ByteArrayObject>),
+    Complex(Rc<crate::objects::complex::Complex>),
+    MemoryView(Rc<crate::objects::memoryview::MemoryViewObject>),
 }
 
 impl Value {
@@ -101,6 +105,10 @@ impl Value {
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
             (Native(a), Native(b)) => Rc::ptr_eq(a, b),
+            (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
+            (Complex(a), Complex(b)) => Rc::ptr_eq(a, b),
+            (MemoryView(a), MemoryView(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -134,6 +142,10 @@ impl Value {
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
             Value::Native(r) => p(r),
+            Value::Bytes(r) => p(r),
+            Value::ByteArray(r) => p(r),
+            Value::Complex(r) => p(r),
+            Value::MemoryView(r) => p(r),
             _ => 0,
         }
     }
@@ -176,6 +188,10 @@ impl Value {
             }
             Value::Module(_) => "module",
             Value::Native(n) => n.type_name(),
+            Value::Bytes(_) => "bytes",
+            Value::ByteArray(_) => "bytearray",
+            Value::Complex(_) => "complex",
+            Value::MemoryView(_) => "memoryview",
             Value::Set(s) => {
                 if s.frozen {
                     "frozenset"

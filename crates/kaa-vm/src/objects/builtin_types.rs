@@ -41,6 +41,10 @@ pub struct Types {
     pub dict_items: Rc<TypeObject>,
     pub mappingproxy: Rc<TypeObject>,
     pub getset_descriptor: Rc<TypeObject>,
+    pub bytes: Rc<TypeObject>,
+    pub bytearray: Rc<TypeObject>,
+    pub complex: Rc<TypeObject>,
+    pub memoryview: Rc<TypeObject>,
 }
 
 /// The constructors of the types that have one (defined in `builtins`).
@@ -62,6 +66,10 @@ pub struct Constructors {
     pub set: NativeFn,
     pub frozenset: NativeFn,
     pub slice: NativeFn,
+    pub bytes: NativeFn,
+    pub bytearray: NativeFn,
+    pub complex: NativeFn,
+    pub memoryview: NativeFn,
 }
 
 impl Types {
@@ -109,6 +117,14 @@ impl Types {
             dict_items: t("dict_items", None),
             mappingproxy: t("mappingproxy", None),
             getset_descriptor: t("getset_descriptor", None),
+            bytes: t("bytes", Some(c.bytes)),
+            bytearray: t("bytearray", Some(c.bytearray)),
+            complex: t("complex", Some(c.complex)),
+            memoryview: {
+                let m = t("memoryview", Some(c.memoryview));
+                crate::builtins::add_methods(&m, crate::objects::memoryview::METHODS);
+                m
+            },
             object,
         }
     }
@@ -157,6 +173,10 @@ impl Types {
                     NativeObject::Getset { .. } => self.getset_descriptor.clone(),
                 }
             }
+            Value::Bytes(_) => self.bytes.clone(),
+            Value::ByteArray(_) => self.bytearray.clone(),
+            Value::Complex(_) => self.complex.clone(),
+            Value::MemoryView(_) => self.memoryview.clone(),
         }
     }
 }

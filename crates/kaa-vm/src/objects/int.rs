@@ -95,14 +95,46 @@ pub fn str_hash(text: &str) -> i64 {
     }
 }
 
-/// A tuple's hash from its items' hashes.
-pub fn tuple_hash(lanes: &[i64]) -> i64 {
-    let mut acc: u64 = 0x27D4EB2F165667C5;
-    for &lane in lanes {
-        acc = acc.wrapping_add((lane as u64).wrapping_mul(0xC2B2AE3D27D4EB4F));
-        acc = acc.rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+/// A tuple's hash, fed its items' hashes one by one (no buffer needed).
+pub struct TupleHasher(u64);
+
+impl TupleHasher {
+    pub fn new() -> TupleHasher {
+        TupleHasher(0x27D4EB2F165667C5)
     }
-    (acc >> 1) as i64
+
+    #[inline]
+    pub fn add(&mut self, lane: i64) {
+        self.0 = self.0.wrapping_add((lane as u64).wrapping_mul(0xC2B2AE3D27D4EB4F));
+        self.0 = self.0.rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+    }
+
+    pub fn finish(&self) -> i64 {
+        (self.0 >> 1) as i64
+    }
+}
+
+impl Default for TupleHasher {
+    fn default() -> Self {
+        TupleHasher::new()
+    }
+}
+
+/// The hash of a `bytes`: that of the `str` with the same (Latin-1) characters, as in CPython.
+pub fn bytes_hash(data: &[u8]) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    let mut utf8 = [0u8; 2];
+    for &b in data {
+        for &u in (b as char).encode_utf8(&mut utf8).as_bytes() {
+            h = (h ^ u as u64).wrapping_mul(0x100000001b3);
+        }
+    }
+    let h = (h >> 1) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
 }
 
 /// `hash(value)` for the built-in hashable types.
@@ -115,14 +147,17 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         Value::Str(s) => s.hash_with(str_hash),
         Value::None => 0x5f3759df,
         Value::Tuple(items) => {
-            let mut lanes = Vec::with_capacity(items.len());
+            let mut h = TupleHasher::new();
             for it in items.iter() {
-                lanes.push(hash_value(it)?);
+                h.add(hash_value(it)?);
             }
-            tuple_hash(&lanes)
+            h.finish()
         }
         Value::Set(s) if s.frozen => crate::objects::set::frozenset_hash(&s.table.borrow()),
-        Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+        Value::Bytes(b) => b.hash(),
+        Value::Complex(z) => crate::objects::complex::hash(z),
+        Value::MemoryView(m) => crate::objects::memoryview::hash(m)?,
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) => {
             return Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())))
         }
         other => {
@@ -284,7 +319,12 @@ pub static METHODS: &[(&str, crate::objects::function::NativeFn)] = &[
     ("bit_count", int_bit_count),
     ("bit_length", int_bit_length),
     ("conjugate", int_conjugate),
+    ("from_bytes", crate::objects::int_bytes::int_from_bytes),
+    ("to_bytes", crate::objects::int_bytes::int_to_bytes),
 ];
+
+/// The entries of `METHODS` that are class methods.
+pub static CLASS_METHODS: &[&str] = &["from_bytes"];
 
 use crate::builtins::Kwargs;
 use crate::interp::Vm;

@@ -28,11 +28,11 @@ pub fn runs_python(key: &Value) -> bool {
 pub fn hash_key(vm: &mut Vm, key: &Value) -> PyResult<i64> {
     match key {
         Value::Tuple(items) => {
-            let mut lanes = Vec::with_capacity(items.len());
+            let mut h = crate::objects::int::TupleHasher::new();
             for it in items.iter() {
-                lanes.push(hash_key(vm, it)?);
+                h.add(hash_key(vm, it)?);
             }
-            Ok(crate::objects::int::tuple_hash(&lanes))
+            Ok(h.finish())
         }
         _ => hash_of(vm, key),
     }
@@ -265,4 +265,20 @@ pub fn table_symmetric_difference(vm: &mut Vm, a: &SetTable, b: &SetTable) -> Py
         }
     }
     Ok(out)
+}
+
+/// Do two set tables hold equal elements?
+pub fn tables_equal(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<bool> {
+    if a.len() != b.len() {
+        return Ok(false);
+    }
+    if !any_runs_python(a) && !any_runs_python(b) {
+        return Ok(crate::objects::set_methods::is_subset(a, b));
+    }
+    for (h, k) in a.entries() {
+        if set_find(vm, b, &k, h)?.is_none() {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
