@@ -38,11 +38,7 @@ impl Vm {
                 return match m.dict.get_str(name) {
                     Some(v) => Ok(v),
                     None if name == "__dict__" => Ok(Value::Dict(m.dict.clone())),
-                    None => Err(self.attribute_error(
-                        obj,
-                        name,
-                        format!("module '{}' has no attribute '{name}'", m.name),
-                    )),
+                    None => self.module_attr_missing(obj, m, name),
                 }
             }
             Value::Super(s) => return self.super_get_attr(s, name),
@@ -384,9 +380,9 @@ impl Vm {
     /// `cls.name = value` (or `del cls.name` when `value` is None).
     fn type_set_attr(&mut self, t: &Rc<TypeObject>, name: &str, value: Option<Value>) -> PyResult<()> {
         if !t.is_heap_type {
-            let what = if value.is_some() { "set" } else { "delete" };
+            // CPython says "set" for deletions too.
             return Err(PyErr::type_error(format!(
-                "cannot {what} '{name}' attribute of immutable type '{}'",
+                "cannot set '{name}' attribute of immutable type '{}'",
                 t.name
             )));
         }
@@ -552,6 +548,7 @@ impl Vm {
             Value::Instance(i) => i.dict.remove(&Value::str(name))?,
             Value::Exception(e) => e.dict.remove(&Value::str(name))?,
             Value::Function(f) => f.dict.remove(&Value::str(name))?,
+            Value::Module(m) => m.dict.remove(&Value::str(name))?,
             _ => None,
         };
         match removed {

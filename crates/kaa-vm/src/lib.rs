@@ -12,6 +12,7 @@ pub mod builtins;
 pub mod class_creation;
 pub mod config;
 pub mod exceptions;
+pub mod import;
 pub mod interp;
 pub mod interrupt;
 pub mod introspection;

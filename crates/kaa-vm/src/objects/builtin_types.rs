@@ -109,7 +109,7 @@ impl Types {
             generator: t("generator", None),
             set: t("set", Some(c.set)),
             frozenset: t("frozenset", Some(c.frozenset)),
-            module: t("module", None),
+            module: t("module", Some(crate::import::module_constructor)),
             coroutine: t("coroutine", None),
             member_descriptor: t("member_descriptor", None),
             dict_keys: t("dict_keys", None),

@@ -210,12 +210,13 @@ pub fn set_discard(vm: &mut Vm, s: &SetObject, key: &Value) -> PyResult<bool> {
     Ok(false)
 }
 
-fn any_runs_python(t: &SetTable) -> bool {
+/// Does any element of `t` hash or compare with Python code?
+pub fn table_runs_python(t: &SetTable) -> bool {
     t.entries().iter().any(|(_, k)| runs_python(k))
 }
 
 pub fn table_intersection(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<SetTable> {
-    if !any_runs_python(a) && !any_runs_python(b) {
+    if !table_runs_python(a) && !table_runs_python(b) {
         return Ok(crate::objects::set::intersection(a, b));
     }
     let (small, large) = if b.len() > a.len() { (a, b) } else { (b, a) };
@@ -229,7 +230,7 @@ pub fn table_intersection(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<S
 }
 
 pub fn table_difference(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<SetTable> {
-    if !any_runs_python(a) && !any_runs_python(b) {
+    if !table_runs_python(a) && !table_runs_python(b) {
         return Ok(crate::objects::set::difference(a, b));
     }
     let mut out = SetTable::default();
@@ -242,7 +243,7 @@ pub fn table_difference(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<Set
 }
 
 pub fn table_union(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<SetTable> {
-    if !any_runs_python(a) && !any_runs_python(b) {
+    if !table_runs_python(a) && !table_runs_python(b) {
         return Ok(crate::objects::set::union(a, b));
     }
     let mut out = a.clone();
@@ -255,7 +256,7 @@ pub fn table_union(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<SetTable
 }
 
 pub fn table_symmetric_difference(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<SetTable> {
-    if !any_runs_python(a) && !any_runs_python(b) {
+    if !table_runs_python(a) && !table_runs_python(b) {
         return Ok(crate::objects::set::symmetric_difference(a, b));
     }
     let mut out = table_difference(vm, a, b)?;
@@ -272,7 +273,23 @@ pub fn tables_equal(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<bool> {
     if a.len() != b.len() {
         return Ok(false);
     }
-    if !any_runs_python(a) && !any_runs_python(b) {
+    if !table_runs_python(a) && !table_runs_python(b) {
+        return Ok(crate::objects::set_methods::is_subset(a, b));
+    }
+    for (h, k) in a.entries() {
+        if set_find(vm, b, &k, h)?.is_none() {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Is every element of `a` in `b`?
+pub fn table_is_subset(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<bool> {
+    if a.len() > b.len() {
+        return Ok(false);
+    }
+    if !table_runs_python(a) && !table_runs_python(b) {
         return Ok(crate::objects::set_methods::is_subset(a, b));
     }
     for (h, k) in a.entries() {
