@@ -15,7 +15,7 @@ assert sys.version_info[:2] == (3, 11), "generate from CPython 3.11"
 NAMED = [
     object, type, int, bool, float, str, list, tuple, dict, set, frozenset, range, slice,
     property, classmethod, staticmethod, super, type(None), type(NotImplemented), type(Ellipsis),
-    map, filter, zip, reversed, enumerate,
+    map, filter, zip, reversed, enumerate, bytes, bytearray, complex, memoryview,
 ]
 EXTRA = {
     "function": type(lambda: 0),
@@ -32,6 +32,8 @@ EXTRA = {
     "list_iterator": type(iter([])),
     "tuple_iterator": type(iter(())),
     "TextIOWrapper": type(sys.stdout),
+    "BufferedReader": type(sys.stdin.buffer),
+    "BufferedWriter": type(sys.stdout.buffer),
     "Quitter": type(exit),
 }
 
