@@ -8,6 +8,7 @@ Run: python3 tools/gen_dir_tables.py > crates/kaa-vm/src/builtins/dir_tables.rs
      rustfmt --edition 2021 crates/kaa-vm/src/builtins/dir_tables.rs
 """
 import builtins
+import io
 import sys
 
 assert sys.version_info[:2] == (3, 11), "generate from CPython 3.11"
@@ -32,8 +33,9 @@ EXTRA = {
     "list_iterator": type(iter([])),
     "tuple_iterator": type(iter(())),
     "TextIOWrapper": type(sys.stdout),
-    "BufferedReader": type(sys.stdin.buffer),
-    "BufferedWriter": type(sys.stdout.buffer),
+    "BufferedReader": io.BufferedReader,
+    "BufferedWriter": io.BufferedWriter,
+    "BufferedRandom": io.BufferedRandom,
     "Quitter": type(exit),
 }
 
