@@ -2651,6 +2651,7 @@ impl Vm {
                 None => Err(DictObject::key_error(key, self)),
             },
             Value::ByteArray(b) => crate::objects::bytearray::delete_subscript(self, b, key),
+            Value::MemoryView(m) if m.readonly() => Err(PyErr::type_error("cannot modify read-only memory")),
             Value::MemoryView(_) => Err(PyErr::type_error("cannot delete memory")),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object doesn't support item deletion",
@@ -2884,10 +2885,17 @@ impl Vm {
         if let Some(hint) = self.suggestion_for(exc) {
             msg.push_str(&format!(". Did you mean: '{hint}'?"));
         }
+        // Classes from modules other than builtins and __main__ print qualified (io.UnsupportedOperation).
+        let name = match &*exc.class.module.borrow() {
+            Some(Value::Str(m)) if !matches!(m.as_str(), "builtins" | "__main__") => {
+                format!("{m}.{}", exc.class.qualname)
+            }
+            _ => exc.class.name.clone(),
+        };
         if msg.is_empty() {
-            out.push_str(&format!("{}\n", exc.class.name));
+            out.push_str(&format!("{name}\n"));
         } else {
-            out.push_str(&format!("{}: {}\n", exc.class.name, msg));
+            out.push_str(&format!("{name}: {msg}\n"));
         }
     }
 }
@@ -3014,6 +3022,10 @@ pub(crate) fn slice_indices(s: &(Value, Value, Value), len: usize) -> PyResult<V
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
+            // Out-of-range big ints clamp, as CPython's PySlice_Unpack does.
+            Value::BigInt(b) => {
+                Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 }))
+            }
             _ => Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method")),
         }
     };
