@@ -500,7 +500,14 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
-                    self.try_finally(body, handlers, orelse, finalbody)?;
+                    self.try_finally(body, handlers, orelse, finalbody, false)?;
+                }
+            }
+            StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+                if finalbody.is_empty() {
+                    self.try_star(body, handlers, orelse)?;
+                } else {
+                    self.try_finally(body, handlers, orelse, finalbody, true)?;
                 }
             }
             StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. }
@@ -554,7 +561,6 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.emit(Opcode::RaiseVarargs, 1);
                 self.unit().bind(end);
             }
-            other => return Err(unsupported(stmt_name(other), s.span.lineno)),
         }
         Ok(())
     }
@@ -997,6 +1003,96 @@ impl<'s, 'a> Compiler<'s, 'a> {
         Ok(())
     }
 
+    /// `try: body except* ...: handlers else: orelse`, as CPython 3.11 compiles it: each clause
+    /// takes its part of the exception with CHECK_EG_MATCH; what clauses raise (and the unmatched
+    /// rest) is collected in a list that PREP_RERAISE_STAR turns into the exception to re-raise.
+    fn try_star(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> Result<()> {
+        let handler_label = self.unit().new_label();
+        let else_label = self.unit().new_label();
+        let cleanup = self.unit().new_label();
+        let reraise = self.unit().new_label();
+        let end = self.unit().new_label();
+        let guard = self.unit().push_handler(handler_label);
+        self.stmts(body)?;
+        self.unit().pop_handler(guard);
+        self.unit().jump(Opcode::JumpForward, else_label);
+
+        self.unit().bind(handler_label); // ... exc
+        if let Some(first) = handlers.first() {
+            self.set_line(first.span);
+        }
+        let in_handlers = self.unit().push_handler(cleanup);
+        self.emit(Opcode::PushExcInfo, 0); // ... prev_exc exc
+        self.emit(Opcode::Copy, 1); // ... prev_exc orig exc
+        self.emit(Opcode::BuildList, 0);
+        self.emit(Opcode::Swap, 2); // ... prev_exc orig raised exc
+        for h in handlers {
+            self.set_line(h.span);
+            let next = self.unit().new_label();
+            let no_match = self.unit().new_label();
+            match &h.type_ {
+                Some(t) => self.expr(t)?,
+                None => self.load_const(ConstValue::None),
+            }
+            self.emit(Opcode::CheckEgMatch, 0); // ... prev_exc orig raised rest match
+            self.emit(Opcode::Copy, 1);
+            self.unit().jump(Opcode::PopJumpForwardIfNone, no_match);
+            match &h.name {
+                Some(n) => self.store_name(n)?,
+                None => {
+                    self.emit(Opcode::PopTop, 0);
+                }
+            }
+            // ... prev_exc orig raised rest
+            let raised_in_body = self.unit().new_label();
+            let body_guard = self.unit().push_handler(raised_in_body);
+            self.stmts(&h.body)?;
+            self.unit().pop_handler(body_guard);
+            if let Some(n) = &h.name {
+                self.load_const(ConstValue::None);
+                self.store_name(n)?;
+                self.delete_name(n)?;
+            }
+            self.unit().jump(Opcode::JumpForward, next);
+            // An exception from the clause's body joins the list: ... prev_exc orig raised rest exc
+            self.unit().bind(raised_in_body);
+            if let Some(n) = &h.name {
+                self.load_const(ConstValue::None);
+                self.store_name(n)?;
+                self.delete_name(n)?;
+            }
+            self.emit(Opcode::ListAppend, 2);
+            self.unit().jump(Opcode::JumpForward, next);
+            self.unit().bind(no_match); // ... prev_exc orig raised exc None
+            self.emit(Opcode::PopTop, 0);
+            self.unit().bind(next);
+        }
+        // ... prev_exc orig raised rest
+        self.emit(Opcode::ListAppend, 1);
+        self.emit(Opcode::PrepReraiseStar, 0); // ... prev_exc result
+        self.unit().pop_handler(in_handlers);
+        self.emit(Opcode::Copy, 1);
+        self.unit().jump(Opcode::PopJumpForwardIfNotNone, reraise);
+        self.emit(Opcode::PopTop, 0);
+        self.emit(Opcode::PopExcept, 0);
+        self.unit().jump(Opcode::JumpForward, end);
+
+        self.unit().bind(reraise); // ... prev_exc result
+        self.emit(Opcode::Swap, 2);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::Reraise, 0);
+
+        self.unit().bind(cleanup); // ... prev_exc exc2
+        self.emit(Opcode::Swap, 2);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::Reraise, 0);
+
+        self.unit().bind(else_label);
+        self.stmts(orelse)?;
+        self.unit().bind(end);
+        Ok(())
+    }
+
     /// `try ... finally: finalbody` (with optional handlers and else inside).
     fn try_finally(
         &mut self,
@@ -1004,6 +1100,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         handlers: &'a [ExceptHandler],
         orelse: &'a [Stmt],
         finalbody: &'a [Stmt],
+        star: bool,
     ) -> Result<()> {
         let on_exception = self.unit().new_label();
         let cleanup = self.unit().new_label();
@@ -1012,6 +1109,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.unit().fblocks.push(FBlock::TryFinally { finalbody });
         if handlers.is_empty() {
             self.stmts(body)?;
+        } else if star {
+            self.try_star(body, handlers, orelse)?;
         } else {
             self.try_except(body, handlers, orelse)?;
         }
@@ -2084,13 +2183,6 @@ fn binary_op_kind(op: Operator) -> BinaryOpKind {
         Operator::BitXor => BinaryOpKind::Xor,
         Operator::BitAnd => BinaryOpKind::And,
         Operator::FloorDiv => BinaryOpKind::FloorDivide,
-    }
-}
-
-fn stmt_name(s: &StmtKind) -> &'static str {
-    match s {
-        StmtKind::TryStar { .. } => "try/except*",
-        _ => "this statement",
     }
 }
 

@@ -2,7 +2,7 @@
 //! that walk a type's MRO and apply the descriptor protocol.
 
 use crate::builtins;
-use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
+use crate::exceptions::{ExcKind, PyErr, PyResult};
 use crate::interp::Vm;
 use crate::objects::dict::DictObject;
 use crate::objects::str::Name;
@@ -173,6 +173,9 @@ impl Vm {
             (Value::Slice(s), "start") => Some(s.0.clone()),
             (Value::Slice(s), "stop") => Some(s.1.clone()),
             (Value::Slice(s), "step") => Some(s.2.clone()),
+            (Value::Exception(e), _) => self.exception_attr(e, name),
+            (Value::Frame(f), _) => self.frame_attr(f, name),
+            (Value::Traceback(t), _) => crate::objects::frame::traceback_attr(t, name),
             _ => None,
         })
     }
@@ -286,7 +289,9 @@ impl Vm {
                 Ok(())
             }
             Value::Exception(e) => {
-                e.dict.set_str(name, value);
+                if !self.set_exception_attr(e, name, value.clone())? {
+                    e.dict.set_str(name, value);
+                }
                 Ok(())
             }
             Value::Function(f) => {
@@ -339,10 +344,7 @@ impl Vm {
                 return ctor(self, &args, &kwargs);
             }
             if t.exception.is_some() {
-                if !kwargs.is_empty() {
-                    return Err(PyErr::type_error(format!("{}() takes no keyword arguments", t.name)));
-                }
-                return Ok(Value::Exception(Rc::new(ExceptionObject::new(t.clone(), args))));
+                return Ok(Value::Exception(self.new_exception(t, args, &kwargs)?));
             }
             return Err(PyErr::type_error(format!("cannot create '{}' instances", t.name)));
         }
@@ -361,9 +363,7 @@ impl Vm {
                 }
                 obj
             }
-            None if t.exception.is_some() => {
-                Value::Exception(Rc::new(ExceptionObject::new(t.clone(), args.clone())))
-            }
+            None if t.exception.is_some() => Value::Exception(self.new_exception(t, args.clone(), &kwargs)?),
             None => Value::Instance(Rc::new(InstanceObject { class: t.clone(), dict: DictObject::new() })),
         };
         match t.lookup("__init__") {

@@ -335,9 +335,9 @@ pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
             Ok(Value::None)
         }),
         "__new__" => ("__new__", |vm, a, _| match a.first() {
-            Some(Value::Type(t)) if t.exception.is_some() => Ok(Value::Exception(Rc::new(
-                crate::exceptions::ExceptionObject::new(t.clone(), a[1..].to_vec()),
-            ))),
+            Some(Value::Type(t)) if t.exception.is_some() => {
+                Ok(Value::Exception(vm.new_exception(t, a[1..].to_vec(), &[])?))
+            }
             Some(Value::Type(t)) => Ok(Value::Instance(Rc::new(crate::objects::types::InstanceObject {
                 class: t.clone(),
                 dict: DictObject::new(),
@@ -690,18 +690,15 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
         }
         Value::Exception(e) => {
             if let (true, Some(f)) = (e.class.is_heap_type, e.class.lookup("__repr__")) {
-                let r = vm.call_value(&f, vec![v.clone()], Vec::new())?;
-                return vm.str(&r);
+                if !matches!(&f, Value::Builtin(b) if b.name == "__repr__") {
+                    let r = vm.call_value(&f, vec![v.clone()], Vec::new())?;
+                    return vm.str(&r);
+                }
             }
-            let items = e.args.borrow().clone();
-            let args: PyResult<Vec<String>> = items.iter().map(|x| repr_value(vm, x, depth + 1)).collect();
-            let args = args?;
-            if args.len() == 1 {
-                format!("{}({})", e.class.name, args[0])
-            } else {
-                format!("{}({})", e.class.name, args.join(", "))
-            }
+            vm.exception_repr(e)?
         }
+        Value::Frame(f) => crate::frames::frame_repr(vm, f),
+        Value::Traceback(_) => format!("<traceback object at {:#x}>", v.address()),
         Value::Cell(_) => "<cell>".into(),
         Value::Generator(g) => format!("<{} object {} at {:#x}>", v.type_name(), g.qualname, v.address()),
         Value::Module(m) => format!("<module '{}' (built-in)>", m.name),

@@ -7,7 +7,7 @@
 //! limit bounds both.
 
 use crate::builtins;
-use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
+use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::objects::dict::DictObject;
 use crate::objects::float::{as_f64, float_binary};
 use crate::objects::function::{BuiltinFunction, Cells, CodeValues, FunctionObject, GlobalCacheEntry};
@@ -21,29 +21,30 @@ use kaa_bytecode::opcode::{BinaryOpKind, CompareKind};
 use kaa_bytecode::{CodeFlags, CodeObject, ConstValue, Opcode};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::io::Write;
 use std::rc::Rc;
 
-struct Frame {
-    code: Rc<CodeObject>,
+pub(crate) struct Frame {
+    pub(crate) code: Rc<CodeObject>,
     consts: Rc<CodeValues>,
-    pc: usize,
+    pub(crate) pc: usize,
     /// Index in `Vm::stack` of local slot 0; the evaluation stack starts after the locals.
-    base: usize,
+    pub(crate) base: usize,
     /// Where the stack is cut back to when the frame ends: `base`, or below it when the
     /// callee's locals were built in place over the caller's call arguments.
     floor: usize,
-    cells: Cells,
-    globals: Rc<DictObject>,
+    pub(crate) cells: Cells,
+    pub(crate) globals: Rc<DictObject>,
     /// The namespace of module and class bodies (LOAD_NAME / STORE_NAME).
-    locals: Option<Rc<DictObject>>,
+    pub(crate) locals: Option<Rc<DictObject>>,
     /// Keyword names announced by KW_NAMES for the next CALL.
     kw_names: Option<Rc<Vec<Value>>>,
+    /// The frame's Python object, made when first asked for (see `objects::frame`).
+    pub(crate) object: Option<Rc<crate::objects::frame::FrameObject>>,
 }
 
 /// A generator's frame while it is not running (see `objects::generator`).
 pub struct SuspendedFrame {
-    frame: Frame,
+    pub(crate) frame: Frame,
 }
 
 /// What ended a run: an exception that nobody caught (already turned into an object).
@@ -61,8 +62,8 @@ pub struct Vm {
     pub argv: Vec<String>,
     pub types: crate::objects::builtin_types::Types,
     exception_types: HashMap<ExcKind, Rc<TypeObject>>,
-    frames: Vec<Frame>,
-    stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) stack: Vec<Value>,
     pub recursion_limit: usize,
     /// Native-to-Python re-entries currently active (each uses Rust stack).
     native_depth: usize,
@@ -72,11 +73,13 @@ pub struct Vm {
     const_cache: HashMap<*const CodeObject, (Rc<CodeObject>, Rc<CodeValues>)>,
     interned: HashMap<String, Value>,
     /// The exception being handled (`sys.exc_info()`), set by PUSH_EXC_INFO.
-    handling: Option<Rc<ExceptionObject>>,
+    pub(crate) handling: Option<Rc<ExceptionObject>>,
     /// Set by YIELD_VALUE when a run ends because its generator frame yielded; the frame waits
     /// in `suspended` for the generator to take it.
     yielded: bool,
     suspended: Option<(SuspendedFrame, Vec<Value>)>,
+    /// Set by ASYNC_GEN_WRAP: the YIELD_VALUE that follows yields an async generator's own value.
+    pub(crate) async_gen_wrapped: bool,
     pub stdout: std::io::BufWriter<std::io::Stdout>,
 }
 
@@ -104,6 +107,7 @@ impl Vm {
             handling: None,
             yielded: false,
             suspended: None,
+            async_gen_wrapped: false,
             stdout: std::io::BufWriter::new(std::io::stdout()),
         };
         for &kind in ExcKind::ALL {
@@ -113,12 +117,28 @@ impl Vm {
             t.exception = Some(kind);
             if kind == ExcKind::BaseException {
                 builtins::install_exception_methods(&t.dict);
+                crate::exception_methods::install_methods(&t.dict);
+            }
+            if kind == ExcKind::BaseExceptionGroup {
+                crate::exception_group::install_methods(&t.dict);
+            }
+            if kind == ExcKind::ExceptionGroup {
+                // ExceptionGroup derives from both BaseExceptionGroup and Exception.
+                let bases = vec![vm.exception_type(ExcKind::BaseExceptionGroup), vm.exception_type(ExcKind::Exception)];
+                if let Ok(mut both) = TypeObject::new_class(kind.name(), kind.name(), bases) {
+                    both.is_heap_type = false;
+                    t = both;
+                    t.exception = Some(kind);
+                }
             }
             let t = Rc::new(t);
             vm.builtins.set_str(kind.name(), Value::Type(t.clone()));
             vm.exception_types.insert(kind, t);
         }
         builtins::install(&vm.builtins, &vm.types);
+        let os_error = Value::Type(vm.exception_type(ExcKind::OSError));
+        vm.builtins.set_str("EnvironmentError", os_error.clone());
+        vm.builtins.set_str("IOError", os_error);
         vm
     }
 
@@ -131,7 +151,12 @@ impl Vm {
     /// in a function, its bound variables (fast locals, then cells that are not arguments, then
     /// free variables), in CPython's order.
     pub fn current_locals(&self) -> Option<Rc<DictObject>> {
-        let f = self.frames.last()?;
+        self.locals_of(self.frames.len().checked_sub(1)?)
+    }
+
+    /// `locals()` as frame number `index` would see it.
+    pub(crate) fn locals_of(&self, index: usize) -> Option<Rc<DictObject>> {
+        let f = self.frames.get(index)?;
         if let Some(l) = &f.locals {
             return Some(l.clone());
         }
@@ -195,7 +220,7 @@ impl Vm {
             Some(e) => Value::Tuple(Rc::new(vec![
                 Value::Type(e.class.clone()),
                 Value::Exception(e.clone()),
-                Value::None,
+                e.traceback.borrow().clone().map_or(Value::None, Value::Traceback),
             ])),
             None => Value::Tuple(Rc::new(vec![Value::None, Value::None, Value::None])),
         }
@@ -230,6 +255,7 @@ impl Vm {
             globals: body.globals.clone(),
             locals: Some(namespace),
             kw_names: None,
+            object: None,
         });
         let depth = self.frames.len();
         self.native_depth += 1;
@@ -293,6 +319,7 @@ impl Vm {
             globals: globals.clone(),
             locals: Some(globals),
             kw_names: None,
+            object: None,
         });
         let depth = self.frames.len();
         self.run(depth).map_err(|e| RunError::Exception(self.materialize(e)))
@@ -361,20 +388,11 @@ impl Vm {
                 self.chain_context(&exc);
             }
             loop {
+                if !in_traceback {
+                    self.add_traceback_here(&exc);
+                }
                 let frame = self.frames.last_mut().expect("a running frame");
                 let index = frame.pc.saturating_sub(1);
-                if !in_traceback {
-                    let (end_lineno, col, end_col) =
-                        frame.code.positions.get(index).copied().unwrap_or((0, 0, 0));
-                    exc.traceback.borrow_mut().push(TraceEntry {
-                        filename: frame.code.filename.clone(),
-                        lineno: frame.code.lines.get(index).copied().unwrap_or(0),
-                        name: frame.code.name.clone(),
-                        end_lineno,
-                        col,
-                        end_col,
-                    });
-                }
                 let handler = frame
                     .code
                     .exception_table
@@ -386,6 +404,9 @@ impl Vm {
                     self.stack.truncate(keep);
                     self.stack.push(Value::Exception(exc.clone()));
                     break;
+                }
+                if self.frames.last().is_some_and(|f| f.object.is_some()) {
+                    self.record_frame_state(self.frames.len() - 1);
                 }
                 let frame = self.frames.pop().expect("a running frame");
                 self.stack.truncate(frame.floor);
@@ -1422,6 +1443,33 @@ impl Vm {
                         _ => PyErr::new(ExcKind::SystemError, "RERAISE of a non-exception"),
                     });
                 }
+                Opcode::CheckEgMatch => {
+                    let class = self.pop();
+                    let exc = self.pop();
+                    save_pc!();
+                    let (matched, rest) = self.except_star_match(&exc, &class)?;
+                    if let Value::Exception(m) = &matched {
+                        self.handling = Some(m.clone());
+                        self.push(rest);
+                    } else {
+                        self.push(exc);
+                    }
+                    self.push(matched);
+                }
+                Opcode::PrepReraiseStar => {
+                    let raised = self.pop();
+                    let orig = self.pop();
+                    save_pc!();
+                    let r = self.prep_reraise_star(&orig, &raised)?;
+                    self.push(r);
+                }
+                Opcode::PopJumpForwardIfNone | Opcode::PopJumpForwardIfNotNone => {
+                    let is_none = matches!(self.pop(), Value::None);
+                    if is_none == (ins.op() == Opcode::PopJumpForwardIfNone) {
+                        pc += arg as usize;
+                    }
+                }
+                Opcode::AsyncGenWrap => self.async_gen_wrapped = true,
                 Opcode::LoadAssertionError => {
                     self.push(Value::Type(self.exception_type(ExcKind::AssertionError)));
                 }
@@ -1499,6 +1547,7 @@ impl Vm {
             globals: func.globals.clone(),
             locals: None,
             kw_names: None,
+            object: None,
         });
         Ok(())
     }
@@ -1545,6 +1594,7 @@ impl Vm {
             globals: func.globals.clone(),
             locals: None,
             kw_names: None,
+            object: None,
         });
         true
     }
@@ -1758,6 +1808,10 @@ impl Vm {
         let values = self.stack.split_off(frame.base);
         Value::Generator(Rc::new(GeneratorObject {
             is_coroutine: func.code.flags.has(CodeFlags::COROUTINE),
+            is_async_generator: func.code.flags.has(CodeFlags::ASYNC_GENERATOR),
+            running_async: std::cell::Cell::new(false),
+            async_closed: std::cell::Cell::new(false),
+            yielded_own_value: std::cell::Cell::new(false),
             name: func.name.clone(),
             qualname: func.qualname.clone(),
             state: std::cell::Cell::new(GenState::Created),
@@ -2755,79 +2809,8 @@ impl Vm {
         }
         match v {
             Value::Str(s) => Ok(s.to_string()),
-            Value::Exception(e) => {
-                let args = e.args.borrow().clone();
-                match args.len() {
-                    0 => Ok(String::new()),
-                    // A KeyError shows its key's repr: KeyError: 'k'.
-                    1 if e.class.is_subclass(&self.exception_type(ExcKind::KeyError)) => self.repr(&args[0]),
-                    1 => self.str(&args[0]),
-                    _ => self.repr(&Value::Tuple(Rc::new(args))),
-                }
-            }
+            Value::Exception(e) => self.exception_str(e),
             _ => self.repr(v),
-        }
-    }
-
-    /// Writes the traceback of an uncaught exception to stderr as CPython does, causes and
-    /// contexts first.
-    pub fn print_exception(&mut self, exc: &Rc<ExceptionObject>) {
-        let _ = self.stdout.flush();
-        let mut out = String::new();
-        self.format_exception_chain(exc, &mut out, 0);
-        eprint!("{out}");
-    }
-
-    fn format_exception_chain(&mut self, exc: &Rc<ExceptionObject>, out: &mut String, depth: usize) {
-        if depth < 100 {
-            let cause = exc.cause.borrow().clone();
-            let context = exc.context.borrow().clone();
-            if let Some(c) = cause {
-                self.format_exception_chain(&c, out, depth + 1);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if let (Some(c), false) = (context, exc.suppress_context.get()) {
-                self.format_exception_chain(&c, out, depth + 1);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-            }
-        }
-        let trace = exc.traceback.borrow().clone();
-        if !trace.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-        }
-        let mut previous: Option<&TraceEntry> = None;
-        let mut repeats = 0;
-        for entry in trace.iter().rev() {
-            // Runs of the same frame line are cut after three, as CPython does.
-            let same = previous.is_some_and(|p| {
-                p.filename == entry.filename && p.lineno == entry.lineno && p.name == entry.name
-            });
-            previous = Some(entry);
-            if same {
-                repeats += 1;
-                if repeats >= 3 {
-                    continue;
-                }
-            } else {
-                flush_repeats(out, repeats);
-                repeats = 0;
-            }
-            out.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
-                entry.filename, entry.lineno, entry.name
-            ));
-            if let Some(line) = source_line(&entry.filename, entry.lineno) {
-                crate::traceback::format_source_line(&line, entry, out);
-            }
-        }
-        flush_repeats(out, repeats);
-        let mut msg = self.str(&Value::Exception(exc.clone())).unwrap_or_default();
-        if let Some(hint) = self.suggestion_for(exc) {
-            msg.push_str(&format!(". Did you mean: '{hint}'?"));
-        }
-        if msg.is_empty() {
-            out.push_str(&format!("{}\n", exc.class.name));
-        } else {
-            out.push_str(&format!("{}: {}\n", exc.class.name, msg));
         }
     }
 }
@@ -2925,18 +2908,6 @@ fn dunder_name(op: BinaryOpKind) -> &'static str {
 }
 
 /// The "[Previous line repeated N more times]" note after a cut run of identical entries.
-fn flush_repeats(out: &mut String, repeats: usize) {
-    if repeats >= 3 {
-        let n = repeats - 2;
-        out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n == 1 { "" } else { "s" }));
-    }
-}
-
-fn source_line(filename: &str, lineno: u32) -> Option<String> {
-    let text = std::fs::read_to_string(filename).ok()?;
-    text.lines().nth(lineno.checked_sub(1)? as usize).map(str::to_string)
-}
-
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     if step > 0 && start < stop {
         (stop - start - 1) / step + 1

@@ -9,7 +9,10 @@
 
 pub mod attributes;
 pub mod builtins;
+pub mod exception_group;
+pub mod exception_methods;
 pub mod exceptions;
+pub mod frames;
 pub mod interp;
 pub mod introspection;
 pub mod modules;

@@ -48,6 +48,8 @@ pub enum Value {
     /// `set` or `frozenset` (see `SetObject::frozen`).
     Set(Rc<crate::objects::set::SetObject>),
     Module(Rc<crate::modules::ModuleObject>),
+    Frame(Rc<crate::objects::frame::FrameObject>),
+    Traceback(Rc<crate::objects::frame::TracebackObject>),
 }
 
 impl Value {
@@ -97,6 +99,8 @@ impl Value {
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
+            (Frame(a), Frame(b)) => Rc::ptr_eq(a, b),
+            (Traceback(a), Traceback(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -129,6 +133,8 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
+            Value::Frame(r) => p(r),
+            Value::Traceback(r) => p(r),
             _ => 0,
         }
     }
@@ -165,11 +171,15 @@ impl Value {
             Value::Generator(g) => {
                 if g.is_coroutine {
                     "coroutine"
+                } else if g.is_async_generator {
+                    "async_generator"
                 } else {
                     "generator"
                 }
             }
             Value::Module(_) => "module",
+            Value::Frame(_) => "frame",
+            Value::Traceback(_) => "traceback",
             Value::Set(s) => {
                 if s.frozen {
                     "frozenset"

@@ -35,6 +35,9 @@ pub struct Types {
     pub frozenset: Rc<TypeObject>,
     pub module: Rc<TypeObject>,
     pub coroutine: Rc<TypeObject>,
+    pub async_generator: Rc<TypeObject>,
+    pub frame: Rc<TypeObject>,
+    pub traceback: Rc<TypeObject>,
 }
 
 /// The constructors of the types that have one (defined in `builtins`).
@@ -94,6 +97,9 @@ impl Types {
             frozenset: t("frozenset", Some(c.frozenset)),
             module: t("module", None),
             coroutine: t("coroutine", None),
+            async_generator: t("async_generator", None),
+            frame: t("frame", None),
+            traceback: t("traceback", None),
             object,
         }
     }
@@ -127,10 +133,13 @@ impl Types {
             Value::StaticMethod(_) => self.staticmethod.clone(),
             Value::Super(_) => self.super_.clone(),
             Value::Generator(g) if g.is_coroutine => self.coroutine.clone(),
+            Value::Generator(g) if g.is_async_generator => self.async_generator.clone(),
             Value::Generator(_) => self.generator.clone(),
             Value::Set(s) if s.frozen => self.frozenset.clone(),
             Value::Set(_) => self.set.clone(),
             Value::Module(_) => self.module.clone(),
+            Value::Frame(_) => self.frame.clone(),
+            Value::Traceback(_) => self.traceback.clone(),
         }
     }
 }

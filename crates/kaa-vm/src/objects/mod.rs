@@ -5,6 +5,7 @@ pub mod builtin_types;
 pub mod dict;
 pub mod dict_table;
 pub mod float;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod int;

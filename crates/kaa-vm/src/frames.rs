@@ -1,0 +1,132 @@
+//! Frames seen from Python: frame objects for running frames (`sys._getframe`), traceback links
+//! added as an exception leaves a frame, and the attributes of both.
+
+use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
+use crate::interp::Vm;
+use crate::objects::frame::{FrameObject, TracebackObject};
+use crate::value::Value;
+use std::rc::Rc;
+
+impl Vm {
+    /// The object of running frame number `index` (0 = outermost), made on first request along
+    /// with those of the frames below it that lack one (for `f_back`).
+    pub(crate) fn frame_object(&mut self, index: usize) -> Rc<FrameObject> {
+        if let Some(o) = &self.frames[index].object {
+            return o.clone();
+        }
+        let mut first = index;
+        while first > 0 && self.frames[first - 1].object.is_none() {
+            first -= 1;
+        }
+        for i in first..=index {
+            let back = if i == 0 { None } else { self.frames[i - 1].object.clone() };
+            let f = &self.frames[i];
+            let object = Rc::new(FrameObject {
+                code: f.code.clone(),
+                globals: f.globals.clone(),
+                back,
+                lasti: std::cell::Cell::new(f.pc.saturating_sub(1) as u32),
+                locals: std::cell::RefCell::new(None),
+            });
+            self.frames[i].object = Some(object);
+        }
+        self.frames[index].object.clone().expect("frame object just made")
+    }
+
+    /// Prepends the innermost running frame to `exc.__traceback__` (the exception is passing
+    /// through it at its current instruction).
+    #[cold]
+    pub(crate) fn add_traceback_here(&mut self, exc: &Rc<ExceptionObject>) {
+        let index = self.frames.len() - 1;
+        let frame = self.frame_object(index);
+        let f = &self.frames[index];
+        let at = f.pc.saturating_sub(1);
+        let (end_lineno, col, end_col) = f.code.positions.get(at).copied().unwrap_or((0, 0, 0));
+        let entry = TraceEntry { lineno: f.code.lines.get(at).copied().unwrap_or(0), end_lineno, col, end_col };
+        let next = exc.traceback.borrow_mut().take();
+        let link = TracebackObject { frame, lasti: at as u32, entry, next: std::cell::RefCell::new(next) };
+        *exc.traceback.borrow_mut() = Some(Rc::new(link));
+    }
+
+    /// Saves frame `index`'s position and locals into its object, for after the frame is gone.
+    #[cold]
+    pub(crate) fn record_frame_state(&mut self, index: usize) {
+        let locals = self.locals_of(index);
+        let f = &self.frames[index];
+        if let Some(o) = &f.object {
+            o.lasti.set(f.pc.saturating_sub(1) as u32);
+            *o.locals.borrow_mut() = locals;
+        }
+    }
+
+    /// Where `frame` is on the running stack, if it is still running.
+    fn running_index(&self, frame: &Rc<FrameObject>) -> Option<usize> {
+        self.frames.iter().rposition(|f| f.object.as_ref().is_some_and(|o| Rc::ptr_eq(o, frame)))
+    }
+
+    /// `frame.<name>`.
+    pub(crate) fn frame_attr(&mut self, frame: &Rc<FrameObject>, name: &str) -> Option<Value> {
+        let running = self.running_index(frame);
+        Some(match name {
+            "f_code" => Value::Code(frame.code.clone()),
+            "f_globals" => Value::Dict(frame.globals.clone()),
+            "f_builtins" => Value::Dict(self.builtins.clone()),
+            "f_back" => frame.back.clone().map_or(Value::None, Value::Frame),
+            "f_lineno" => {
+                let at = match running {
+                    Some(i) => self.frames[i].pc.saturating_sub(1) as u32,
+                    None => frame.lasti.get(),
+                };
+                Value::Int(frame.line_at(at) as i64)
+            }
+            "f_lasti" => {
+                let at = running.map_or(frame.lasti.get(), |i| self.frames[i].pc.saturating_sub(1) as u32);
+                Value::Int(at as i64 * 2)
+            }
+            "f_locals" => {
+                let d = match running {
+                    Some(i) => self.locals_of(i),
+                    None => frame.locals.borrow().clone(),
+                };
+                Value::Dict(d.unwrap_or_else(|| Rc::new(crate::objects::dict::DictObject::new())))
+            }
+            "f_trace" => Value::None,
+            _ => return None,
+        })
+    }
+
+    /// `sys._getframe(depth)`.
+    pub fn getframe(&mut self, depth: &Value) -> PyResult<Value> {
+        let depth = match depth {
+            Value::Int(i) => *i,
+            Value::Bool(b) => *b as i64,
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                )))
+            }
+        };
+        let top = self.frames.len() as i64 - 1;
+        if depth > top {
+            return Err(PyErr::new(ExcKind::ValueError, "call stack is not deep enough"));
+        }
+        let index = (top - depth.max(0)) as usize;
+        Ok(Value::Frame(self.frame_object(index)))
+    }
+}
+
+/// `<frame at 0x..., file '...', line N, code name>`.
+pub fn frame_repr(vm: &mut Vm, frame: &Rc<FrameObject>) -> String {
+    let line = match vm.frame_attr(frame, "f_lineno") {
+        Some(Value::Int(l)) => l,
+        _ => 0,
+    };
+    format!(
+        "<frame at {:#x}, file '{}', line {}, code {}>",
+        Rc::as_ptr(frame) as usize,
+        frame.code.filename,
+        line,
+        frame.code.name
+    )
+}
