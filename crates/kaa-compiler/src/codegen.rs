@@ -39,6 +39,8 @@ enum FBlock<'a> {
     With,
     /// An `async with` body: the same, awaiting `__aexit__`.
     AsyncWith,
+    /// An `except*` clause body: `break`, `continue` and `return` may not leave it.
+    ExceptStarHandler,
 }
 
 /// An exception-table range still open: instructions from `start` on jump to `target`.
@@ -77,6 +79,7 @@ impl FBlock<'_> {
             FBlock::FinallyEnd => FBlock::FinallyEnd,
             FBlock::With => FBlock::With,
             FBlock::AsyncWith => FBlock::AsyncWith,
+            FBlock::ExceptStarHandler => FBlock::ExceptStarHandler,
         }
     }
 }
@@ -619,6 +622,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 }
             }
             FBlock::TryFinally { finalbody } => self.stmts(finalbody)?,
+            FBlock::ExceptStarHandler => {
+                let at = self.unit().loc;
+                return Err(syntax_error("'break', 'continue' and 'return' cannot appear in an except* block", at));
+            }
             FBlock::ExceptHandler { name } => {
                 if keep_top {
                     self.emit(Opcode::Swap, 2);
@@ -1046,7 +1053,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
             // ... prev_exc orig raised rest
             let raised_in_body = self.unit().new_label();
             let body_guard = self.unit().push_handler(raised_in_body);
+            self.unit().fblocks.push(FBlock::ExceptStarHandler);
             self.stmts(&h.body)?;
+            self.unit().fblocks.pop();
             self.unit().pop_handler(body_guard);
             if let Some(n) = &h.name {
                 self.load_const(ConstValue::None);

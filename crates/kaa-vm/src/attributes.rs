@@ -81,6 +81,9 @@ impl Vm {
             if let Value::Instance(i) = obj {
                 return Ok(Value::Dict(Rc::new(copy_dict(&i.dict)?)));
             }
+            if let Value::Exception(e) = obj {
+                return Ok(Value::Dict(Rc::new(copy_dict(&e.dict)?)));
+            }
         }
         if let Some(hook) = class.lookup("__getattr__") {
             return self.call_value(&hook, vec![obj.clone(), Value::str(name)], Vec::new());
@@ -175,6 +178,7 @@ impl Vm {
             (Value::Slice(s), "step") => Some(s.2.clone()),
             (Value::Exception(e), _) => self.exception_attr(e, name),
             (Value::Frame(f), _) => self.frame_attr(f, name),
+            (Value::Code(c), _) => crate::frames::code_attr(c, name),
             (Value::Traceback(t), _) => crate::objects::frame::traceback_attr(t, name),
             _ => None,
         })

@@ -335,6 +335,11 @@ pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
             Ok(Value::None)
         }),
         "__new__" => ("__new__", |vm, a, _| match a.first() {
+            // Reached through super() from a `__new__`: bound to the class, which is passed again.
+            Some(Value::Type(_)) if matches!(a.get(1), Some(Value::Type(t)) if t.exception.is_some()) => {
+                let Some(Value::Type(t)) = a.get(1) else { unreachable!() };
+                Ok(Value::Exception(vm.new_exception(t, a[2..].to_vec(), &[])?))
+            }
             Some(Value::Type(t)) if t.exception.is_some() => {
                 Ok(Value::Exception(vm.new_exception(t, a[1..].to_vec(), &[])?))
             }

@@ -130,3 +130,24 @@ pub fn frame_repr(vm: &mut Vm, frame: &Rc<FrameObject>) -> String {
         frame.code.name
     )
 }
+
+/// The `co_*` attributes of a code object.
+pub fn code_attr(code: &Rc<kaa_bytecode::CodeObject>, name: &str) -> Option<Value> {
+    let names = |v: &[String]| Value::Tuple(Rc::new(v.iter().map(|s| Value::str(s)).collect()));
+    Some(match name {
+        "co_name" => Value::str(&code.name),
+        "co_qualname" => Value::str(&code.qualname),
+        "co_filename" => Value::str(&code.filename),
+        "co_firstlineno" => Value::Int(code.firstlineno as i64),
+        "co_argcount" => Value::Int(code.argcount as i64),
+        "co_posonlyargcount" => Value::Int(code.posonlyargcount as i64),
+        "co_kwonlyargcount" => Value::Int(code.kwonlyargcount as i64),
+        "co_nlocals" => Value::Int(code.varnames.len() as i64),
+        "co_flags" => Value::Int(code.flags.0 as i64),
+        "co_varnames" => names(&code.varnames),
+        "co_cellvars" => names(&code.cellvars),
+        "co_freevars" => names(&code.freevars),
+        "co_names" => names(&code.names),
+        _ => return None,
+    })
+}
