@@ -624,7 +624,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
             FBlock::TryFinally { finalbody } => self.stmts(finalbody)?,
             FBlock::ExceptStarHandler => {
                 let at = self.unit().loc;
-                return Err(syntax_error("'break', 'continue' and 'return' cannot appear in an except* block", at));
+                return Err(syntax_error(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    at,
+                ));
             }
             FBlock::ExceptHandler { name } => {
                 if keep_top {
@@ -1013,7 +1016,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
     /// `try: body except* ...: handlers else: orelse`, as CPython 3.11 compiles it: each clause
     /// takes its part of the exception with CHECK_EG_MATCH; what clauses raise (and the unmatched
     /// rest) is collected in a list that PREP_RERAISE_STAR turns into the exception to re-raise.
-    fn try_star(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> Result<()> {
+    fn try_star(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
         let handler_label = self.unit().new_label();
         let else_label = self.unit().new_label();
         let cleanup = self.unit().new_label();

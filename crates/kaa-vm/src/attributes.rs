@@ -367,7 +367,9 @@ impl Vm {
                 }
                 obj
             }
-            None if t.exception.is_some() => Value::Exception(self.new_exception(t, args.clone(), &kwargs)?),
+            None if t.exception.is_some() => {
+                Value::Exception(self.new_exception(t, args.clone(), &kwargs)?)
+            }
             None => Value::Instance(Rc::new(InstanceObject { class: t.clone(), dict: DictObject::new() })),
         };
         match t.lookup("__init__") {

@@ -19,6 +19,9 @@ enum Matcher {
     Identities(Vec<Rc<ExceptionObject>>),
 }
 
+/// What a split yields: the matching part and the rest, each absent when empty.
+type SplitParts = (Option<Rc<ExceptionObject>>, Option<Rc<ExceptionObject>>);
+
 /// Is `t` a class deriving from BaseExceptionGroup?
 pub fn is_group_class(t: &TypeObject) -> bool {
     matches!(t.exception, Some(ExcKind::BaseExceptionGroup | ExcKind::ExceptionGroup))
@@ -129,9 +132,14 @@ impl Vm {
 
     /// `group.derive(excs)` (possibly overridden), then the original's traceback, cause, context
     /// and a copy of its notes.
-    fn derive_and_copy(&mut self, group: &Rc<ExceptionObject>, excs: Vec<Value>) -> PyResult<Rc<ExceptionObject>> {
+    fn derive_and_copy(
+        &mut self,
+        group: &Rc<ExceptionObject>,
+        excs: Vec<Value>,
+    ) -> PyResult<Rc<ExceptionObject>> {
         let derive = self.get_attr(&Value::Exception(group.clone()), "derive")?;
-        let made = self.call_value(&derive, vec![Value::List(Rc::new(std::cell::RefCell::new(excs)))], Vec::new())?;
+        let made =
+            self.call_value(&derive, vec![Value::List(Rc::new(std::cell::RefCell::new(excs)))], Vec::new())?;
         let made = match made {
             Value::Exception(e) if e.group.borrow().is_some() => e,
             _ => return Err(PyErr::type_error("derive must return an instance of BaseExceptionGroup")),
@@ -157,7 +165,7 @@ impl Vm {
         matcher: &Matcher,
         want_rest: bool,
         depth: usize,
-    ) -> PyResult<(Option<Rc<ExceptionObject>>, Option<Rc<ExceptionObject>>)> {
+    ) -> PyResult<SplitParts> {
         if depth > 200 {
             return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
@@ -248,7 +256,9 @@ impl Vm {
                 (None, None) => true,
                 _ => false,
             };
-            tb_same && same(&e.cause.borrow(), &orig.cause.borrow()) && same(&e.context.borrow(), &orig.context.borrow())
+            tb_same
+                && same(&e.cause.borrow(), &orig.cause.borrow())
+                && same(&e.context.borrow(), &orig.context.borrow())
         };
         let (reraised, mut new): (Vec<_>, Vec<_>) = items.into_iter().partition(|e| same_metadata(e));
         let mut leaves = Vec::new();

@@ -184,7 +184,9 @@ impl Vm {
         let is = |vm: &Vm, k: ExcKind| e.class.is_subclass(&vm.exception_type(k));
         Some(match name {
             "__traceback__" => e.traceback.borrow().clone().map_or(Value::None, Value::Traceback),
-            "message" if e.group.borrow().is_some() => e.args.borrow().first().cloned().unwrap_or(Value::None),
+            "message" if e.group.borrow().is_some() => {
+                e.args.borrow().first().cloned().unwrap_or(Value::None)
+            }
             "exceptions" => Value::Tuple(e.group.borrow().clone()?.as_ref().clone().into()),
             "errno" | "strerror" | "filename" | "filename2" if is(self, ExcKind::OSError) => Value::None,
             "name" if is(self, ExcKind::NameError) => match &*e.suggest.borrow() {
@@ -208,12 +210,19 @@ impl Vm {
 
     /// `exc.name = value` for the attributes that are not plain `__dict__` entries; false when
     /// `name` is an ordinary attribute.
-    pub(crate) fn set_exception_attr(&mut self, e: &Rc<ExceptionObject>, name: &str, value: Value) -> PyResult<bool> {
+    pub(crate) fn set_exception_attr(
+        &mut self,
+        e: &Rc<ExceptionObject>,
+        name: &str,
+        value: Value,
+    ) -> PyResult<bool> {
         let as_exception = |v: &Value, what: &str| -> PyResult<Option<Rc<ExceptionObject>>> {
             match v {
                 Value::None => Ok(None),
                 Value::Exception(x) => Ok(Some(x.clone())),
-                _ => Err(PyErr::type_error(format!("exception {what} must be None or derive from BaseException"))),
+                _ => Err(PyErr::type_error(format!(
+                    "exception {what} must be None or derive from BaseException"
+                ))),
             }
         };
         match name {
@@ -244,7 +253,9 @@ impl Vm {
                     _ => None,
                 });
                 match member {
-                    Some(m) if e.class.is_subclass(&self.exception_type(ExcKind::OSError)) || known.is_some() => {
+                    Some(m)
+                        if e.class.is_subclass(&self.exception_type(ExcKind::OSError)) || known.is_some() =>
+                    {
                         e.set_member(m, value)
                     }
                     _ => return Ok(false),
@@ -280,12 +291,18 @@ pub fn install_methods(dict: &DictObject) {
                 Some(other) => {
                     return Err(PyErr::type_error(format!("note must be a str, not '{}'", other.type_name())))
                 }
-                None => return Err(PyErr::type_error("BaseException.add_note() takes exactly one argument (0 given)")),
+                None => {
+                    return Err(PyErr::type_error(
+                        "BaseException.add_note() takes exactly one argument (0 given)",
+                    ))
+                }
             };
             match vm.get_attr(&Value::Exception(e.clone()), "__notes__") {
                 Ok(Value::List(l)) => l.borrow_mut().push(note),
                 Ok(_) => return Err(PyErr::type_error("Cannot add note: __notes__ is not a list")),
-                Err(_) => e.dict.set_str("__notes__", Value::List(Rc::new(std::cell::RefCell::new(vec![note])))),
+                Err(_) => {
+                    e.dict.set_str("__notes__", Value::List(Rc::new(std::cell::RefCell::new(vec![note]))))
+                }
             }
             Ok(Value::None)
         }),

@@ -42,7 +42,8 @@ impl Vm {
         let f = &self.frames[index];
         let at = f.pc.saturating_sub(1);
         let (end_lineno, col, end_col) = f.code.positions.get(at).copied().unwrap_or((0, 0, 0));
-        let entry = TraceEntry { lineno: f.code.lines.get(at).copied().unwrap_or(0), end_lineno, col, end_col };
+        let entry =
+            TraceEntry { lineno: f.code.lines.get(at).copied().unwrap_or(0), end_lineno, col, end_col };
         let next = exc.traceback.borrow_mut().take();
         let link = TracebackObject { frame, lasti: at as u32, entry, next: std::cell::RefCell::new(next) };
         *exc.traceback.borrow_mut() = Some(Rc::new(link));

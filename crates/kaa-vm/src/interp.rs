@@ -124,7 +124,10 @@ impl Vm {
             }
             if kind == ExcKind::ExceptionGroup {
                 // ExceptionGroup derives from both BaseExceptionGroup and Exception.
-                let bases = vec![vm.exception_type(ExcKind::BaseExceptionGroup), vm.exception_type(ExcKind::Exception)];
+                let bases = vec![
+                    vm.exception_type(ExcKind::BaseExceptionGroup),
+                    vm.exception_type(ExcKind::Exception),
+                ];
                 if let Ok(mut both) = TypeObject::new_class(kind.name(), kind.name(), bases) {
                     both.is_heap_type = false;
                     t = both;

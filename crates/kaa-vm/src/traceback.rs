@@ -5,10 +5,10 @@
 use crate::exceptions::{ExceptionObject, TraceEntry};
 use crate::interp::Vm;
 use crate::value::Value;
-use std::io::Write;
-use std::rc::Rc;
 use kaa_syntax::ast::{ExprKind, Mod, StmtKind};
 use kaa_syntax::parser::{self, Mode, ParseOptions};
+use std::io::Write;
+use std::rc::Rc;
 
 /// The character index of byte offset `b` in `s`.
 fn char_offset(s: &str, b: usize) -> usize {
@@ -178,7 +178,9 @@ impl Vm {
             (message, current) = match (cause, context) {
                 (Some(c), _) if unseen(&c) => (Some(CAUSE_MESSAGE), Some(c)),
                 (Some(_), _) => (None, None),
-                (None, Some(c)) if !e.suppress_context.get() && unseen(&c) => (Some(CONTEXT_MESSAGE), Some(c)),
+                (None, Some(c)) if !e.suppress_context.get() && unseen(&c) => {
+                    (Some(CONTEXT_MESSAGE), Some(c))
+                }
                 _ => (None, None),
             };
         }
