@@ -221,6 +221,9 @@ opcodes! {
     /// `v -- v` : marks the value an async generator is about to yield as its own (not an
     /// `await` passing through).
     AsyncGenWrap = "ASYNC_GEN_WRAP",
+    /// `value -- ` : hands an expression statement's value to `sys.displayhook` (interactive
+    /// mode only).
+    PrintExpr = "PRINT_EXPR",
 }
 
 impl Opcode {
@@ -239,7 +242,7 @@ impl Opcode {
             Opcode::DeleteName | Opcode::DeleteGlobal | Opcode::DeleteFast => 0,
             Opcode::PopTop | Opcode::StoreName | Opcode::StoreGlobal | Opcode::StoreFast => -1,
             Opcode::StoreDeref | Opcode::ReturnValue | Opcode::ListAppend | Opcode::PopExcept => -1,
-            Opcode::Reraise => -1,
+            Opcode::Reraise | Opcode::PrintExpr => -1,
             Opcode::ListExtend
             | Opcode::SetAdd
             | Opcode::SetUpdate

@@ -80,7 +80,9 @@ pub struct Vm {
     suspended: Option<(SuspendedFrame, Vec<Value>)>,
     /// Set by ASYNC_GEN_WRAP: the YIELD_VALUE that follows yields an async generator's own value.
     pub(crate) async_gen_wrapped: bool,
-    pub stdout: std::io::BufWriter<std::io::Stdout>,
+    pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
+    /// What the embedder chose (flags, `sys.path`, warning and `-X` options).
+    pub config: crate::config::Config,
 }
 
 impl Default for Vm {
@@ -108,7 +110,8 @@ impl Vm {
             yielded: false,
             suspended: None,
             async_gen_wrapped: false,
-            stdout: std::io::BufWriter::new(std::io::stdout()),
+            stdout: crate::config::stdout_writer(false, false),
+            config: crate::config::Config::default(),
         };
         for &kind in ExcKind::ALL {
             let base =
@@ -1136,7 +1139,13 @@ impl Vm {
                     self.stack.extend(items.into_iter().rev());
                 }
                 Opcode::JumpForward => pc += arg as usize,
-                Opcode::JumpBackward => pc -= arg as usize,
+                Opcode::JumpBackward => {
+                    if crate::interrupt::pending() && crate::interrupt::take() {
+                        save_pc!();
+                        return Err(PyErr::new(ExcKind::KeyboardInterrupt, ""));
+                    }
+                    pc -= arg as usize;
+                }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpForwardIfTrue => {
                     let v = self.pop();
                     let t = match v {
@@ -1475,6 +1484,11 @@ impl Vm {
                 Opcode::AsyncGenWrap => self.async_gen_wrapped = true,
                 Opcode::LoadAssertionError => {
                     self.push(Value::Type(self.exception_type(ExcKind::AssertionError)));
+                }
+                Opcode::PrintExpr => {
+                    let v = self.pop();
+                    save_pc!();
+                    self.display_value(v)?;
                 }
                 Opcode::LoadBuildClass => {
                     let f = self.builtins.get_str("__build_class__").unwrap_or(Value::None);

@@ -9,11 +9,13 @@
 
 pub mod attributes;
 pub mod builtins;
+pub mod config;
 pub mod exception_group;
 pub mod exception_methods;
 pub mod exceptions;
 pub mod frames;
 pub mod interp;
+pub mod interrupt;
 pub mod introspection;
 pub mod modules;
 pub mod objects;
