@@ -50,6 +50,10 @@ pub enum Value {
     Module(Rc<crate::modules::ModuleObject>),
     Frame(Rc<crate::objects::frame::FrameObject>),
     Traceback(Rc<crate::objects::frame::TracebackObject>),
+    Bytes(Rc<crate::objects::bytes::BytesObject>),
+    ByteArray(Rc<crate::objects::bytearray::ByteArrayObject>),
+    Complex(Rc<crate::objects::complex::Complex>),
+    MemoryView(Rc<crate::objects::memoryview::MemoryViewObject>),
 }
 
 impl Value {
@@ -101,6 +105,10 @@ impl Value {
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
             (Frame(a), Frame(b)) => Rc::ptr_eq(a, b),
             (Traceback(a), Traceback(b)) => Rc::ptr_eq(a, b),
+            (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
+            (Complex(a), Complex(b)) => Rc::ptr_eq(a, b),
+            (MemoryView(a), MemoryView(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -135,6 +143,10 @@ impl Value {
             Value::Module(r) => p(r),
             Value::Frame(r) => p(r),
             Value::Traceback(r) => p(r),
+            Value::Bytes(r) => p(r),
+            Value::ByteArray(r) => p(r),
+            Value::Complex(r) => p(r),
+            Value::MemoryView(r) => p(r),
             _ => 0,
         }
     }
@@ -180,6 +192,10 @@ impl Value {
             Value::Module(_) => "module",
             Value::Frame(_) => "frame",
             Value::Traceback(_) => "traceback",
+            Value::Bytes(_) => "bytes",
+            Value::ByteArray(_) => "bytearray",
+            Value::Complex(_) => "complex",
+            Value::MemoryView(_) => "memoryview",
             Value::Set(s) => {
                 if s.frozen {
                     "frozenset"
