@@ -221,6 +221,8 @@ opcodes! {
     /// `v -- v` : marks the value an async generator is about to yield as its own (not an
     /// `await` passing through).
     AsyncGenWrap = "ASYNC_GEN_WRAP",
+    /// `-- ` : empties cell/free slot `arg` (`del` of a variable an inner function uses).
+    DeleteDeref = "DELETE_DEREF",
     /// `value -- ` : hands an expression statement's value to `sys.displayhook` (interactive
     /// mode only).
     PrintExpr = "PRINT_EXPR",
@@ -306,7 +308,7 @@ impl Opcode {
             Opcode::Call => -(a + 1),
             Opcode::MakeFunction => -((a & 15).count_ones() as i32),
             Opcode::RaiseVarargs => -a,
-            Opcode::CheckEgMatch | Opcode::AsyncGenWrap => 0,
+            Opcode::CheckEgMatch | Opcode::AsyncGenWrap | Opcode::DeleteDeref => 0,
             Opcode::PrepReraiseStar => -1,
             Opcode::PopJumpForwardIfNone | Opcode::PopJumpForwardIfNotNone => -1,
         }

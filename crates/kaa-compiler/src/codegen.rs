@@ -440,6 +440,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 if !self.scope().kind.is_function_like() {
                     return Err(syntax_error("'return' outside function", s.span));
                 }
+                if value.is_some() && self.scope().is_generator && self.scope().is_coroutine {
+                    return Err(syntax_error("'return' with value in async generator", s.span));
+                }
                 match value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(ConstValue::None),
@@ -932,7 +935,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
     }
 
     fn delete_name(&mut self, name: &str) -> Result<()> {
-        self.name_op(name, Opcode::DeleteFast, Opcode::DeleteFast, Opcode::DeleteGlobal, Opcode::DeleteName)
+        self.name_op(name, Opcode::DeleteFast, Opcode::DeleteDeref, Opcode::DeleteGlobal, Opcode::DeleteName)
     }
 
     /// `try: body except ...: handlers else: orelse`, with an exception-table range per part.
@@ -1331,9 +1334,6 @@ impl<'s, 'a> Compiler<'s, 'a> {
             .scope()
             .child_at(span)
             .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
-        if scope.is_generator && scope.is_coroutine {
-            return Err(unsupported("async generators", span.lineno));
-        }
         let qualname = self.qualname(name);
         let mut unit = Unit::new(scope, name, qualname, &self.filename, span.lineno);
         unit.code.argcount = (args.posonlyargs.len() + args.args.len()) as u32;
@@ -1497,13 +1497,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     fn delete(&mut self, target: &'a Expr) -> Result<()> {
         match &target.kind {
-            ExprKind::Name { id, .. } => self.name_op(
-                id,
-                Opcode::DeleteFast,
-                Opcode::DeleteFast,
-                Opcode::DeleteGlobal,
-                Opcode::DeleteName,
-            ),
+            ExprKind::Name { id, .. } => self.delete_name(id),
             ExprKind::Subscript { value, slice, .. } => {
                 self.expr(value)?;
                 self.expr(slice)?;
@@ -1722,7 +1716,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(ConstValue::None),
                 }
-                self.emit(Opcode::YieldValue, 0);
+                self.yield_value();
             }
             ExprKind::Await { value } => {
                 self.check_await_allowed(e.span, "await")?;
@@ -1732,6 +1726,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
             }
             ExprKind::YieldFrom { value } => {
                 self.check_yield_allowed(e.span)?;
+                if self.scope().is_coroutine {
+                    return Err(syntax_error("'yield from' inside async function", e.span));
+                }
                 self.expr(value)?;
                 self.emit(Opcode::GetYieldFromIter, 0);
                 self.load_const(ConstValue::None);
@@ -1937,10 +1934,19 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.unit().bind(end);
     }
 
+    /// YIELD_VALUE, marked as the generator's own value in an async generator.
+    fn yield_value(&mut self) {
+        let scope = self.scope();
+        if scope.is_generator && scope.is_coroutine {
+            self.emit(Opcode::AsyncGenWrap, 0);
+        }
+        self.emit(Opcode::YieldValue, 0);
+    }
+
     #[cold]
     fn check_await_allowed(&self, span: Span, what: &str) -> Result<()> {
         let scope = self.scope();
-        if scope.kind == ScopeKind::Function && scope.is_coroutine {
+        if matches!(scope.kind, ScopeKind::Function | ScopeKind::Comprehension) && scope.is_coroutine {
             return Ok(());
         }
         let msg = match (what, scope.kind) {
@@ -2009,10 +2015,19 @@ impl<'s, 'a> Compiler<'s, 'a> {
             .scope()
             .child_at(span)
             .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
+        let is_generator = kind == "<genexpr>";
+        let awaited = scope.is_coroutine && !is_generator;
+        if awaited {
+            let outer = self.scope();
+            let outer_async =
+                matches!(outer.kind, ScopeKind::Function | ScopeKind::Comprehension) && outer.is_coroutine;
+            if !outer_async {
+                return Err(syntax_error("asynchronous comprehension outside of an asynchronous function", span));
+            }
+        }
         let qualname = self.qualname(kind);
         let mut unit = Unit::new(scope, kind, qualname, &self.filename, span.lineno);
         unit.code.argcount = 1;
-        let is_generator = kind == "<genexpr>";
         let value = self.dict_comprehension.take();
         self.units.push(unit);
         self.set_line(span);
@@ -2044,9 +2059,13 @@ impl<'s, 'a> Compiler<'s, 'a> {
         let code = self.units.pop().expect("comprehension unit").finish();
         self.make_function(code, 0)?;
         self.expr(&generators[0].iter)?;
-        self.emit(Opcode::GetIter, 0);
+        self.emit(if generators[0].is_async != 0 { Opcode::GetAiter } else { Opcode::GetIter }, 0);
         // [function, iterator] with CALL 0 calls function(iterator): the "method" form of CALL.
         self.emit(Opcode::Call, 0);
+        if awaited {
+            self.emit(Opcode::GetAwaitable, 0);
+            self.await_loop();
+        }
         Ok(())
     }
 
@@ -2058,19 +2077,26 @@ impl<'s, 'a> Compiler<'s, 'a> {
         target: &CompTarget<'a>,
     ) -> Result<()> {
         let g = &generators[depth];
-        if g.is_async != 0 {
-            return Err(unsupported("async comprehension", elt.span.lineno));
-        }
+        let is_async = g.is_async != 0;
         let top = self.unit().new_label();
         let end = self.unit().new_label();
         if depth == 0 {
             self.emit(Opcode::LoadFast, 0);
         } else {
             self.expr(&g.iter)?;
-            self.emit(Opcode::GetIter, 0);
+            self.emit(if is_async { Opcode::GetAiter } else { Opcode::GetIter }, 0);
         }
         self.unit().bind(top);
-        self.unit().jump(Opcode::ForIter, end);
+        if is_async {
+            // As `async for`: await __anext__() until StopAsyncIteration.
+            let guard = self.unit().push_handler(end);
+            self.emit(Opcode::GetAnext, 0);
+            self.emit(Opcode::GetAwaitable, 0);
+            self.await_loop();
+            self.unit().pop_handler(guard);
+        } else {
+            self.unit().jump(Opcode::ForIter, end);
+        }
         self.store(&g.target)?;
         // A failed condition skips to the loop's back edge (jumps only go forward or via
         // JUMP_BACKWARD).
@@ -2087,7 +2113,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             let distance = (depth + 2) as u32;
             match target {
                 CompTarget::Yield => {
-                    self.emit(Opcode::YieldValue, 0);
+                    self.yield_value();
                     self.emit(Opcode::PopTop, 0);
                 }
                 CompTarget::List => {
@@ -2105,6 +2131,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.unit().bind(next_item);
         self.unit().jump(Opcode::JumpBackward, top);
         self.unit().bind(end);
+        if is_async {
+            self.emit(Opcode::EndAsyncFor, 0);
+        }
         Ok(())
     }
 }

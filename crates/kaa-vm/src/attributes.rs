@@ -180,6 +180,7 @@ impl Vm {
             (Value::Slice(s), "step") => Some(s.2.clone()),
             (Value::Exception(e), _) => self.exception_attr(e, name),
             (Value::Frame(f), _) => self.frame_attr(f, name),
+            (Value::Generator(g), _) => self.generator_attr(g, name),
             (Value::Code(c), _) => crate::frames::code_attr(c, name),
             (Value::Traceback(t), _) => crate::objects::frame::traceback_attr(t, name),
             _ => None,

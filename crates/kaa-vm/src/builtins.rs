@@ -612,7 +612,9 @@ pub fn method(obj: &Value, name: &str) -> Option<Value> {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => o::int::METHODS,
         Value::Float(_) => o::float::METHODS,
         Value::Range(_) => o::range::METHODS,
+        Value::Generator(g) if g.is_async_generator => crate::objects::async_generator::ASYNC_GEN_METHODS,
         Value::Generator(_) => GENERATOR_METHODS,
+        Value::AsyncGenOp(_) => crate::objects::async_generator::OP_METHODS,
         Value::Iterator(_) => ITERATOR_METHODS,
         Value::Set(_) => crate::objects::set_methods::METHODS,
         Value::Complex(_) => o::complex::METHODS,
@@ -622,7 +624,7 @@ pub fn method(obj: &Value, name: &str) -> Option<Value> {
         _ => return None,
     };
     let found = match obj {
-        Value::Generator(_) | Value::Set(_) => table.iter().find(|(n, _)| *n == name),
+        Value::Generator(_) | Value::Set(_) | Value::AsyncGenOp(_) => table.iter().find(|(n, _)| *n == name),
         _ => sorted_lookup(table, name),
     };
     found.map(|(n, f)| bound(n, *f, obj))
@@ -754,6 +756,7 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
         Value::Traceback(_) => format!("<traceback object at {:#x}>", v.address()),
         Value::Cell(_) => "<cell>".into(),
         Value::Generator(g) => format!("<{} object {} at {:#x}>", v.type_name(), g.qualname, v.address()),
+        Value::AsyncGenOp(o) => format!("<{} object at {:#x}>", o.type_name(), v.address()),
         Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
         Value::Set(s) => {
             let keys = s.keys();

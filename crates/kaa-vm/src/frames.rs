@@ -4,6 +4,8 @@
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
 use crate::interp::Vm;
 use crate::objects::frame::{FrameObject, TracebackObject};
+use crate::objects::generator::{GenState, GeneratorObject};
+use kaa_bytecode::Opcode;
 use crate::value::Value;
 use std::rc::Rc;
 
@@ -151,4 +153,99 @@ pub fn code_attr(code: &Rc<kaa_bytecode::CodeObject>, name: &str) -> Option<Valu
         "co_names" => names(&code.names),
         _ => return None,
     })
+}
+
+/// Reading or deleting an empty cell: UnboundLocalError for the frame's own cell variables,
+/// NameError for free variables of an enclosing scope.
+#[cold]
+pub fn unbound_deref(code: &kaa_bytecode::CodeObject, slot: u32) -> PyErr {
+    let slot = slot as usize;
+    match code.cellvars.get(slot) {
+        Some(name) => PyErr::new(
+            ExcKind::UnboundLocalError,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        ),
+        None => {
+            let name = code.freevars.get(slot - code.cellvars.len()).cloned().unwrap_or_default();
+            PyErr::new(
+                ExcKind::NameError,
+                format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ),
+            )
+        }
+    }
+}
+
+impl Vm {
+    /// The frame object of a generator that has not finished.
+    fn generator_frame(&mut self, g: &Rc<GeneratorObject>) -> Option<Rc<FrameObject>> {
+        if let Some((suspended, values)) = g.saved.borrow_mut().as_mut() {
+            let f = &mut suspended.frame;
+            if f.object.is_none() {
+                let locals = crate::objects::dict::DictObject::new();
+                for (name, v) in f.code.varnames.iter().zip(values.iter()) {
+                    if !v.is_null() {
+                        locals.set_str(name, v.clone());
+                    }
+                }
+                f.object = Some(Rc::new(FrameObject {
+                    code: f.code.clone(),
+                    globals: f.globals.clone(),
+                    back: None,
+                    lasti: std::cell::Cell::new(f.pc.saturating_sub(1) as u32),
+                    locals: std::cell::RefCell::new(Some(Rc::new(locals))),
+                }));
+            }
+            return f.object.clone();
+        }
+        if g.state.get() == GenState::Running {
+            let index = self.frames.iter().rposition(|f| Rc::ptr_eq(&f.code, &g.code))?;
+            return Some(self.frame_object(index));
+        }
+        None
+    }
+
+    /// What a suspended generator is delegating to (`yield from` / `await`): the receiver on top
+    /// of its stack when it is paused inside the SEND loop.
+    fn generator_delegate(&self, g: &Rc<GeneratorObject>) -> Value {
+        let saved = g.saved.borrow();
+        let Some((suspended, values)) = saved.as_ref() else { return Value::None };
+        if g.state.get() != GenState::Suspended {
+            return Value::None;
+        }
+        let code = &suspended.frame.code;
+        let pc = suspended.frame.pc;
+        let Some(ins) = code.instructions.get(pc) else { return Value::None };
+        let in_send_loop = ins.op() == Opcode::JumpBackward
+            && code.instructions.get(pc.wrapping_sub(ins.arg() as usize)).is_some_and(|t| t.op() == Opcode::Send);
+        if in_send_loop {
+            values.last().cloned().unwrap_or(Value::None)
+        } else {
+            Value::None
+        }
+    }
+
+    /// `gi_*` / `cr_*` / `ag_*` attributes.
+    pub(crate) fn generator_attr(&mut self, g: &Rc<GeneratorObject>, name: &str) -> Option<Value> {
+        let prefix = if g.is_coroutine {
+            "cr_"
+        } else if g.is_async_generator {
+            "ag_"
+        } else {
+            "gi_"
+        };
+        let field = name.strip_prefix(prefix)?;
+        Some(match field {
+            "frame" => self.generator_frame(g).map_or(Value::None, Value::Frame),
+            "code" => Value::Code(g.code.clone()),
+            "running" if g.is_async_generator => Value::Bool(g.running_async.get()),
+            "running" => Value::Bool(g.state.get() == GenState::Running),
+            "suspended" if !g.is_async_generator => Value::Bool(g.state.get() == GenState::Suspended),
+            "yieldfrom" if prefix == "gi_" => self.generator_delegate(g),
+            "await" if prefix != "gi_" => self.generator_delegate(g),
+            "origin" if g.is_coroutine => Value::None,
+            _ => return None,
+        })
+    }
 }

@@ -492,14 +492,18 @@ impl Vm {
                         let v = cell.borrow().clone();
                         if v.is_null() {
                             save_pc!();
-                            let name = cell_name(&code, arg);
-                            return Err(PyErr::new(
-                                ExcKind::NameError,
-                                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
-                            ));
+                            return Err(crate::frames::unbound_deref(&code, arg));
                         }
                         self.push(v);
                     }
+                }
+                Opcode::DeleteDeref => {
+                    let cell = self.frames[f].cells[arg as usize].clone();
+                    if cell.borrow().is_null() {
+                        save_pc!();
+                        return Err(crate::frames::unbound_deref(&code, arg));
+                    }
+                    *cell.borrow_mut() = Value::Null;
                 }
                 Opcode::StoreDeref => {
                     let v = self.pop();
@@ -958,6 +962,10 @@ impl Vm {
                 Opcode::GetAiter => {
                     let v = self.pop();
                     save_pc!();
+                    if matches!(&v, Value::Generator(g) if g.is_async_generator) {
+                        self.push(v);
+                        continue;
+                    }
                     match self.call_dunder(&v, "__aiter__", vec![])? {
                         Some(it) => self.push(it),
                         None => {
@@ -971,6 +979,13 @@ impl Vm {
                 Opcode::GetAnext => {
                     let it = self.top().clone();
                     save_pc!();
+                    if let Value::Generator(g) = &it {
+                        if g.is_async_generator {
+                            let op = self.async_gen_anext(g);
+                            self.push(op);
+                            continue;
+                        }
+                    }
                     match self.call_dunder(&it, "__anext__", vec![])? {
                         Some(a) => self.push(a),
                         None => {
@@ -1385,6 +1400,9 @@ impl Vm {
                     // Only a generator's own (entry) frame yields: hand the frame to the generator.
                     let v = self.pop();
                     self.frames[f].pc = pc;
+                    if self.frames[f].object.is_some() {
+                        self.record_frame_state(f);
+                    }
                     let frame = self.frames.pop().expect("yielding frame");
                     let values = self.stack.split_off(frame.base);
                     self.suspended = Some((SuspendedFrame { frame }, values));
@@ -1406,6 +1424,7 @@ impl Vm {
                     save_pc!();
                     let step = match &receiver {
                         Value::Generator(g) => self.resume_generator(g, sent, None)?,
+                        Value::AsyncGenOp(op) => self.async_op_send(op, sent)?,
                         _ if matches!(sent, Value::None) => match self.next_of(&receiver)? {
                             Some(v) => GenStep::Yielded(v),
                             None => GenStep::Returned(Value::None),
@@ -1518,7 +1537,7 @@ impl Vm {
     }
 
     #[cold]
-    fn make_raisable(&mut self, exc: Value) -> PyErr {
+    pub(crate) fn make_raisable(&mut self, exc: Value) -> PyErr {
         match exc {
             Value::Exception(e) => PyErr::Raised(e),
             Value::Type(t) if t.exception.is_some() => match self.call_type(&t, Vec::new(), Vec::new()) {
@@ -1584,7 +1603,7 @@ impl Vm {
         let nargs = self.stack.len() - args_start;
         let argcount = code.argcount as usize;
         const NOT_SIMPLE: u32 =
-            CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR | CodeFlags::COROUTINE;
+            CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | SUSPENDABLE;
         if code.flags.0 & NOT_SIMPLE != 0
             || code.kwonlyargcount != 0
             || !code.cellvars.is_empty()
@@ -1789,6 +1808,10 @@ impl Vm {
     fn awaitable(&mut self, v: Value) -> PyResult<Value> {
         match &v {
             Value::Generator(g) if g.is_coroutine => return Ok(v),
+            Value::AsyncGenOp(_) => return Ok(v),
+            Value::Generator(g) if g.is_async_generator => {
+                return Err(PyErr::type_error("object async_generator can't be used in 'await' expression"))
+            }
             Value::Generator(_) => {
                 return Err(PyErr::type_error("object generator can't be used in 'await' expression"))
             }
@@ -1828,6 +1851,7 @@ impl Vm {
         let values = self.stack.split_off(frame.base);
         Value::Generator(Rc::new(GeneratorObject {
             is_coroutine: func.code.flags.has(CodeFlags::COROUTINE),
+            code: func.code.clone(),
             is_async_generator: func.code.flags.has(CodeFlags::ASYNC_GENERATOR),
             running_async: std::cell::Cell::new(false),
             async_closed: std::cell::Cell::new(false),
@@ -1847,7 +1871,10 @@ impl Vm {
         throw: Option<PyErr>,
     ) -> PyResult<GenStep> {
         match g.state.get() {
-            GenState::Running => return Err(PyErr::value_error("generator already executing")),
+            GenState::Running => {
+                let what = crate::objects::generator::kind_name(g);
+                return Err(PyErr::value_error(format!("{what} already executing")));
+            }
             GenState::Finished if g.is_coroutine && throw.is_none() => {
                 return Err(PyErr::new(ExcKind::RuntimeError, "cannot reuse already awaited coroutine"))
             }
@@ -1884,6 +1911,7 @@ impl Vm {
         match result {
             Ok(v) if self.yielded => {
                 self.yielded = false;
+                g.yielded_own_value.set(std::mem::take(&mut self.async_gen_wrapped));
                 *g.saved.borrow_mut() = self.suspended.take();
                 g.state.set(GenState::Suspended);
                 Ok(GenStep::Yielded(v))
@@ -1895,11 +1923,15 @@ impl Vm {
             Err(e) => {
                 g.state.set(GenState::Finished);
                 let exc = self.materialize(e);
-                if exc.class.is_subclass(&self.exception_type(ExcKind::StopIteration)) {
+                let stop_async = g.is_async_generator
+                    && exc.class.is_subclass(&self.exception_type(ExcKind::StopAsyncIteration));
+                if stop_async || exc.class.is_subclass(&self.exception_type(ExcKind::StopIteration)) {
                     // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+                    let what = crate::objects::generator::kind_name(g);
+                    let stop = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
                     let err = Rc::new(ExceptionObject::new(
                         self.exception_type(ExcKind::RuntimeError),
-                        vec![Value::str("generator raised StopIteration")],
+                        vec![Value::str(&format!("{what} raised {stop}"))],
                     ));
                     *err.cause.borrow_mut() = Some(exc.clone());
                     *err.context.borrow_mut() = Some(exc);
@@ -1920,7 +1952,7 @@ impl Vm {
     }
 
     #[cold]
-    fn stop_iteration(&self, value: Value) -> PyErr {
+    pub(crate) fn stop_iteration(&self, value: Value) -> PyErr {
         let args = if matches!(value, Value::None) { vec![] } else { vec![value] };
         PyErr::Raised(Rc::new(ExceptionObject::new(self.exception_type(ExcKind::StopIteration), args)))
     }
@@ -2748,7 +2780,8 @@ impl Vm {
             },
             Value::Dict(d) => IterState::Values { items: Rc::new(d.keys()), index: 0 },
             Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0 },
-            Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
+            Value::Iterator(_) | Value::AsyncGenOp(_) => return Ok(v.clone()),
+            Value::Generator(g) if !g.is_coroutine && !g.is_async_generator => return Ok(v.clone()),
             Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
                 let data = crate::objects::bytes::buffer(v)
                     .ok_or_else(|| PyErr::value_error("operation forbidden on released memoryview object"))?;
@@ -2821,6 +2854,10 @@ impl Vm {
                 let state = state.clone();
                 self.iter_next(&state)
             }
+            Value::AsyncGenOp(op) => match self.async_op_send(op, Value::None)? {
+                GenStep::Yielded(v) => Ok(Some(v)),
+                GenStep::Returned(_) => Ok(None),
+            },
             _ => match self.call_dunder(it, "__next__", vec![]) {
                 Ok(Some(v)) => Ok(Some(v)),
                 Ok(None) => Err(PyErr::type_error(format!("'{}' object is not an iterator", it.type_name()))),
@@ -3020,9 +3057,6 @@ fn unbound_local(code: &CodeObject, arg: u32) -> PyErr {
     )
 }
 
-fn cell_name(code: &CodeObject, arg: u32) -> String {
-    code.cellvars.iter().chain(code.freevars.iter()).nth(arg as usize).cloned().unwrap_or_default()
-}
 
 /// Puts call arguments into a new frame's local slots, with CPython's errors for bad calls.
 fn bind_arguments(

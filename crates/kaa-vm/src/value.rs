@@ -49,6 +49,8 @@ pub enum Value {
     Set(Rc<crate::objects::set::SetObject>),
     Module(Rc<crate::modules::ModuleObject>),
     Frame(Rc<crate::objects::frame::FrameObject>),
+    /// The awaitable of an async generator's `__anext__`/`asend`/`athrow`/`aclose`.
+    AsyncGenOp(Rc<crate::objects::async_generator::AsyncGenOp>),
     Traceback(Rc<crate::objects::frame::TracebackObject>),
     Bytes(Rc<crate::objects::bytes::BytesObject>),
     ByteArray(Rc<crate::objects::bytearray::ByteArrayObject>),
@@ -104,6 +106,7 @@ impl Value {
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
             (Frame(a), Frame(b)) => Rc::ptr_eq(a, b),
+            (AsyncGenOp(a), AsyncGenOp(b)) => Rc::ptr_eq(a, b),
             (Traceback(a), Traceback(b)) => Rc::ptr_eq(a, b),
             (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
@@ -142,6 +145,7 @@ impl Value {
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
             Value::Frame(r) => p(r),
+            Value::AsyncGenOp(r) => p(r),
             Value::Traceback(r) => p(r),
             Value::Bytes(r) => p(r),
             Value::ByteArray(r) => p(r),
@@ -191,6 +195,7 @@ impl Value {
             }
             Value::Module(_) => "module",
             Value::Frame(_) => "frame",
+            Value::AsyncGenOp(o) => o.type_name(),
             Value::Traceback(_) => "traceback",
             Value::Bytes(_) => "bytes",
             Value::ByteArray(_) => "bytearray",

@@ -18,6 +18,7 @@ pub enum GenState {
 pub struct GeneratorObject {
     /// A coroutine (`async def`) rather than a generator: same machinery, other type.
     pub is_coroutine: bool,
+    pub code: std::rc::Rc<kaa_bytecode::CodeObject>,
     /// An asynchronous generator (`async def` with `yield`), driven through `AsyncGenOp`s.
     pub is_async_generator: bool,
     /// Async generators: an `asend`/`athrow` awaitable is being driven (CPython's
@@ -39,4 +40,15 @@ pub struct GeneratorObject {
 pub enum GenStep {
     Yielded(Value),
     Returned(Value),
+}
+
+/// What error messages call the object: "generator", "coroutine" or "async generator".
+pub fn kind_name(g: &GeneratorObject) -> &'static str {
+    if g.is_coroutine {
+        "coroutine"
+    } else if g.is_async_generator {
+        "async generator"
+    } else {
+        "generator"
+    }
 }

@@ -1,6 +1,7 @@
 //! The built-in types, one file each.
 
 pub mod args;
+pub mod async_generator;
 pub mod builtin_types;
 pub mod bytearray;
 pub mod bytes;
