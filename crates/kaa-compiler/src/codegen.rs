@@ -2022,7 +2022,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
             let outer_async =
                 matches!(outer.kind, ScopeKind::Function | ScopeKind::Comprehension) && outer.is_coroutine;
             if !outer_async {
-                return Err(syntax_error("asynchronous comprehension outside of an asynchronous function", span));
+                return Err(syntax_error(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    span,
+                ));
             }
         }
         let qualname = self.qualname(kind);

@@ -118,6 +118,7 @@ impl Vm {
             (Value::MemoryView(m), _) => crate::objects::memoryview::attr(m, name)?,
             (Value::Function(f), "__name__") => Some(Value::str(&f.name)),
             (Value::Function(f), "__qualname__") => Some(Value::str(&f.qualname)),
+            (Value::Function(f), "__code__") => Some(Value::Code(f.code.clone())),
             (Value::Function(f), "__doc__") => Some(f.consts.consts.first().cloned().unwrap_or(Value::None)),
             (Value::Function(f), "__annotations__") => {
                 let d = DictObject::new();

@@ -5,8 +5,8 @@ use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
 use crate::interp::Vm;
 use crate::objects::frame::{FrameObject, TracebackObject};
 use crate::objects::generator::{GenState, GeneratorObject};
-use kaa_bytecode::Opcode;
 use crate::value::Value;
+use kaa_bytecode::Opcode;
 use std::rc::Rc;
 
 impl Vm {
@@ -193,7 +193,12 @@ impl Vm {
                     code: f.code.clone(),
                     globals: f.globals.clone(),
                     back: None,
-                    lasti: std::cell::Cell::new(f.pc.saturating_sub(1) as u32),
+                    // Not started yet: the frame is at its `def` line.
+                    lasti: std::cell::Cell::new(if g.state.get() == GenState::Created {
+                        u32::MAX
+                    } else {
+                        f.pc.saturating_sub(1) as u32
+                    }),
                     locals: std::cell::RefCell::new(Some(Rc::new(locals))),
                 }));
             }
@@ -218,7 +223,10 @@ impl Vm {
         let pc = suspended.frame.pc;
         let Some(ins) = code.instructions.get(pc) else { return Value::None };
         let in_send_loop = ins.op() == Opcode::JumpBackward
-            && code.instructions.get(pc.wrapping_sub(ins.arg() as usize)).is_some_and(|t| t.op() == Opcode::Send);
+            && code
+                .instructions
+                .get((pc + 1).wrapping_sub(ins.arg() as usize))
+                .is_some_and(|t| t.op() == Opcode::Send);
         if in_send_loop {
             values.last().cloned().unwrap_or(Value::None)
         } else {

@@ -199,6 +199,27 @@ impl Vm {
     /// the "Did you mean" hint.
     #[cold]
     fn name_error(&self, name: &str, f: usize) -> PyErr {
+        self.name_error_with(name, f, format!("name '{name}' is not defined"))
+    }
+
+    /// An empty cell read or deleted in frame `f`: UnboundLocalError for the frame's own cell
+    /// variables; a NameError (with the "Did you mean" material) for free variables.
+    #[cold]
+    fn unbound_cell(&self, f: usize, slot: u32) -> PyErr {
+        let code = &self.frames[f].code;
+        let err = crate::frames::unbound_deref(code, slot);
+        match err {
+            PyErr::New(ExcKind::NameError, msg) => {
+                let name =
+                    code.freevars.get(slot as usize - code.cellvars.len()).cloned().unwrap_or_default();
+                self.name_error_with(&name, f, msg)
+            }
+            other => other,
+        }
+    }
+
+    #[cold]
+    fn name_error_with(&self, name: &str, f: usize, message: String) -> PyErr {
         let keys = |d: &DictObject| -> Vec<String> {
             d.keys()
                 .into_iter()
@@ -211,10 +232,7 @@ impl Vm {
             None => self.current_locals().map(|d| keys(&d)).unwrap_or_default(),
         };
         let groups = vec![locals, keys(&frame.globals), keys(&self.builtins)];
-        let exc = ExceptionObject::new(
-            self.exception_type(ExcKind::NameError),
-            vec![Value::str(&format!("name '{name}' is not defined"))],
-        );
+        let exc = ExceptionObject::new(self.exception_type(ExcKind::NameError), vec![Value::str(&message)]);
         *exc.suggest.borrow_mut() =
             Some(crate::exceptions::SuggestFrom::Names { name: name.to_string(), groups });
         PyErr::Raised(Rc::new(exc))
@@ -492,7 +510,7 @@ impl Vm {
                         let v = cell.borrow().clone();
                         if v.is_null() {
                             save_pc!();
-                            return Err(crate::frames::unbound_deref(&code, arg));
+                            return Err(self.unbound_cell(f, arg));
                         }
                         self.push(v);
                     }
@@ -501,7 +519,7 @@ impl Vm {
                     let cell = self.frames[f].cells[arg as usize].clone();
                     if cell.borrow().is_null() {
                         save_pc!();
-                        return Err(crate::frames::unbound_deref(&code, arg));
+                        return Err(self.unbound_cell(f, arg));
                     }
                     *cell.borrow_mut() = Value::Null;
                 }
@@ -1355,6 +1373,10 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     let v = self.pop();
+                    if self.frames[f].object.is_some() {
+                        self.frames[f].pc = pc;
+                        self.record_frame_state(f);
+                    }
                     let frame = self.frames.pop().expect("returning frame");
                     self.stack.truncate(frame.floor);
                     if self.frames.len() < entry {
@@ -1602,8 +1624,7 @@ impl Vm {
         let code = &func.code;
         let nargs = self.stack.len() - args_start;
         let argcount = code.argcount as usize;
-        const NOT_SIMPLE: u32 =
-            CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | SUSPENDABLE;
+        const NOT_SIMPLE: u32 = CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | SUSPENDABLE;
         if code.flags.0 & NOT_SIMPLE != 0
             || code.kwonlyargcount != 0
             || !code.cellvars.is_empty()
@@ -3056,7 +3077,6 @@ fn unbound_local(code: &CodeObject, arg: u32) -> PyErr {
         format!("cannot access local variable '{name}' where it is not associated with a value"),
     )
 }
-
 
 /// Puts call arguments into a new frame's local slots, with CPython's errors for bad calls.
 fn bind_arguments(

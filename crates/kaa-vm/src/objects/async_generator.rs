@@ -51,7 +51,12 @@ fn op_value(gen: &Rc<GeneratorObject>, kind: AsyncOpKind) -> Value {
 
 impl Vm {
     /// Resumes the async generator's frame; its end is StopAsyncIteration.
-    fn async_gen_step(&mut self, gen: &Rc<GeneratorObject>, sent: Value, throw: Option<PyErr>) -> PyResult<GenStep> {
+    fn async_gen_step(
+        &mut self,
+        gen: &Rc<GeneratorObject>,
+        sent: Value,
+        throw: Option<PyErr>,
+    ) -> PyResult<GenStep> {
         if gen.state.get() == GenState::Finished && throw.is_none() {
             return Err(PyErr::new(ExcKind::StopAsyncIteration, ""));
         }
@@ -114,7 +119,10 @@ impl Vm {
         match &op.kind {
             AsyncOpKind::Send(initial) => {
                 if op.state.get() == OpState::Closed {
-                    return Err(PyErr::new(ExcKind::RuntimeError, "cannot reuse already awaited __anext__()/asend()"));
+                    return Err(PyErr::new(
+                        ExcKind::RuntimeError,
+                        "cannot reuse already awaited __anext__()/asend()",
+                    ));
                 }
                 let mut sent = sent;
                 if op.state.get() == OpState::Init {
@@ -137,7 +145,10 @@ impl Vm {
             AsyncOpKind::Throw(_) | AsyncOpKind::Close => {
                 let closing = matches!(op.kind, AsyncOpKind::Close);
                 if op.state.get() == OpState::Closed {
-                    return Err(PyErr::new(ExcKind::RuntimeError, "cannot reuse already awaited aclose()/athrow()"));
+                    return Err(PyErr::new(
+                        ExcKind::RuntimeError,
+                        "cannot reuse already awaited aclose()/athrow()",
+                    ));
                 }
                 if gen.state.get() == GenState::Finished {
                     op.state.set(OpState::Closed);
@@ -182,7 +193,9 @@ impl Vm {
         let gen = op.gen.clone();
         match self.async_gen_step(&gen, sent, throw) {
             Err(e) => self.athrow_error(op, e),
-            Ok(GenStep::Yielded(_)) if matches!(op.kind, AsyncOpKind::Close) && gen.yielded_own_value.get() => {
+            Ok(GenStep::Yielded(_))
+                if matches!(op.kind, AsyncOpKind::Close) && gen.yielded_own_value.get() =>
+            {
                 Err(self.ignored_generator_exit(op))
             }
             Ok(step) => self.async_gen_unwrap(op, Ok(step)),
@@ -271,12 +284,18 @@ pub static ASYNC_GEN_METHODS: &[(&str, NativeFn)] = &[
     ("__anext__", |vm, a, _| Ok(vm.async_gen_anext(&gen_self(a)?))),
     ("asend", |_, a, _| {
         let g = gen_self(a)?;
-        let v = a.get(1).cloned().ok_or_else(|| PyErr::type_error("asend() takes exactly one argument (0 given)"))?;
+        let v = a
+            .get(1)
+            .cloned()
+            .ok_or_else(|| PyErr::type_error("asend() takes exactly one argument (0 given)"))?;
         Ok(op_value(&g, AsyncOpKind::Send(v)))
     }),
     ("athrow", |_, a, _| {
         let g = gen_self(a)?;
-        let e = a.get(1).cloned().ok_or_else(|| PyErr::type_error("athrow expected at least 1 argument, got 0"))?;
+        let e = a
+            .get(1)
+            .cloned()
+            .ok_or_else(|| PyErr::type_error("athrow expected at least 1 argument, got 0"))?;
         Ok(op_value(&g, AsyncOpKind::Throw(e)))
     }),
     ("aclose", |_, a, _| Ok(op_value(&gen_self(a)?, AsyncOpKind::Close))),

@@ -159,7 +159,9 @@ impl Types {
             Value::Set(_) => self.set.clone(),
             Value::Module(_) => self.module.clone(),
             Value::Frame(_) => self.frame.clone(),
-            Value::AsyncGenOp(o) if o.type_name() == "async_generator_asend" => self.async_generator_asend.clone(),
+            Value::AsyncGenOp(o) if o.type_name() == "async_generator_asend" => {
+                self.async_generator_asend.clone()
+            }
             Value::AsyncGenOp(_) => self.async_generator_athrow.clone(),
             Value::Traceback(_) => self.traceback.clone(),
             Value::Bytes(_) => self.bytes.clone(),

@@ -27,6 +27,7 @@ pub struct FrameObject {
 impl FrameObject {
     /// The line of instruction `index`.
     pub fn line_at(&self, index: u32) -> u32 {
+        // u32::MAX marks a generator frame that has not started: it is at its `def` line.
         self.code.lines.get(index as usize).copied().unwrap_or(self.code.firstlineno)
     }
 }
