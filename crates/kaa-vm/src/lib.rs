@@ -14,6 +14,7 @@ pub mod exception_group;
 pub mod exception_methods;
 pub mod exceptions;
 pub mod frames;
+pub mod import;
 pub mod interp;
 pub mod interrupt;
 pub mod introspection;

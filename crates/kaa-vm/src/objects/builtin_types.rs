@@ -105,7 +105,7 @@ impl Types {
             generator: t("generator", None),
             set: t("set", Some(c.set)),
             frozenset: t("frozenset", Some(c.frozenset)),
-            module: t("module", None),
+            module: t("module", Some(crate::import::module_constructor)),
             coroutine: t("coroutine", None),
             async_generator: t("async_generator", None),
             async_generator_asend: t("async_generator_asend", None),

@@ -66,3 +66,19 @@ pub fn traceback_attr(tb: &Rc<TracebackObject>, name: &str) -> Option<Value> {
         _ => return None,
     })
 }
+
+/// The chain starting at `head` without the links `keep` rejects (relinking the kept ones).
+pub fn retain_links(
+    head: Option<Rc<TracebackObject>>,
+    keep: impl Fn(&TracebackObject) -> bool,
+) -> Option<Rc<TracebackObject>> {
+    let kept: Vec<Rc<TracebackObject>> =
+        head.map(|h| h.chain()).unwrap_or_default().into_iter().filter(|l| keep(l)).collect();
+    for pair in kept.windows(2) {
+        *pair[0].next.borrow_mut() = Some(pair[1].clone());
+    }
+    if let Some(last) = kept.last() {
+        *last.next.borrow_mut() = None;
+    }
+    kept.into_iter().next()
+}
