@@ -5,7 +5,7 @@
 //! [`crate::cache_file::bytecode_version`] (the opcode table is hashed into it automatically).
 
 use crate::code::{CodeFlags, CodeObject, ConstValue, ExceptionEntry};
-use crate::opcode::Instr;
+use crate::opcode::{Instr, Opcode};
 use kaa_syntax::ast::Int;
 use kaa_syntax::PyStr;
 use num_bigint::BigInt;
@@ -238,7 +238,7 @@ impl<'a> Reader<'a> {
             }
             exception_table.push(ExceptionEntry { start, end, target, depth, push_lasti });
         }
-        Some(CodeObject {
+        let code = CodeObject {
             name,
             qualname,
             filename,
@@ -257,7 +257,8 @@ impl<'a> Reader<'a> {
             freevars,
             exception_table,
             stacksize,
-        })
+        };
+        operands_in_range(&code).then_some(code)
     }
 
     fn constant(&mut self, depth: u32) -> Option<ConstValue> {
@@ -290,4 +291,38 @@ impl<'a> Reader<'a> {
             _ => return None,
         })
     }
+}
+
+/// Do the instructions' operands index the tables they name, and do jumps land inside the code?
+/// The interpreter indexes without checking, so a file that passes the checksum but was not
+/// written by Kaa (crafted by hand) must not reach it with an index out of range.
+fn operands_in_range(c: &CodeObject) -> bool {
+    let n = c.instructions.len();
+    let cells = c.cellvars.len() + c.freevars.len();
+    c.instructions.iter().enumerate().all(|(i, ins)| {
+        let arg = ins.arg() as usize;
+        match ins.op() {
+            Opcode::LoadConst => arg < c.consts.len(),
+            Opcode::KwNames => matches!(c.consts.get(arg), Some(ConstValue::Tuple(_))),
+            Opcode::LoadName
+            | Opcode::StoreName
+            | Opcode::DeleteName
+            | Opcode::StoreGlobal
+            | Opcode::DeleteGlobal
+            | Opcode::LoadAttr
+            | Opcode::StoreAttr
+            | Opcode::DeleteAttr
+            | Opcode::LoadMethod
+            | Opcode::ImportName
+            | Opcode::ImportFrom => arg < c.names.len(),
+            Opcode::LoadGlobal => arg >> 1 < c.names.len(),
+            Opcode::LoadFast | Opcode::StoreFast | Opcode::DeleteFast => arg < c.varnames.len(),
+            Opcode::LoadDeref | Opcode::StoreDeref | Opcode::LoadClosure => arg < cells,
+            Opcode::CompareOp => arg < 6,
+            Opcode::BinaryOp => arg < 26,
+            Opcode::JumpBackward => arg <= i + 1,
+            op if op.is_jump() => i + arg + 1 < n,
+            _ => true,
+        }
+    })
 }

@@ -215,7 +215,6 @@ impl Vm {
                 &self.exception_type(ExcKind::BaseExceptionGroup),
                 vec![Value::str(""), Value::Tuple(Rc::new(vec![exc.clone()]))],
             )?;
-            *wrapper.traceback.borrow_mut() = e.traceback.borrow().clone();
             return Ok((Value::Exception(wrapper), Value::None));
         }
         if e.group.borrow().is_some() {

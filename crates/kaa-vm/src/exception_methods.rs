@@ -84,7 +84,12 @@ impl Vm {
         } else {
             let exc = ExceptionObject::new(class.clone(), args);
             if class.is_subclass(&self.exception_type(ExcKind::ImportError)) {
-                exc.set_member("msg", exc.args.borrow().first().cloned().unwrap_or(Value::None));
+                // `msg` is the argument when there is exactly one.
+                let msg = match exc.args.borrow().as_slice() {
+                    [only] => only.clone(),
+                    _ => Value::None,
+                };
+                exc.set_member("msg", msg);
             }
             exc
         };

@@ -329,3 +329,45 @@ fn compile_fills_the_cache_and_reports_syntax_errors() {
     assert!(text.contains("*** Error compiling 'pkg/bad.py'..."), "{text}");
     assert!(text.contains("SyntaxError: invalid syntax"), "{text}");
 }
+
+#[test]
+fn crafted_cache_with_a_valid_checksum_but_bad_operands_is_refused() {
+    use kaa_bytecode::{cache_file, marshal, Instr, Opcode};
+    // An operand out of range for each kind of table the interpreter indexes.
+    let breakers: [fn(Opcode, u32) -> Option<u32>; 4] = [
+        |op, _| matches!(op, Opcode::LoadName | Opcode::StoreName | Opcode::ImportName).then_some(60_000),
+        |op, _| (op == Opcode::LoadConst).then_some(60_000),
+        |op, _| (op == Opcode::LoadGlobal).then_some(60_000 << 1),
+        |op, _| op.is_jump().then_some(Instr::MAX_ARG),
+    ];
+    let mut applied = 0;
+    for (n, breaker) in breakers.iter().enumerate() {
+        let p = Project::new(&format!("crafted{n}"));
+        std::fs::write(
+            p.dir.join("mod.py"),
+            format!("import sys\nif len(sys.argv) > 0:\n    BIG = True\n{MODULE}"),
+        )
+        .unwrap();
+        p.run();
+        let file = std::fs::read(p.cache_file()).unwrap();
+        let mut code =
+            marshal::load_code(&file[cache_file::HEADER_LEN..]).expect("Kaa's own cache reads back");
+        let mut changed = false;
+        for ins in code.instructions.iter_mut() {
+            if let Some(arg) = breaker(ins.op(), ins.arg()) {
+                *ins = Instr::new(ins.op(), arg);
+                changed = true;
+                break;
+            }
+        }
+        if !changed {
+            continue; // module-level code has no LOAD_GLOBAL
+        }
+        applied += 1;
+        let stamp = |at: usize| u64::from_le_bytes(file[at..at + 8].try_into().unwrap());
+        std::fs::write(p.cache_file(), cache_file::encode(&code, stamp(12), stamp(20))).unwrap();
+        let report = p.run();
+        assert!(report.contains("malformed code object"), "breaker {n}: {report}");
+    }
+    assert_eq!(applied, 3, "the module must exercise names, constants and jumps");
+}

@@ -183,3 +183,48 @@ pub fn compile_to_cache(config: &ImportConfig, source: &Path) -> Result<(), Comp
     let _ = write_atomic(&cache_path(config, source), &cache_file::encode(&code, mtime, size));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::compile_bytes;
+    use kaa_bytecode::cache_file;
+    use std::path::{Path, PathBuf};
+
+    fn python_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                python_files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "py") {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Every code object the compiler makes for the differential and import test programs reads
+    /// back from its cache file equal to what was written (and passes the operand checks).
+    #[test]
+    fn cache_files_round_trip_every_test_program() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests");
+        let mut files = Vec::new();
+        python_files(&root.join("programs"), &mut files);
+        python_files(&root.join("imports"), &mut files);
+        // KAA_ROUNDTRIP_DIR=/usr/lib/python3.11 checks a whole standard library too.
+        if let Some(extra) = std::env::var_os("KAA_ROUNDTRIP_DIR") {
+            python_files(Path::new(&extra), &mut files);
+        }
+        assert!(files.len() > 100, "found only {} test programs", files.len());
+        let mut checked = 0;
+        for f in &files {
+            let Ok(bytes) = std::fs::read(f) else { continue };
+            let Ok(code) = compile_bytes(&bytes, &f.to_string_lossy()) else { continue };
+            let file = cache_file::encode(&code, 7, 11);
+            let back =
+                cache_file::decode(&file, 7, 11).unwrap_or_else(|why| panic!("{}: {why:?}", f.display()));
+            assert!(back == code, "{} does not round-trip", f.display());
+            assert_eq!(cache_file::decode(&file, 8, 11).err(), Some(cache_file::Rejection::Stale));
+            checked += 1;
+        }
+        assert!(checked > 100, "only {checked} programs compiled");
+    }
+}
