@@ -2743,6 +2743,7 @@ impl Vm {
                 None => Err(DictObject::key_error(key, self)),
             },
             Value::ByteArray(b) => crate::objects::bytearray::delete_subscript(self, b, key),
+            Value::MemoryView(m) if m.readonly() => Err(PyErr::type_error("cannot modify read-only memory")),
             Value::MemoryView(_) => Err(PyErr::type_error("cannot delete memory")),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object doesn't support item deletion",
@@ -3025,6 +3026,10 @@ pub(crate) fn slice_indices(s: &(Value, Value, Value), len: usize) -> PyResult<V
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
+            // Out-of-range big ints clamp, as CPython's PySlice_Unpack does.
+            Value::BigInt(b) => {
+                Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 }))
+            }
             _ => Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method")),
         }
     };

@@ -297,6 +297,8 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
         }
         Value::Tuple(t) => t.len() as i64,
         Value::Str(s) => s.char_len() as i64,
+        Value::Bytes(b) => b.len() as i64,
+        Value::ByteArray(b) => b.data.borrow().len() as i64,
         Value::Instance(_) | Value::Exception(_) => {
             let class = vm.type_of(seq);
             match class.lookup("__reversed__") {
