@@ -40,6 +40,12 @@ pub struct Types {
     pub async_generator_athrow: Rc<TypeObject>,
     pub frame: Rc<TypeObject>,
     pub traceback: Rc<TypeObject>,
+    pub member_descriptor: Rc<TypeObject>,
+    pub dict_keys: Rc<TypeObject>,
+    pub dict_values: Rc<TypeObject>,
+    pub dict_items: Rc<TypeObject>,
+    pub mappingproxy: Rc<TypeObject>,
+    pub getset_descriptor: Rc<TypeObject>,
     pub bytes: Rc<TypeObject>,
     pub bytearray: Rc<TypeObject>,
     pub complex: Rc<TypeObject>,
@@ -73,7 +79,10 @@ pub struct Constructors {
 
 impl Types {
     pub fn new(c: Constructors) -> Types {
-        let object = Rc::new(TypeObject::builtin("object", None, Some(c.object)));
+        let mut object = TypeObject::builtin("object", None, Some(c.object));
+        // `object()` instances take no attributes.
+        object.instances_have_dict = false;
+        let object = Rc::new(object);
         let t = |name: &str, ctor: Option<NativeFn>| {
             Rc::new(TypeObject::builtin(name, Some(object.clone()), ctor))
         };
@@ -112,6 +121,12 @@ impl Types {
             async_generator_athrow: t("async_generator_athrow", None),
             frame: t("frame", None),
             traceback: t("traceback", None),
+            member_descriptor: t("member_descriptor", None),
+            dict_keys: t("dict_keys", None),
+            dict_values: t("dict_values", None),
+            dict_items: t("dict_items", None),
+            mappingproxy: t("mappingproxy", None),
+            getset_descriptor: t("getset_descriptor", None),
             bytes: t("bytes", Some(c.bytes)),
             bytearray: t("bytearray", Some(c.bytearray)),
             complex: t("complex", Some(c.complex)),
@@ -143,7 +158,7 @@ impl Types {
             Value::Range(_) => self.range.clone(),
             Value::Iterator(_) => self.iterator.clone(),
             Value::Slice(_) => self.slice.clone(),
-            Value::Type(_) => self.type_.clone(),
+            Value::Type(t) => t.metaclass.clone().unwrap_or_else(|| self.type_.clone()),
             Value::Exception(e) => e.class.clone(),
             Value::Cell(_) => self.cell.clone(),
             Value::Code(_) => self.code.clone(),
@@ -164,6 +179,17 @@ impl Types {
             }
             Value::AsyncGenOp(_) => self.async_generator_athrow.clone(),
             Value::Traceback(_) => self.traceback.clone(),
+            Value::Native(n) => {
+                use crate::objects::native::{NativeObject, ViewKind};
+                match &**n {
+                    NativeObject::Member(_) => self.member_descriptor.clone(),
+                    NativeObject::DictView(ViewKind::Keys, _) => self.dict_keys.clone(),
+                    NativeObject::DictView(ViewKind::Values, _) => self.dict_values.clone(),
+                    NativeObject::DictView(ViewKind::Items, _) => self.dict_items.clone(),
+                    NativeObject::MappingProxy(_) => self.mappingproxy.clone(),
+                    NativeObject::Getset { .. } => self.getset_descriptor.clone(),
+                }
+            }
             Value::Bytes(_) => self.bytes.clone(),
             Value::ByteArray(_) => self.bytearray.clone(),
             Value::Complex(_) => self.complex.clone(),
