@@ -2074,8 +2074,10 @@ impl Vm {
         let class = match obj {
             Value::Instance(i) => i.class.clone(),
             Value::Exception(e) if e.class.is_heap_type => e.class.clone(),
-            Value::Native(_) => self.type_of(obj),
-            Value::Type(t) if t.metaclass.is_some() => self.type_of(obj),
+            Value::Native(_) | Value::Type(_) => match crate::class_creation::dunder_class(self, obj) {
+                Some(c) => c,
+                None => return Ok(None),
+            },
             _ => return Ok(None),
         };
         let Some(f) = class.lookup(name) else { return Ok(None) };
