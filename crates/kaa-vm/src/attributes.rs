@@ -45,6 +45,15 @@ impl Vm {
                 }
             }
             Value::Super(s) => return self.super_get_attr(s, name),
+            Value::WeakRef(r) => {
+                if r.kind != crate::objects::weakref::WeakKind::Ref {
+                    let target = self.proxy_target(r)?;
+                    return self.get_attr(&target, name);
+                }
+                if name == "__callback__" {
+                    return Ok(r.callback.borrow().clone());
+                }
+            }
             _ => {}
         }
         let class = self.type_of(obj);
@@ -236,6 +245,12 @@ impl Vm {
 
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        if let Value::WeakRef(r) = obj {
+            if r.kind != crate::objects::weakref::WeakKind::Ref {
+                let target = self.proxy_target(r)?;
+                return self.set_attr(&target, name, value);
+            }
+        }
         if let Value::Module(m) = obj {
             m.dict.set_str(name, value);
             return Ok(());
@@ -249,6 +264,9 @@ impl Vm {
             }
             if name == "__setattr__" {
                 t.setattr_hook.set(None);
+            }
+            if name == "__del__" {
+                let _ = t.gc_signals.set(self.gc.signals.clone());
             }
             t.dict.set_str(name, value);
             return Ok(());
@@ -364,7 +382,11 @@ impl Vm {
             None if t.exception.is_some() => {
                 Value::Exception(Rc::new(ExceptionObject::new(t.clone(), args.clone())))
             }
-            None => Value::Instance(Rc::new(InstanceObject { class: t.clone(), dict: DictObject::new() })),
+            None => {
+                let v = Value::Instance(Rc::new(InstanceObject::new(t.clone(), DictObject::new())));
+                self.gc_track(&v);
+                v
+            }
         };
         match t.lookup("__init__") {
             Some(init) => {
@@ -432,6 +454,10 @@ impl Vm {
             class.dict.set(k, v)?;
         }
         let class = Rc::new(class);
+        self.gc_track(&Value::Type(class.clone()));
+        if class.lookup("__del__").is_some() {
+            let _ = class.gc_signals.set(self.gc.signals.clone());
+        }
         if let Some(Value::Cell(cell)) = class_cell {
             *cell.borrow_mut() = Value::Type(class.clone());
         }

@@ -18,6 +18,7 @@ mod iterators;
 mod numeric;
 mod percent;
 
+pub use code::compile_builtin_module;
 pub use constructors::{int_of, parse_float, parse_int_literal};
 pub use format::{format_float, format_value};
 pub use functions::{builtin_slice, hash_of, is_callable};
@@ -338,10 +339,14 @@ pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
             Some(Value::Type(t)) if t.exception.is_some() => Ok(Value::Exception(Rc::new(
                 crate::exceptions::ExceptionObject::new(t.clone(), a[1..].to_vec()),
             ))),
-            Some(Value::Type(t)) => Ok(Value::Instance(Rc::new(crate::objects::types::InstanceObject {
-                class: t.clone(),
-                dict: DictObject::new(),
-            }))),
+            Some(Value::Type(t)) => {
+                let v = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(
+                    t.clone(),
+                    DictObject::new(),
+                )));
+                vm.gc_track(&v);
+                Ok(v)
+            }
             _ => {
                 let _ = vm;
                 Err(PyErr::type_error("object.__new__(X): X is not a type object"))
@@ -703,6 +708,10 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
             }
         }
         Value::Cell(_) => "<cell>".into(),
+        Value::WeakRef(r) => {
+            let r = r.clone();
+            vm.weakref_repr(&r)?
+        }
         Value::Generator(g) => format!("<{} object {} at {:#x}>", v.type_name(), g.qualname, v.address()),
         Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
         Value::Set(s) => {

@@ -46,6 +46,19 @@ pub struct SuspendedFrame {
     frame: Frame,
 }
 
+impl SuspendedFrame {
+    /// The references the frame itself holds (its values are kept beside it), for the collector.
+    pub(crate) fn gc_references(&self, out: &mut dyn FnMut(crate::gc::traverse::Node)) {
+        use crate::gc::traverse::Node;
+        let f = &self.frame;
+        out(Node::Cells(f.cells.clone()));
+        out(Node::Value(Value::Dict(f.globals.clone())));
+        if let Some(l) = &f.locals {
+            out(Node::Value(Value::Dict(l.clone())));
+        }
+    }
+}
+
 /// What ended a run: an exception that nobody caught (already turned into an object).
 pub enum RunError {
     Exception(Rc<ExceptionObject>),
@@ -78,6 +91,10 @@ pub struct Vm {
     yielded: bool,
     suspended: Option<(SuspendedFrame, Vec<Value>)>,
     pub stdout: std::io::BufWriter<std::io::Stdout>,
+    /// The cycle collector's registry and state (`gc/`).
+    pub gc: crate::gc::Collector,
+    /// Live weak references by referent (`objects/weakref.rs`).
+    pub weakrefs: crate::objects::weakref::WeakRegistry,
 }
 
 impl Default for Vm {
@@ -105,6 +122,8 @@ impl Vm {
             yielded: false,
             suspended: None,
             stdout: std::io::BufWriter::new(std::io::stdout()),
+            gc: crate::gc::Collector::default(),
+            weakrefs: Default::default(),
         };
         for &kind in ExcKind::ALL {
             let base =
@@ -216,8 +235,12 @@ impl Vm {
         let code = body.code.clone();
         let base = self.stack.len();
         self.stack.resize(base + code.varnames.len(), Value::Null);
-        let mut cells: Vec<Rc<RefCell<Value>>> =
-            code.cellvars.iter().map(|_| Rc::new(RefCell::new(Value::Null))).collect();
+        let mut cells: Vec<Rc<RefCell<Value>>> = Vec::new();
+        for _ in &code.cellvars {
+            let cell = Rc::new(RefCell::new(Value::Null));
+            self.gc.track(crate::gc::Tracked::Cell(Rc::downgrade(&cell)));
+            cells.push(cell);
+        }
         cells.extend(body.closure.iter().cloned());
         let cells: Cells = cells.into();
         self.frames.push(Frame {
@@ -306,6 +329,16 @@ impl Vm {
         let v = Value::str(name);
         self.interned.insert(name.to_string(), v.clone());
         v
+    }
+
+    /// Forgets every LOAD_GLOBAL cache entry (a full collection does, so stale entries do not
+    /// keep dead objects alive).
+    pub(crate) fn clear_global_caches(&mut self) {
+        for (_, values) in self.const_cache.values() {
+            if let Ok(mut cache) = values.global_cache.try_borrow_mut() {
+                cache.iter_mut().for_each(|e| *e = None);
+            }
+        }
     }
 
     pub(crate) fn consts_for(&mut self, code: &Rc<CodeObject>) -> Rc<CodeValues> {
@@ -419,6 +452,17 @@ impl Vm {
                 self.frames[f].pc = pc
             };
         }
+        // Where finalizers and weakref callbacks queued by destructors run (`gc/`): after
+        // instructions that typically drop the last reference to something, and at calls and
+        // backward jumps.
+        macro_rules! gc_safe_point {
+            () => {
+                if self.gc.signals.attention.get() {
+                    save_pc!();
+                    self.gc_safe_point();
+                }
+            };
+        }
         loop {
             let ins = code.instructions[pc];
             pc += 1;
@@ -427,6 +471,7 @@ impl Vm {
                 Opcode::Nop | Opcode::Resume => {}
                 Opcode::PopTop => {
                     self.pop();
+                    gc_safe_point!();
                 }
                 Opcode::PushNull => self.push(Value::Null),
                 Opcode::Copy => {
@@ -456,6 +501,7 @@ impl Vm {
                         return Err(unbound_local(&code, arg));
                     }
                     self.stack[base + arg as usize] = Value::Null;
+                    gc_safe_point!();
                 }
                 Opcode::LoadDeref | Opcode::LoadClosure => {
                     let cell = self.frames[f].cells[arg as usize].clone();
@@ -541,10 +587,12 @@ impl Vm {
                     let frame = &self.frames[f];
                     let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
                     ns.set(consts.names[arg as usize].clone(), v)?;
+                    gc_safe_point!();
                 }
                 Opcode::StoreGlobal => {
                     let v = self.pop();
                     self.frames[f].globals.set(consts.names[arg as usize].clone(), v)?;
+                    gc_safe_point!();
                 }
                 Opcode::DeleteName | Opcode::DeleteGlobal => {
                     let name = &code.names[arg as usize];
@@ -558,6 +606,7 @@ impl Vm {
                         let name = name.clone();
                         return Err(self.name_error(&name, f));
                     }
+                    gc_safe_point!();
                 }
                 Opcode::LoadAttr => {
                     let obj = self.pop();
@@ -633,6 +682,8 @@ impl Vm {
                     let obj = self.pop();
                     save_pc!();
                     self.del_attr(&obj, &code.names[arg as usize])?;
+                    drop(obj);
+                    gc_safe_point!();
                 }
                 Opcode::BinaryOp => {
                     let b = self.pop();
@@ -716,14 +767,16 @@ impl Vm {
                     let items = self.stack.split_off(self.stack.len() - arg as usize);
                     let v = match ins.op() {
                         Opcode::BuildTuple => Value::Tuple(Rc::new(items)),
-                        Opcode::BuildList => Value::List(Rc::new(RefCell::new(items))),
+                        Opcode::BuildList => self.new_list(items),
                         _ => {
                             save_pc!();
                             let set = crate::objects::set::SetObject::new(false);
                             for item in items {
                                 set.add(item)?;
                             }
-                            Value::Set(Rc::new(set))
+                            let set = Value::Set(Rc::new(set));
+                            self.gc_track(&set);
+                            set
                         }
                     };
                     self.push(v);
@@ -736,7 +789,8 @@ impl Vm {
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         d.set(k, v)?;
                     }
-                    self.push(Value::Dict(Rc::new(d)));
+                    let d = self.new_dict(d);
+                    self.push(d);
                 }
                 Opcode::BuildString => {
                     let parts = self.stack.split_off(self.stack.len() - arg as usize);
@@ -1112,7 +1166,10 @@ impl Vm {
                     self.stack.extend(items.into_iter().rev());
                 }
                 Opcode::JumpForward => pc += arg as usize,
-                Opcode::JumpBackward => pc -= arg as usize,
+                Opcode::JumpBackward => {
+                    pc -= arg as usize;
+                    gc_safe_point!();
+                }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpForwardIfTrue => {
                     let v = self.pop();
                     let t = match v {
@@ -1169,6 +1226,7 @@ impl Vm {
                     }
                 }
                 Opcode::Call => {
+                    gc_safe_point!();
                     if self.frames[f].kw_names.is_none() && self.try_call_in_place(arg as usize) {
                         // The callee's frame now sits on top: switch to it.
                         self.frames[f].pc = pc;
@@ -1303,7 +1361,9 @@ impl Vm {
                         closure,
                         dict: DictObject::new(),
                     };
-                    self.push(Value::Function(Rc::new(func)));
+                    let func = Value::Function(Rc::new(func));
+                    self.gc_track(&func);
+                    self.push(func);
                 }
                 Opcode::ReturnValue => {
                     let v = self.pop();
@@ -1318,6 +1378,7 @@ impl Vm {
                     pc = self.frames[f].pc;
                     base = self.frames[f].base;
                     self.push(v);
+                    gc_safe_point!();
                 }
                 Opcode::RaiseVarargs => {
                     save_pc!();
@@ -1485,7 +1546,9 @@ impl Vm {
         for name in &code.cellvars {
             // A parameter captured by an inner function starts out holding the argument.
             let init = code.varnames.iter().position(|v| v == name).map(|i| self.stack[base + i].clone());
-            cells.push(Rc::new(RefCell::new(init.unwrap_or(Value::Null))));
+            let cell = Rc::new(RefCell::new(init.unwrap_or(Value::Null)));
+            self.gc.track(crate::gc::Tracked::Cell(Rc::downgrade(&cell)));
+            cells.push(cell);
         }
         cells.extend(func.closure.iter().cloned());
         let cells: Cells = if code.cellvars.is_empty() { func.closure.clone() } else { cells.into() };
@@ -1607,10 +1670,10 @@ impl Vm {
                 Value::Dict(d) => d.get(key)?,
                 other => {
                     let get = self.get_attr(other, "get")?;
-                    let marker = Value::Instance(Rc::new(crate::objects::types::InstanceObject {
-                        class: self.types.object.clone(),
-                        dict: DictObject::new(),
-                    }));
+                    let marker = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(
+                        self.types.object.clone(),
+                        DictObject::new(),
+                    )));
                     let v = self.call_value(&get, vec![key.clone(), marker.clone()], Vec::new())?;
                     if v.is(&marker) {
                         None
@@ -1756,13 +1819,15 @@ impl Vm {
     fn detach_generator(&mut self, func: &Rc<FunctionObject>) -> Value {
         let frame = self.frames.pop().expect("generator frame");
         let values = self.stack.split_off(frame.base);
-        Value::Generator(Rc::new(GeneratorObject {
+        let g = Value::Generator(Rc::new(GeneratorObject {
             is_coroutine: func.code.flags.has(CodeFlags::COROUTINE),
             name: func.name.clone(),
             qualname: func.qualname.clone(),
             state: std::cell::Cell::new(GenState::Created),
             saved: RefCell::new(Some((SuspendedFrame { frame }, values))),
-        }))
+        }));
+        self.gc_track(&g);
+        g
     }
 
     /// Runs a generator until it yields or returns; `throw` raises an exception at its yield.
@@ -1926,6 +1991,10 @@ impl Vm {
                 r
             }
             Value::Generator(_) => Err(PyErr::type_error("'generator' object is not callable")),
+            Value::WeakRef(r) => {
+                let r = r.clone();
+                crate::objects::weakref::call_weakref(self, &r, args, kwargs)
+            }
             Value::BoundMethod(m) => {
                 let (func, this) = (m.0.clone(), m.1.clone());
                 let mut full = Vec::with_capacity(args.len() + 1);
@@ -2179,6 +2248,10 @@ impl Vm {
             return Ok(a.is(b));
         }
         Ok(match (a, b) {
+            (WeakRef(x), WeakRef(y)) => {
+                let (x, y) = (x.clone(), y.clone());
+                self.weakref_eq(&x, &y)?
+            }
             (List(x), List(y)) => {
                 if Rc::ptr_eq(x, y) {
                     return Ok(true);
@@ -2755,6 +2828,10 @@ impl Vm {
         }
         match v {
             Value::Str(s) => Ok(s.to_string()),
+            Value::WeakRef(r) if r.kind != crate::objects::weakref::WeakKind::Ref => {
+                let target = self.proxy_target(r)?;
+                self.str(&target)
+            }
             Value::Exception(e) => {
                 let args = e.args.borrow().clone();
                 match args.len() {

@@ -10,6 +10,7 @@
 pub mod attributes;
 pub mod builtins;
 pub mod exceptions;
+pub mod gc;
 pub mod interp;
 pub mod introspection;
 pub mod modules;

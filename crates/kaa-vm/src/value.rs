@@ -48,6 +48,8 @@ pub enum Value {
     /// `set` or `frozenset` (see `SetObject::frozen`).
     Set(Rc<crate::objects::set::SetObject>),
     Module(Rc<crate::modules::ModuleObject>),
+    /// `weakref.ref` or `weakref.proxy`.
+    WeakRef(Rc<crate::objects::weakref::WeakRefObject>),
 }
 
 impl Value {
@@ -97,6 +99,7 @@ impl Value {
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
+            (WeakRef(a), WeakRef(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -129,6 +132,7 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
+            Value::WeakRef(r) => p(r),
             _ => 0,
         }
     }
@@ -170,6 +174,11 @@ impl Value {
                 }
             }
             Value::Module(_) => "module",
+            Value::WeakRef(r) => match r.kind {
+                crate::objects::weakref::WeakKind::Ref => "weakref.ReferenceType",
+                crate::objects::weakref::WeakKind::Proxy => "weakref.ProxyType",
+                crate::objects::weakref::WeakKind::CallableProxy => "weakref.CallableProxyType",
+            },
             Value::Set(s) => {
                 if s.frozen {
                     "frozenset"

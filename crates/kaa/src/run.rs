@@ -54,12 +54,22 @@ pub fn compile_and_run(
     let globals = Rc::new(kaa_vm::objects::dict::DictObject::new());
     globals.set_str("__name__", kaa_vm::Value::str("__main__"));
     globals.set_str("__file__", kaa_vm::Value::str(&path));
-    let result = vm.run_module(code, globals);
+    let result = vm.run_module(code, globals.clone());
+    let result = match result {
+        // Interpreter shutdown: atexit-style finalizers, then module teardown (`__del__`).
+        Ok(v) => match vm.run_exit_finalizers() {
+            Ok(()) => Ok(v),
+            Err(e) => Err(RunError::Exception(vm.materialize(e))),
+        },
+        Err(e) => Err(e),
+    };
     let _ = vm.stdout.flush();
-    match result {
+    let status = match result {
         Ok(_) => ExitCode::SUCCESS,
         Err(RunError::Exception(exc)) => exit_for_uncaught(&mut vm, &exc),
-    }
+    };
+    vm.finalize_at_exit(&globals);
+    status
 }
 
 /// What an uncaught exception does to the process: SystemExit(code) exits with its code (a

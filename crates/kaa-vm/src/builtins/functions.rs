@@ -336,7 +336,7 @@ pub fn builtin_object(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<
     if !args.is_empty() || !kwargs.is_empty() {
         return Err(PyErr::type_error("object() takes no arguments"));
     }
-    Ok(Value::Instance(Rc::new(InstanceObject { class: vm.types.object.clone(), dict: DictObject::new() })))
+    Ok(Value::Instance(Rc::new(InstanceObject::new(vm.types.object.clone(), DictObject::new()))))
 }
 
 /// `type(obj)` / `type(name, bases, dict)`.
@@ -474,7 +474,7 @@ pub fn install_quitters(ns: &DictObject, object: &Rc<TypeObject>) {
         let dict = DictObject::new();
         dict.set_str("name", Value::str(name));
         dict.set_str("eof", Value::str("Ctrl-D (i.e. EOF)"));
-        ns.set_str(name, Value::Instance(Rc::new(InstanceObject { class: t.clone(), dict })));
+        ns.set_str(name, Value::Instance(Rc::new(InstanceObject::new(t.clone(), dict))));
     }
 }
 

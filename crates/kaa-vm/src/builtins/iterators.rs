@@ -61,7 +61,7 @@ fn instance(cls: &Value, slots: Vec<Value>) -> PyResult<Value> {
     for (i, v) in slots.into_iter().enumerate() {
         dict.set(Value::Int(i as i64), v)?;
     }
-    Ok(Value::Instance(Rc::new(InstanceObject { class: cls.clone(), dict })))
+    Ok(Value::Instance(Rc::new(InstanceObject::new(cls.clone(), dict))))
 }
 
 fn slot(me: &InstanceObject, i: i64) -> Value {

@@ -12,6 +12,7 @@ pub mod gc;
 pub mod math;
 pub mod sys;
 pub mod time;
+pub mod weakref;
 
 /// A module object: a name and a namespace.
 pub struct ModuleObject {
@@ -43,7 +44,8 @@ fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "sys" => sys::init(vm, &dict),
         "math" => math::init(&dict),
         "time" => time::init(&dict),
-        "gc" => gc::init(&dict),
+        "gc" => gc::init(&dict, vm),
+        "weakref" | "_weakref" => weakref::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),

@@ -35,6 +35,9 @@ pub struct Types {
     pub frozenset: Rc<TypeObject>,
     pub module: Rc<TypeObject>,
     pub coroutine: Rc<TypeObject>,
+    pub weakref: Rc<TypeObject>,
+    pub weakproxy: Rc<TypeObject>,
+    pub weakcallableproxy: Rc<TypeObject>,
 }
 
 /// The constructors of the types that have one (defined in `builtins`).
@@ -94,6 +97,9 @@ impl Types {
             frozenset: t("frozenset", Some(c.frozenset)),
             module: t("module", None),
             coroutine: t("coroutine", None),
+            weakref: t("ReferenceType", Some(crate::objects::weakref::ref_new)),
+            weakproxy: t("ProxyType", None),
+            weakcallableproxy: t("CallableProxyType", None),
             object,
         }
     }
@@ -131,6 +137,11 @@ impl Types {
             Value::Set(s) if s.frozen => self.frozenset.clone(),
             Value::Set(_) => self.set.clone(),
             Value::Module(_) => self.module.clone(),
+            Value::WeakRef(r) => match r.kind {
+                crate::objects::weakref::WeakKind::Ref => self.weakref.clone(),
+                crate::objects::weakref::WeakKind::Proxy => self.weakproxy.clone(),
+                crate::objects::weakref::WeakKind::CallableProxy => self.weakcallableproxy.clone(),
+            },
         }
     }
 }

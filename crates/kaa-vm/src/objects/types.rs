@@ -25,6 +25,9 @@ pub struct TypeObject {
     pub module: RefCell<Option<Value>>,
     /// Cache for `has_setattr_hook`.
     pub setattr_hook: std::cell::Cell<Option<bool>>,
+    /// Set once instances of this class need to report their death to the VM: the class has a
+    /// `__del__`, or weak references to its instances exist (see `gc::finalize`).
+    pub gc_signals: std::cell::OnceCell<Rc<crate::gc::GcSignals>>,
 }
 
 impl TypeObject {
@@ -44,6 +47,7 @@ impl TypeObject {
             is_heap_type: false,
             module: RefCell::new(None),
             setattr_hook: std::cell::Cell::new(None),
+            gc_signals: std::cell::OnceCell::new(),
         }
     }
 
@@ -62,6 +66,7 @@ impl TypeObject {
             is_heap_type: true,
             module: RefCell::new(None),
             setattr_hook: std::cell::Cell::new(None),
+            gc_signals: std::cell::OnceCell::new(),
         })
     }
 
@@ -149,6 +154,29 @@ fn c3_merge(bases: &[Rc<TypeObject>]) -> PyResult<Vec<Rc<TypeObject>>> {
 pub struct InstanceObject {
     pub class: Rc<TypeObject>,
     pub dict: DictObject,
+    /// `__del__` has run (PEP 442: once per object).
+    pub finalized: std::cell::Cell<bool>,
+    /// Weak references to this object have been made (its death must be reported).
+    pub has_weakrefs: std::cell::Cell<bool>,
+}
+
+impl InstanceObject {
+    pub fn new(class: Rc<TypeObject>, dict: DictObject) -> InstanceObject {
+        InstanceObject {
+            class,
+            dict,
+            finalized: std::cell::Cell::new(false),
+            has_weakrefs: std::cell::Cell::new(false),
+        }
+    }
+}
+
+impl Drop for InstanceObject {
+    fn drop(&mut self) {
+        if self.class.gc_signals.get().is_some() {
+            crate::gc::finalize::instance_died(self);
+        }
+    }
 }
 
 /// `property(fget, fset, fdel, doc)`.

@@ -1,0 +1,94 @@
+//! Running `__del__` and weak-reference callbacks: what destructors queued (see `GcSignals`),
+//! drained by the interpreter at safe points, and what is left when the program ends.
+
+use super::Pending;
+use crate::exceptions::ExceptionObject;
+use crate::interp::Vm;
+use crate::objects::types::InstanceObject;
+use crate::value::Value;
+use std::io::Write;
+use std::rc::Rc;
+
+/// Called when an instance's last reference goes away (from `Drop`, so without the VM). If its
+/// class has a finalizer that has not run yet, the instance's contents move into a fresh object
+/// queued for `__del__`; weak references with callbacks get a death notice.
+pub fn instance_died(inst: &mut InstanceObject) {
+    let Some(signals) = inst.class.gc_signals.get() else { return };
+    if inst.has_weakrefs.get() {
+        signals.push(Pending::Died(inst as *const InstanceObject as usize));
+    }
+    if !inst.finalized.get() && inst.class.lookup("__del__").is_some() {
+        let revived = InstanceObject::new(inst.class.clone(), std::mem::take(&mut inst.dict));
+        revived.finalized.set(true);
+        signals.push(Pending::Finalize(Rc::new(revived)));
+    }
+}
+
+impl Vm {
+    /// Runs every queued finalizer and weakref callback (including ones queued meanwhile).
+    pub fn run_pending_finalizers(&mut self) {
+        // Bounded so a finalizer that keeps making finalizable garbage cannot hang us here; what
+        // is left waits for the next safe point.
+        for _ in 0..10_000 {
+            let next = {
+                let mut pending = self.gc.signals.pending.borrow_mut();
+                if pending.is_empty() {
+                    None
+                } else {
+                    Some(pending.remove(0))
+                }
+            };
+            match next {
+                None => return,
+                Some(Pending::Finalize(inst)) => self.call_finalizer(&inst),
+                Some(Pending::Died(address)) => self.run_weakref_callbacks(address),
+            }
+        }
+        self.gc.signals.attention.set(true);
+    }
+
+    /// Calls `inst.__del__()`; an exception is reported and ignored, as CPython does.
+    pub fn call_finalizer(&mut self, inst: &Rc<InstanceObject>) {
+        let Some(del) = inst.class.lookup("__del__") else { return };
+        let this = Value::Instance(inst.clone());
+        if let Err(e) = self.call_value(&del, vec![this], Vec::new()) {
+            let exc = self.materialize(e);
+            self.report_unraisable("Exception ignored in", &del, &exc);
+        }
+    }
+
+    /// CPython's "Exception ignored in: <obj>" report, then the traceback, on stderr.
+    #[cold]
+    pub fn report_unraisable(&mut self, message: &str, obj: &Value, exc: &Rc<ExceptionObject>) {
+        let _ = self.stdout.flush();
+        let what = self.repr(obj).unwrap_or_else(|_| format!("<{} object>", obj.type_name()));
+        eprintln!("{message}: {what}");
+        self.print_exception(exc);
+    }
+
+    /// At interpreter exit: finalizers of what is still queued, then of the objects the main
+    /// module's globals hold (CPython clears module namespaces at shutdown), then a last
+    /// collection so instances in cycles are finalized too.
+    pub fn finalize_at_exit(&mut self, globals: &Rc<crate::objects::dict::DictObject>) {
+        self.run_pending_finalizers();
+        // CPython first sets names starting with a single underscore to None, then the rest, each in
+        // insertion order.
+        let keys = globals.keys();
+        for underscored in [true, false] {
+            for k in &keys {
+                let Value::Str(s) = k else { continue };
+                let single_underscore = s.as_str().starts_with('_') && !s.as_str().starts_with("__");
+                if (underscored && !single_underscore) || s.as_str() == "__builtins__" {
+                    continue;
+                }
+                let _ = globals.set(k.clone(), Value::None);
+                self.run_pending_finalizers();
+            }
+        }
+        self.collect_generation(super::GENERATIONS - 1, "shutdown");
+        self.run_pending_finalizers();
+        self.poll_dead_weakrefs();
+        self.run_pending_finalizers();
+        let _ = self.stdout.flush();
+    }
+}
