@@ -95,6 +95,9 @@ pub struct Vm {
     pub gc: crate::gc::Collector,
     /// Live weak references by referent (`objects/weakref.rs`).
     pub weakrefs: crate::objects::weakref::WeakRegistry,
+    /// Backward jumps left before the run is stopped with KeyboardInterrupt (the fuzzer's step
+    /// limit, `KAA_STEP_LIMIT`; unlimited otherwise).
+    pub loop_budget: u64,
 }
 
 impl Default for Vm {
@@ -124,6 +127,7 @@ impl Vm {
             stdout: std::io::BufWriter::new(std::io::stdout()),
             gc: crate::gc::Collector::default(),
             weakrefs: Default::default(),
+            loop_budget: u64::MAX,
         };
         for &kind in ExcKind::ALL {
             let base =
@@ -1168,6 +1172,12 @@ impl Vm {
                 Opcode::JumpForward => pc += arg as usize,
                 Opcode::JumpBackward => {
                     pc -= arg as usize;
+                    self.loop_budget -= 1;
+                    if self.loop_budget == 0 {
+                        self.loop_budget = 1;
+                        save_pc!();
+                        return Err(PyErr::new(ExcKind::KeyboardInterrupt, "step limit reached"));
+                    }
                     gc_safe_point!();
                 }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpForwardIfTrue => {

@@ -51,6 +51,10 @@ pub fn compile_and_run(
     }
     let mut vm = Vm::new();
     vm.argv = argv.to_vec();
+    // A testing hook: the VM fuzzer bounds loops so that mutated programs always end.
+    if let Some(limit) = std::env::var("KAA_STEP_LIMIT").ok().and_then(|s| s.parse::<u64>().ok()) {
+        vm.loop_budget = limit.max(1);
+    }
     let globals = Rc::new(kaa_vm::objects::dict::DictObject::new());
     globals.set_str("__name__", kaa_vm::Value::str("__main__"));
     globals.set_str("__file__", kaa_vm::Value::str(&path));

@@ -14,13 +14,14 @@ use std::rc::Rc;
 /// queued for `__del__`; weak references with callbacks get a death notice.
 pub fn instance_died(inst: &mut InstanceObject) {
     let Some(signals) = inst.class.gc_signals.get() else { return };
-    if inst.has_weakrefs.get() {
-        signals.push(Pending::Died(inst as *const InstanceObject as usize));
-    }
+    // CPython calls __del__ first, then clears the weak references.
     if !inst.finalized.get() && inst.class.lookup("__del__").is_some() {
         let revived = InstanceObject::new(inst.class.clone(), std::mem::take(&mut inst.dict));
         revived.finalized.set(true);
         signals.push(Pending::Finalize(Rc::new(revived)));
+    }
+    if inst.has_weakrefs.get() {
+        signals.push(Pending::Died(inst as *const InstanceObject as usize));
     }
 }
 
@@ -67,23 +68,17 @@ impl Vm {
     }
 
     /// At interpreter exit: finalizers of what is still queued, then of the objects the main
-    /// module's globals hold (CPython clears module namespaces at shutdown), then a last
-    /// collection so instances in cycles are finalized too.
+    /// module's globals hold, then a last collection so instances in cycles are finalized too.
     pub fn finalize_at_exit(&mut self, globals: &Rc<crate::objects::dict::DictObject>) {
         self.run_pending_finalizers();
-        // CPython first sets names starting with a single underscore to None, then the rest, each in
+        // The main module's namespace goes away with the module: its entries are released in
         // insertion order.
-        let keys = globals.keys();
-        for underscored in [true, false] {
-            for k in &keys {
-                let Value::Str(s) = k else { continue };
-                let single_underscore = s.as_str().starts_with('_') && !s.as_str().starts_with("__");
-                if (underscored && !single_underscore) || s.as_str() == "__builtins__" {
-                    continue;
-                }
-                let _ = globals.set(k.clone(), Value::None);
-                self.run_pending_finalizers();
+        for k in globals.keys() {
+            if matches!(&k, Value::Str(s) if s.as_str() == "__builtins__") {
+                continue;
             }
+            let _ = globals.set(k, Value::None);
+            self.run_pending_finalizers();
         }
         self.collect_generation(super::GENERATIONS - 1, "shutdown");
         self.run_pending_finalizers();

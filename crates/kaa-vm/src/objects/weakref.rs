@@ -273,7 +273,7 @@ pub fn call_weakref(vm: &mut Vm, r: &Rc<WeakRefObject>, args: Vec<Value>, kwargs
     if r.kind == WeakKind::Ref {
         if !args.is_empty() || !kwargs.is_empty() {
             return Err(PyErr::type_error(format!(
-                "weakref() takes exactly 0 arguments ({} given)",
+                "weakref expected 0 arguments, got {}",
                 args.len() + kwargs.len()
             )));
         }
