@@ -90,13 +90,15 @@ pub struct Vm {
     /// in `suspended` for the generator to take it.
     yielded: bool,
     suspended: Option<(SuspendedFrame, Vec<Value>)>,
-    pub stdout: std::io::BufWriter<std::io::Stdout>,
+    pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
+    /// What the embedder chose (flags, `sys.path`, warning and `-X` options).
+    pub config: crate::config::Config,
     /// The cycle collector's registry and state (`gc/`).
     pub gc: crate::gc::Collector,
     /// Live weak references by referent (`objects/weakref.rs`).
     pub weakrefs: crate::objects::weakref::WeakRegistry,
-    /// Backward jumps left before the run is stopped with KeyboardInterrupt (the fuzzer's step
-    /// limit, `KAA_STEP_LIMIT`; unlimited otherwise).
+    /// Backward jumps and calls left before the process ends (the fuzzer's step limit,
+    /// `KAA_STEP_LIMIT`; unlimited otherwise).
     pub loop_budget: u64,
 }
 
@@ -124,7 +126,8 @@ impl Vm {
             handling: None,
             yielded: false,
             suspended: None,
-            stdout: std::io::BufWriter::new(std::io::stdout()),
+            stdout: crate::config::stdout_writer(false, false),
+            config: crate::config::Config::default(),
             gc: crate::gc::Collector::default(),
             weakrefs: Default::default(),
             loop_budget: u64::MAX,
@@ -333,6 +336,24 @@ impl Vm {
         let v = Value::str(name);
         self.interned.insert(name.to_string(), v.clone());
         v
+    }
+
+    /// Counts one backward jump or call against `loop_budget` (the fuzzer's step limit).
+    #[inline]
+    fn spend_step(&mut self) {
+        self.loop_budget -= 1;
+        if self.loop_budget == 0 {
+            self.step_limit_reached();
+        }
+    }
+
+    /// The step limit is a testing hook, and Python code must not be able to catch it (a bare
+    /// `except:` in a loop would go on forever): the process ends.
+    #[cold]
+    fn step_limit_reached(&mut self) -> ! {
+        let _ = self.stdout.flush();
+        eprintln!("kaa: step limit reached (KAA_STEP_LIMIT)");
+        std::process::exit(125);
     }
 
     /// Forgets every LOAD_GLOBAL cache entry (a full collection does, so stale entries do not
@@ -1171,13 +1192,12 @@ impl Vm {
                 }
                 Opcode::JumpForward => pc += arg as usize,
                 Opcode::JumpBackward => {
-                    pc -= arg as usize;
-                    self.loop_budget -= 1;
-                    if self.loop_budget == 0 {
-                        self.loop_budget = 1;
+                    if crate::interrupt::pending() && crate::interrupt::take() {
                         save_pc!();
-                        return Err(PyErr::new(ExcKind::KeyboardInterrupt, "step limit reached"));
+                        return Err(PyErr::new(ExcKind::KeyboardInterrupt, ""));
                     }
+                    pc -= arg as usize;
+                    self.spend_step();
                     gc_safe_point!();
                 }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpForwardIfTrue => {
@@ -1236,6 +1256,7 @@ impl Vm {
                     }
                 }
                 Opcode::Call => {
+                    self.spend_step();
                     gc_safe_point!();
                     if self.frames[f].kw_names.is_none() && self.try_call_in_place(arg as usize) {
                         // The callee's frame now sits on top: switch to it.
@@ -1495,6 +1516,11 @@ impl Vm {
                 }
                 Opcode::LoadAssertionError => {
                     self.push(Value::Type(self.exception_type(ExcKind::AssertionError)));
+                }
+                Opcode::PrintExpr => {
+                    let v = self.pop();
+                    save_pc!();
+                    self.display_value(v)?;
                 }
                 Opcode::LoadBuildClass => {
                     let f = self.builtins.get_str("__build_class__").unwrap_or(Value::None);
@@ -1987,6 +2013,7 @@ impl Vm {
                 }
             }
             Value::Function(func) => {
+                self.spend_step();
                 if self.frames.len() >= self.recursion_limit || self.native_depth > 200 {
                     return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
                 }

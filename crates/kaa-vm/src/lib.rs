@@ -9,9 +9,11 @@
 
 pub mod attributes;
 pub mod builtins;
+pub mod config;
 pub mod exceptions;
 pub mod gc;
 pub mod interp;
+pub mod interrupt;
 pub mod introspection;
 pub mod modules;
 pub mod objects;

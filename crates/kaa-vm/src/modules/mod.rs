@@ -11,6 +11,7 @@ use std::rc::Rc;
 pub mod gc;
 pub mod math;
 pub mod sys;
+mod sys_config;
 pub mod time;
 pub mod weakref;
 

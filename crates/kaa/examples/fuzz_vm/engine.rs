@@ -222,7 +222,7 @@ pub fn run_one(kaa: &Path, file: &Path, time_limit: Duration) -> Verdict {
         .arg("ulimit -v 3000000; exec \"$0\" \"$1\"")
         .arg(kaa)
         .arg(file)
-        .env("KAA_STEP_LIMIT", "100000")
+        .env("KAA_STEP_LIMIT", "1000000")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -266,7 +266,7 @@ pub fn run_one(kaa: &Path, file: &Path, time_limit: Duration) -> Verdict {
         return Verdict::Finding("signal", format!("killed by signal {sig}\n{tail}"));
     }
     match status.code() {
-        Some(0..=2) | Some(130) => Verdict::Fine,
+        Some(0..=2) | Some(125) | Some(130) => Verdict::Fine,
         Some(c) => {
             // sys.exit(n) in a mutated program is fine; Rust's own exit codes are not.
             if c == 101 || c == 134 {
