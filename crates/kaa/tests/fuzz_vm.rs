@@ -49,10 +49,20 @@ fn fuzz_vm_judge_recognizes_failures() {
     std::fs::write(&ok, "print(1)\nwhile True:\n    pass\n").unwrap();
     // The real binary: an infinite loop ends at the step limit.
     assert_eq!(engine::run_one(&common::kaa_bin(), &ok, Duration::from_secs(20)), engine::Verdict::Fine);
-    let panics = script("panics.sh", "#!/bin/sh\necho \"thread 'main' panicked at src/x.rs:1:1\" >&2\nexit 101\n");
-    assert!(matches!(engine::run_one(&panics, &ok, Duration::from_secs(5)), engine::Verdict::Finding("panic", _)));
+    let panics =
+        script("panics.sh", "#!/bin/sh\necho \"thread 'main' panicked at src/x.rs:1:1\" >&2\nexit 101\n");
+    assert!(matches!(
+        engine::run_one(&panics, &ok, Duration::from_secs(5)),
+        engine::Verdict::Finding("panic", _)
+    ));
     let segv = script("segv.sh", "#!/bin/sh\nkill -SEGV $$\n");
-    assert!(matches!(engine::run_one(&segv, &ok, Duration::from_secs(5)), engine::Verdict::Finding("signal", _)));
+    assert!(matches!(
+        engine::run_one(&segv, &ok, Duration::from_secs(5)),
+        engine::Verdict::Finding("signal", _)
+    ));
     let hangs = script("hangs.sh", "#!/bin/sh\nsleep 30\n");
-    assert!(matches!(engine::run_one(&hangs, &ok, Duration::from_secs(1)), engine::Verdict::Finding("hang", _)));
+    assert!(matches!(
+        engine::run_one(&hangs, &ok, Duration::from_secs(1)),
+        engine::Verdict::Finding("hang", _)
+    ));
 }

@@ -193,11 +193,9 @@ struct Analysis {
 
 fn analyse(entries: &[Tracked]) -> Analysis {
     let candidates: Vec<Value> = entries.iter().filter_map(Tracked::upgrade).collect();
-    let index: HashMap<usize, usize> =
-        candidates.iter().enumerate().map(|(i, v)| (v.address(), i)).collect();
+    let index: HashMap<usize, usize> = candidates.iter().enumerate().map(|(i, v)| (v.address(), i)).collect();
     // Each candidate's references, minus the handle held in `candidates`.
-    let mut gc_refs: Vec<isize> =
-        candidates.iter().map(|v| traverse::strong_count(v) as isize - 1).collect();
+    let mut gc_refs: Vec<isize> = candidates.iter().map(|v| traverse::strong_count(v) as isize - 1).collect();
     let mut work = Vec::new();
     for v in &candidates {
         traverse::for_each_reference(v, &mut work, &mut |child| {
@@ -296,7 +294,9 @@ impl Vm {
                 .iter()
                 .zip(&analysis.unreachable)
                 .filter_map(|(v, &dead)| match v {
-                    Value::Instance(i) if dead && !i.finalized.get() && i.class.lookup("__del__").is_some() => {
+                    Value::Instance(i)
+                        if dead && !i.finalized.get() && i.class.lookup("__del__").is_some() =>
+                    {
                         Some(i.clone())
                     }
                     _ => None,

@@ -121,7 +121,9 @@ pub fn count_unreachable(candidates: &[Value], unreachable: &[bool]) -> usize {
 /// CPython's collector tracks tuples only while they hold containers.
 fn counted_by_cpython(v: &Value) -> bool {
     match v {
-        Value::Tuple(items) => items.iter().any(|x| strong_count(x) != usize::MAX && !matches!(x, Value::Str(_))),
+        Value::Tuple(items) => {
+            items.iter().any(|x| strong_count(x) != usize::MAX && !matches!(x, Value::Str(_)))
+        }
         Value::Slice(_) | Value::Iterator(_) => false,
         _ => true,
     }

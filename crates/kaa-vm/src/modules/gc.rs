@@ -21,20 +21,30 @@ pub fn init(dict: &DictObject, vm: &mut Vm) {
             }),
             ("isenabled", |vm, _, _| Ok(Value::Bool(vm.gc.enabled))),
             ("get_threshold", |vm, _, _| {
-                Ok(Value::Tuple(std::rc::Rc::new(vm.gc.thresholds.iter().map(|&t| Value::Int(t as i64)).collect())))
+                Ok(Value::Tuple(std::rc::Rc::new(
+                    vm.gc.thresholds.iter().map(|&t| Value::Int(t as i64)).collect(),
+                )))
             }),
             ("set_threshold", set_threshold),
             ("get_count", |vm, _, _| {
-                Ok(Value::Tuple(std::rc::Rc::new(vm.gc.counts.iter().map(|&t| Value::Int(t as i64)).collect())))
+                Ok(Value::Tuple(std::rc::Rc::new(
+                    vm.gc.counts.iter().map(|&t| Value::Int(t as i64)).collect(),
+                )))
             }),
             ("is_tracked", |vm, args, _| match args {
                 [v] => Ok(Value::Bool(is_tracked(vm, v))),
-                _ => Err(PyErr::type_error(format!("gc.is_tracked() takes exactly one argument ({} given)", args.len()))),
+                _ => Err(PyErr::type_error(format!(
+                    "gc.is_tracked() takes exactly one argument ({} given)",
+                    args.len()
+                ))),
             }),
             ("is_finalized", |_, args, _| match args {
                 [Value::Instance(i)] => Ok(Value::Bool(i.finalized.get())),
                 [_] => Ok(Value::Bool(false)),
-                _ => Err(PyErr::type_error(format!("is_finalized() takes exactly one argument ({} given)", args.len()))),
+                _ => Err(PyErr::type_error(format!(
+                    "is_finalized() takes exactly one argument ({} given)",
+                    args.len()
+                ))),
             }),
             ("get_stats", |vm, _, _| {
                 let mut out = Vec::new();
@@ -51,7 +61,13 @@ pub fn init(dict: &DictObject, vm: &mut Vm) {
     );
     dict.set_str("garbage", Value::List(vm.gc.garbage.clone()));
     dict.set_str("callbacks", Value::List(vm.gc.callbacks.clone()));
-    for (name, value) in [("DEBUG_STATS", 1), ("DEBUG_COLLECTABLE", 2), ("DEBUG_UNCOLLECTABLE", 4), ("DEBUG_SAVEALL", 32), ("DEBUG_LEAK", 38)] {
+    for (name, value) in [
+        ("DEBUG_STATS", 1),
+        ("DEBUG_COLLECTABLE", 2),
+        ("DEBUG_UNCOLLECTABLE", 4),
+        ("DEBUG_SAVEALL", 32),
+        ("DEBUG_LEAK", 38),
+    ] {
         dict.set_str(name, Value::Int(value));
     }
 }

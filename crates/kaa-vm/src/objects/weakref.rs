@@ -137,24 +137,35 @@ impl Vm {
     /// `weakref.ref(obj, callback)` / `weakref.proxy(obj, callback)`.
     pub fn new_weakref(&mut self, obj: &Value, callback: Value, kind: WeakKind) -> PyResult<Value> {
         let Some(target) = WeakTarget::of(obj) else {
-            return Err(PyErr::type_error(format!("cannot create weak reference to '{}' object", obj.type_name())));
+            return Err(PyErr::type_error(format!(
+                "cannot create weak reference to '{}' object",
+                obj.type_name()
+            )));
         };
         let address = obj.address();
         let has_callback = !matches!(callback, Value::None);
         let kind = match (kind, obj) {
-            (WeakKind::Proxy, Value::Function(_) | Value::BoundMethod(_) | Value::Type(_)) => WeakKind::CallableProxy,
-            (WeakKind::Proxy, Value::Instance(i)) if i.class.lookup("__call__").is_some() => WeakKind::CallableProxy,
+            (WeakKind::Proxy, Value::Function(_) | Value::BoundMethod(_) | Value::Type(_)) => {
+                WeakKind::CallableProxy
+            }
+            (WeakKind::Proxy, Value::Instance(i)) if i.class.lookup("__call__").is_some() => {
+                WeakKind::CallableProxy
+            }
             (k, _) => k,
         };
         // Without a callback, an existing plain reference (or proxy) is shared, as CPython does.
         if !has_callback {
-            if let Some(r) = self.weakrefs.refs_to(address).into_iter().find(|r| {
-                r.kind == kind && matches!(*r.callback.borrow(), Value::None)
-            }) {
+            if let Some(r) = self
+                .weakrefs
+                .refs_to(address)
+                .into_iter()
+                .find(|r| r.kind == kind && matches!(*r.callback.borrow(), Value::None))
+            {
                 return Ok(Value::WeakRef(r));
             }
         }
-        let r = Rc::new(WeakRefObject { target, callback: RefCell::new(callback), kind, hash: Cell::new(None) });
+        let r =
+            Rc::new(WeakRefObject { target, callback: RefCell::new(callback), kind, hash: Cell::new(None) });
         let entry = self.weakrefs.by_target.entry(address).or_default();
         entry.retain(|w| w.strong_count() > 0);
         entry.push(Rc::downgrade(&r));
@@ -241,7 +252,9 @@ impl Vm {
             _ => None,
         };
         Ok(match name {
-            Some(n) => format!("<weakref at {me:#x}; to '{}' at {:#x} ({n})>", obj.type_name(), obj.address()),
+            Some(n) => {
+                format!("<weakref at {me:#x}; to '{}' at {:#x} ({n})>", obj.type_name(), obj.address())
+            }
             None => format!("<weakref at {me:#x}; to '{}' at {:#x}>", obj.type_name(), obj.address()),
         })
     }
@@ -269,7 +282,12 @@ impl Vm {
 }
 
 /// Calling a weak reference: the referent, or None once it is gone. (Proxies forward the call.)
-pub fn call_weakref(vm: &mut Vm, r: &Rc<WeakRefObject>, args: Vec<Value>, kwargs: Vec<(Name, Value)>) -> PyResult<Value> {
+pub fn call_weakref(
+    vm: &mut Vm,
+    r: &Rc<WeakRefObject>,
+    args: Vec<Value>,
+    kwargs: Vec<(Name, Value)>,
+) -> PyResult<Value> {
     if r.kind == WeakKind::Ref {
         if !args.is_empty() || !kwargs.is_empty() {
             return Err(PyErr::type_error(format!(
@@ -283,7 +301,13 @@ pub fn call_weakref(vm: &mut Vm, r: &Rc<WeakRefObject>, args: Vec<Value>, kwargs
     vm.call_value(&target, args, kwargs)
 }
 
-fn construct(vm: &mut Vm, args: &[Value], kwargs: &[(Name, Value)], kind: WeakKind, name: &str) -> PyResult<Value> {
+fn construct(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[(Name, Value)],
+    kind: WeakKind,
+    name: &str,
+) -> PyResult<Value> {
     if !kwargs.is_empty() {
         return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
     }

@@ -15,7 +15,8 @@ pub struct Rng(u64);
 
 impl Rng {
     pub fn new(seed: u64, iteration: u64) -> Rng {
-        let mut r = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ iteration.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
+        let mut r =
+            Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ iteration.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
         for _ in 0..4 {
             r.next();
         }
@@ -93,11 +94,34 @@ const TEMPLATES: &[&str] = &[
     "import gc\nclass KK:\n    def __del__(self):\n        self.again = self\n        print('resurrect')\na = KK(); b = KK(); a.b = b; b.a = a\ndel a, b\nprint(gc.collect())",
 ];
 
-const NUMBERS: &[&str] = &["0", "1", "2", "3", "7", "-1", "255", "256", "2**63", "2**64 - 1", "10**20", "1e308", "0.5", "-0.0", "True", "None", "()", "''", "[]"];
+const NUMBERS: &[&str] = &[
+    "0",
+    "1",
+    "2",
+    "3",
+    "7",
+    "-1",
+    "255",
+    "256",
+    "2**63",
+    "2**64 - 1",
+    "10**20",
+    "1e308",
+    "0.5",
+    "-0.0",
+    "True",
+    "None",
+    "()",
+    "''",
+    "[]",
+];
 const PUNCT: &[u8] = b"+-*/%<>=()[]{}:,.@&|^~";
 
 fn fill(template: &str, rng: &mut Rng, k: usize) -> String {
-    let mut out = template.replace("KK", &format!("K{k}")).replace("fK", &format!("f{k}")).replace("gK", &format!("g{k}"));
+    let mut out = template
+        .replace("KK", &format!("K{k}"))
+        .replace("fK", &format!("f{k}"))
+        .replace("gK", &format!("g{k}"));
     out = out.replace("rK", &format!("r{k}")).replace("cK", &format!("c{k}")).replace("AK", &format!("A{k}"));
     out = out.replace("BK", &format!("B{k}")).replace("PK", &format!("P{k}"));
     while let Some(i) = out.find('N') {
@@ -121,7 +145,10 @@ pub fn random_program(rng: &mut Rng) -> String {
         let wrapped = match rng.below(6) {
             0 => format!("def w{k}():\n{}\nw{k}()\n", indent(&body, "    ")),
             1 => format!("for _i{k} in range({}):\n{}", 1 + rng.below(3), indent(&body, "    ")),
-            2 => format!("try:\n{}except Exception as exc:\n    print(type(exc).__name__)\n", indent(&body, "    ")),
+            2 => format!(
+                "try:\n{}except Exception as exc:\n    print(type(exc).__name__)\n",
+                indent(&body, "    ")
+            ),
             3 => format!("class W{k}:\n{}", indent(&body, "    ")),
             _ => format!("{body}\n"),
         };
@@ -157,7 +184,9 @@ pub fn mutate(src: &str, other: &str, rng: &mut Rng) -> String {
                 // Replace a number with an interesting one.
                 let l = &lines[i];
                 if let Some(p) = l.find(|c: char| c.is_ascii_digit()) {
-                    let end = l[p..].find(|c: char| !c.is_ascii_alphanumeric() && c != '.').map_or(l.len(), |e| p + e);
+                    let end = l[p..]
+                        .find(|c: char| !c.is_ascii_alphanumeric() && c != '.')
+                        .map_or(l.len(), |e| p + e);
                     let n = rng.pick(NUMBERS).to_string();
                     lines[i].replace_range(p..end, &n);
                 }
@@ -252,7 +281,8 @@ pub fn run_one(kaa: &Path, file: &Path, time_limit: Duration) -> Verdict {
         }
     };
     let stderr = String::from_utf8_lossy(&reader.join().unwrap_or_default()).to_string();
-    let tail: String = stderr.lines().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n");
+    let tail: String =
+        stderr.lines().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n");
     if stderr.contains("memory allocation of") || stderr.contains("MemoryError") {
         return Verdict::OutOfMemory;
     }
@@ -287,7 +317,15 @@ pub struct Report {
 
 /// Fuzzes for `seconds` with `workers` child processes at a time; findings are saved in
 /// `out_dir` as KIND-seedS-ITER.py.
-pub fn fuzz(kaa: &Path, seeds: &[String], seed: u64, seconds: u64, workers: usize, out_dir: &Path, log: &mut dyn std::io::Write) -> Report {
+pub fn fuzz(
+    kaa: &Path,
+    seeds: &[String],
+    seed: u64,
+    seconds: u64,
+    workers: usize,
+    out_dir: &Path,
+    log: &mut dyn std::io::Write,
+) -> Report {
     let _ = std::fs::create_dir_all(out_dir);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let report = std::sync::Mutex::new(Report { inputs: 0, out_of_memory: 0, findings: Vec::new() });
@@ -311,7 +349,8 @@ pub fn fuzz(kaa: &Path, seeds: &[String], seed: u64, seconds: u64, workers: usiz
                         Verdict::Fine => {}
                         Verdict::OutOfMemory => r.out_of_memory += 1,
                         Verdict::Finding(kind, detail) => {
-                            let _ = std::fs::write(out_dir.join(format!("{kind}-seed{seed}-{i}.py")), &program);
+                            let _ =
+                                std::fs::write(out_dir.join(format!("{kind}-seed{seed}-{i}.py")), &program);
                             logged.lock().unwrap().push(format!("{kind} input {i}: {detail}"));
                             r.findings.push((i, kind, detail));
                         }
