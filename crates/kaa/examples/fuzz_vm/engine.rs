@@ -251,7 +251,7 @@ pub fn run_one(kaa: &Path, file: &Path, time_limit: Duration) -> Verdict {
         .arg("ulimit -v 3000000; exec \"$0\" \"$1\"")
         .arg(kaa)
         .arg(file)
-        .env("KAA_STEP_LIMIT", "1000000")
+        .env("KAA_STEP_LIMIT", "300000")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -342,7 +342,7 @@ pub fn fuzz(
                     if std::fs::write(&file, &program).is_err() {
                         break;
                     }
-                    let verdict = run_one(kaa, &file, Duration::from_secs(10));
+                    let verdict = run_one(kaa, &file, Duration::from_secs(20));
                     let mut r = report.lock().unwrap();
                     r.inputs += 1;
                     match verdict {
