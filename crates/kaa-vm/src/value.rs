@@ -50,6 +50,10 @@ pub enum Value {
     Module(Rc<crate::modules::ModuleObject>),
     /// `weakref.ref` or `weakref.proxy`.
     WeakRef(Rc<crate::objects::weakref::WeakRefObject>),
+    Bytes(Rc<crate::objects::bytes::BytesObject>),
+    ByteArray(Rc<crate::objects::bytearray::ByteArrayObject>),
+    Complex(Rc<crate::objects::complex::Complex>),
+    MemoryView(Rc<crate::objects::memoryview::MemoryViewObject>),
 }
 
 impl Value {
@@ -102,6 +106,10 @@ impl Value {
             (WeakRef(a), WeakRef(b)) => Rc::ptr_eq(a, b),
             (BoundMethod(a), BoundMethod(b)) => Rc::ptr_eq(a, b),
             (Slice(a), Slice(b)) => Rc::ptr_eq(a, b),
+            (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
+            (Complex(a), Complex(b)) => Rc::ptr_eq(a, b),
+            (MemoryView(a), MemoryView(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -135,6 +143,10 @@ impl Value {
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
             Value::WeakRef(r) => p(r),
+            Value::Bytes(r) => p(r),
+            Value::ByteArray(r) => p(r),
+            Value::Complex(r) => p(r),
+            Value::MemoryView(r) => p(r),
             _ => 0,
         }
     }
@@ -181,6 +193,10 @@ impl Value {
                 crate::objects::weakref::WeakKind::Proxy => "weakref.ProxyType",
                 crate::objects::weakref::WeakKind::CallableProxy => "weakref.CallableProxyType",
             },
+            Value::Bytes(_) => "bytes",
+            Value::ByteArray(_) => "bytearray",
+            Value::Complex(_) => "complex",
+            Value::MemoryView(_) => "memoryview",
             Value::Set(s) => {
                 if s.frozen {
                     "frozenset"

@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 pub mod gc;
 pub mod math;
+pub mod posix;
 pub mod sys;
 mod sys_config;
 pub mod time;
@@ -47,6 +48,7 @@ fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "time" => time::init(&dict),
         "gc" => gc::init(&dict, vm),
         "weakref" | "_weakref" => weakref::init(vm, &dict),
+        "posix" => posix::init(&dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),

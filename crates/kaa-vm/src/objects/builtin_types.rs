@@ -38,6 +38,10 @@ pub struct Types {
     pub weakref: Rc<TypeObject>,
     pub weakproxy: Rc<TypeObject>,
     pub weakcallableproxy: Rc<TypeObject>,
+    pub bytes: Rc<TypeObject>,
+    pub bytearray: Rc<TypeObject>,
+    pub complex: Rc<TypeObject>,
+    pub memoryview: Rc<TypeObject>,
 }
 
 /// The constructors of the types that have one (defined in `builtins`).
@@ -59,6 +63,10 @@ pub struct Constructors {
     pub set: NativeFn,
     pub frozenset: NativeFn,
     pub slice: NativeFn,
+    pub bytes: NativeFn,
+    pub bytearray: NativeFn,
+    pub complex: NativeFn,
+    pub memoryview: NativeFn,
 }
 
 impl Types {
@@ -100,6 +108,14 @@ impl Types {
             weakref: t("ReferenceType", Some(crate::objects::weakref::ref_new)),
             weakproxy: t("ProxyType", None),
             weakcallableproxy: t("CallableProxyType", None),
+            bytes: t("bytes", Some(c.bytes)),
+            bytearray: t("bytearray", Some(c.bytearray)),
+            complex: t("complex", Some(c.complex)),
+            memoryview: {
+                let m = t("memoryview", Some(c.memoryview));
+                crate::builtins::add_methods(&m, crate::objects::memoryview::METHODS);
+                m
+            },
             object,
         }
     }
@@ -142,6 +158,10 @@ impl Types {
                 crate::objects::weakref::WeakKind::Proxy => self.weakproxy.clone(),
                 crate::objects::weakref::WeakKind::CallableProxy => self.weakcallableproxy.clone(),
             },
+            Value::Bytes(_) => self.bytes.clone(),
+            Value::ByteArray(_) => self.bytearray.clone(),
+            Value::Complex(_) => self.complex.clone(),
+            Value::MemoryView(_) => self.memoryview.clone(),
         }
     }
 }

@@ -53,6 +53,12 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
             std::rc::Rc::ptr_eq(x, y)
                 || matches!((x.target.upgrade(), y.target.upgrade()), (Some(p), Some(q)) if keys_equal(&p, &q))
         }
+        (Bytes(_) | ByteArray(_) | MemoryView(_), _) | (_, Bytes(_) | ByteArray(_) | MemoryView(_)) => {
+            crate::objects::bytes::equal(a, b).unwrap_or(false)
+        }
+        (Complex(z), other) | (other, Complex(z)) => {
+            crate::objects::complex::equal(z, other).unwrap_or(false)
+        }
         _ => a.is(b),
     }
 }
