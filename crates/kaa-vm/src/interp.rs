@@ -100,6 +100,8 @@ pub struct Vm {
     /// Backward jumps and calls left before the process ends (the fuzzer's step limit,
     /// `KAA_STEP_LIMIT`; unlimited otherwise).
     pub loop_budget: u64,
+    /// The import system's state and settings (`crate::import`).
+    pub imports: crate::import::ImportState,
 }
 
 impl Default for Vm {
@@ -131,6 +133,7 @@ impl Vm {
             gc: crate::gc::Collector::default(),
             weakrefs: Default::default(),
             loop_budget: u64::MAX,
+            imports: Default::default(),
         };
         for &kind in ExcKind::ALL {
             let base =
@@ -1118,34 +1121,15 @@ impl Vm {
                 Opcode::ImportFrom => {
                     let module = self.top().clone();
                     save_pc!();
-                    let name = &code.names[arg as usize];
-                    let v = match self.get_attr(&module, name) {
-                        Ok(v) => v,
-                        Err(_) => {
-                            let mname = match &module {
-                                Value::Module(m) => m.name.clone(),
-                                _ => "?".into(),
-                            };
-                            return Err(PyErr::new(
-                                ExcKind::ImportError,
-                                format!("cannot import name '{name}' from '{mname}' (unknown location)"),
-                            ));
-                        }
-                    };
+                    let v = self.import_from(&module, &code.names[arg as usize])?;
                     self.push(v);
                 }
                 Opcode::ImportStar => {
                     let module = self.pop();
                     save_pc!();
-                    if let Value::Module(m) = module {
-                        let frame = &self.frames[f];
-                        let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
-                        for (k, v) in m.dict.items() {
-                            if matches!(&k, Value::Str(s) if !s.starts_with('_')) {
-                                ns.set(k, v)?;
-                            }
-                        }
-                    }
+                    let frame = &self.frames[f];
+                    let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                    self.import_star(&module, &ns)?;
                 }
                 Opcode::ListAppend => {
                     let v = self.pop();

@@ -12,6 +12,7 @@ pub mod builtins;
 pub mod config;
 pub mod exceptions;
 pub mod gc;
+pub mod import;
 pub mod interp;
 pub mod interrupt;
 pub mod introspection;

@@ -103,7 +103,7 @@ impl Types {
             generator: t("generator", None),
             set: t("set", Some(c.set)),
             frozenset: t("frozenset", Some(c.frozenset)),
-            module: t("module", None),
+            module: t("module", Some(crate::import::module_constructor)),
             coroutine: t("coroutine", None),
             weakref: t("ReferenceType", Some(crate::objects::weakref::ref_new)),
             weakproxy: t("ProxyType", None),
