@@ -16,7 +16,9 @@ pub fn instance_died(inst: &mut InstanceObject) {
     let Some(signals) = inst.class.gc_signals.get() else { return };
     // CPython calls __del__ first, then clears the weak references.
     if !inst.finalized.get() && inst.class.lookup("__del__").is_some() {
-        let revived = InstanceObject::new(inst.class.clone(), std::mem::take(&mut inst.dict));
+        let mut revived = InstanceObject::new(inst.class.clone());
+        revived.dict = inst.dict.clone();
+        revived.slots = std::mem::take(&mut inst.slots);
         revived.finalized.set(true);
         signals.push(Pending::Finalize(Rc::new(revived)));
     }

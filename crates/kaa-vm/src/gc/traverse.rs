@@ -148,7 +148,16 @@ fn direct_references(v: &Value, out: &mut Vec<Node>) {
         Value::Dict(d) => push_dict(d, out),
         Value::Instance(i) => {
             out.push(Node::Value(Value::Type(i.class.clone())));
-            push_dict(&i.dict, out);
+            // The `__dict__` is the instance's own unless `obj.__dict__` was handed out and kept
+            // (then it is an untracked object referenced from outside: conservative).
+            if std::rc::Rc::strong_count(&i.dict) == 1 {
+                push_dict(&i.dict, out);
+            } else {
+                out.push(Node::Value(Value::Dict(i.dict.clone())));
+            }
+            if let Ok(slots) = i.slots.try_borrow() {
+                out.extend(slots.iter().map(|x| Node::Value(x.clone())));
+            }
         }
         Value::Function(f) => {
             out.push(Node::Value(Value::Dict(f.globals.clone())));
@@ -205,7 +214,7 @@ fn direct_references(v: &Value, out: &mut Vec<Node>) {
                     IterState::List { list, .. } => out.push(Node::Value(Value::List(list.clone()))),
                     IterState::Values { items, .. } => out.push(Node::Value(Value::Tuple(items.clone()))),
                     IterState::Enumerate { inner, .. } => out.push(Node::Value(inner.clone())),
-                    IterState::Range { .. } => {}
+                    _ => {}
                 }
             }
         }
@@ -245,7 +254,15 @@ pub fn clear(v: &Value, bin: &mut Vec<Value>) {
             }
         }
         Value::Dict(d) => d.take_all(bin),
-        Value::Instance(i) => i.dict.take_all(bin),
+        Value::Instance(i) => {
+            // A `__dict__` someone else holds is alive: leave it alone.
+            if Rc::strong_count(&i.dict) == 1 {
+                i.dict.take_all(bin);
+            }
+            if let Ok(mut slots) = i.slots.try_borrow_mut() {
+                bin.extend(slots.iter_mut().map(|x| std::mem::replace(x, Value::Null)));
+            }
+        }
         Value::Function(f) => f.dict.take_all(bin),
         Value::Type(t) => {
             t.dict.take_all(bin);
