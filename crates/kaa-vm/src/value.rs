@@ -50,6 +50,10 @@ pub enum Value {
     Module(Rc<crate::modules::ModuleObject>),
     /// `weakref.ref` or `weakref.proxy`.
     WeakRef(Rc<crate::objects::weakref::WeakRefObject>),
+    Frame(Rc<crate::objects::frame::FrameObject>),
+    /// The awaitable of an async generator's `__anext__`/`asend`/`athrow`/`aclose`.
+    AsyncGenOp(Rc<crate::objects::async_generator::AsyncGenOp>),
+    Traceback(Rc<crate::objects::frame::TracebackObject>),
     /// The smaller built-in objects of the class model: slot member descriptors, dict views,
     /// `mappingproxy` (see `objects/native.rs`).
     Native(Rc<crate::objects::native::NativeObject>),
@@ -109,6 +113,9 @@ impl Value {
             (WeakRef(a), WeakRef(b)) => Rc::ptr_eq(a, b),
             (BoundMethod(a), BoundMethod(b)) => Rc::ptr_eq(a, b),
             (Slice(a), Slice(b)) => Rc::ptr_eq(a, b),
+            (Frame(a), Frame(b)) => Rc::ptr_eq(a, b),
+            (AsyncGenOp(a), AsyncGenOp(b)) => Rc::ptr_eq(a, b),
+            (Traceback(a), Traceback(b)) => Rc::ptr_eq(a, b),
             (Native(a), Native(b)) => Rc::ptr_eq(a, b),
             (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
@@ -147,6 +154,9 @@ impl Value {
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
             Value::WeakRef(r) => p(r),
+            Value::Frame(r) => p(r),
+            Value::AsyncGenOp(r) => p(r),
+            Value::Traceback(r) => p(r),
             Value::Native(r) => p(r),
             Value::Bytes(r) => p(r),
             Value::ByteArray(r) => p(r),
@@ -188,6 +198,8 @@ impl Value {
             Value::Generator(g) => {
                 if g.is_coroutine {
                     "coroutine"
+                } else if g.is_async_generator {
+                    "async_generator"
                 } else {
                     "generator"
                 }
@@ -198,6 +210,9 @@ impl Value {
                 crate::objects::weakref::WeakKind::Proxy => "weakref.ProxyType",
                 crate::objects::weakref::WeakKind::CallableProxy => "weakref.CallableProxyType",
             },
+            Value::Frame(_) => "frame",
+            Value::AsyncGenOp(o) => o.type_name(),
+            Value::Traceback(_) => "traceback",
             Value::Native(n) => n.type_name(),
             Value::Bytes(_) => "bytes",
             Value::ByteArray(_) => "bytearray",

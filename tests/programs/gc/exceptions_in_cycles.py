@@ -1,14 +1,12 @@
-# An exception stored in the object that raised it forms a cycle the collector finds.
+# An exception stored in the object it refers to forms a cycle the collector finds.
 import gc
 gc.collect()
 
 class Worker:
     def run(self):
-        try:
-            raise ValueError("bad")
-        except ValueError as e:
-            self.error = e
-            e.worker = self
+        e = ValueError("bad")
+        self.error = e
+        e.worker = self
 
 w = Worker()
 w.run()

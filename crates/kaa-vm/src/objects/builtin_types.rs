@@ -38,6 +38,11 @@ pub struct Types {
     pub weakref: Rc<TypeObject>,
     pub weakproxy: Rc<TypeObject>,
     pub weakcallableproxy: Rc<TypeObject>,
+    pub async_generator: Rc<TypeObject>,
+    pub async_generator_asend: Rc<TypeObject>,
+    pub async_generator_athrow: Rc<TypeObject>,
+    pub frame: Rc<TypeObject>,
+    pub traceback: Rc<TypeObject>,
     pub member_descriptor: Rc<TypeObject>,
     pub dict_keys: Rc<TypeObject>,
     pub dict_values: Rc<TypeObject>,
@@ -117,6 +122,11 @@ impl Types {
             weakref: t("ReferenceType", Some(crate::objects::weakref::ref_new)),
             weakproxy: t("ProxyType", None),
             weakcallableproxy: t("CallableProxyType", None),
+            async_generator: t("async_generator", None),
+            async_generator_asend: t("async_generator_asend", None),
+            async_generator_athrow: t("async_generator_athrow", None),
+            frame: t("frame", None),
+            traceback: t("traceback", None),
             member_descriptor: t("member_descriptor", None),
             dict_keys: t("dict_keys", None),
             dict_values: t("dict_values", None),
@@ -164,6 +174,7 @@ impl Types {
             Value::StaticMethod(_) => self.staticmethod.clone(),
             Value::Super(_) => self.super_.clone(),
             Value::Generator(g) if g.is_coroutine => self.coroutine.clone(),
+            Value::Generator(g) if g.is_async_generator => self.async_generator.clone(),
             Value::Generator(_) => self.generator.clone(),
             Value::Set(s) if s.frozen => self.frozenset.clone(),
             Value::Set(_) => self.set.clone(),
@@ -173,6 +184,12 @@ impl Types {
                 crate::objects::weakref::WeakKind::Proxy => self.weakproxy.clone(),
                 crate::objects::weakref::WeakKind::CallableProxy => self.weakcallableproxy.clone(),
             },
+            Value::Frame(_) => self.frame.clone(),
+            Value::AsyncGenOp(o) if o.type_name() == "async_generator_asend" => {
+                self.async_generator_asend.clone()
+            }
+            Value::AsyncGenOp(_) => self.async_generator_athrow.clone(),
+            Value::Traceback(_) => self.traceback.clone(),
             Value::Native(n) => {
                 use crate::objects::native::{NativeObject, ViewKind};
                 match &**n {
