@@ -50,6 +50,9 @@ fn main() -> ExitCode {
         print!("{}", cli::version_text(opts.version));
         return ExitCode::SUCCESS;
     }
+    // Ctrl-C raises KeyboardInterrupt in running code (uncaught: traceback and status 130), as in
+    // CPython, for every way of running a program.
+    let _sigint = sigint::Handler::install();
     let worker = std::thread::Builder::new()
         .name("front-end".into())
         .stack_size(FRONT_END_STACK)
@@ -243,7 +246,11 @@ fn front_end(opts: &Options, program_name: &str) -> ExitCode {
                         vm.print_exception(&exc);
                         ExitCode::from(1)
                     }
-                    Err(exc) => return run::exit_for_uncaught(&mut vm, &exc),
+                    Err(exc) => {
+                        let status = run::exit_for_uncaught(&mut vm, &exc);
+                        run::shutdown(&mut vm, &globals);
+                        return status;
+                    }
                 },
                 Err(code) if opts.config.flags.inspect == 1 => code,
                 Err(code) => return code,
@@ -252,6 +259,7 @@ fn front_end(opts: &Options, program_name: &str) -> ExitCode {
                 // -i: the prompt follows, with the program's globals, even when stdin is a pipe.
                 return repl::run(vm, &globals, opts, false);
             }
+            run::shutdown(&mut vm, &globals);
             status
         }
         Stage::Dis => match run::compile(&src, &loaded.filename, Mode::Exec, opts.config.flags.optimize) {
