@@ -10,7 +10,7 @@ use crate::builtins;
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
 use crate::objects::dict::DictObject;
 use crate::objects::float::{as_f64, float_binary};
-use crate::objects::function::{BuiltinFunction, Cells, CodeValues, FunctionObject, GlobalCacheEntry};
+use crate::objects::function::{AttrCache, AttrCacheEntry, AttrKind, BuiltinFunction, Cells, CodeValues, FunctionObject, GlobalCacheEntry};
 use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
@@ -313,10 +313,13 @@ impl Vm {
         if let Some((_, c)) = self.const_cache.get(&key) {
             return c.clone();
         }
+        let (instructions, attr_caches) = crate::objects::function::attach_attr_caches(code);
         let values = CodeValues {
             consts: code.consts.iter().map(const_value).collect(),
             names: code.names.iter().map(|n| self.intern(n)).collect(),
             global_cache: RefCell::new(vec![None; code.names.len()]),
+            instructions,
+            attr_caches,
         };
         let rc = Rc::new(values);
         self.const_cache.insert(key, (code.clone(), rc.clone()));
@@ -420,7 +423,7 @@ impl Vm {
             };
         }
         loop {
-            let ins = code.instructions[pc];
+            let ins = consts.instructions[pc];
             pc += 1;
             let arg = ins.arg();
             match ins.op() {
@@ -560,29 +563,29 @@ impl Vm {
                     }
                 }
                 Opcode::LoadAttr => {
+                    let cache = &consts.attr_caches[arg as usize];
                     let obj = self.pop();
                     save_pc!();
-                    let key = &consts.names[arg as usize];
-                    // Fast path: an instance attribute, or a plain class attribute/method.
                     if let Value::Instance(inst) = &obj {
-                        let descr = inst.class.lookup_value(key);
-                        if !matches!(descr, Some(Value::Property(_))) {
-                            if let Some(v) = inst.dict.get(key)? {
+                        let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
+                            Some(e) => e,
+                            None => fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], false),
+                        };
+                        let kind = entry.kind.get();
+                        if kind != AttrKind::Unhandled {
+                            let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
+                            if let Some(v) = inst.dict.get_hinted(key, &cache.dict_hint) {
                                 self.push(v);
                                 continue;
                             }
-                            match descr {
-                                Some(f @ Value::Function(_)) => {
+                            match kind {
+                                AttrKind::Method => {
+                                    let f = entry.class_value.borrow().clone();
                                     self.push(Value::BoundMethod(Rc::new((f, obj))));
                                     continue;
                                 }
-                                Some(
-                                    v @ (Value::Int(_)
-                                    | Value::Float(_)
-                                    | Value::Str(_)
-                                    | Value::None
-                                    | Value::Bool(_)),
-                                ) => {
+                                AttrKind::ClassValue => {
+                                    let v = entry.class_value.borrow().clone();
                                     self.push(v);
                                     continue;
                                 }
@@ -590,44 +593,66 @@ impl Vm {
                             }
                         }
                     }
-                    let v = self.get_attr(&obj, &code.names[arg as usize])?;
+                    let v = self.get_attr(&obj, &code.names[cache.name as usize])?;
                     self.push(v);
                 }
                 Opcode::LoadMethod => {
+                    let cache = &consts.attr_caches[arg as usize];
                     let obj = self.pop();
                     save_pc!();
-                    let name = &code.names[arg as usize];
                     // A plain function found on the class is called with obj as self, unbound.
                     if let Value::Instance(inst) = &obj {
-                        let key = &consts.names[arg as usize];
-                        if inst.dict.get(key)?.is_none() {
-                            if let Some(f @ Value::Function(_)) = inst.class.lookup_value(key) {
-                                self.push(f);
-                                self.push(obj);
+                        let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
+                            Some(e) => e,
+                            None => fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], false),
+                        };
+                        let kind = entry.kind.get();
+                        if kind != AttrKind::Unhandled {
+                            let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
+                            if let Some(v) = inst.dict.get_hinted(key, &cache.dict_hint) {
+                                self.push(Value::Null);
+                                self.push(v);
                                 continue;
+                            }
+                            match kind {
+                                AttrKind::Method => {
+                                    let f = entry.class_value.borrow().clone();
+                                    self.push(f);
+                                    self.push(obj);
+                                    continue;
+                                }
+                                AttrKind::ClassValue => {
+                                    let v = entry.class_value.borrow().clone();
+                                    self.push(Value::Null);
+                                    self.push(v);
+                                    continue;
+                                }
+                                _ => {}
                             }
                         }
                     }
-                    let v = self.get_attr(&obj, name)?;
+                    let v = self.get_attr(&obj, &code.names[cache.name as usize])?;
                     self.push(Value::Null);
                     self.push(v);
                 }
                 Opcode::StoreAttr => {
+                    let cache = &consts.attr_caches[arg as usize];
                     let obj = self.pop();
                     let value = self.pop();
                     save_pc!();
-                    let key = &consts.names[arg as usize];
-                    // Fast path: an instance without __setattr__ or a data descriptor of that name.
                     if let Value::Instance(inst) = &obj {
-                        if inst.class.is_heap_type
-                            && !inst.class.has_setattr_hook()
-                            && !matches!(inst.class.lookup_value(key), Some(Value::Property(_)))
-                        {
-                            inst.dict.set(key.clone(), value)?;
+                        let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
+                            Some(e) => e,
+                            None => fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], true),
+                        };
+                        let kind = entry.kind.get();
+                        if kind == AttrKind::StoreToDict {
+                            let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
+                            inst.dict.set_hinted(key, value, &cache.dict_hint);
                             continue;
                         }
                     }
-                    self.set_attr(&obj, &code.names[arg as usize], value)?;
+                    self.set_attr(&obj, &code.names[cache.name as usize], value)?;
                 }
                 Opcode::DeleteAttr => {
                     let obj = self.pop();
@@ -2835,6 +2860,43 @@ impl Vm {
 /// BINARY_OP on two small ints (no overflow) or two floats/int-float pairs, inline; None means
 /// "take the general path" (which also produces every error).
 #[inline(always)]
+/// Decides how an attribute instruction on instances of `class` can be served from its cache
+/// (see `AttrCache`), records it, and returns it. Anything unusual is `Unhandled`, which sends
+/// the instruction down the general path of `get_attr`/`set_attr`.
+#[cold]
+fn fill_attr_cache<'c>(
+    cache: &'c AttrCache,
+    class: &Rc<TypeObject>,
+    name: &Value,
+    store: bool,
+) -> &'c AttrCacheEntry {
+    let overridden = |hook: &str| !matches!(class.lookup(hook), None | Some(Value::Builtin(_)));
+    let found = class.lookup_value(name);
+    let kind = if !class.is_heap_type || overridden("__getattribute__") {
+        AttrKind::Unhandled
+    } else if store {
+        match &found {
+            _ if class.has_setattr_hook() => AttrKind::Unhandled,
+            None | Some(Value::Function(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)) => {
+                AttrKind::StoreToDict
+            }
+            Some(Value::None | Value::Bool(_) | Value::Tuple(_)) => AttrKind::StoreToDict,
+            _ => AttrKind::Unhandled,
+        }
+    } else {
+        match &found {
+            None => AttrKind::InstanceOnly,
+            Some(Value::Function(_)) => AttrKind::Method,
+            Some(Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::None | Value::Bool(_) | Value::Tuple(_)) => {
+                AttrKind::ClassValue
+            }
+            _ => AttrKind::Unhandled,
+        }
+    };
+    let value = if matches!(kind, AttrKind::Method | AttrKind::ClassValue) { found.unwrap_or(Value::Null) } else { Value::Null };
+    cache.fill(Rc::as_ptr(class) as usize, kind, value)
+}
+
 fn fast_binary_op(arg: u32, a: &Value, b: &Value) -> Option<Value> {
     use BinaryOpKind::*;
     let op = if arg >= 13 { arg - 13 } else { arg };

@@ -27,6 +27,31 @@ pub struct TypeObject {
     pub setattr_hook: std::cell::Cell<Option<bool>>,
 }
 
+/// The type epoch: advanced whenever any type is created or any type's namespace changes.
+/// Attribute caches remember the epoch they were filled in and are valid only while it is
+/// unchanged, so class-level changes (a method replaced, an attribute added to a base) are seen
+/// at once. Programs rarely change classes in hot loops, so one global counter suffices.
+static TYPE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn advance_type_epoch() {
+    TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A type's namespace dict: marked so that its mutations advance the type epoch. Creating a
+/// type advances the epoch too, so a cache keyed on a freed type's address cannot match a new
+/// type allocated at the same address.
+fn type_namespace() -> DictObject {
+    advance_type_epoch();
+    let d = DictObject::new();
+    d.mark_type_namespace();
+    d
+}
+
 impl TypeObject {
     pub fn builtin(name: &str, base: Option<Rc<TypeObject>>, constructor: Option<NativeFn>) -> TypeObject {
         let mro_tail = match &base {
@@ -38,7 +63,7 @@ impl TypeObject {
             qualname: name.to_string(),
             bases: base.into_iter().collect(),
             mro_tail,
-            dict: DictObject::new(),
+            dict: type_namespace(),
             exception: None,
             constructor,
             is_heap_type: false,
@@ -56,7 +81,7 @@ impl TypeObject {
             qualname: qualname.to_string(),
             bases,
             mro_tail,
-            dict: DictObject::new(),
+            dict: type_namespace(),
             exception,
             constructor: None,
             is_heap_type: true,
