@@ -336,6 +336,20 @@ impl Vm {
         self.stack.pop().unwrap_or(Value::Null)
     }
 
+    /// Replaces the two values on top of the stack, which must be inline scalars (nothing to
+    /// drop), with `r`: the in-place result of a fast binary operation or comparison.
+    #[inline(always)]
+    fn replace_scalar_pair(&mut self, r: Value) {
+        let n = self.stack.len();
+        debug_assert!(n >= 2 && self.stack[n - 1].is_inline() && self.stack[n - 2].is_inline());
+        // SAFETY: n >= 2 (the caller just read both slots), and both values are inline
+        // scalars, so forgetting the top one and overwriting the other leaks nothing.
+        unsafe {
+            self.stack.set_len(n - 1);
+            std::ptr::write(self.stack.as_mut_ptr().add(n - 2), r);
+        }
+    }
+
     #[inline(always)]
     fn top(&self) -> &Value {
         self.stack.last().unwrap_or(&Value::Null)
@@ -428,9 +442,7 @@ impl Vm {
             let arg = ins.arg();
             match ins.op() {
                 Opcode::Nop | Opcode::Resume => {}
-                Opcode::PopTop => {
-                    self.pop();
-                }
+                Opcode::PopTop => self.pop().discard(),
                 Opcode::PushNull => self.push(Value::Null),
                 Opcode::Copy => {
                     let v = self.stack[self.stack.len() - arg as usize].clone();
@@ -451,7 +463,7 @@ impl Vm {
                 }
                 Opcode::StoreFast => {
                     let v = self.pop();
-                    self.stack[base + arg as usize] = v;
+                    std::mem::replace(&mut self.stack[base + arg as usize], v).discard();
                 }
                 Opcode::DeleteFast => {
                     if self.stack[base + arg as usize].is_null() {
@@ -660,29 +672,31 @@ impl Vm {
                     self.del_attr(&obj, &code.names[arg as usize])?;
                 }
                 Opcode::BinaryOp => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    // Fast paths: small ints that do not overflow, and floats.
-                    if let Some(r) = fast_binary_op(arg, &a, &b) {
-                        self.push(r);
+                    // Fast paths: small ints that do not overflow, and floats, computed in place.
+                    let n = self.stack.len();
+                    if let Some(r) = fast_binary_op(arg, &self.stack[n - 2], &self.stack[n - 1]) {
+                        self.replace_scalar_pair(r);
                         continue;
                     }
+                    let b = self.pop();
+                    let a = self.pop();
                     save_pc!();
                     let r = self.binary_op(arg, &a, &b)?;
                     self.push(r);
                 }
                 Opcode::CompareOp => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let fast = match (&a, &b) {
+                    let n = self.stack.len();
+                    let fast = match (&self.stack[n - 2], &self.stack[n - 1]) {
                         (Value::Int(x), Value::Int(y)) => Some(compare_ord(arg, x.cmp(y))),
                         (Value::Float(x), Value::Float(y)) => Some(compare_floats(arg, *x, *y)),
                         _ => None,
                     };
                     if let Some(r) = fast {
-                        self.push(Value::Bool(r));
+                        self.replace_scalar_pair(Value::Bool(r));
                         continue;
                     }
+                    let b = self.pop();
+                    let a = self.pop();
                     save_pc!();
                     let r = self.compare(CompareKind::ALL[arg as usize], &a, &b)?;
                     self.push(Value::Bool(r));
@@ -714,6 +728,12 @@ impl Vm {
                 Opcode::BinarySubscr => {
                     let key = self.pop();
                     let container = self.pop();
+                    if let Some(v) = fast_subscript(&container, &key) {
+                        key.discard();
+                        drop_container(container);
+                        self.push(v);
+                        continue;
+                    }
                     save_pc!();
                     let r = self.subscript(&container, &key)?;
                     self.push(r);
@@ -722,6 +742,20 @@ impl Vm {
                     let key = self.pop();
                     let container = self.pop();
                     let value = self.pop();
+                    // Fast path: a list item by an in-range int index.
+                    if let (Value::List(l), Value::Int(i)) = (&container, &key) {
+                        let mut items = l.borrow_mut();
+                        let len = items.len() as i64;
+                        let i = if *i < 0 { *i + len } else { *i };
+                        if (0..len).contains(&i) {
+                            let old = std::mem::replace(&mut items[i as usize], value);
+                            drop(items);
+                            old.discard();
+                            drop_container(container);
+                            continue;
+                        }
+                        drop(items);
+                    }
                     save_pc!();
                     self.store_subscript(&container, key, value)?;
                 }
@@ -956,7 +990,7 @@ impl Vm {
                 Opcode::GetAiter => {
                     let v = self.pop();
                     save_pc!();
-                    match self.call_dunder(&v, "__aiter__", vec![])? {
+                    match self.call_dunder(&v, "__aiter__", &[])? {
                         Some(it) => self.push(it),
                         None => {
                             return Err(PyErr::type_error(format!(
@@ -969,7 +1003,7 @@ impl Vm {
                 Opcode::GetAnext => {
                     let it = self.top().clone();
                     save_pc!();
-                    match self.call_dunder(&it, "__anext__", vec![])? {
+                    match self.call_dunder(&it, "__anext__", &[])? {
                         Some(a) => self.push(a),
                         None => {
                             return Err(PyErr::type_error(format!(
@@ -1122,6 +1156,18 @@ impl Vm {
                 }
                 Opcode::UnpackSequence => {
                     let seq = self.pop();
+                    // Fast path: a tuple or list of the right length.
+                    match &seq {
+                        Value::Tuple(t) if t.len() == arg as usize => {
+                            self.stack.extend(t.iter().rev().cloned());
+                            continue;
+                        }
+                        Value::List(l) if l.borrow().len() == arg as usize => {
+                            self.stack.extend(l.borrow().iter().rev().cloned());
+                            continue;
+                        }
+                        _ => {}
+                    }
                     save_pc!();
                     let items = self.collect_iterable(&seq)?;
                     if items.len() != arg as usize {
@@ -1583,7 +1629,7 @@ impl Vm {
             Value::Dict(d) => d.len(),
             Value::Set(s) => s.len(),
             Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
-            other => match self.call_dunder(other, "__len__", vec![])? {
+            other => match self.call_dunder(other, "__len__", &[])? {
                 // `__len__` may return anything with `__index__`; it must be a non-negative int
                 // that fits a machine size.
                 Some(r) => match crate::objects::args::index_value(self, &r)? {
@@ -1749,7 +1795,7 @@ impl Vm {
             }
             _ => {}
         }
-        match self.call_dunder(&v, "__await__", vec![])? {
+        match self.call_dunder(&v, "__await__", &[])? {
             Some(it @ (Value::Generator(_) | Value::Iterator(_))) => Ok(it),
             Some(Value::Instance(i)) if i.class.lookup("__next__").is_some() => Ok(Value::Instance(i)),
             Some(other) => Err(PyErr::type_error(format!(
@@ -1977,22 +2023,27 @@ impl Vm {
 
     /// Calls special method `name` of a class instance (looked up on its type, as Python does);
     /// None when the object is not a class instance or its class does not define it.
-    pub fn call_dunder(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Option<Value>> {
-        let class = match obj {
-            Value::Instance(i) => i.class.clone(),
-            Value::Exception(e) if e.class.is_heap_type => e.class.clone(),
-            _ => return Ok(None),
-        };
+    #[inline]
+    pub fn call_dunder(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(_) => self.call_instance_dunder(obj, name, args),
+            Value::Exception(e) if e.class.is_heap_type => self.call_instance_dunder(obj, name, args),
+            _ => Ok(None),
+        }
+    }
+
+    fn call_instance_dunder(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+        let class = self.type_of(obj);
         let Some(f) = class.lookup(name) else { return Ok(None) };
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(obj.clone());
-        full.extend(args);
+        full.extend_from_slice(args);
         self.call_value(&f, full, Vec::new()).map(Some)
     }
 
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         if let Value::Instance(_) = v {
-            if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
+            if let Some(r) = self.call_dunder(v, "__bool__", &[])? {
                 return match r {
                     Value::Bool(b) => Ok(b),
                     other => Err(PyErr::type_error(format!(
@@ -2029,18 +2080,18 @@ impl Vm {
         if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
             let name = dunder_name(op);
             if inplace {
-                if let Some(r) = self.call_dunder(a, &format!("__i{}__", name), vec![b.clone()])? {
+                if let Some(r) = self.call_dunder(a, &format!("__i{}__", name), &[b.clone()])? {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
                 }
             }
-            if let Some(r) = self.call_dunder(a, &format!("__{name}__"), vec![b.clone()])? {
+            if let Some(r) = self.call_dunder(a, &format!("__{name}__"), &[b.clone()])? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
-            if let Some(r) = self.call_dunder(b, &format!("__r{name}__"), vec![a.clone()])? {
+            if let Some(r) = self.call_dunder(b, &format!("__r{name}__"), &[a.clone()])? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -2195,7 +2246,7 @@ impl Vm {
         use Value::*;
         if matches!(a, Instance(_)) || matches!(b, Instance(_)) {
             for (x, y) in [(a, b), (b, a)] {
-                if let Some(r) = self.call_dunder(x, "__eq__", vec![y.clone()])? {
+                if let Some(r) = self.call_dunder(x, "__eq__", &[y.clone()])? {
                     if !matches!(r, NotImplemented) {
                         return self.truthy(&r);
                     }
@@ -2272,12 +2323,12 @@ impl Vm {
                 CompareKind::Eq => ("__eq__", "__eq__"),
                 CompareKind::Ne => ("__ne__", "__ne__"),
             };
-            if let Some(r) = self.call_dunder(a, name, vec![b.clone()])? {
+            if let Some(r) = self.call_dunder(a, name, &[b.clone()])? {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r);
                 }
             }
-            if let Some(r) = self.call_dunder(b, reflected, vec![a.clone()])? {
+            if let Some(r) = self.call_dunder(b, reflected, &[a.clone()])? {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r);
                 }
@@ -2378,7 +2429,7 @@ impl Vm {
     }
 
     fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        if let Some(r) = self.call_dunder(container, "__contains__", vec![item.clone()])? {
+        if let Some(r) = self.call_dunder(container, "__contains__", &[item.clone()])? {
             return self.truthy(&r);
         }
         match container {
@@ -2444,7 +2495,7 @@ impl Vm {
     }
 
     fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
-        if let Some(r) = self.call_dunder(container, "__getitem__", vec![key.clone()])? {
+        if let Some(r) = self.call_dunder(container, "__getitem__", &[key.clone()])? {
             return Ok(r);
         }
         if let Value::Type(t) = container {
@@ -2589,7 +2640,7 @@ impl Vm {
         if let (Value::List(l), Value::Slice(s)) = (container, &key) {
             return self.list_slice_assign(l, s, Some(&value));
         }
-        if self.call_dunder(container, "__setitem__", vec![key.clone(), value.clone()])?.is_some() {
+        if self.call_dunder(container, "__setitem__", &[key.clone(), value.clone()])?.is_some() {
             return Ok(());
         }
         match container {
@@ -2611,7 +2662,7 @@ impl Vm {
         if let (Value::List(l), Value::Slice(s)) = (container, key) {
             return self.list_slice_assign(l, s, None);
         }
-        if self.call_dunder(container, "__delitem__", vec![key.clone()])?.is_some() {
+        if self.call_dunder(container, "__delitem__", &[key.clone()])?.is_some() {
             return Ok(());
         }
         match container {
@@ -2633,7 +2684,7 @@ impl Vm {
     }
 
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
-        if let Some(it) = self.call_dunder(v, "__iter__", vec![])? {
+        if let Some(it) = self.call_dunder(v, "__iter__", &[])? {
             let is_iterator = match &it {
                 Value::Iterator(_) | Value::Generator(_) => true,
                 other => self.type_of(other).lookup("__next__").is_some(),
@@ -2678,7 +2729,7 @@ impl Vm {
             IterState::Range { next, stop, step } => {
                 if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                     let v = *next;
-                    *next += *step;
+                    *next = next.checked_add(*step).unwrap_or(*stop);
                     Some(Value::Int(v))
                 } else {
                     None
@@ -2708,7 +2759,7 @@ impl Vm {
     fn collect_by_getitem(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         let mut out = Vec::new();
         for i in 0.. {
-            match self.call_dunder(v, "__getitem__", vec![Value::Int(i)]) {
+            match self.call_dunder(v, "__getitem__", &[Value::Int(i)]) {
                 Ok(Some(x)) => out.push(x),
                 Ok(None) => break,
                 Err(e) => {
@@ -2734,7 +2785,7 @@ impl Vm {
                 let state = state.clone();
                 self.iter_next(&state)
             }
-            _ => match self.call_dunder(it, "__next__", vec![]) {
+            _ => match self.call_dunder(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
                 Ok(None) => Err(PyErr::type_error(format!("'{}' object is not an iterator", it.type_name()))),
                 Err(e) => {
@@ -2769,7 +2820,7 @@ impl Vm {
     }
 
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
-        if let Some(r) = self.call_dunder(v, "__str__", vec![])? {
+        if let Some(r) = self.call_dunder(v, "__str__", &[])? {
             return match r {
                 Value::Str(s) => Ok(s.to_string()),
                 other => Err(PyErr::type_error(format!(
@@ -2895,6 +2946,39 @@ fn fill_attr_cache<'c>(
     };
     let value = if matches!(kind, AttrKind::Method | AttrKind::ClassValue) { found.unwrap_or(Value::Null) } else { Value::Null };
     cache.fill(Rc::as_ptr(class) as usize, kind, value)
+}
+
+/// Drops a list, tuple or dict with an inline reference-count decrement (the generic drop glue
+/// of `Value` is an out-of-line call).
+#[inline(always)]
+fn drop_container(v: Value) {
+    match v {
+        Value::List(l) => drop(l),
+        Value::Tuple(t) => drop(t),
+        Value::Dict(d) => drop(d),
+        other => other.discard(),
+    }
+}
+
+/// BINARY_SUBSCR without any Python-level hook: list and tuple items by in-range int index,
+/// dict items by str key. None means the general path decides (including every error).
+#[inline(always)]
+fn fast_subscript(container: &Value, key: &Value) -> Option<Value> {
+    let item = |items: &[Value], i: i64| {
+        let len = items.len() as i64;
+        let i = if i < 0 { i + len } else { i };
+        if (0..len).contains(&i) {
+            Some(items[i as usize].clone())
+        } else {
+            None
+        }
+    };
+    match (container, key) {
+        (Value::List(l), Value::Int(i)) => item(&l.borrow(), *i),
+        (Value::Tuple(t), Value::Int(i)) => item(t, *i),
+        (Value::Dict(d), Value::Str(_)) => d.get(key).ok().flatten(),
+        _ => None,
+    }
 }
 
 fn fast_binary_op(arg: u32, a: &Value, b: &Value) -> Option<Value> {

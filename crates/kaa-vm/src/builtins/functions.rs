@@ -256,7 +256,7 @@ pub fn builtin_next(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
 pub fn builtin_aiter(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     no_kwargs("aiter", kwargs)?;
     arity("aiter", args, 1, 1)?;
-    match vm.call_dunder(&args[0], "__aiter__", Vec::new())? {
+    match vm.call_dunder(&args[0], "__aiter__", &[])? {
         Some(v) => Ok(v),
         None => Err(PyErr::type_error(format!("'{}' object is not an async iterable", args[0].type_name()))),
     }
@@ -269,7 +269,7 @@ pub fn builtin_anext(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
     if args.len() == 2 {
         return Err(PyErr::new(ExcKind::NotImplementedError, "Kaa's anext() does not take a default yet"));
     }
-    match vm.call_dunder(&args[0], "__anext__", Vec::new())? {
+    match vm.call_dunder(&args[0], "__anext__", &[])? {
         Some(v) => Ok(v),
         None => Err(PyErr::type_error(format!("'{}' object is not an async iterator", args[0].type_name()))),
     }

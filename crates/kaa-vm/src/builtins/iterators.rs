@@ -302,14 +302,14 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
             match class.lookup("__reversed__") {
                 Some(Value::None) => return Err(not_reversible(seq)),
                 Some(_) => {
-                    return Ok(vm.call_dunder(seq, "__reversed__", Vec::new())?.unwrap_or(Value::None));
+                    return Ok(vm.call_dunder(seq, "__reversed__", &[])?.unwrap_or(Value::None));
                 }
                 None => {}
             }
             if class.lookup("__getitem__").is_none() || class.lookup("__len__").is_none() {
                 return Err(not_reversible(seq));
             }
-            match vm.call_dunder(seq, "__len__", Vec::new())? {
+            match vm.call_dunder(seq, "__len__", &[])? {
                 Some(v) => crate::objects::args::ssize_arg(vm, &v)?,
                 None => return Err(not_reversible(seq)),
             }

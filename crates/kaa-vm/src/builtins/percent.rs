@@ -300,7 +300,7 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             crate::objects::float::as_f64(v).unwrap_or(Ok(0.0))
         }
         Value::Instance(_) => {
-            if let Some(r) = vm.call_dunder(v, "__float__", Vec::new())? {
+            if let Some(r) = vm.call_dunder(v, "__float__", &[])? {
                 return match r {
                     Value::Float(f) => Ok(f),
                     other => Err(PyErr::type_error(format!(

@@ -198,7 +198,7 @@ pub fn index_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Instance(_) => match vm.call_dunder(v, "__index__", Vec::new())? {
+        Value::Instance(_) => match vm.call_dunder(v, "__index__", &[])? {
             Some(r @ (Value::Int(_) | Value::BigInt(_))) => Ok(r),
             Some(Value::Bool(b)) => Ok(Value::Int(b as i64)),
             Some(r) => Err(PyErr::type_error(format!("__index__ returned non-int (type {})", r.type_name()))),
@@ -330,7 +330,7 @@ pub fn get_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> 
             let i = seq_index(n as usize, key, "range object")?;
             Ok(Value::Int(r.0 + r.2 * i as i64))
         }
-        _ => match vm.call_dunder(container, "__getitem__", vec![key.clone()])? {
+        _ => match vm.call_dunder(container, "__getitem__", &[key.clone()])? {
             Some(v) => Ok(v),
             None => {
                 Err(PyErr::type_error(format!("'{}' object is not subscriptable", container.type_name())))
