@@ -77,6 +77,8 @@ pub struct Vm {
     /// in `suspended` for the generator to take it.
     yielded: bool,
     suspended: Option<(SuspendedFrame, Vec<Value>)>,
+    /// Argument buffer reused by CALL of built-in functions (taken while a call runs).
+    call_args: Vec<Value>,
     pub stdout: std::io::BufWriter<std::io::Stdout>,
 }
 
@@ -104,6 +106,7 @@ impl Vm {
             handling: None,
             yielded: false,
             suspended: None,
+            call_args: Vec::new(),
             stdout: std::io::BufWriter::new(std::io::stdout()),
         };
         for &kind in ExcKind::ALL {
@@ -641,6 +644,20 @@ impl Vm {
                                 }
                                 _ => {}
                             }
+                        }
+                    }
+                    // A method of a built-in type (`items.append`): the unbound native function
+                    // is pushed with obj as its first argument, so no bound method is made.
+                    if let Some(tag) = builtin_method_tag(&obj) {
+                        let entry = match cache.lookup(tag) {
+                            Some(e) => e,
+                            None => fill_builtin_method_cache(cache, &obj, &code.names[cache.name as usize], tag),
+                        };
+                        if entry.kind.get() == AttrKind::BuiltinMethod {
+                            let f = entry.class_value.borrow().clone();
+                            self.push(f);
+                            self.push(obj);
+                            continue;
                         }
                     }
                     let v = self.get_attr(&obj, &code.names[cache.name as usize])?;
@@ -1249,6 +1266,36 @@ impl Vm {
                         pc = 0;
                         base = self.frames[f].base;
                         continue;
+                    }
+                    // Built-in functions and methods called positionally: the arguments move to a
+                    // reused buffer instead of a fresh Vec.
+                    if self.frames[f].kw_names.is_none() {
+                        let argc = arg as usize;
+                        let callable_at = self.stack.len() - argc - 2;
+                        let (callee, args_start) = if self.stack[callable_at].is_null() {
+                            (&self.stack[callable_at + 1], callable_at + 2)
+                        } else {
+                            (&self.stack[callable_at], callable_at + 1)
+                        };
+                        let native = match callee {
+                            Value::Builtin(b) if b.bound_self.is_none() => Some(b.func),
+                            // Built-in types whose call is their constructor (`str(x)`, `len` is above).
+                            Value::Type(t) if !t.is_heap_type && t.exception.is_none() => t.constructor,
+                            _ => None,
+                        };
+                        if let Some(func) = native {
+                            {
+                                let mut args = std::mem::take(&mut self.call_args);
+                                args.extend(self.stack.drain(args_start..));
+                                self.stack.truncate(callable_at);
+                                save_pc!();
+                                let r = func(self, &args, &[]);
+                                args.clear();
+                                self.call_args = args;
+                                self.push(r?);
+                                continue;
+                            }
+                        }
                     }
                     let kw_names = self.frames[f].kw_names.take();
                     let nkw = kw_names.as_ref().map_or(0, |k| k.len());
@@ -2077,6 +2124,9 @@ impl Vm {
 
     fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
         let (op, inplace) = BinaryOpKind::from_arg(arg);
+        if let (BinaryOpKind::Add, Value::Str(x), Value::Str(y)) = (op, a, b) {
+            return Ok(Value::Str(Rc::new(crate::objects::str::StrObject::concat(x, y))));
+        }
         if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
             let name = dunder_name(op);
             if inplace {
@@ -2106,12 +2156,6 @@ impl Vm {
             }
         }
         match (op, a, b) {
-            (BinaryOpKind::Add, Value::Str(x), Value::Str(y)) => {
-                let mut s = String::with_capacity(x.len() + y.len());
-                s.push_str(x);
-                s.push_str(y);
-                return Ok(Value::str(&s));
-            }
             (BinaryOpKind::Add, Value::List(x), Value::List(y)) => {
                 if inplace {
                     let extra = y.borrow().clone();
@@ -2946,6 +2990,34 @@ fn fill_attr_cache<'c>(
     };
     let value = if matches!(kind, AttrKind::Method | AttrKind::ClassValue) { found.unwrap_or(Value::Null) } else { Value::Null };
     cache.fill(Rc::as_ptr(class) as usize, kind, value)
+}
+
+/// A small number standing for the built-in type of `obj` when its methods come from a native
+/// method table (`builtins::method`); it takes the place of a type address in attribute caches
+/// (no real address is that small).
+#[inline]
+fn builtin_method_tag(obj: &Value) -> Option<usize> {
+    Some(match obj {
+        Value::Str(_) => 1,
+        Value::List(_) => 2,
+        Value::Dict(_) => 3,
+        Value::Tuple(_) => 4,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => 5,
+        Value::Float(_) => 6,
+        Value::Set(_) => 7,
+        _ => return None,
+    })
+}
+
+#[cold]
+fn fill_builtin_method_cache<'c>(cache: &'c AttrCache, obj: &Value, name: &str, tag: usize) -> &'c AttrCacheEntry {
+    match builtins::method(obj, name) {
+        Some(Value::Builtin(b)) => {
+            let unbound = BuiltinFunction { name: b.name, func: b.func, bound_self: None, is_method: b.is_method };
+            cache.fill(tag, AttrKind::BuiltinMethod, Value::Builtin(Rc::new(unbound)))
+        }
+        _ => cache.fill(tag, AttrKind::Unhandled, Value::Null),
+    }
 }
 
 /// Drops a list, tuple or dict with an inline reference-count decrement (the generic drop glue

@@ -58,6 +58,9 @@ pub enum AttrKind {
     Method,
     /// A plain class attribute that is no descriptor: instance dict first, else this value.
     ClassValue,
+    /// LOAD_METHOD on a value of a built-in type: the cached value is the unbound native
+    /// method (the entry's "type address" is a `builtin_method_tag`).
+    BuiltinMethod,
     /// STORE_ATTR: the class has no `__setattr__` and no data descriptor of that name, so the
     /// value goes straight into the instance dict.
     StoreToDict,
