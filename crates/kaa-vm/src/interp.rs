@@ -79,6 +79,8 @@ pub struct Vm {
     suspended: Option<(SuspendedFrame, Vec<Value>)>,
     /// Argument buffer reused by CALL of built-in functions (taken while a call runs).
     call_args: Vec<Value>,
+    /// An empty buffer with capacity, for the next suspended generator frame's values.
+    spare_values: Vec<Value>,
     pub stdout: std::io::BufWriter<std::io::Stdout>,
 }
 
@@ -107,6 +109,7 @@ impl Vm {
             yielded: false,
             suspended: None,
             call_args: Vec::new(),
+            spare_values: Vec::new(),
             stdout: std::io::BufWriter::new(std::io::stdout()),
         };
         for &kind in ExcKind::ALL {
@@ -1471,7 +1474,8 @@ impl Vm {
                     let v = self.pop();
                     self.frames[f].pc = pc;
                     let frame = self.frames.pop().expect("yielding frame");
-                    let values = self.stack.split_off(frame.base);
+                    let mut values = std::mem::take(&mut self.spare_values);
+                    move_tail(&mut self.stack, frame.base, &mut values);
                     self.suspended = Some((SuspendedFrame { frame }, values));
                     self.yielded = true;
                     return Ok(v);
@@ -1909,12 +1913,14 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit || self.native_depth > 200 {
             return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
-        let Some((SuspendedFrame { mut frame }, values)) = g.saved.borrow_mut().take() else {
+        let Some((SuspendedFrame { mut frame }, mut values)) = g.saved.borrow_mut().take() else {
             return Err(PyErr::value_error("generator already executing"));
         };
         frame.base = self.stack.len();
         frame.floor = frame.base;
-        self.stack.extend(values);
+        self.stack.append(&mut values);
+        // The emptied buffer keeps its capacity for the next yield.
+        self.spare_values = values;
         if g.state.get() == GenState::Suspended && throw.is_none() {
             // The value of the `yield` expression the generator is paused at.
             self.stack.push(sent);
@@ -2990,6 +2996,21 @@ fn fill_attr_cache<'c>(
     };
     let value = if matches!(kind, AttrKind::Method | AttrKind::ClassValue) { found.unwrap_or(Value::Null) } else { Value::Null };
     cache.fill(Rc::as_ptr(class) as usize, kind, value)
+}
+
+/// Moves `src[from..]` to the end of `dst` with one copy (suspending a generator frame).
+#[inline]
+fn move_tail(src: &mut Vec<Value>, from: usize, dst: &mut Vec<Value>) {
+    assert!(from <= src.len());
+    let n = src.len() - from;
+    dst.reserve(n);
+    // SAFETY: the `n` values are moved bitwise (as any Rust move) into reserved space of `dst`,
+    // and `src` forgets them by shrinking its length, so each value is owned exactly once.
+    unsafe {
+        std::ptr::copy_nonoverlapping(src.as_ptr().add(from), dst.as_mut_ptr().add(dst.len()), n);
+        src.set_len(from);
+        dst.set_len(dst.len() + n);
+    }
 }
 
 /// A small number standing for the built-in type of `obj` when its methods come from a native
