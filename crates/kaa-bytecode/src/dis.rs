@@ -85,6 +85,7 @@ fn has_arg(op: Opcode) -> bool {
         op,
         Opcode::Nop
             | Opcode::PopTop
+            | Opcode::PrintExpr
             | Opcode::PushNull
             | Opcode::UnaryNegative
             | Opcode::UnaryPositive

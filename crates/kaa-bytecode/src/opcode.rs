@@ -208,6 +208,9 @@ opcodes! {
     CheckExcMatch = "CHECK_EXC_MATCH",
     /// `exc -- ` : raises `exc` again without adding a traceback entry for this frame.
     Reraise = "RERAISE",
+    /// `value -- ` : hands an expression statement's value to `sys.displayhook` (interactive
+    /// mode only).
+    PrintExpr = "PRINT_EXPR",
 }
 
 impl Opcode {
@@ -226,7 +229,7 @@ impl Opcode {
             Opcode::DeleteName | Opcode::DeleteGlobal | Opcode::DeleteFast => 0,
             Opcode::PopTop | Opcode::StoreName | Opcode::StoreGlobal | Opcode::StoreFast => -1,
             Opcode::StoreDeref | Opcode::ReturnValue | Opcode::ListAppend | Opcode::PopExcept => -1,
-            Opcode::Reraise => -1,
+            Opcode::Reraise | Opcode::PrintExpr => -1,
             Opcode::ListExtend
             | Opcode::SetAdd
             | Opcode::SetUpdate

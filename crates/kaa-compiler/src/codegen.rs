@@ -273,6 +273,7 @@ pub fn compile_module_with_warnings(
         units: Vec::new(),
         dict_comprehension: None,
         warnings: Vec::new(),
+        interactive: matches!(module, Mod::Interactive { .. }),
     };
     c.units.push(Unit::new(&scope, "<module>", "<module>".into(), filename, 1));
     match module {
@@ -318,6 +319,8 @@ struct Compiler<'s, 'a> {
     /// The value expression of the dict comprehension being compiled (its key is the `elt`).
     dict_comprehension: Option<&'a Expr>,
     warnings: Vec<CompileWarning>,
+    /// Compiling for the interactive prompt (`single` mode): expression statements are shown.
+    interactive: bool,
 }
 
 impl<'s, 'a> Compiler<'s, 'a> {
@@ -358,7 +361,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
         match &s.kind {
             StmtKind::Expr { value } => {
                 self.expr(value)?;
-                self.emit(Opcode::PopTop, 0);
+                // The interactive prompt shows the values of top-level expression statements.
+                let at_top = self.units.len() == 1;
+                self.emit(if self.interactive && at_top { Opcode::PrintExpr } else { Opcode::PopTop }, 0);
             }
             StmtKind::Pass => {}
             StmtKind::Assign { targets, value, .. } => {

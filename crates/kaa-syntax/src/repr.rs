@@ -82,7 +82,7 @@ fn shortest_digits(x: f64) -> (String, i32) {
 
 /// Python's `repr(float)` body without the `.0` rule: `add_dot_0` appends `.0` to integral
 /// values printed without an exponent (floats do that, the parts of a complex do not).
-fn format_float_r(x: f64, add_dot_0: bool) -> String {
+pub fn format_float_r(x: f64, add_dot_0: bool) -> String {
     if x.is_nan() {
         return "nan".into();
     }

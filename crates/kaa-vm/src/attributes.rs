@@ -111,6 +111,8 @@ impl Vm {
             return Ok(Some(m));
         }
         Ok(match (obj, name) {
+            (Value::Complex(z), _) => crate::objects::complex::attr(z, name),
+            (Value::MemoryView(m), _) => crate::objects::memoryview::attr(m, name)?,
             (Value::Function(f), "__name__") => Some(Value::str(&f.name)),
             (Value::Function(f), "__qualname__") => Some(Value::str(&f.qualname)),
             (Value::Function(f), "__doc__") => Some(f.consts.consts.first().cloned().unwrap_or(Value::None)),

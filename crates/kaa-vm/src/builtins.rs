@@ -8,6 +8,7 @@ use crate::objects::str::Name;
 use crate::value::Value;
 use std::rc::Rc;
 
+mod binary_io;
 mod code;
 mod constructors;
 mod dir_tables;
@@ -19,10 +20,11 @@ mod numeric;
 mod percent;
 
 pub use constructors::{int_of, parse_float, parse_int_literal};
-pub use format::{format_float, format_value};
+pub use format::{format_complex, format_float, format_value};
 pub use functions::{builtin_slice, hash_of, is_callable};
+pub use io::os_error;
 pub use numeric::round_float;
-pub use percent::percent_format;
+pub use percent::{percent_format, percent_format_bytes};
 
 pub type Kwargs = [(Name, Value)];
 
@@ -51,6 +53,16 @@ pub fn constructors() -> crate::objects::builtin_types::Constructors {
         set: |vm, a, kw| make_set(vm, a, kw, false),
         frozenset: |vm, a, kw| make_set(vm, a, kw, true),
         slice: builtin_slice,
+        bytes: |vm, a, kw| {
+            let data = crate::objects::bytes_methods::construct(vm, a, kw, "bytes")?;
+            Ok(crate::objects::bytes::new_bytes(data))
+        },
+        bytearray: |vm, a, kw| {
+            let data = crate::objects::bytes_methods::construct(vm, a, kw, "bytearray")?;
+            Ok(crate::objects::bytearray::new_bytearray(data))
+        },
+        complex: crate::objects::complex::builtin_complex,
+        memoryview: crate::objects::memoryview::builtin_memoryview,
     }
 }
 
@@ -128,12 +140,17 @@ pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
         &types.super_,
         &types.set,
         &types.frozenset,
+        &types.bytes,
+        &types.bytearray,
+        &types.complex,
+        &types.memoryview,
     ] {
         ns.set_str(&t.name, Value::Type(t.clone()));
     }
     iterators::install(ns, &types.object);
     functions::install_quitters(ns, &types.object);
     io::install(ns, &types.object);
+    binary_io::install(ns, &types.object);
     io::install_exceptions(ns);
     // Code run with globals lacking `__name__` (exec(src, {})) finds this one, as in CPython.
     ns.set_str("__name__", Value::str("builtins"));
@@ -280,9 +297,15 @@ pub fn type_method(t: &Rc<crate::objects::types::TypeObject>, name: &str) -> Opt
         "list" => (o::list::METHODS, &[]),
         "tuple" => (o::tuple::METHODS, &[]),
         "dict" => (o::dict::METHODS, o::dict::CLASS_METHODS),
-        "int" | "bool" => (o::int::METHODS, &[]),
+        "int" | "bool" => (o::int::METHODS, o::int::CLASS_METHODS),
         "float" => (o::float::METHODS, o::float::CLASS_METHODS),
         "range" => (o::range::METHODS, &[]),
+        "bytes" => (o::bytes_methods::METHODS, o::bytes_methods::CLASS_METHODS),
+        "bytearray" => match sorted_lookup(o::bytearray::METHODS, name) {
+            Some(_) => (o::bytearray::METHODS, &[]),
+            None => (o::bytes_methods::METHODS, o::bytes_methods::CLASS_METHODS),
+        },
+        "complex" => (o::complex::METHODS, &[]),
         _ => return None,
     };
     let &(n, func) = sorted_lookup(table, name)?;
@@ -291,6 +314,17 @@ pub fn type_method(t: &Rc<crate::objects::types::TypeObject>, name: &str) -> Opt
     } else {
         Value::Builtin(Rc::new(BuiltinFunction { name: n, func, bound_self: None, is_method: true }))
     })
+}
+
+/// Puts native methods into a built-in type's dict (for protocols looked up on the type, such
+/// as `with`'s `__enter__`/`__exit__`).
+pub fn add_methods(t: &crate::objects::types::TypeObject, methods: &[(&'static str, NativeFn)]) {
+    for &(n, f) in methods {
+        t.dict.set_str(
+            n,
+            Value::Builtin(Rc::new(BuiltinFunction { name: n, func: f, bound_self: None, is_method: true })),
+        );
+    }
 }
 
 /// `BaseException.__init__` and friends, stored in BaseException's type dict.
@@ -504,6 +538,16 @@ fn builtin_ord(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
                 ))),
             }
         }
+        Value::Bytes(_) | Value::ByteArray(_) => {
+            let data = crate::objects::bytes::buffer(&args[0]).map(|b| b.into_vec()).unwrap_or_default();
+            match data[..] {
+                [b] => Ok(Value::Int(b as i64)),
+                _ => Err(PyErr::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    data.len()
+                ))),
+            }
+        }
         other => Err(PyErr::type_error(format!(
             "ord() expected string of length 1, but {} found",
             other.type_name()
@@ -566,6 +610,10 @@ pub fn method(obj: &Value, name: &str) -> Option<Value> {
         Value::Generator(_) => GENERATOR_METHODS,
         Value::Iterator(_) => ITERATOR_METHODS,
         Value::Set(_) => crate::objects::set_methods::METHODS,
+        Value::Complex(_) => o::complex::METHODS,
+        Value::Bytes(_) | Value::ByteArray(_) => {
+            return o::bytes_methods::lookup(obj, name).map(|(n, f)| bound(n, f, obj))
+        }
         _ => return None,
     };
     let found = match obj {
@@ -716,6 +764,10 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
                 (true, false) => format!("frozenset({{{body}}})"),
             }
         }
+        Value::Bytes(b) => crate::objects::bytes::repr(b),
+        Value::ByteArray(b) => crate::objects::bytes::bytearray_repr(&b.data.borrow()),
+        Value::Complex(z) => crate::objects::complex::repr(z),
+        Value::MemoryView(m) => crate::objects::memoryview::repr(m, v.address()),
         Value::Code(c) => {
             format!(
                 "<code object {} at {:#x}, file \"{}\", line {}>",

@@ -81,7 +81,9 @@ pub struct Vm {
     call_args: Vec<Value>,
     /// An empty buffer with capacity, for the next suspended generator frame's values.
     spare_values: Vec<Value>,
-    pub stdout: std::io::BufWriter<std::io::Stdout>,
+    pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
+    /// What the embedder chose (flags, `sys.path`, warning and `-X` options).
+    pub config: crate::config::Config,
 }
 
 impl Default for Vm {
@@ -110,7 +112,8 @@ impl Vm {
             suspended: None,
             call_args: Vec::new(),
             spare_values: Vec::new(),
-            stdout: std::io::BufWriter::new(std::io::stdout()),
+            stdout: crate::config::stdout_writer(false, false),
+            config: crate::config::Config::default(),
         };
         for &kind in ExcKind::ALL {
             let base =
@@ -1203,7 +1206,13 @@ impl Vm {
                     self.stack.extend(items.into_iter().rev());
                 }
                 Opcode::JumpForward => pc += arg as usize,
-                Opcode::JumpBackward => pc -= arg as usize,
+                Opcode::JumpBackward => {
+                    if crate::interrupt::pending() && crate::interrupt::take() {
+                        save_pc!();
+                        return Err(PyErr::new(ExcKind::KeyboardInterrupt, ""));
+                    }
+                    pc -= arg as usize;
+                }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpForwardIfTrue => {
                     let v = self.pop();
                     let t = match v {
@@ -1547,6 +1556,11 @@ impl Vm {
                 Opcode::LoadAssertionError => {
                     self.push(Value::Type(self.exception_type(ExcKind::AssertionError)));
                 }
+                Opcode::PrintExpr => {
+                    let v = self.pop();
+                    save_pc!();
+                    self.display_value(v)?;
+                }
                 Opcode::LoadBuildClass => {
                     let f = self.builtins.get_str("__build_class__").unwrap_or(Value::None);
                     self.push(f);
@@ -1680,6 +1694,9 @@ impl Vm {
             Value::Dict(d) => d.len(),
             Value::Set(s) => s.len(),
             Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
+            Value::Bytes(b) => b.len(),
+            Value::ByteArray(b) => b.data.borrow().len(),
+            Value::MemoryView(m) => m.len()?,
             other => match self.call_dunder(other, "__len__", &[])? {
                 // `__len__` may return anything with `__index__`; it must be a non-negative int
                 // that fits a machine size.
@@ -2124,6 +2141,10 @@ impl Vm {
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) => !s.is_empty(),
             Value::Range(r) => range_len(r.0, r.1, r.2) > 0,
+            Value::Bytes(b) => !b.is_empty(),
+            Value::ByteArray(b) => !b.data.borrow().is_empty(),
+            Value::Complex(z) => z.re != 0.0 || z.im != 0.0,
+            Value::MemoryView(m) => m.len()? > 0,
             _ => true,
         })
     }
@@ -2244,7 +2265,7 @@ impl Vm {
             }
             (BinaryOpKind::Multiply, Value::Str(_) | Value::List(_) | Value::Tuple(_), other)
             | (BinaryOpKind::Multiply, other, Value::Str(_) | Value::List(_) | Value::Tuple(_))
-                if !matches!(other, Value::Instance(_)) =>
+                if !matches!(other, Value::Instance(_) | Value::Bytes(_) | Value::ByteArray(_)) =>
             {
                 return Err(PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
@@ -2254,7 +2275,14 @@ impl Vm {
             (BinaryOpKind::Remainder, Value::Str(fmt), _) => {
                 return Ok(Value::str(&builtins::percent_format(self, fmt, b)?));
             }
-            _ => {}
+            _ => {
+                if let Some(r) = crate::objects::bytes::binary_op(self, op, inplace, a, b)? {
+                    return Ok(r);
+                }
+                if let Some(r) = crate::objects::complex::binary_op(op, a, b)? {
+                    return Ok(r);
+                }
+            }
         }
         Err(PyErr::type_error(format!(
             "unsupported operand type(s) for {}{}: '{}' and '{}'",
@@ -2283,6 +2311,9 @@ impl Vm {
         }
         if let (Opcode::UnaryNegative, Value::Int(i)) = (op, v) {
             return Ok(Value::from_bigint(-num_bigint::BigInt::from(*i)));
+        }
+        if let (Opcode::UnaryNegative | Opcode::UnaryPositive, Value::Complex(z)) = (op, v) {
+            return crate::objects::complex::unary(if op == Opcode::UnaryNegative { '-' } else { '+' }, z);
         }
         let sym = match op {
             Opcode::UnaryNegative => "-",
@@ -2459,6 +2490,7 @@ impl Vm {
                     (false, false) => Option::None,
                 }
             }
+            (Bytes(_) | ByteArray(_), Bytes(_) | ByteArray(_)) => crate::objects::bytes::order(a, b),
             (List(_), List(_)) | (Tuple(_), Tuple(_)) => {
                 let (x, y) = match (a, b) {
                     (List(x), List(y)) => (x.borrow().clone(), y.borrow().clone()),
@@ -2492,6 +2524,11 @@ impl Vm {
             },
             Value::Dict(d) => Ok(d.get(item)?.is_some()),
             Value::Set(s) => s.contains(item),
+            Value::Bytes(b) => crate::objects::bytes::contains(self, b, item),
+            Value::ByteArray(b) => {
+                let data = b.data.borrow().clone();
+                crate::objects::bytes::contains(self, &data, item)
+            }
             Value::Range(r) => Ok(match item {
                 Value::Int(i) => {
                     let (start, stop, step) = (r.0, r.1, r.2);
@@ -2556,6 +2593,15 @@ impl Vm {
                 };
                 return self.call_value(&f, vec![container.clone(), key.clone()], Vec::new());
             }
+        }
+        match container {
+            Value::Bytes(b) => return crate::objects::bytes::subscript(self, container, b, key),
+            Value::ByteArray(b) => {
+                let data = b.data.borrow().clone();
+                return crate::objects::bytes::subscript(self, container, &data, key);
+            }
+            Value::MemoryView(m) => return crate::objects::memoryview::subscript(self, m, key),
+            _ => {}
         }
         if let Value::Slice(s) = key {
             return self.slice(container, s);
@@ -2701,6 +2747,8 @@ impl Vm {
                 Ok(())
             }
             Value::Dict(d) => d.set(key, value),
+            Value::ByteArray(b) => crate::objects::bytearray::store_subscript(self, b, &key, &value),
+            Value::MemoryView(m) => crate::objects::memoryview::store_subscript(self, m, &key, &value),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object does not support item assignment",
                 container.type_name()
@@ -2726,6 +2774,8 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(DictObject::key_error(key, self)),
             },
+            Value::ByteArray(b) => crate::objects::bytearray::delete_subscript(self, b, key),
+            Value::MemoryView(_) => Err(PyErr::type_error("cannot delete memory")),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object doesn't support item deletion",
                 container.type_name()
@@ -2768,6 +2818,11 @@ impl Vm {
             Value::Dict(d) => IterState::Values { items: Rc::new(d.keys()), index: 0 },
             Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0 },
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
+            Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
+                let data = crate::objects::bytes::buffer(v)
+                    .ok_or_else(|| PyErr::value_error("operation forbidden on released memoryview object"))?;
+                IterState::Values { items: Rc::new(crate::objects::bytes::iter_items(&data)), index: 0 }
+            }
             _ => return Err(PyErr::type_error(format!("'{}' object is not iterable", v.type_name()))),
         };
         Ok(Value::Iterator(Rc::new(RefCell::new(state))))
@@ -3187,7 +3242,7 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 }
 
 /// The indices a slice selects from a sequence of length `len`.
-fn slice_indices(s: &(Value, Value, Value), len: usize) -> PyResult<Vec<usize>> {
+pub(crate) fn slice_indices(s: &(Value, Value, Value), len: usize) -> PyResult<Vec<usize>> {
     let get = |v: &Value| -> PyResult<Option<i64>> {
         match v {
             Value::None => Ok(None),
@@ -3380,9 +3435,9 @@ fn const_value(c: &ConstValue) -> Value {
         ConstValue::Int(Int::Small(i)) => Value::Int(*i),
         ConstValue::Int(Int::Big(b)) => Value::from_bigint(b.clone()),
         ConstValue::Float(f) => Value::Float(*f),
-        ConstValue::Complex { imag, .. } => Value::Float(*imag),
+        ConstValue::Complex { real, imag } => crate::objects::complex::new_complex(*real, *imag),
         ConstValue::Str(s) => Value::str(&s.to_string_lossy()),
-        ConstValue::Bytes(_) => Value::None,
+        ConstValue::Bytes(b) => crate::objects::bytes::new_bytes(b.clone()),
         ConstValue::Ellipsis => Value::Ellipsis,
         ConstValue::Tuple(items) => Value::Tuple(Rc::new(items.iter().map(const_value).collect())),
         ConstValue::FrozenSet(items) => {

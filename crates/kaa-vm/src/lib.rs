@@ -9,8 +9,10 @@
 
 pub mod attributes;
 pub mod builtins;
+pub mod config;
 pub mod exceptions;
 pub mod interp;
+pub mod interrupt;
 pub mod introspection;
 pub mod modules;
 pub mod objects;

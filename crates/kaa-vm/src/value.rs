@@ -47,7 +47,14 @@ pub enum Value {
     /// `set` or `frozenset` (see `SetObject::frozen`).
     Set(Rc<crate::objects::set::SetObject>),
     Module(Rc<crate::modules::ModuleObject>),
+    Bytes(Rc<crate::objects::bytes::BytesObject>),
+    ByteArray(Rc<crate::objects::bytearray::ByteArrayObject>),
+    Complex(Rc<crate::objects::complex::Complex>),
+    MemoryView(Rc<crate::objects::memoryview::MemoryViewObject>),
 }
+
+// A `Value` must stay two words: it is copied on every stack operation.
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
 
 impl Clone for Value {
     /// Inline scalars are copied in place; only heap objects take the out-of-line path that
@@ -96,6 +103,10 @@ impl Value {
             Value::Generator(r) => Value::Generator(r.clone()),
             Value::Set(r) => Value::Set(r.clone()),
             Value::Module(r) => Value::Module(r.clone()),
+            Value::Bytes(r) => Value::Bytes(r.clone()),
+            Value::ByteArray(r) => Value::ByteArray(r.clone()),
+            Value::Complex(r) => Value::Complex(r.clone()),
+            Value::MemoryView(r) => Value::MemoryView(r.clone()),
             // Every variant is listed (no catch-all), so a new heap variant cannot be copied
             // bitwise by mistake: the match stops compiling until it gets its arm.
             Value::Null => Value::Null,
@@ -171,6 +182,10 @@ impl Value {
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
+            (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
+            (Complex(a), Complex(b)) => Rc::ptr_eq(a, b),
+            (MemoryView(a), MemoryView(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }
     }
@@ -203,6 +218,10 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
+            Value::Bytes(r) => p(r),
+            Value::ByteArray(r) => p(r),
+            Value::Complex(r) => p(r),
+            Value::MemoryView(r) => p(r),
             _ => 0,
         }
     }
@@ -244,6 +263,10 @@ impl Value {
                 }
             }
             Value::Module(_) => "module",
+            Value::Bytes(_) => "bytes",
+            Value::ByteArray(_) => "bytearray",
+            Value::Complex(_) => "complex",
+            Value::MemoryView(_) => "memoryview",
             Value::Set(s) => {
                 if s.frozen {
                     "frozenset"

@@ -1,13 +1,23 @@
-//! The `kaa` command: runs a Python file, or shows one stage of the pipeline (`--tokens`, `--ast`,
-//! `--dis`).
+//! The `kaa` command: Python's command line (`kaa [option] ... [-c cmd | -m mod | file | -]
+//! [arg] ...`), the interactive prompt, and the stage views (`--tokens`, `--ast`, `--dis`,
+//! `--trace`, `--explain`).
 
+use cli::{Options, Program, Stage, UsageError};
 use kaa_syntax::error_display::display_filename;
 use kaa_syntax::parser::{self, Mode, ParseOptions};
-use kaa_syntax::{source, token_dump, SyntaxError};
-use std::io::Write;
+use kaa_syntax::{source, token_dump};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+mod cli;
+mod completion;
+mod explain;
+mod module_main;
+mod repl;
+mod repl_input;
 mod run;
+mod sigint;
+mod trace;
 
 /// Stack size of the thread the front end runs on. The parser is recursive descent, so a deeply
 /// nested program needs a deep stack; CPython itself gives up at 200 nested parentheses (tokenizer)
@@ -15,53 +25,32 @@ mod run;
 /// (crates/kaa-syntax/examples/fuzz) uses the same size, so it tests what the CLI runs.
 const FRONT_END_STACK: usize = 256 << 20;
 
-fn usage() -> ExitCode {
-    eprintln!("usage: kaa [--tokens | --ast [-a|--include-attributes] | --dis] FILE");
-    ExitCode::from(2)
-}
-
-/// Prints a syntax error exactly as `python3 FILE` does for an uncaught one, and fails.
-pub(crate) fn report(err: &SyntaxError, filename: &str) -> ExitCode {
-    let mut stderr = std::io::stderr().lock();
-    let _ = stderr.write_all(err.render(&display_filename(filename)).as_bytes());
-    let _ = stderr.flush();
-    ExitCode::from(1)
-}
-
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut stage = None;
-    let mut attrs = false;
-    let mut file = None;
-    let mut script_args = Vec::new();
-    for a in &args {
-        if file.is_some() {
-            // Everything after the script belongs to the script (sys.argv[1:]).
-            script_args.push(a.clone());
-            continue;
+    let raw: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let program_name = raw.first().cloned().unwrap_or_else(|| "kaa".into());
+    let opts = match cli::parse(raw.get(1..).unwrap_or(&[]), &|name| std::env::var(name).ok()) {
+        Ok(o) => o,
+        Err(UsageError::Fatal(msg)) => {
+            eprintln!("Fatal Python error: {msg}\nPython runtime state: preinitialized\n");
+            return ExitCode::from(1);
         }
-        match a.as_str() {
-            "--tokens" | "--ast" | "--dis" => stage = Some(a.clone()),
-            "-a" | "--include-attributes" => attrs = true,
-            _ => file = Some(a.clone()),
-        }
-    }
-    let Some(file) = file else {
-        return usage();
-    };
-    let argv: Vec<String> = std::iter::once(file.clone()).chain(script_args).collect();
-    let stage = stage.unwrap_or_else(|| "run".to_string());
-    let bytes = match std::fs::read(&file) {
-        Ok(b) => b,
         Err(e) => {
-            eprintln!("kaa: can't open file '{file}': {e}");
+            eprint!("{}", cli::usage_error_text(&e, &program_name));
             return ExitCode::from(2);
         }
     };
+    if opts.help {
+        print!("{}", cli::help_text(&program_name));
+        return ExitCode::SUCCESS;
+    }
+    if opts.version > 0 {
+        print!("{}", cli::version_text(opts.version));
+        return ExitCode::SUCCESS;
+    }
     let worker = std::thread::Builder::new()
         .name("front-end".into())
         .stack_size(FRONT_END_STACK)
-        .spawn(move || front_end(&stage, &file, &argv, &bytes, attrs));
+        .spawn(move || front_end(&opts, &program_name));
     match worker.map(|w| w.join()) {
         Ok(Ok(code)) => code,
         Ok(Err(_)) => ExitCode::from(70), // the panic message is already on stderr
@@ -72,16 +61,137 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs the stage `stage` on the file's bytes and prints its output (or the syntax error).
-fn front_end(stage: &str, file: &str, argv: &[String], bytes: &[u8], attrs: bool) -> ExitCode {
-    let src = match source::decode(bytes, &display_filename(file)) {
-        Ok(s) => s,
-        Err(e) => return report(&e, file),
+/// A program's source as loaded: its bytes, the name code objects and tracebacks give it,
+/// `sys.argv[0]`, and `__file__` (scripts and modules only).
+pub struct Loaded {
+    pub bytes: Vec<u8>,
+    pub filename: String,
+    pub argv0: String,
+    pub file: Option<String>,
+}
+
+/// Reads the program the command line names; on failure prints CPython's message and returns
+/// the exit status.
+fn load(opts: &Options, program_name: &str) -> Result<Loaded, ExitCode> {
+    let loaded = match &opts.program {
+        Program::Command(cmd) => Loaded {
+            bytes: cmd.clone().into_bytes(),
+            filename: "<string>".into(),
+            argv0: "-c".into(),
+            file: None,
+        },
+        Program::File(file) => {
+            let shown = display_filename(file);
+            let bytes = std::fs::read(file).map_err(|e| {
+                eprintln!("{program_name}: can't open file '{shown}': {}", os_error_text(&e));
+                ExitCode::from(2)
+            })?;
+            Loaded { bytes, filename: shown.clone(), argv0: file.clone(), file: Some(shown) }
+        }
+        Program::Module(name) => match module_main::locate(name, &opts.config.path) {
+            Ok(path) => {
+                let path = path.to_string_lossy().into_owned();
+                let bytes = std::fs::read(&path).map_err(|e| {
+                    eprintln!("{program_name}: can't open file '{path}': {}", os_error_text(&e));
+                    ExitCode::from(2)
+                })?;
+                Loaded { bytes, filename: path.clone(), argv0: path.clone(), file: Some(path) }
+            }
+            Err(why) => {
+                eprintln!("{program_name}: {why}");
+                return Err(ExitCode::from(1));
+            }
+        },
+        Program::Stdin { explicit } => {
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                eprintln!("{program_name}: can't read <stdin>: {}", os_error_text(&e));
+                return Err(ExitCode::from(2));
+            }
+            let argv0 = if *explicit { "-" } else { "" };
+            Loaded { bytes, filename: "<stdin>".into(), argv0: argv0.into(), file: None }
+        }
     };
-    if stage == "run" || stage == "--dis" {
-        return run::compile_and_run(&src, file, argv, stage == "--dis");
+    Ok(if opts.skip_first_line { skip_first_line(loaded) } else { loaded })
+}
+
+/// `-x`: the first line is dropped before the program is read (later lines move up one).
+fn skip_first_line(mut loaded: Loaded) -> Loaded {
+    let cut = loaded.bytes.iter().position(|&b| b == b'\n').map_or(loaded.bytes.len(), |i| i + 1);
+    loaded.bytes.drain(..cut);
+    loaded
+}
+
+/// An OS error as Python prints it: `[Errno 2] No such file or directory`.
+pub fn os_error_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match e.raw_os_error() {
+        Some(n) => {
+            let msg = text.split(" (os error").next().unwrap_or(&text);
+            format!("[Errno {n}] {msg}")
+        }
+        None => text,
     }
-    let out = if stage == "--tokens" {
+}
+
+/// Everything after option parsing, on the big-stack thread.
+fn front_end(opts: &Options, program_name: &str) -> ExitCode {
+    let interactive_stdin = matches!(opts.program, Program::Stdin { .. }) && std::io::stdin().is_terminal();
+    if opts.stage == Stage::Run && interactive_stdin {
+        let vm = run::new_vm(opts, "");
+        let globals = run::main_globals(None);
+        return repl::run(vm, &globals, opts, true);
+    }
+    let loaded = match load(opts, program_name) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let src = match source::decode(&loaded.bytes, &loaded.filename) {
+        Ok(s) => s,
+        Err(e) => {
+            run::report_syntax_error(&e, &loaded.filename);
+            return ExitCode::from(1);
+        }
+    };
+    match &opts.stage {
+        Stage::Run => {
+            let mut vm = run::new_vm(opts, &loaded.argv0);
+            let globals = run::main_globals(loaded.file.as_deref());
+            let status = match run::compile(&src, &loaded.filename, Mode::Exec) {
+                Ok(code) => match run::execute(&mut vm, code, globals.clone()) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(exc) if opts.config.flags.inspect == 1 && !run::is_system_exit(&vm, &exc) => {
+                        vm.print_exception(&exc);
+                        ExitCode::from(1)
+                    }
+                    Err(exc) => return run::exit_for_uncaught(&mut vm, &exc),
+                },
+                Err(code) if opts.config.flags.inspect == 1 => code,
+                Err(code) => return code,
+            };
+            if opts.config.flags.inspect == 1 {
+                // -i: the prompt follows, with the program's globals, even when stdin is a pipe.
+                return repl::run(vm, &globals, opts, false);
+            }
+            status
+        }
+        Stage::Dis => match run::compile(&src, &loaded.filename, Mode::Exec) {
+            Ok(code) => {
+                print!("{}", kaa_bytecode::dis::disassemble(&code));
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        },
+        Stage::Trace { limit } => trace::run(opts, &loaded, &src, *limit),
+        Stage::Explain => explain::run(opts, &loaded, &src),
+        Stage::Tokens | Stage::Ast { .. } => show_front_end_stage(&opts.stage, &loaded, &src),
+    }
+}
+
+/// `--tokens` and `--ast`: prints the stage's output for the source (or the syntax error).
+fn show_front_end_stage(stage: &Stage, loaded: &Loaded, src: &source::Source) -> ExitCode {
+    let file = loaded.argv0.as_str();
+    let out = if let Stage::Tokens = stage {
         match token_dump::tokenize_listing(&src.text, &src.encoding, file) {
             Ok(listing) => listing,
             Err(msg) => {
@@ -90,10 +200,11 @@ fn front_end(stage: &str, file: &str, argv: &[String], bytes: &[u8], attrs: bool
             }
         }
     } else {
+        let attributes = matches!(stage, Stage::Ast { attributes: true });
         // parse_source keeps CPython's file-reading quirks in error positions (byte columns
         // without an encoding declaration, BOM lines).
-        match parser::parse_source(&src, ParseOptions { mode: Mode::Exec, type_comments: true }) {
-            Ok(tree) => match kaa_syntax::ast::try_dump(&tree, Some(3), attrs) {
+        match parser::parse_source(src, ParseOptions { mode: Mode::Exec, type_comments: true }) {
+            Ok(tree) => match kaa_syntax::ast::try_dump(&tree, Some(3), attributes) {
                 Ok(text) => text + "\n",
                 Err(msg) => {
                     // CPython's `-m ast` fails in repr() with a ValueError here.
@@ -101,7 +212,10 @@ fn front_end(stage: &str, file: &str, argv: &[String], bytes: &[u8], attrs: bool
                     return ExitCode::from(1);
                 }
             },
-            Err(e) => return report(&e, file),
+            Err(e) => {
+                run::report_syntax_error(&e, &loaded.filename);
+                return ExitCode::from(1);
+            }
         }
     };
     let mut stdout = std::io::stdout().lock();

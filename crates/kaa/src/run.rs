@@ -1,74 +1,119 @@
 //! Running a program: parse, compile, then execute on the VM (or show the bytecode).
 
-use crate::report;
+use crate::cli::Options;
+use kaa_bytecode::CodeObject;
 use kaa_compiler::codegen::CompileError;
 use kaa_syntax::parser::{self, Mode, ParseOptions};
+use kaa_syntax::source::Source;
+use kaa_syntax::SyntaxError;
+use kaa_vm::exceptions::ExceptionObject;
+use kaa_vm::objects::dict::DictObject;
 use kaa_vm::{RunError, Vm};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use std::rc::Rc;
 
-/// Compiles `text` (the decoded source of `file`) and runs it as `__main__`, or prints its
-/// disassembly when `dis_only`.
-pub fn compile_and_run(
-    src: &kaa_syntax::source::Source,
-    file: &str,
-    argv: &[String],
-    dis_only: bool,
-) -> ExitCode {
+/// Prints a syntax error as CPython does for an uncaught one; `shown` is the file name as the
+/// traceback names it.
+pub fn report_syntax_error(err: &SyntaxError, shown: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(err.render(shown).as_bytes());
+    let _ = stderr.flush();
+}
+
+/// An interpreter set up as the command line asked: `sys.argv`, flags, `sys.path`, buffering.
+pub fn new_vm(opts: &Options, argv0: &str) -> Vm {
+    let mut vm = Vm::new();
+    vm.argv = std::iter::once(argv0.to_string()).chain(opts.args.iter().cloned()).collect();
+    vm.config = opts.config.clone();
+    vm.stdout = kaa_vm::config::stdout_writer(opts.unbuffered, std::io::stdout().is_terminal());
+    vm
+}
+
+/// The namespace of `__main__`; `file` is `__file__` (scripts and modules only).
+pub fn main_globals(file: Option<&str>) -> Rc<DictObject> {
+    let globals = Rc::new(DictObject::new());
+    globals.set_str("__name__", kaa_vm::Value::str("__main__"));
+    globals.set_str("__doc__", kaa_vm::Value::None);
+    globals.set_str("__package__", kaa_vm::Value::None);
+    globals.set_str("__spec__", kaa_vm::Value::None);
+    if let Some(f) = file {
+        globals.set_str("__file__", kaa_vm::Value::str(f));
+    }
+    globals
+}
+
+/// Parses and compiles `src` (named `filename` in code objects and tracebacks), printing
+/// compile-time warnings; on a syntax error prints it and returns the exit status.
+pub fn compile(src: &Source, filename: &str, mode: Mode) -> Result<Rc<CodeObject>, ExitCode> {
     let text = src.text.as_str();
-    let tree = match parser::parse_source(src, ParseOptions { mode: Mode::Exec, type_comments: false }) {
+    let tree = match parser::parse_source(src, ParseOptions { mode, type_comments: false }) {
         Ok(t) => t,
-        Err(e) => return report(&e, file),
+        Err(e) => {
+            report_syntax_error(&e, filename);
+            return Err(ExitCode::from(1));
+        }
     };
-    // Tracebacks and __file__ name the script by its absolute path, as CPython 3.11 does.
-    let path = kaa_syntax::error_display::display_filename(file);
-    let code = match kaa_compiler::compile_module_with_warnings(&tree, &path) {
+    compile_tree(&tree, text, filename)
+}
+
+/// Compiles a parsed module (see `compile`).
+pub fn compile_tree(
+    tree: &kaa_syntax::ast::Mod,
+    text: &str,
+    filename: &str,
+) -> Result<Rc<CodeObject>, ExitCode> {
+    match kaa_compiler::compile_module_with_warnings(tree, filename) {
         Ok((c, warnings)) => {
             // Printed the way the warnings module shows them: "file:line: Category: message"
             // and the source line.
             for w in warnings {
-                eprintln!("{path}:{}: {}: {}", w.lineno, w.category, w.message);
+                eprintln!("{filename}:{}: {}: {}", w.lineno, w.category, w.message);
                 if let Some(line) = text.lines().nth(w.lineno.saturating_sub(1) as usize) {
                     eprintln!("  {}", line.trim());
                 }
             }
-            c
+            Ok(c)
         }
         Err(CompileError::Syntax(mut e)) => {
             // The compiler knows positions, not text: add the source line for the caret display.
             e.text = text.lines().nth(e.lineno.saturating_sub(1) as usize).map(|l| format!("{l}\n"));
-            return report(&e, file);
+            report_syntax_error(&e, filename);
+            Err(ExitCode::from(1))
         }
         Err(CompileError::Unsupported { what, lineno }) => {
-            eprintln!("  File \"{file}\", line {lineno}\nSystemError: Kaa cannot compile {what} yet");
-            return ExitCode::from(1);
+            eprintln!("  File \"{filename}\", line {lineno}\nSystemError: Kaa cannot compile {what} yet");
+            Err(ExitCode::from(1))
         }
-    };
-    if dis_only {
-        print!("{}", kaa_bytecode::dis::disassemble(&code));
-        return ExitCode::SUCCESS;
     }
-    let mut vm = Vm::new();
-    vm.argv = argv.to_vec();
-    let globals = Rc::new(kaa_vm::objects::dict::DictObject::new());
-    globals.set_str("__name__", kaa_vm::Value::str("__main__"));
-    globals.set_str("__file__", kaa_vm::Value::str(&path));
+}
+
+/// Runs a module code object in `globals`; the uncaught exception, if any.
+pub fn execute(
+    vm: &mut Vm,
+    code: Rc<CodeObject>,
+    globals: Rc<DictObject>,
+) -> Result<(), Rc<ExceptionObject>> {
     let result = vm.run_module(code, globals);
     let _ = vm.stdout.flush();
     match result {
-        Ok(_) => ExitCode::SUCCESS,
-        Err(RunError::Exception(exc)) => exit_for_uncaught(&mut vm, &exc),
+        Ok(_) => Ok(()),
+        Err(RunError::Exception(exc)) => Err(exc),
     }
+}
+
+/// Is this exception a SystemExit (which ends the process, or the interactive session)?
+pub fn is_system_exit(vm: &Vm, exc: &Rc<ExceptionObject>) -> bool {
+    exc.class.is_subclass(&vm.exception_type(kaa_vm::exceptions::ExcKind::SystemExit))
 }
 
 /// What an uncaught exception does to the process: SystemExit(code) exits with its code (a
 /// non-int code is printed to stderr and exits 1); anything else prints the traceback and exits 1
 /// (130 for KeyboardInterrupt).
-fn exit_for_uncaught(vm: &mut Vm, exc: &std::rc::Rc<kaa_vm::exceptions::ExceptionObject>) -> ExitCode {
+pub fn exit_for_uncaught(vm: &mut Vm, exc: &Rc<ExceptionObject>) -> ExitCode {
     use kaa_vm::exceptions::ExcKind;
     let _ = vm.stdout.flush();
-    if exc.class.is_subclass(&vm.exception_type(ExcKind::SystemExit)) {
+    if is_system_exit(vm, exc) {
         let code = exc.args.borrow().first().cloned().unwrap_or(kaa_vm::Value::None);
         return match code {
             kaa_vm::Value::None => ExitCode::SUCCESS,

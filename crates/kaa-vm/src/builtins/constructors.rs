@@ -254,14 +254,24 @@ pub fn parse_float(s: &str) -> Option<f64> {
 pub fn builtin_str(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let [object, encoding, errors] = keywords("str", args, kwargs, ["object", "encoding", "errors"], 3)?;
     if encoding.is_some() || errors.is_some() {
-        return Err(match object {
-            Some(Value::Str(_)) => PyErr::type_error("decoding str is not supported"),
-            Some(other) => PyErr::type_error(format!(
-                "decoding to str: need a bytes-like object, {} found",
-                other.type_name()
-            )),
-            None => PyErr::new(ExcKind::NotImplementedError, "Kaa has no bytes type yet"),
-        });
+        let encoding = crate::objects::bytes_methods::str_param("str", "encoding", encoding)?;
+        let errors = crate::objects::bytes_methods::str_param("str", "errors", errors)?;
+        let data = match &object {
+            Some(Value::Str(_)) => return Err(PyErr::type_error("decoding str is not supported")),
+            Some(other) => crate::objects::bytes::buffer(other).ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "decoding to str: need a bytes-like object, {} found",
+                    other.type_name()
+                ))
+            })?,
+            None => return Ok(Value::str("")),
+        };
+        let text = crate::objects::codecs::decode(
+            &data,
+            encoding.as_deref().unwrap_or("utf-8"),
+            errors.as_deref().unwrap_or("strict"),
+        )?;
+        return Ok(Value::str(&text));
     }
     match object {
         None => Ok(Value::str("")),

@@ -217,6 +217,7 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         Value::Str(text) => format_str(text, spec),
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => format_int(v, spec),
         Value::Float(x) => format_float_spec(*x, v, spec),
+        Value::Complex(z) => format_complex(z.re, z.im, spec),
         // object.__format__
         other => Err(PyErr::type_error(format!(
             "unsupported format string passed to {}.__format__",
@@ -437,4 +438,62 @@ pub fn format_float(x: f64, kind: char, precision: Option<usize>, alternate: boo
     } else {
         out
     }
+}
+
+/// `format(z, spec)` for a complex number (CPython's `format_complex_internal`): both parts
+/// formatted like floats, the imaginary one always signed unless the real part is omitted, then
+/// padded as a whole.
+pub fn format_complex(re: f64, im: f64, spec: &str) -> PyResult<String> {
+    let s = parse_spec(spec, '>')?;
+    match s.kind {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
+        Some(k) => {
+            return Err(PyErr::value_error(format!("Unknown format code '{k}' for object of type 'complex'")))
+        }
+    }
+    if s.fill == '0' && !s.fill_given {
+        return Err(PyErr::value_error("Zero padding is not allowed in complex format specifier"));
+    }
+    if s.align == '=' {
+        return Err(PyErr::value_error("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    let (mut kind, mut skip_re, mut parens) = (s.kind.unwrap_or('r'), false, false);
+    if s.kind.is_none() {
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            parens = true;
+        }
+    }
+    if kind == 'n' {
+        kind = 'g';
+    }
+    let precision = match (s.precision, kind) {
+        (None, 'r') => None,
+        (None, _) => Some(6),
+        (Some(p), 'r') => {
+            kind = 'g';
+            Some(p)
+        }
+        (Some(p), _) => Some(p),
+    };
+    let part = |x: f64, sign: Option<char>| -> String {
+        let negative = x.is_sign_negative() && !x.is_nan();
+        let mag = x.abs();
+        let mut body = match kind {
+            'r' => kaa_syntax::repr::format_float_r(mag, false),
+            _ => format_float(mag, kind, precision, s.alternate),
+        };
+        let negative = negative && !(s.no_neg_zero && body.chars().all(|c| !c.is_ascii_digit() || c == '0'));
+        if let (Some(g), true) = (s.grouping, mag.is_finite()) {
+            let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+            let (int_part, rest) = body.split_at(split);
+            body = format!("{}{rest}", group_digits(int_part, g, 3, 0));
+        }
+        format!("{}{body}", sign_text(negative, sign))
+    };
+    let re_text = if skip_re { String::new() } else { part(re, s.sign) };
+    let im_text = part(im, if skip_re { s.sign } else { Some('+') });
+    let body = if parens { format!("({re_text}{im_text}j)") } else { format!("{re_text}{im_text}j") };
+    Ok(pad("", &body, &s))
 }

@@ -1,5 +1,5 @@
 //! Text input and output: `print` (to any object with `write`), `input`, and `open` for text
-//! files. `Value` has no bytes type yet, so binary mode is refused.
+//! files (binary files are in `binary_io.rs`).
 //!
 //! A file object is an instance of `_io.TextIOWrapper` keeping its state in its dict under `int`
 //! keys (see `Slot`): a file opened for reading is decoded whole when opened and read from
@@ -256,7 +256,7 @@ pub fn install(ns: &DictObject, object: &Rc<TypeObject>) {
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True,
 /// opener=None)` for text files.
 pub fn builtin_open(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    let [file, mode, _buffering, encoding, _errors, newline, _closefd, _opener] = super::clinic(
+    let [file, mode, _buffering, encoding, errors, newline, _closefd, _opener] = super::clinic(
         "open",
         args,
         kwargs,
@@ -267,6 +267,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     let file = file.unwrap_or(Value::None);
     let path = match &file {
         Value::Str(s) => s.to_string(),
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
         Value::Int(_) | Value::Bool(_) => {
             return Err(PyErr::new(ExcKind::NotImplementedError, "Kaa cannot open file descriptors yet"))
         }
@@ -287,7 +288,22 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
             )))
         }
     };
-    let kind = parse_mode(&mode_text)?;
+    let (kind, binary, plus) = parse_mode(&mode_text)?;
+    if binary {
+        let given = |v: &Option<Value>| !matches!(v, None | Some(Value::None));
+        for (arg, what) in [(&encoding, "an encoding"), (&errors, "an errors"), (&newline, "a newline")] {
+            if given(arg) {
+                return Err(PyErr::value_error(format!("binary mode doesn't take {what} argument")));
+            }
+        }
+        return super::binary_io::open_binary(vm, &file, &path, kind, plus);
+    }
+    if plus {
+        return Err(PyErr::new(
+            ExcKind::NotImplementedError,
+            "Kaa cannot open text files for update ('+') yet",
+        ));
+    }
     let encoding = match &encoding {
         None | Some(Value::None) => None,
         Some(Value::Str(s)) => Some(s.to_string()),
@@ -363,8 +379,9 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     Ok(Value::Instance(Rc::new(me)))
 }
 
-/// Checks a mode string as CPython's `open` does; returns 'r', 'w', 'a' or 'x'.
-fn parse_mode(mode: &str) -> PyResult<char> {
+/// Checks a mode string as CPython's `open` does; returns 'r', 'w', 'a' or 'x', and whether it
+/// is binary and has '+'.
+fn parse_mode(mode: &str) -> PyResult<(char, bool, bool)> {
     let invalid = || PyErr::value_error(format!("invalid mode: {}", crate::objects::str::repr(mode)));
     let (mut kinds, mut text, mut binary, mut plus) = (Vec::new(), false, false, false);
     for (i, c) in mode.char_indices() {
@@ -389,16 +406,7 @@ fn parse_mode(mode: &str) -> PyResult<char> {
             "Must have exactly one of create/read/write/append mode and at most one plus",
         ));
     };
-    if binary {
-        return Err(PyErr::new(
-            ExcKind::NotImplementedError,
-            "Kaa has no bytes type yet: binary files cannot be opened",
-        ));
-    }
-    if plus {
-        return Err(PyErr::new(ExcKind::NotImplementedError, "Kaa cannot open files for update ('+') yet"));
-    }
-    Ok(kind)
+    Ok((kind, binary, plus))
 }
 
 fn decode(bytes: &[u8], codec: &str) -> PyResult<String> {

@@ -37,6 +37,7 @@ pub fn builtin_abs(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
         Value::Bool(b) => Value::Int(*b as i64),
         Value::BigInt(b) => Value::from_bigint(b.abs()),
         Value::Float(f) => Value::Float(f.abs()),
+        Value::Complex(z) => crate::objects::complex::unary('a', z)?,
         other => match vm.call_dunder(other, "__abs__", &[])? {
             Some(v) => v,
             None => {
@@ -101,6 +102,9 @@ pub fn builtin_pow(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
 }
 
 fn ternary_pow(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
+    if [base, exp, m].iter().any(|v| matches!(v, Value::Complex(_))) {
+        return Err(PyErr::value_error("complex modulo"));
+    }
     if !(is_int(base) && is_int(exp) && is_int(m)) {
         if let Some(v) = dunder(vm, base, "__pow__", vec![exp.clone(), m.clone()])? {
             return Ok(v);

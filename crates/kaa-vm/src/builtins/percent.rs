@@ -41,6 +41,61 @@ struct Flags {
 
 /// `fmt % values` for str.
 pub fn percent_format(vm: &mut Vm, fmt: &str, values: &Value) -> PyResult<String> {
+    format_with(vm, fmt, values, false)
+}
+
+/// `fmt % values` for bytes and bytearray: the same machinery over Latin-1 text, where `%s`/`%b`
+/// take bytes-like objects (or `__bytes__`), `%r`/`%a` give ASCII reprs and `%c` one byte.
+pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], values: &Value) -> PyResult<Vec<u8>> {
+    let text: String = fmt.iter().map(|&b| b as char).collect();
+    let out = format_with(vm, &text, values, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// The bytes `%b` inserts, as Latin-1 text.
+fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let data = match crate::objects::bytes::buffer(v) {
+        Some(b) => b.into_vec(),
+        None => match v {
+            Value::Instance(i) if i.class.lookup("__bytes__").is_some() => {
+                match vm.call_dunder(v, "__bytes__", &[])? {
+                    Some(Value::Bytes(b)) => b.to_vec(),
+                    Some(other) => {
+                        return Err(PyErr::type_error(format!(
+                            "__bytes__ returned non-bytes (type {})",
+                            other.type_name()
+                        )))
+                    }
+                    None => Vec::new(),
+                }
+            }
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                    v.type_name()
+                )))
+            }
+        },
+    };
+    Ok(data.iter().map(|&b| b as char).collect())
+}
+
+/// The byte `%c` inserts into bytes.
+fn byte_char_arg(v: &Value) -> PyResult<String> {
+    match v {
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            let code = to_bigint(v).and_then(|b| b.to_i64()).unwrap_or(-1);
+            u8::try_from(code)
+                .map(|b| (b as char).to_string())
+                .map_err(|_| PyErr::new(ExcKind::OverflowError, "%c arg not in range(256)"))
+        }
+        Value::Bytes(b) if b.len() == 1 => Ok((b[0] as char).to_string()),
+        Value::ByteArray(b) if b.data.borrow().len() == 1 => Ok((b.data.borrow()[0] as char).to_string()),
+        _ => Err(PyErr::type_error("%c requires an integer in range(256) or a single byte")),
+    }
+}
+
+fn format_with(vm: &mut Vm, fmt: &str, values: &Value, bytes_mode: bool) -> PyResult<String> {
     let tuple_items;
     let single = [values.clone()];
     let (items, is_single): (&[Value], bool) = match values {
@@ -52,7 +107,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, values: &Value) -> PyResult<String
     };
     // A mapping argument (anything subscriptable but a tuple or str) serves `%(key)s`.
     let mapping = match values {
-        Value::Tuple(_) | Value::Str(_) => None,
+        Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) => None,
         Value::Dict(_) | Value::List(_) | Value::Range(_) => Some(values.clone()),
         Value::Instance(_) if vm.type_of(values).lookup("__getitem__").is_some() => Some(values.clone()),
         _ => None,
@@ -89,7 +144,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, values: &Value) -> PyResult<String
                 return Err(PyErr::value_error("incomplete format key"));
             }
             let key: String = chars[start..i - 1].iter().collect();
-            value = Some(crate::objects::args::get_item(vm, map, &Value::str(&key))?);
+            let key = if bytes_mode {
+                crate::objects::bytes::new_bytes(key.chars().map(|c| c as u32 as u8).collect())
+            } else {
+                Value::str(&key)
+            };
+            value = Some(crate::objects::args::get_item(vm, map, &key)?);
             args.used_mapping = true;
             // After a key, positional arguments are no longer available.
             args.next = args.items.len();
@@ -144,6 +204,18 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, values: &Value) -> PyResult<String
             None => args.next()?,
         };
         let (prefix, body, numeric) = match conv {
+            's' | 'r' | 'a' | 'b' if bytes_mode => {
+                let text = match conv {
+                    's' | 'b' => bytes_arg(vm, &v)?,
+                    _ => super::ascii_of(&vm.repr(&v)?),
+                };
+                let text = match precision {
+                    Some(p) => text.chars().take(p).collect(),
+                    None => text,
+                };
+                (String::new(), text, false)
+            }
+            'c' if bytes_mode => (String::new(), byte_char_arg(&v)?, false),
             's' | 'r' | 'a' => {
                 let text = match conv {
                     's' => vm.str(&v)?,
@@ -196,7 +268,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, values: &Value) -> PyResult<String
     }
     let leftover = args.next < args.items.len() && !(args.single && mapping.is_some());
     if leftover && !args.used_mapping {
-        return Err(PyErr::type_error("not all arguments converted during string formatting"));
+        return Err(PyErr::type_error(if bytes_mode {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
     }
     Ok(out)
 }

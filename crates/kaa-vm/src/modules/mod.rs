@@ -10,7 +10,9 @@ use std::rc::Rc;
 
 pub mod gc;
 pub mod math;
+pub mod posix;
 pub mod sys;
+mod sys_config;
 pub mod time;
 
 /// A module object: a name and a namespace.
@@ -44,6 +46,7 @@ fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "math" => math::init(&dict),
         "time" => time::init(&dict),
         "gc" => gc::init(&dict),
+        "posix" => posix::init(&dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),

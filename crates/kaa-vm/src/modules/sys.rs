@@ -62,7 +62,8 @@ fn stream(vm: &Vm, fd: i64, name: &str) -> Value {
     let dict = DictObject::new();
     dict.set_str("_fd", Value::Int(fd));
     dict.set_str("name", Value::str(name));
-    dict.set_str("encoding", Value::str("utf-8"));
+    dict.set_str("encoding", Value::str(&vm.config.stdio_encoding));
+    dict.set_str("errors", Value::str(&vm.config.stdio_errors));
     Value::Instance(Rc::new(InstanceObject { class: Rc::new(class), dict }))
 }
 
@@ -104,9 +105,11 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     );
     dict.set_str("implementation", implementation);
     dict.set_str("modules", Value::Dict(vm.modules.clone()));
-    dict.set_str("path", Value::List(Rc::new(RefCell::new(Vec::new()))));
+    let path = vm.config.path.iter().map(|p| Value::str(p)).collect();
+    dict.set_str("path", Value::List(Rc::new(RefCell::new(path))));
     dict.set_str("stdout", stream(vm, 1, "<stdout>"));
     dict.set_str("stderr", stream(vm, 2, "<stderr>"));
+    super::sys_config::install(vm, dict);
     super::add_functions(
         dict,
         &[

@@ -35,6 +35,10 @@ pub struct Types {
     pub frozenset: Rc<TypeObject>,
     pub module: Rc<TypeObject>,
     pub coroutine: Rc<TypeObject>,
+    pub bytes: Rc<TypeObject>,
+    pub bytearray: Rc<TypeObject>,
+    pub complex: Rc<TypeObject>,
+    pub memoryview: Rc<TypeObject>,
 }
 
 /// The constructors of the types that have one (defined in `builtins`).
@@ -56,6 +60,10 @@ pub struct Constructors {
     pub set: NativeFn,
     pub frozenset: NativeFn,
     pub slice: NativeFn,
+    pub bytes: NativeFn,
+    pub bytearray: NativeFn,
+    pub complex: NativeFn,
+    pub memoryview: NativeFn,
 }
 
 impl Types {
@@ -94,6 +102,14 @@ impl Types {
             frozenset: t("frozenset", Some(c.frozenset)),
             module: t("module", None),
             coroutine: t("coroutine", None),
+            bytes: t("bytes", Some(c.bytes)),
+            bytearray: t("bytearray", Some(c.bytearray)),
+            complex: t("complex", Some(c.complex)),
+            memoryview: {
+                let m = t("memoryview", Some(c.memoryview));
+                crate::builtins::add_methods(&m, crate::objects::memoryview::METHODS);
+                m
+            },
             object,
         }
     }
@@ -131,6 +147,10 @@ impl Types {
             Value::Set(s) if s.frozen => self.frozenset.clone(),
             Value::Set(_) => self.set.clone(),
             Value::Module(_) => self.module.clone(),
+            Value::Bytes(_) => self.bytes.clone(),
+            Value::ByteArray(_) => self.bytearray.clone(),
+            Value::Complex(_) => self.complex.clone(),
+            Value::MemoryView(_) => self.memoryview.clone(),
         }
     }
 }

@@ -58,6 +58,12 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
             let (a, b) = (x.table.borrow(), y.table.borrow());
             a.len() == b.len() && crate::objects::set_methods::is_subset(&a, &b)
         }
+        (Bytes(_) | ByteArray(_) | MemoryView(_), _) | (_, Bytes(_) | ByteArray(_) | MemoryView(_)) => {
+            crate::objects::bytes::equal(a, b).unwrap_or(false)
+        }
+        (Complex(z), other) | (other, Complex(z)) => {
+            crate::objects::complex::equal(z, other).unwrap_or(false)
+        }
         _ => a.is(b),
     }
 }

@@ -82,8 +82,11 @@ pub fn float_binary(op: BinaryOpKind, a: f64, b: f64) -> PyResult<Option<Value>>
             if a == 0.0 && b < 0.0 {
                 return zero("0.0 cannot be raised to a negative power");
             }
-            if a < 0.0 && b.fract() != 0.0 {
-                return Err(PyErr::value_error("complex results are not supported yet"));
+            if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+                // A negative base to a fractional power is a complex number.
+                use crate::objects::complex::{pow, Complex};
+                let z = pow(Complex { re: a, im: 0.0 }, Complex { re: b, im: 0.0 })?;
+                return Ok(Some(crate::objects::complex::new_complex(z.re, z.im)));
             }
             let r = a.powf(b);
             if r.is_infinite() && a.is_finite() && b.is_finite() {

@@ -95,6 +95,23 @@ pub fn str_hash(text: &str) -> i64 {
     }
 }
 
+/// The hash of a `bytes`: that of the `str` with the same (Latin-1) characters, as in CPython.
+pub fn bytes_hash(data: &[u8]) -> i64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    let mut utf8 = [0u8; 2];
+    for &b in data {
+        for &u in (b as char).encode_utf8(&mut utf8).as_bytes() {
+            h = (h ^ u as u64).wrapping_mul(0x100000001b3);
+        }
+    }
+    let h = (h >> 1) as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
 /// `hash(value)` for the built-in hashable types.
 pub fn hash_value(v: &Value) -> PyResult<i64> {
     Ok(match v {
@@ -114,7 +131,10 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
             (acc >> 1) as i64
         }
         Value::Set(s) if s.frozen => crate::objects::set::frozenset_hash(&s.table.borrow()),
-        Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+        Value::Bytes(b) => b.hash(),
+        Value::Complex(z) => crate::objects::complex::hash(z),
+        Value::MemoryView(m) => crate::objects::memoryview::hash(m)?,
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) => {
             return Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())))
         }
         other => {
@@ -276,7 +296,12 @@ pub static METHODS: &[(&str, crate::objects::function::NativeFn)] = &[
     ("bit_count", int_bit_count),
     ("bit_length", int_bit_length),
     ("conjugate", int_conjugate),
+    ("from_bytes", crate::objects::int_bytes::int_from_bytes),
+    ("to_bytes", crate::objects::int_bytes::int_to_bytes),
 ];
+
+/// The entries of `METHODS` that are class methods.
+pub static CLASS_METHODS: &[&str] = &["from_bytes"];
 
 use crate::builtins::Kwargs;
 use crate::interp::Vm;

@@ -2,15 +2,22 @@
 
 pub mod args;
 pub mod builtin_types;
+pub mod bytearray;
+pub mod bytes;
+pub mod bytes_methods;
+pub mod codecs;
+pub mod complex;
 pub mod dict;
 pub mod dict_table;
 pub mod float;
 pub mod function;
 pub mod generator;
 pub mod int;
+pub mod int_bytes;
 pub mod iter;
 pub mod list;
 pub mod list_sort;
+pub mod memoryview;
 pub mod range;
 pub mod set;
 pub mod set_methods;

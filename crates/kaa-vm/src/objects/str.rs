@@ -122,6 +122,7 @@ pub static METHODS: &[(&str, NativeFn)] = &[
     ("casefold", str_casefold),
     ("center", str_center),
     ("count", str_count),
+    ("encode", crate::objects::codecs::str_encode),
     ("endswith", str_endswith),
     ("expandtabs", str_expandtabs),
     ("find", str_find),

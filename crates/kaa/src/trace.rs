@@ -1,0 +1,13 @@
+//! `kaa --trace FILE`.
+use crate::cli::Options;
+use crate::Loaded;
+use std::process::ExitCode;
+
+pub fn run(
+    _opts: &Options,
+    _loaded: &Loaded,
+    _src: &kaa_syntax::source::Source,
+    _limit: Option<u64>,
+) -> ExitCode {
+    ExitCode::from(2)
+}
