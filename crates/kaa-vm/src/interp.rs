@@ -10,7 +10,9 @@ use crate::builtins;
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
 use crate::objects::dict::DictObject;
 use crate::objects::float::{as_f64, float_binary};
-use crate::objects::function::{AttrCache, AttrCacheEntry, AttrKind, BuiltinFunction, Cells, CodeValues, FunctionObject, GlobalCacheEntry};
+use crate::objects::function::{
+    AttrCache, AttrCacheEntry, AttrKind, BuiltinFunction, Cells, CodeValues, FunctionObject, GlobalCacheEntry,
+};
 use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
@@ -590,7 +592,9 @@ impl Vm {
                     if let Value::Instance(inst) = &obj {
                         let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
                             Some(e) => e,
-                            None => fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], false),
+                            None => {
+                                fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], false)
+                            }
                         };
                         let kind = entry.kind.get();
                         if kind != AttrKind::Unhandled {
@@ -625,7 +629,9 @@ impl Vm {
                     if let Value::Instance(inst) = &obj {
                         let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
                             Some(e) => e,
-                            None => fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], false),
+                            None => {
+                                fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], false)
+                            }
                         };
                         let kind = entry.kind.get();
                         if kind != AttrKind::Unhandled {
@@ -657,7 +663,9 @@ impl Vm {
                     if let Some(tag) = builtin_method_tag(&obj) {
                         let entry = match cache.lookup(tag) {
                             Some(e) => e,
-                            None => fill_builtin_method_cache(cache, &obj, &code.names[cache.name as usize], tag),
+                            None => {
+                                fill_builtin_method_cache(cache, &obj, &code.names[cache.name as usize], tag)
+                            }
                         };
                         if entry.kind.get() == AttrKind::BuiltinMethod {
                             let f = entry.class_value.borrow().clone();
@@ -678,7 +686,9 @@ impl Vm {
                     if let Value::Instance(inst) = &obj {
                         let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
                             Some(e) => e,
-                            None => fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], true),
+                            None => {
+                                fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], true)
+                            }
                         };
                         let kind = entry.kind.get();
                         if kind == AttrKind::StoreToDict {
@@ -2157,18 +2167,18 @@ impl Vm {
         if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
             let name = dunder_name(op);
             if inplace {
-                if let Some(r) = self.call_dunder(a, &format!("__i{}__", name), &[b.clone()])? {
+                if let Some(r) = self.call_dunder(a, &format!("__i{}__", name), std::slice::from_ref(b))? {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
                 }
             }
-            if let Some(r) = self.call_dunder(a, &format!("__{name}__"), &[b.clone()])? {
+            if let Some(r) = self.call_dunder(a, &format!("__{name}__"), std::slice::from_ref(b))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
-            if let Some(r) = self.call_dunder(b, &format!("__r{name}__"), &[a.clone()])? {
+            if let Some(r) = self.call_dunder(b, &format!("__r{name}__"), std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -2327,7 +2337,7 @@ impl Vm {
         use Value::*;
         if matches!(a, Instance(_)) || matches!(b, Instance(_)) {
             for (x, y) in [(a, b), (b, a)] {
-                if let Some(r) = self.call_dunder(x, "__eq__", &[y.clone()])? {
+                if let Some(r) = self.call_dunder(x, "__eq__", std::slice::from_ref(y))? {
                     if !matches!(r, NotImplemented) {
                         return self.truthy(&r);
                     }
@@ -2404,12 +2414,12 @@ impl Vm {
                 CompareKind::Eq => ("__eq__", "__eq__"),
                 CompareKind::Ne => ("__ne__", "__ne__"),
             };
-            if let Some(r) = self.call_dunder(a, name, &[b.clone()])? {
+            if let Some(r) = self.call_dunder(a, name, std::slice::from_ref(b))? {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r);
                 }
             }
-            if let Some(r) = self.call_dunder(b, reflected, &[a.clone()])? {
+            if let Some(r) = self.call_dunder(b, reflected, std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r);
                 }
@@ -2511,7 +2521,7 @@ impl Vm {
     }
 
     fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        if let Some(r) = self.call_dunder(container, "__contains__", &[item.clone()])? {
+        if let Some(r) = self.call_dunder(container, "__contains__", std::slice::from_ref(item))? {
             return self.truthy(&r);
         }
         match container {
@@ -2582,7 +2592,7 @@ impl Vm {
     }
 
     fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
-        if let Some(r) = self.call_dunder(container, "__getitem__", &[key.clone()])? {
+        if let Some(r) = self.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
             return Ok(r);
         }
         if let Value::Type(t) = container {
@@ -2760,7 +2770,7 @@ impl Vm {
         if let (Value::List(l), Value::Slice(s)) = (container, key) {
             return self.list_slice_assign(l, s, None);
         }
-        if self.call_dunder(container, "__delitem__", &[key.clone()])?.is_some() {
+        if self.call_dunder(container, "__delitem__", std::slice::from_ref(key))?.is_some() {
             return Ok(());
         }
         match container {
@@ -3043,13 +3053,22 @@ fn fill_attr_cache<'c>(
         match &found {
             None => AttrKind::InstanceOnly,
             Some(Value::Function(_)) => AttrKind::Method,
-            Some(Value::Int(_) | Value::Float(_) | Value::Str(_) | Value::None | Value::Bool(_) | Value::Tuple(_)) => {
-                AttrKind::ClassValue
-            }
+            Some(
+                Value::Int(_)
+                | Value::Float(_)
+                | Value::Str(_)
+                | Value::None
+                | Value::Bool(_)
+                | Value::Tuple(_),
+            ) => AttrKind::ClassValue,
             _ => AttrKind::Unhandled,
         }
     };
-    let value = if matches!(kind, AttrKind::Method | AttrKind::ClassValue) { found.unwrap_or(Value::Null) } else { Value::Null };
+    let value = if matches!(kind, AttrKind::Method | AttrKind::ClassValue) {
+        found.unwrap_or(Value::Null)
+    } else {
+        Value::Null
+    };
     cache.fill(Rc::as_ptr(class) as usize, kind, value)
 }
 
@@ -3086,10 +3105,16 @@ fn builtin_method_tag(obj: &Value) -> Option<usize> {
 }
 
 #[cold]
-fn fill_builtin_method_cache<'c>(cache: &'c AttrCache, obj: &Value, name: &str, tag: usize) -> &'c AttrCacheEntry {
+fn fill_builtin_method_cache<'c>(
+    cache: &'c AttrCache,
+    obj: &Value,
+    name: &str,
+    tag: usize,
+) -> &'c AttrCacheEntry {
     match builtins::method(obj, name) {
         Some(Value::Builtin(b)) => {
-            let unbound = BuiltinFunction { name: b.name, func: b.func, bound_self: None, is_method: b.is_method };
+            let unbound =
+                BuiltinFunction { name: b.name, func: b.func, bound_self: None, is_method: b.is_method };
             cache.fill(tag, AttrKind::BuiltinMethod, Value::Builtin(Rc::new(unbound)))
         }
         _ => cache.fill(tag, AttrKind::Unhandled, Value::Null),

@@ -74,7 +74,16 @@ impl Value {
     /// Is this a value stored entirely inline (nothing to count or free)?
     #[inline(always)]
     pub fn is_inline(&self) -> bool {
-        matches!(self, Value::Null | Value::None | Value::NotImplemented | Value::Ellipsis | Value::Bool(_) | Value::Int(_) | Value::Float(_))
+        matches!(
+            self,
+            Value::Null
+                | Value::None
+                | Value::NotImplemented
+                | Value::Ellipsis
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+        )
     }
 
     #[inline(never)]

@@ -330,7 +330,7 @@ pub fn get_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> 
             let i = seq_index(n as usize, key, "range object")?;
             Ok(Value::Int(r.0 + r.2 * i as i64))
         }
-        _ => match vm.call_dunder(container, "__getitem__", &[key.clone()])? {
+        _ => match vm.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
             Some(v) => Ok(v),
             None => {
                 Err(PyErr::type_error(format!("'{}' object is not subscriptable", container.type_name())))

@@ -100,7 +100,11 @@ impl DictObject {
     /// Lookup of an interned name with a remembered entry index: when the entry at `hint` holds
     /// this very key object the probe is skipped; otherwise the hint is updated.
     #[inline]
-    pub fn get_hinted(&self, key: &Rc<crate::objects::str::StrObject>, hint: &std::cell::Cell<u32>) -> Option<Value> {
+    pub fn get_hinted(
+        &self,
+        key: &Rc<crate::objects::str::StrObject>,
+        hint: &std::cell::Cell<u32>,
+    ) -> Option<Value> {
         let t = self.inner.borrow();
         if let Some(e) = t.entry_at(hint.get() as usize) {
             if let Value::Str(s) = &e.key {
@@ -120,7 +124,12 @@ impl DictObject {
 
     /// `set` of an interned name with a remembered entry index (see `get_hinted`).
     #[inline]
-    pub fn set_hinted(&self, key: &Rc<crate::objects::str::StrObject>, value: Value, hint: &std::cell::Cell<u32>) {
+    pub fn set_hinted(
+        &self,
+        key: &Rc<crate::objects::str::StrObject>,
+        value: Value,
+        hint: &std::cell::Cell<u32>,
+    ) {
         self.bump();
         let mut t = self.inner.borrow_mut();
         let ix = hint.get() as usize;
