@@ -4,8 +4,10 @@
 //! bits (no EXTENDED_ARG needed below 16M). Names follow CPython 3.11 where they fit, so `--dis`
 //! reads like `python3 -m dis`.
 
+pub mod cache_file;
 pub mod code;
 pub mod dis;
+pub mod marshal;
 pub mod opcode;
 
 pub use code::{CodeFlags, CodeObject, ConstValue};

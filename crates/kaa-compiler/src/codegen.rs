@@ -283,7 +283,15 @@ pub fn compile_module_with_warnings(
                 c.unit().loc = first.span;
             }
             c.emit(Opcode::Resume, 0);
-            c.stmts(body)?;
+            match docstring(body) {
+                // A module's docstring becomes its __doc__, as CPython compiles it.
+                Some(doc) if matches!(module, Mod::Module { .. }) => {
+                    c.load_const(ConstValue::Str(doc));
+                    c.store_name("__doc__")?;
+                    c.stmts(&body[1..])?;
+                }
+                _ => c.stmts(body)?,
+            }
             c.return_none();
         }
         Mod::Expression { body } => {

@@ -61,6 +61,44 @@ impl PyStr {
     pub fn as_wtf8_bytes(&self) -> &[u8] {
         &self.bytes
     }
+
+    /// Rebuilds a string from its `as_wtf8_bytes` form (read back from a bytecode cache), or
+    /// `None` when the bytes are not well-formed generalized UTF-8.
+    pub fn from_wtf8(bytes: Vec<u8>) -> Option<PyStr> {
+        if std::str::from_utf8(&bytes).is_ok() || is_wtf8(&bytes) {
+            Some(PyStr { bytes })
+        } else {
+            None
+        }
+    }
+}
+
+/// Is `b` UTF-8 in which surrogate code points (ED A0..BF xx) are also allowed?
+#[cold]
+fn is_wtf8(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        let (len, min) = match lead {
+            0x00..=0x7F => (1, 0),
+            0xC2..=0xDF => (2, 0x80),
+            0xE0..=0xEF => (3, 0x800),
+            0xF0..=0xF4 => (4, 0x10000),
+            _ => return false,
+        };
+        if i + len > b.len() || !b[i + 1..i + len].iter().all(|c| c & 0xC0 == 0x80) {
+            return false;
+        }
+        let mut cp = if len == 1 { lead as u32 } else { (lead as u32) & (0x7F >> len) };
+        for c in &b[i + 1..i + len] {
+            cp = (cp << 6) | (c & 0x3F) as u32;
+        }
+        if cp < min || cp > 0x10FFFF {
+            return false;
+        }
+        i += len;
+    }
+    true
 }
 
 impl From<&str> for PyStr {

@@ -37,11 +37,7 @@ impl Vm {
                 return match m.dict.get_str(name) {
                     Some(v) => Ok(v),
                     None if name == "__dict__" => Ok(Value::Dict(m.dict.clone())),
-                    None => Err(self.attribute_error(
-                        obj,
-                        name,
-                        format!("module '{}' has no attribute '{name}'", m.name),
-                    )),
+                    None => self.module_attr_missing(obj, m, name),
                 }
             }
             Value::Super(s) => return self.super_get_attr(s, name),
@@ -321,6 +317,7 @@ impl Vm {
             Value::Instance(i) => i.dict.remove(&Value::str(name))?,
             Value::Type(t) if t.is_heap_type => t.dict.remove(&Value::str(name))?,
             Value::Exception(e) => e.dict.remove(&Value::str(name))?,
+            Value::Module(m) => m.dict.remove(&Value::str(name))?,
             _ => None,
         };
         match removed {

@@ -9,7 +9,7 @@ use crate::value::Value;
 use std::rc::Rc;
 
 mod binary_io;
-mod code;
+pub(crate) mod code;
 mod constructors;
 mod dir_tables;
 mod format;
@@ -752,7 +752,7 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
         }
         Value::Cell(_) => "<cell>".into(),
         Value::Generator(g) => format!("<{} object {} at {:#x}>", v.type_name(), g.qualname, v.address()),
-        Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
+        Value::Module(m) => crate::import::module_repr(m),
         Value::Set(s) => {
             let keys = s.keys();
             let parts: PyResult<Vec<String>> = keys.iter().map(|x| repr_value(vm, x, depth + 1)).collect();

@@ -86,6 +86,8 @@ pub struct Vm {
     pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
     /// What the embedder chose (flags, `sys.path`, warning and `-X` options).
     pub config: crate::config::Config,
+    /// The import system's state and settings (`crate::import`).
+    pub imports: crate::import::ImportState,
 }
 
 impl Default for Vm {
@@ -116,6 +118,7 @@ impl Vm {
             spare_values: Vec::new(),
             stdout: crate::config::stdout_writer(false, false),
             config: crate::config::Config::default(),
+            imports: Default::default(),
         };
         for &kind in ExcKind::ALL {
             let base =
@@ -1131,34 +1134,15 @@ impl Vm {
                 Opcode::ImportFrom => {
                     let module = self.top().clone();
                     save_pc!();
-                    let name = &code.names[arg as usize];
-                    let v = match self.get_attr(&module, name) {
-                        Ok(v) => v,
-                        Err(_) => {
-                            let mname = match &module {
-                                Value::Module(m) => m.name.clone(),
-                                _ => "?".into(),
-                            };
-                            return Err(PyErr::new(
-                                ExcKind::ImportError,
-                                format!("cannot import name '{name}' from '{mname}' (unknown location)"),
-                            ));
-                        }
-                    };
+                    let v = self.import_from(&module, &code.names[arg as usize])?;
                     self.push(v);
                 }
                 Opcode::ImportStar => {
                     let module = self.pop();
                     save_pc!();
-                    if let Value::Module(m) = module {
-                        let frame = &self.frames[f];
-                        let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
-                        for (k, v) in m.dict.items() {
-                            if matches!(&k, Value::Str(s) if !s.starts_with('_')) {
-                                ns.set(k, v)?;
-                            }
-                        }
-                    }
+                    let frame = &self.frames[f];
+                    let ns = frame.locals.clone().unwrap_or_else(|| frame.globals.clone());
+                    self.import_star(&module, &ns)?;
                 }
                 Opcode::ListAppend => {
                     let v = self.pop();

@@ -11,6 +11,7 @@ pub mod attributes;
 pub mod builtins;
 pub mod config;
 pub mod exceptions;
+pub mod import;
 pub mod interp;
 pub mod interrupt;
 pub mod introspection;

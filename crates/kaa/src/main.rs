@@ -28,6 +28,9 @@ const FRONT_END_STACK: usize = 256 << 20;
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
     let program_name = raw.first().cloned().unwrap_or_else(|| "kaa".into());
+    if raw.get(1).is_some_and(|a| a == "--compile") {
+        return compile(&raw[2..]);
+    }
     let opts = match cli::parse(raw.get(1..).unwrap_or(&[]), &|name| std::env::var(name).ok()) {
         Ok(o) => o,
         Err(UsageError::Fatal(msg)) => {
@@ -59,6 +62,17 @@ fn main() -> ExitCode {
             ExitCode::from(71)
         }
     }
+}
+
+/// `kaa --compile PATH…`: fills the bytecode cache for every `.py` file under the paths, like
+/// `python3 -m compileall -q` (see `kaa_vm::import::compileall`).
+fn compile(paths: &[String]) -> ExitCode {
+    if paths.is_empty() {
+        eprintln!("usage: kaa --compile PATH...");
+        return ExitCode::from(2);
+    }
+    let config = kaa_vm::import::ImportConfig::from_env();
+    ExitCode::from(kaa_vm::import::compileall::compile_paths(paths, &config) as u8)
 }
 
 /// A program's source as loaded: its bytes, the name code objects and tracebacks give it,

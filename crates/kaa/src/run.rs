@@ -94,6 +94,7 @@ pub fn execute(
     code: Rc<CodeObject>,
     globals: Rc<DictObject>,
 ) -> Result<(), Rc<ExceptionObject>> {
+    kaa_vm::import::register_main(vm, &globals);
     let result = vm.run_module(code, globals);
     let _ = vm.stdout.flush();
     match result {

@@ -167,7 +167,7 @@ pub fn displayhook(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 /// A compile-time error as a SyntaxError (or IndentationError, TabError) exception object with
 /// CPython's attributes.
 #[cold]
-fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, source: &str) -> PyErr {
+pub(crate) fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, source: &str) -> PyErr {
     use kaa_syntax::SyntaxErrorKind as K;
     let kind = match e.kind {
         K::SyntaxError => ExcKind::SyntaxError,
@@ -513,7 +513,7 @@ fn type_names(t: &Rc<TypeObject>, out: &mut std::collections::BTreeSet<String>) 
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
 pub fn builtin_import(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    let [name, _globals, _locals, fromlist, level] =
+    let [name, globals, _locals, fromlist, level] =
         clinic("__import__", args, kwargs, ["name", "globals", "locals", "fromlist", "level"], 5, 1)?;
     let name = name.unwrap_or(Value::None);
     let Value::Str(name) = name else {
@@ -530,5 +530,9 @@ pub fn builtin_import(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<
         return Err(PyErr::value_error("level must be >= 0"));
     }
     let fromlist = fromlist.unwrap_or(Value::None);
-    vm.import_name(&name, &fromlist, level)
+    let globals = match globals {
+        Some(Value::Dict(d)) => Some(d),
+        _ => vm.current_globals(),
+    };
+    vm.import_with_globals(&name, globals.as_deref(), &fromlist, level)
 }

@@ -105,8 +105,18 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     );
     dict.set_str("implementation", implementation);
     dict.set_str("modules", Value::Dict(vm.modules.clone()));
-    let path = vm.config.path.iter().map(|p| Value::str(p)).collect();
-    dict.set_str("path", Value::List(Rc::new(RefCell::new(path))));
+    let mut path = vm.config.path.clone();
+    if let Some(lib) = &vm.imports.stdlib {
+        path.push(lib.to_string_lossy().into_owned());
+    }
+    dict.set_str("path", Value::List(Rc::new(RefCell::new(path.iter().map(|p| Value::str(p)).collect()))));
+    let empty_list = || Value::List(Rc::new(RefCell::new(Vec::new())));
+    dict.set_str("meta_path", empty_list());
+    dict.set_str("path_hooks", empty_list());
+    dict.set_str("path_importer_cache", Value::Dict(Rc::new(DictObject::new())));
+    dict.set_str("dont_write_bytecode", Value::Bool(vm.config.flags.dont_write_bytecode != 0));
+    let prefix = vm.import_settings().pycache_prefix;
+    dict.set_str("pycache_prefix", prefix.map_or(Value::None, |p| Value::str(&p.to_string_lossy())));
     dict.set_str("stdout", stream(vm, 1, "<stdout>"));
     dict.set_str("stderr", stream(vm, 2, "<stderr>"));
     super::sys_config::install(vm, dict);

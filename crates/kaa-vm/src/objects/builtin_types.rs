@@ -100,7 +100,7 @@ impl Types {
             generator: t("generator", None),
             set: t("set", Some(c.set)),
             frozenset: t("frozenset", Some(c.frozenset)),
-            module: t("module", None),
+            module: t("module", Some(crate::import::module_constructor)),
             coroutine: t("coroutine", None),
             bytes: t("bytes", Some(c.bytes)),
             bytearray: t("bytearray", Some(c.bytearray)),

@@ -358,3 +358,31 @@ impl Rng {
         (self.next() % n as u64) as usize
     }
 }
+
+/// A fresh empty directory under the system temp dir, unique to this process and `tag`
+/// (removed first if a previous run left it).
+pub fn scratch_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kaa-test-{}-{tag}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir.canonicalize().expect("scratch dir")
+}
+
+/// Copies the tree `from` into `to`, giving every copied file the modification time `mtime`
+/// (so two copies made at different times have identical source stamps).
+pub fn copy_tree(from: &Path, to: &Path, mtime: std::time::SystemTime) {
+    std::fs::create_dir_all(to).expect("create dir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let src = entry.path();
+        let dst = to.join(entry.file_name());
+        if src.is_dir() {
+            if entry.file_name() != "__pycache__" {
+                copy_tree(&src, &dst, mtime);
+            }
+        } else {
+            std::fs::copy(&src, &dst).expect("copy file");
+            let f = std::fs::OpenOptions::new().write(true).open(&dst).expect("open copy");
+            f.set_modified(mtime).expect("set mtime");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import one
+print(one.VALUE)

@@ -1,0 +1,2 @@
+from second import g
+def f(): pass

@@ -1,0 +1,2 @@
+from first import f
+def g(): pass

@@ -1,0 +1,2 @@
+import p
+print(p.q.QVAL, p.PVAL)

@@ -1,0 +1,2 @@
+PVAL = 'p'
+from . import q

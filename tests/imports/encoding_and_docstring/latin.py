@@ -1,0 +1,3 @@
+# -*- coding: latin-1 -*-
+"""Doc with café."""
+TEXT = "naïve"

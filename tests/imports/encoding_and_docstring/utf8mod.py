@@ -1,0 +1,1 @@
+TEXT = 'h\u00e9llo \u4e16\u754c'

@@ -1,0 +1,5 @@
+print('c start')
+import a
+def C():
+    return 'C' + str(hasattr(a, 'A'))
+print('c end', hasattr(a, 'A'))

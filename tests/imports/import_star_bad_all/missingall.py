@@ -1,0 +1,2 @@
+__all__ = ['here', 'absent']
+here = 1

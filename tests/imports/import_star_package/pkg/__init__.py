@@ -1,0 +1,2 @@
+__all__ = ['alpha', 'beta', 'top']
+top = 'top'

@@ -1,0 +1,3 @@
+N = 1
+extra = 'original'
+print('loading', __name__)

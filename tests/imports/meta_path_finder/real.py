@@ -1,0 +1,1 @@
+R = 'real module still found'

@@ -1,0 +1,2 @@
+SETTING = 'initial'
+OTHER = 1

@@ -1,0 +1,3 @@
+import config
+def read():
+    return config.SETTING

@@ -1,0 +1,2 @@
+print('a.b.c')
+DEEP = 'deep value'

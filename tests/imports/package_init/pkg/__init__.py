@@ -1,0 +1,2 @@
+NAME = 'the package'
+print('init of', __name__)

@@ -1,0 +1,1 @@
+WHO = 'child of ' + __name__.rpartition('.')[0]

@@ -1,0 +1,1 @@
+E = 'from an extra __path__ entry'

@@ -1,0 +1,3 @@
+__all__ = ['fa']
+def fa(): pass
+def not_exported(): pass

@@ -1,0 +1,2 @@
+def fb(): pass
+_priv = 1

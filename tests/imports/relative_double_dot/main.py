@@ -1,0 +1,2 @@
+import top.inner.deep
+print(top.inner.deep.COMBINED)

@@ -1,0 +1,2 @@
+from .. import BASE
+INNER = BASE + '+inner'

@@ -1,0 +1,2 @@
+from pkg import user
+print(user.result())

@@ -1,0 +1,4 @@
+PUBLIC = 'public'
+_private = 'private'
+def helper():
+    return 'helped'

@@ -1,0 +1,1 @@
+WHO = 'local colorsys shadows the standard library'

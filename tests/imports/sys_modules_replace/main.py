@@ -1,0 +1,4 @@
+import replacer
+print(type(replacer).__name__, replacer.answer())
+from replacer import answer
+print(answer())

@@ -1,0 +1,1 @@
+H = 'found after sys.path change'

@@ -1,0 +1,3 @@
+print('before')
+import totally_missing_module_xyz
+print('after')
