@@ -41,6 +41,9 @@ struct Frame {
     locals: Option<Rc<DictObject>>,
     /// Keyword names announced by KW_NAMES for the next CALL.
     kw_names: Option<Rc<Vec<Value>>>,
+    /// Set when this frame runs `__init__` for a class call made by the CALL fast path: the
+    /// instance is the call's result (and `__init__` must return None).
+    init_instance: Option<Value>,
 }
 
 /// A generator's frame while it is not running (see `objects::generator`).
@@ -244,6 +247,7 @@ impl Vm {
             globals: body.globals.clone(),
             locals: Some(namespace),
             kw_names: None,
+            init_instance: None,
         });
         let depth = self.frames.len();
         self.native_depth += 1;
@@ -307,6 +311,7 @@ impl Vm {
             globals: globals.clone(),
             locals: Some(globals),
             kw_names: None,
+            init_instance: None,
         });
         let depth = self.frames.len();
         self.run(depth).map_err(|e| RunError::Exception(self.materialize(e)))
@@ -327,13 +332,14 @@ impl Vm {
         if let Some((_, c)) = self.const_cache.get(&key) {
             return c.clone();
         }
-        let (instructions, attr_caches) = crate::objects::function::attach_attr_caches(code);
+        let (instructions, attr_caches, name_caches) = crate::objects::function::attach_caches(code);
         let values = CodeValues {
             consts: code.consts.iter().map(const_value).collect(),
             names: code.names.iter().map(|n| self.intern(n)).collect(),
             global_cache: RefCell::new(vec![None; code.names.len()]),
             instructions,
             attr_caches,
+            name_caches,
         };
         let rc = Rc::new(values);
         self.const_cache.insert(key, (code.clone(), rc.clone()));
@@ -545,18 +551,19 @@ impl Vm {
                     self.push(v);
                 }
                 Opcode::LoadName => {
-                    let idx = arg;
-                    let key = &consts.names[idx as usize];
+                    let cache = &consts.name_caches[arg as usize];
+                    let idx = cache.name;
+                    let Value::Str(key) = &consts.names[idx as usize] else { unreachable!() };
                     let frame = &self.frames[f];
                     let found = match &frame.locals {
-                        Some(l) => l.get(key)?,
+                        Some(l) => l.get_hinted(key, &cache.dict_hint),
                         None => None,
                     };
                     let found = match found {
                         Some(v) => Some(v),
-                        None => match frame.globals.get(key)? {
+                        None => match frame.globals.get_hinted(key, &cache.dict_hint) {
                             Some(v) => Some(v),
-                            None => self.builtins.get(key)?,
+                            None => self.builtins.get_hinted(key, &cache.builtins_hint),
                         },
                     };
                     let Some(v) = found else {
@@ -567,16 +574,22 @@ impl Vm {
                 }
                 Opcode::StoreName => {
                     let v = self.pop();
+                    let cache = &consts.name_caches[arg as usize];
+                    let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
                     let frame = &self.frames[f];
                     let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
-                    ns.set(consts.names[arg as usize].clone(), v)?;
+                    ns.set_hinted(key, v, &cache.dict_hint);
                 }
                 Opcode::StoreGlobal => {
                     let v = self.pop();
                     self.frames[f].globals.set(consts.names[arg as usize].clone(), v)?;
                 }
                 Opcode::DeleteName | Opcode::DeleteGlobal => {
-                    let name = &code.names[arg as usize];
+                    let name_index = match ins.op() {
+                        Opcode::DeleteName => consts.name_caches[arg as usize].name,
+                        _ => arg,
+                    };
+                    let name = &code.names[name_index as usize];
                     let frame = &self.frames[f];
                     let ns = match (&frame.locals, ins.op()) {
                         (Some(l), Opcode::DeleteName) => l.clone(),
@@ -1263,7 +1276,9 @@ impl Vm {
                     }
                 }
                 Opcode::Call => {
-                    if self.frames[f].kw_names.is_none() && self.try_call_in_place(arg as usize) {
+                    if self.frames[f].kw_names.is_none()
+                        && (self.try_call_in_place(arg as usize) || self.try_construct_in_place(arg as usize))
+                    {
                         // The callee's frame now sits on top: switch to it.
                         self.frames[f].pc = pc;
                         f = self.frames.len() - 1;
@@ -1430,9 +1445,15 @@ impl Vm {
                     self.push(Value::Function(Rc::new(func)));
                 }
                 Opcode::ReturnValue => {
-                    let v = self.pop();
+                    let mut v = self.pop();
                     let frame = self.frames.pop().expect("returning frame");
                     self.stack.truncate(frame.floor);
+                    if let Some(instance) = frame.init_instance {
+                        if !matches!(v, Value::None) {
+                            return Err(init_returned(&v));
+                        }
+                        v = instance;
+                    }
                     if self.frames.len() < entry {
                         return Ok(v);
                     }
@@ -1629,6 +1650,7 @@ impl Vm {
             globals: func.globals.clone(),
             locals: None,
             kw_names: None,
+            init_instance: None,
         });
         Ok(())
     }
@@ -1644,20 +1666,12 @@ impl Vm {
             (Value::Function(func), _) => (func, callable_at + 1),
             _ => return false,
         };
-        let code = &func.code;
         let nargs = self.stack.len() - args_start;
-        let argcount = code.argcount as usize;
-        const NOT_SIMPLE: u32 =
-            CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR | CodeFlags::COROUTINE;
-        if code.flags.0 & NOT_SIMPLE != 0
-            || code.kwonlyargcount != 0
-            || !code.cellvars.is_empty()
-            || nargs > argcount
-            || nargs + func.defaults.len() < argcount
-            || self.frames.len() >= self.recursion_limit
-        {
+        if !fits_in_place(func, nargs) || self.frames.len() >= self.recursion_limit {
             return false;
         }
+        let code = &func.code;
+        let argcount = code.argcount as usize;
         let nlocals = code.varnames.len();
         let func = func.clone();
         let first_default = argcount - func.defaults.len();
@@ -1675,8 +1689,39 @@ impl Vm {
             globals: func.globals.clone(),
             locals: None,
             kw_names: None,
+            init_instance: None,
         });
         true
+    }
+
+    /// The class-call fast path: `C(args)` where calling C only makes a plain instance and runs
+    /// a Python `__init__` that fits `try_call_in_place` (see `TypeObject::simple_init`). The
+    /// stack `[NULL, C, args]` becomes `[__init__, instance, args]` and `__init__`'s frame is
+    /// pushed, marked to return the instance. False when the general path must run.
+    #[inline]
+    fn try_construct_in_place(&mut self, argc: usize) -> bool {
+        let callable_at = self.stack.len() - argc - 2;
+        let (Value::Null, Value::Type(t)) = (&self.stack[callable_at], &self.stack[callable_at + 1]) else {
+            return false;
+        };
+        let Some(init) = t.simple_init() else { return false };
+        let Value::Function(func) = &init else { return false };
+        if !fits_in_place(func, argc + 1) || self.frames.len() >= self.recursion_limit {
+            return false;
+        }
+        let instance = Value::Instance(Rc::new(crate::objects::types::InstanceObject {
+            class: t.clone(),
+            dict: DictObject::new(),
+        }));
+        self.stack[callable_at] = init;
+        self.stack[callable_at + 1] = instance.clone();
+        // The layout is now a method call: callable, then argc + 1 arguments (self first).
+        let pushed = self.try_call_in_place(argc);
+        debug_assert!(pushed);
+        if let Some(frame) = self.frames.last_mut() {
+            frame.init_instance = Some(instance);
+        }
+        pushed
     }
 
     /// `len(v)`.
@@ -3054,6 +3099,26 @@ fn fill_attr_cache<'c>(
         Value::Null
     };
     cache.fill(Rc::as_ptr(class) as usize, kind, value)
+}
+
+#[cold]
+fn init_returned(v: &Value) -> PyErr {
+    PyErr::type_error(format!("__init__() should return None, not '{}'", v.type_name()))
+}
+
+/// Can a call of `func` with `nargs` positional arguments build its frame over the arguments
+/// (no `*args`/`**kwargs`, keyword-only parameters, cells, generators; defaults fill the rest)?
+#[inline]
+fn fits_in_place(func: &FunctionObject, nargs: usize) -> bool {
+    let code = &func.code;
+    let argcount = code.argcount as usize;
+    const NOT_SIMPLE: u32 =
+        CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR | CodeFlags::COROUTINE;
+    code.flags.0 & NOT_SIMPLE == 0
+        && code.kwonlyargcount == 0
+        && code.cellvars.is_empty()
+        && nargs <= argcount
+        && nargs + func.defaults.len() >= argcount
 }
 
 /// Moves `src[from..]` to the end of `dst` with one copy (suspending a generator frame).

@@ -22,6 +22,16 @@ pub struct CodeValues {
     /// entry in `attr_caches` (which remembers the name index).
     pub instructions: Box<[kaa_bytecode::Instr]>,
     pub attr_caches: Box<[AttrCache]>,
+    /// Entry hints of LOAD_NAME, STORE_NAME and DELETE_NAME (whose argument indexes this).
+    pub name_caches: Box<[NameCache]>,
+}
+
+/// The cache of a LOAD_NAME/STORE_NAME/DELETE_NAME instruction: the name, and the entry index
+/// where the namespace (and for LOAD_NAME, builtins) last held it.
+pub struct NameCache {
+    pub name: u32,
+    pub dict_hint: Cell<u32>,
+    pub builtins_hint: Cell<u32>,
 }
 
 /// The inline cache of one attribute instruction on instances of classes made by `class`
@@ -46,6 +56,9 @@ pub struct AttrCacheEntry {
     /// The class attribute for `AttrKind::Method` and `AttrKind::ClassValue`.
     pub class_value: RefCell<Value>,
 }
+
+/// `attach_caches`'s result: the rewritten instructions and the caches they index.
+pub type AttachedCaches = (Box<[kaa_bytecode::Instr]>, Box<[AttrCache]>, Box<[NameCache]>);
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum AttrKind {
@@ -96,10 +109,12 @@ impl AttrCache {
     }
 }
 
-/// Rewrites the attribute instructions of `code` to index fresh caches (see `CodeValues`).
-pub fn attach_attr_caches(code: &kaa_bytecode::CodeObject) -> (Box<[kaa_bytecode::Instr]>, Box<[AttrCache]>) {
+/// Rewrites the attribute and name instructions of `code` to index fresh caches (see
+/// `CodeValues`).
+pub fn attach_caches(code: &kaa_bytecode::CodeObject) -> AttachedCaches {
     use kaa_bytecode::{Instr, Opcode};
     let mut caches = Vec::new();
+    let mut name_caches = Vec::new();
     let instructions = code
         .instructions
         .iter()
@@ -108,10 +123,18 @@ pub fn attach_attr_caches(code: &kaa_bytecode::CodeObject) -> (Box<[kaa_bytecode
                 caches.push(AttrCache::new(ins.arg()));
                 Instr::new(ins.op(), caches.len() as u32 - 1)
             }
+            Opcode::LoadName | Opcode::StoreName | Opcode::DeleteName => {
+                name_caches.push(NameCache {
+                    name: ins.arg(),
+                    dict_hint: Cell::new(0),
+                    builtins_hint: Cell::new(0),
+                });
+                Instr::new(ins.op(), name_caches.len() as u32 - 1)
+            }
             _ => ins,
         })
         .collect();
-    (instructions, caches.into_boxed_slice())
+    (instructions, caches.into_boxed_slice(), name_caches.into_boxed_slice())
 }
 
 #[derive(Clone)]

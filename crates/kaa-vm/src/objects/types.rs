@@ -25,6 +25,8 @@ pub struct TypeObject {
     pub module: RefCell<Option<Value>>,
     /// Cache for `has_setattr_hook`.
     pub setattr_hook: std::cell::Cell<Option<bool>>,
+    /// Cache for `simple_init`: the type epoch it was computed in, and the answer.
+    pub simple_init_cache: RefCell<(u64, Option<Value>)>,
 }
 
 /// The type epoch: advanced whenever any type is created or any type's namespace changes.
@@ -69,6 +71,7 @@ impl TypeObject {
             is_heap_type: false,
             module: RefCell::new(None),
             setattr_hook: std::cell::Cell::new(None),
+            simple_init_cache: RefCell::new((0, None)),
         }
     }
 
@@ -87,6 +90,7 @@ impl TypeObject {
             is_heap_type: true,
             module: RefCell::new(None),
             setattr_hook: std::cell::Cell::new(None),
+            simple_init_cache: RefCell::new((0, None)),
         })
     }
 
@@ -110,6 +114,30 @@ impl TypeObject {
             return Some(v);
         }
         self.mro_tail.iter().find_map(|t| t.dict.get(name).ok().flatten())
+    }
+
+    /// The Python `__init__` to run when calling this class needs nothing else: a class from a
+    /// `class` statement, not an exception, no `__new__` anywhere in its MRO (so the instance is
+    /// a plain one), `__init__` a Python function. Cached until the type epoch moves.
+    /// (A metaclass with its own `__call__` must make this None.)
+    pub fn simple_init(self: &Rc<Self>) -> Option<Value> {
+        let epoch = type_epoch();
+        {
+            let cached = self.simple_init_cache.borrow();
+            if cached.0 == epoch {
+                return cached.1.clone();
+            }
+        }
+        let found = if self.is_heap_type && self.exception.is_none() && self.lookup("__new__").is_none() {
+            match self.lookup("__init__") {
+                Some(f @ Value::Function(_)) => Some(f),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        *self.simple_init_cache.borrow_mut() = (epoch, found.clone());
+        found
     }
 
     /// Does this class (or a base) define `__setattr__`? Cached: decided when the class is
