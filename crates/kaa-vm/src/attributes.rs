@@ -134,6 +134,13 @@ impl Vm {
             (Value::BoundMethod(m), "__name__") => return self.get_attr(&m.0.clone(), "__name__").map(Some),
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
             (Value::Exception(e), "args") => Some(Value::Tuple(Rc::new(e.args.borrow().clone()))),
+            (Value::Exception(e), "msg" | "name" | "path")
+                if e.class.is_subclass(&self.exception_type(ExcKind::ImportError)) =>
+            {
+                // ImportError's own attributes default to None (msg: the only argument).
+                let args = e.args.borrow();
+                Some(if name == "msg" && args.len() == 1 { args[0].clone() } else { Value::None })
+            }
             (Value::Exception(e), "code")
                 if e.class.is_subclass(&self.exception_type(ExcKind::SystemExit)) =>
             {
@@ -338,6 +345,11 @@ impl Vm {
                 return ctor(self, &args, &kwargs);
             }
             if t.exception.is_some() {
+                if !kwargs.is_empty() && t.is_subclass(&self.exception_type(ExcKind::ImportError)) {
+                    let e = Rc::new(ExceptionObject::new(t.clone(), args));
+                    crate::import::import_error_keywords(&e, &kwargs)?;
+                    return Ok(Value::Exception(e));
+                }
                 if !kwargs.is_empty() {
                     return Err(PyErr::type_error(format!("{}() takes no keyword arguments", t.name)));
                 }

@@ -329,7 +329,15 @@ pub fn add_methods(t: &crate::objects::types::TypeObject, methods: &[(&'static s
 
 /// `BaseException.__init__` and friends, stored in BaseException's type dict.
 pub fn install_exception_methods(dict: &DictObject) {
-    let init: NativeFn = |_, a, kw| {
+    let init: NativeFn = |vm, a, kw| {
+        if let Some(Value::Exception(e)) = a.first() {
+            if !kw.is_empty()
+                && e.class.is_subclass(&vm.exception_type(crate::exceptions::ExcKind::ImportError))
+            {
+                *e.args.borrow_mut() = a[1..].to_vec();
+                return crate::import::import_error_keywords(e, kw).map(|_| Value::None);
+            }
+        }
         if !kw.is_empty() {
             let name = match a.first() {
                 Some(Value::Exception(e)) => e.class.name.clone(),

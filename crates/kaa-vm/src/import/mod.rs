@@ -94,6 +94,26 @@ impl Default for ImportState {
 /// Nested imports deeper than this raise RecursionError instead of exhausting the native stack.
 const MAX_IMPORT_DEPTH: usize = 200;
 
+/// `ImportError(*args, name=None, path=None)`: sets the keyword attributes on a new exception.
+#[cold]
+pub fn import_error_keywords(
+    e: &ExceptionObject,
+    kwargs: &[(crate::objects::str::Name, Value)],
+) -> PyResult<()> {
+    for (k, v) in kwargs {
+        match k.as_str() {
+            "name" | "path" => e.dict.set_str(k.as_str(), v.clone()),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "'{other}' is an invalid keyword argument for {}()",
+                    e.class.name
+                )))
+            }
+        }
+    }
+    Ok(())
+}
+
 /// An ImportError (or ModuleNotFoundError) with its `name` and `path` attributes.
 #[cold]
 pub fn import_error(vm: &Vm, kind: ExcKind, msg: String, name: Option<&str>, path: Option<&str>) -> PyErr {
