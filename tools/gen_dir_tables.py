@@ -8,6 +8,7 @@ Run: python3 tools/gen_dir_tables.py > crates/kaa-vm/src/builtins/dir_tables.rs
      rustfmt --edition 2021 crates/kaa-vm/src/builtins/dir_tables.rs
 """
 import builtins
+import io
 import sys
 
 assert sys.version_info[:2] == (3, 11), "generate from CPython 3.11"
@@ -15,7 +16,7 @@ assert sys.version_info[:2] == (3, 11), "generate from CPython 3.11"
 NAMED = [
     object, type, int, bool, float, str, list, tuple, dict, set, frozenset, range, slice,
     property, classmethod, staticmethod, super, type(None), type(NotImplemented), type(Ellipsis),
-    map, filter, zip, reversed, enumerate,
+    map, filter, zip, reversed, enumerate, bytes, bytearray, complex, memoryview,
 ]
 EXTRA = {
     "function": type(lambda: 0),
@@ -32,6 +33,9 @@ EXTRA = {
     "list_iterator": type(iter([])),
     "tuple_iterator": type(iter(())),
     "TextIOWrapper": type(sys.stdout),
+    "BufferedReader": io.BufferedReader,
+    "BufferedWriter": io.BufferedWriter,
+    "BufferedRandom": io.BufferedRandom,
     "Quitter": type(exit),
 }
 

@@ -16,6 +16,7 @@ use crate::objects::function::{
 use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
+use crate::objects::native::ViewKind;
 use crate::objects::str::Name;
 use crate::objects::types::TypeObject;
 use crate::value::Value;
@@ -829,7 +830,7 @@ impl Vm {
                             save_pc!();
                             let set = crate::objects::set::SetObject::new(false);
                             for item in items {
-                                set.add(item)?;
+                                crate::objects::key_lookup::set_add(self, &set, item)?;
                             }
                             Value::Set(Rc::new(set))
                         }
@@ -842,7 +843,7 @@ impl Vm {
                     save_pc!();
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        d.set(k, v)?;
+                        crate::objects::key_lookup::dict_set(self, &d, k, v)?;
                     }
                     self.push(Value::Dict(Rc::new(d)));
                 }
@@ -879,7 +880,7 @@ impl Vm {
                     let idx = self.stack.len() - arg as usize;
                     let Value::Set(set) = self.stack[idx].clone() else { continue };
                     if ins.op() == Opcode::SetAdd {
-                        set.add(v)?;
+                        crate::objects::key_lookup::set_add(self, &set, v)?;
                     } else {
                         let t = crate::objects::set_methods::table_of(self, &v)?;
                         set.table.borrow_mut().merge(&t);
@@ -890,8 +891,8 @@ impl Vm {
                     let key = self.pop();
                     save_pc!();
                     let idx = self.stack.len() - arg as usize;
-                    if let Value::Dict(d) = &self.stack[idx] {
-                        d.clone().set(key, value)?;
+                    if let Value::Dict(d) = self.stack[idx].clone() {
+                        crate::objects::key_lookup::dict_set(self, &d, key, value)?;
                     }
                 }
                 Opcode::DictUpdate | Opcode::DictMerge => {
@@ -1709,10 +1710,7 @@ impl Vm {
         if !fits_in_place(func, argc + 1) || self.frames.len() >= self.recursion_limit {
             return false;
         }
-        let instance = Value::Instance(Rc::new(crate::objects::types::InstanceObject {
-            class: t.clone(),
-            dict: DictObject::new(),
-        }));
+        let instance = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(t.clone())));
         self.stack[callable_at] = init;
         self.stack[callable_at + 1] = instance.clone();
         // The layout is now a method call: callable, then argc + 1 arguments (self first).
@@ -1785,10 +1783,9 @@ impl Vm {
                 Value::Dict(d) => d.get(key)?,
                 other => {
                     let get = self.get_attr(other, "get")?;
-                    let marker = Value::Instance(Rc::new(crate::objects::types::InstanceObject {
-                        class: self.types.object.clone(),
-                        dict: DictObject::new(),
-                    }));
+                    let marker = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(
+                        self.types.object.clone(),
+                    )));
                     let v = self.call_value(&get, vec![key.clone(), marker.clone()], Vec::new())?;
                     if v.is(&marker) {
                         None
@@ -2135,8 +2132,9 @@ impl Vm {
     #[inline]
     pub fn call_dunder(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
         match obj {
-            Value::Instance(_) => self.call_instance_dunder(obj, name, args),
+            Value::Instance(_) | Value::Native(_) => self.call_instance_dunder(obj, name, args),
             Value::Exception(e) if e.class.is_heap_type => self.call_instance_dunder(obj, name, args),
+            Value::Type(t) if t.metaclass.is_some() => self.call_instance_dunder(obj, name, args),
             _ => Ok(None),
         }
     }
@@ -2180,6 +2178,7 @@ impl Vm {
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) => !s.is_empty(),
             Value::Range(r) => range_len(r.0, r.1, r.2) > 0,
+            Value::Native(n) => n.truthy(),
             Value::Bytes(b) => !b.is_empty(),
             Value::ByteArray(b) => !b.data.borrow().is_empty(),
             Value::Complex(z) => z.re != 0.0 || z.im != 0.0,
@@ -2193,7 +2192,11 @@ impl Vm {
         if let (BinaryOpKind::Add, Value::Str(x), Value::Str(y)) = (op, a, b) {
             return Ok(Value::Str(Rc::new(crate::objects::str::StrObject::concat(x, y))));
         }
-        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+        // (`dict |= x` is dict's own business before any reflected operand.)
+        if (matches!(a, Value::Instance(_) | Value::Native(_))
+            || matches!(b, Value::Instance(_) | Value::Native(_)))
+            && !(inplace && matches!(a, Value::Dict(_)))
+        {
             let name = dunder_name(op);
             if inplace {
                 if let Some(r) = self.call_dunder(a, &format!("__i{}__", name), std::slice::from_ref(b))? {
@@ -2290,11 +2293,12 @@ impl Vm {
             ) => {
                 use crate::objects::set;
                 let (ta, tb) = (x.table.borrow().clone(), y.table.borrow().clone());
+                use crate::objects::key_lookup as kl;
                 let table = match op {
-                    BinaryOpKind::Or => set::union(&ta, &tb),
-                    BinaryOpKind::And => set::intersection(&ta, &tb),
-                    BinaryOpKind::Subtract => set::difference(&ta, &tb),
-                    _ => set::symmetric_difference(&ta, &tb),
+                    BinaryOpKind::Or => kl::table_union(self, &ta, &tb)?,
+                    BinaryOpKind::And => kl::table_intersection(self, &ta, &tb)?,
+                    BinaryOpKind::Subtract => kl::table_difference(self, &ta, &tb)?,
+                    _ => kl::table_symmetric_difference(self, &ta, &tb)?,
                 };
                 if inplace && !x.frozen {
                     *x.table.borrow_mut() = table;
@@ -2310,6 +2314,9 @@ impl Vm {
                     "can't multiply sequence by non-int of type '{}'",
                     other.type_name()
                 )));
+            }
+            (BinaryOpKind::Or, Value::Dict(x), _) if inplace || matches!(b, Value::Dict(_)) => {
+                return crate::objects::dict::dict_or(self, x, b, inplace);
             }
             (BinaryOpKind::Remainder, Value::Str(fmt), _) => {
                 return Ok(Value::str(&builtins::percent_format(self, fmt, b)?));
@@ -2364,7 +2371,7 @@ impl Vm {
 
     pub fn equals(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         use Value::*;
-        if matches!(a, Instance(_)) || matches!(b, Instance(_)) {
+        if matches!(a, Instance(_) | Native(_)) || matches!(b, Instance(_) | Native(_)) {
             for (x, y) in [(a, b), (b, a)] {
                 if let Some(r) = self.call_dunder(x, "__eq__", std::slice::from_ref(y))? {
                     if !matches!(r, NotImplemented) {
@@ -2388,7 +2395,7 @@ impl Vm {
                     return Ok(false);
                 }
                 for (k, v) in x.items() {
-                    match y.get(&k)? {
+                    match crate::objects::key_lookup::dict_get(self, y, &k)? {
                         Some(w) if self.equals(&v, &w)? => {}
                         _ => return Ok(false),
                     }
@@ -2397,8 +2404,8 @@ impl Vm {
             }
             (Range(x), Range(y)) => x == y,
             (Set(x), Set(y)) => {
-                let (a, b) = (x.table.borrow(), y.table.borrow());
-                a.len() == b.len() && crate::objects::set_methods::is_subset(&a, &b)
+                let (a, b) = (x.table.borrow().clone(), y.table.borrow().clone());
+                crate::objects::key_lookup::tables_equal(self, &a, &b)?
             }
             _ => crate::objects::dict::keys_equal(a, b),
         })
@@ -2561,8 +2568,8 @@ impl Vm {
                     item.type_name()
                 ))),
             },
-            Value::Dict(d) => Ok(d.get(item)?.is_some()),
-            Value::Set(s) => s.contains(item),
+            Value::Dict(d) => Ok(crate::objects::key_lookup::dict_get(self, d, item)?.is_some()),
+            Value::Set(s) => crate::objects::key_lookup::set_has(self, s, item),
             Value::Bytes(b) => crate::objects::bytes::contains(self, b, item),
             Value::ByteArray(b) => {
                 let data = b.data.borrow().clone();
@@ -2660,7 +2667,7 @@ impl Vm {
                 let c = s.char_at(i).unwrap_or('\0');
                 Ok(Value::str(c.encode_utf8(&mut [0; 4])))
             }
-            Value::Dict(d) => match d.get(key)? {
+            Value::Dict(d) => match crate::objects::key_lookup::dict_get(self, d, key)? {
                 Some(v) => Ok(v),
                 None => Err(DictObject::key_error(key, self)),
             },
@@ -2785,7 +2792,7 @@ impl Vm {
                 l.borrow_mut()[i] = value;
                 Ok(())
             }
-            Value::Dict(d) => d.set(key, value),
+            Value::Dict(d) => crate::objects::key_lookup::dict_set(self, d, key, value),
             Value::ByteArray(b) => crate::objects::bytearray::store_subscript(self, b, &key, &value),
             Value::MemoryView(m) => crate::objects::memoryview::store_subscript(self, m, &key, &value),
             _ => Err(PyErr::type_error(format!(
@@ -2809,11 +2816,12 @@ impl Vm {
                 l.borrow_mut().remove(i);
                 Ok(())
             }
-            Value::Dict(d) => match d.remove(key)? {
+            Value::Dict(d) => match crate::objects::key_lookup::dict_remove(self, d, key)? {
                 Some(_) => Ok(()),
                 None => Err(DictObject::key_error(key, self)),
             },
             Value::ByteArray(b) => crate::objects::bytearray::delete_subscript(self, b, key),
+            Value::MemoryView(m) if m.readonly() => Err(PyErr::type_error("cannot modify read-only memory")),
             Value::MemoryView(_) => Err(PyErr::type_error("cannot delete memory")),
             _ => Err(PyErr::type_error(format!(
                 "'{}' object doesn't support item deletion",
@@ -2854,7 +2862,7 @@ impl Vm {
                 items: Rc::new(s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect()),
                 index: 0,
             },
-            Value::Dict(d) => IterState::Values { items: Rc::new(d.keys()), index: 0 },
+            Value::Dict(d) => return Ok(crate::objects::native::dict_iterator(ViewKind::Keys, d, false)),
             Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0 },
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
@@ -2888,6 +2896,9 @@ impl Vm {
                 let v = items.get(*index).cloned();
                 *index += 1;
                 v
+            }
+            IterState::Dict { dict, kind, pos, len, reversed } => {
+                crate::objects::native::dict_iter_next(dict, *kind, pos, len, *reversed)?
             }
             IterState::Enumerate { inner, count } => {
                 let inner = inner.clone();
@@ -3044,10 +3055,17 @@ impl Vm {
         if let Some(hint) = self.suggestion_for(exc) {
             msg.push_str(&format!(". Did you mean: '{hint}'?"));
         }
+        // Classes from modules other than builtins and __main__ print qualified (io.UnsupportedOperation).
+        let name = match &*exc.class.module.borrow() {
+            Some(Value::Str(m)) if !matches!(m.as_str(), "builtins" | "__main__") => {
+                format!("{m}.{}", exc.class.qualname)
+            }
+            _ => exc.class.name.clone(),
+        };
         if msg.is_empty() {
-            out.push_str(&format!("{}\n", exc.class.name));
+            out.push_str(&format!("{name}\n"));
         } else {
-            out.push_str(&format!("{}: {}\n", exc.class.name, msg));
+            out.push_str(&format!("{name}: {msg}\n"));
         }
     }
 }
@@ -3065,13 +3083,13 @@ fn fill_attr_cache<'c>(
     name: &Value,
     store: bool,
 ) -> &'c AttrCacheEntry {
-    let overridden = |hook: &str| !matches!(class.lookup(hook), None | Some(Value::Builtin(_)));
     let found = class.lookup_value(name);
-    let kind = if !class.is_heap_type || overridden("__getattribute__") {
+    let kind = if !class.is_heap_type || class.has_getattribute_hook() {
         AttrKind::Unhandled
     } else if store {
         match &found {
-            _ if class.has_setattr_hook() => AttrKind::Unhandled,
+            // Slots-only instances have no dict to store into.
+            _ if class.has_setattr_hook() || !class.instances_have_dict => AttrKind::Unhandled,
             None | Some(Value::Function(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)) => {
                 AttrKind::StoreToDict
             }
@@ -3322,6 +3340,10 @@ pub(crate) fn slice_indices(s: &(Value, Value, Value), len: usize) -> PyResult<V
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
+            // Out-of-range big ints clamp, as CPython's PySlice_Unpack does.
+            Value::BigInt(b) => {
+                Ok(Some(if num_traits::Signed::is_negative(&**b) { i64::MIN / 2 } else { i64::MAX / 2 }))
+            }
             _ => Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method")),
         }
     };

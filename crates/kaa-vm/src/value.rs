@@ -47,6 +47,9 @@ pub enum Value {
     /// `set` or `frozenset` (see `SetObject::frozen`).
     Set(Rc<crate::objects::set::SetObject>),
     Module(Rc<crate::modules::ModuleObject>),
+    /// The smaller built-in objects of the class model: slot member descriptors, dict views,
+    /// `mappingproxy` (see `objects/native.rs`).
+    Native(Rc<crate::objects::native::NativeObject>),
     Bytes(Rc<crate::objects::bytes::BytesObject>),
     ByteArray(Rc<crate::objects::bytearray::ByteArrayObject>),
     Complex(Rc<crate::objects::complex::Complex>),
@@ -116,6 +119,7 @@ impl Value {
             Value::ByteArray(r) => Value::ByteArray(r.clone()),
             Value::Complex(r) => Value::Complex(r.clone()),
             Value::MemoryView(r) => Value::MemoryView(r.clone()),
+            Value::Native(r) => Value::Native(r.clone()),
             // Every variant is listed (no catch-all), so a new heap variant cannot be copied
             // bitwise by mistake: the match stops compiling until it gets its arm.
             Value::Null => Value::Null,
@@ -191,6 +195,7 @@ impl Value {
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
+            (Native(a), Native(b)) => Rc::ptr_eq(a, b),
             (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
             (Complex(a), Complex(b)) => Rc::ptr_eq(a, b),
@@ -227,6 +232,7 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
+            Value::Native(r) => p(r),
             Value::Bytes(r) => p(r),
             Value::ByteArray(r) => p(r),
             Value::Complex(r) => p(r),
@@ -255,7 +261,7 @@ impl Value {
             Value::Range(_) => "range",
             Value::Iterator(it) => it.borrow().type_name(),
             Value::Slice(_) => "slice",
-            Value::Type(_) => "type",
+            Value::Type(t) => t.metaclass.as_ref().map_or("type", |m| m.name.as_str()),
             Value::Exception(e) => e.class.name.as_str(),
             Value::Cell(_) => "cell",
             Value::Code(_) => "code",
@@ -272,6 +278,7 @@ impl Value {
                 }
             }
             Value::Module(_) => "module",
+            Value::Native(n) => n.type_name(),
             Value::Bytes(_) => "bytes",
             Value::ByteArray(_) => "bytearray",
             Value::Complex(_) => "complex",

@@ -330,6 +330,12 @@ pub fn get_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> 
             let i = seq_index(n as usize, key, "range object")?;
             Ok(Value::Int(r.0 + r.2 * i as i64))
         }
+        Value::Bytes(b) => crate::objects::bytes::subscript(vm, container, b, key),
+        Value::ByteArray(b) => {
+            let data = b.data.borrow().clone();
+            crate::objects::bytes::subscript(vm, container, &data, key)
+        }
+        Value::MemoryView(m) => crate::objects::memoryview::subscript(vm, m, key),
         _ => match vm.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
             Some(v) => Ok(v),
             None => {

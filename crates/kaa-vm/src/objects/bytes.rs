@@ -231,7 +231,11 @@ pub fn binary_op(
             match seq {
                 Value::ByteArray(x) => {
                     let data = x.data.borrow().clone();
-                    let out = repeat(&data, n, "bytes")?;
+                    // CPython reports an impossible bytearray size as MemoryError.
+                    let out = repeat(&data, n, "bytes").map_err(|e| match e {
+                        PyErr::New(ExcKind::OverflowError, _) => PyErr::new(ExcKind::MemoryError, ""),
+                        other => other,
+                    })?;
                     if inplace && std::ptr::eq(seq, a) {
                         x.check_resizable()?;
                         *x.data.borrow_mut() = out;

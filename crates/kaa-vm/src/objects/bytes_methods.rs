@@ -913,6 +913,9 @@ fn bytes_maketrans(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
 /// `bytes(x)` / `bytearray(x)` for an object with `__bytes__`, a buffer, an int count or an
 /// iterable of ints; `what` names the type for the error messages.
 pub fn bytes_from_object(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<u8>> {
+    if let Value::MemoryView(m) = v {
+        m.len()?; // a released view fails here
+    }
     if let Some(b) = buffer(v) {
         return Ok(b.into_vec());
     }

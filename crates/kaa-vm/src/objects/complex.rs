@@ -311,7 +311,17 @@ pub fn builtin_complex(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
     let [real, imag] = crate::objects::args::keywords("complex", args, kwargs, ["real", "imag"], 2)?;
     match (&real, &imag) {
         (Some(Value::Str(s)), None) => {
-            let z = parse(s)?;
+            // Underscores are checked by a separate pass in CPython, with its own message.
+            let z = parse(s).map_err(|e| {
+                if s.contains('_') {
+                    PyErr::value_error(format!(
+                        "could not convert string to complex: {}",
+                        crate::objects::str::repr(s)
+                    ))
+                } else {
+                    e
+                }
+            })?;
             return Ok(new_complex(z.re, z.im));
         }
         (Some(Value::Str(_)), Some(_)) => {

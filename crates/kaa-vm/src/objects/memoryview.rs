@@ -142,6 +142,9 @@ fn index(vm: &mut Vm, key: &Value, len: usize) -> PyResult<usize> {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
         Value::Instance(_) => crate::objects::args::ssize_arg(vm, key)?,
+        Value::BigInt(_) => {
+            return Err(PyErr::new(ExcKind::IndexError, "cannot fit 'int' into an index-sized integer"))
+        }
         _ => return Err(PyErr::type_error("memoryview: invalid slice key")),
     };
     let j = if i < 0 { i + len as i64 } else { i };

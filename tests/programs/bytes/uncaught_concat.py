@@ -1,0 +1,3 @@
+header = b'HDR:'
+print(header + b'ok')
+print(header + 'text')

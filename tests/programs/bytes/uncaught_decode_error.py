@@ -1,0 +1,3 @@
+data = b'valid \xc3\xa9 then \xff'
+print(data.decode('utf-8', 'replace'))
+print(data.decode())

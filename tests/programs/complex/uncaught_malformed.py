@@ -1,0 +1,2 @@
+print(complex('1+2j'))
+complex('1+2x')
