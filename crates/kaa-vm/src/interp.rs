@@ -2140,7 +2140,14 @@ impl Vm {
     }
 
     fn call_instance_dunder(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
-        let class = self.type_of(obj);
+        let class = match obj {
+            Value::Instance(i) => i.class.clone(),
+            Value::Exception(e) => e.class.clone(),
+            _ => match crate::class_creation::dunder_class(self, obj) {
+                Some(c) => c,
+                None => return Ok(None),
+            },
+        };
         let Some(f) = class.lookup(name) else { return Ok(None) };
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(obj.clone());
