@@ -129,6 +129,7 @@ impl Value {
             Value::Frame(r) => Value::Frame(r.clone()),
             Value::AsyncGenOp(r) => Value::AsyncGenOp(r.clone()),
             Value::Traceback(r) => Value::Traceback(r.clone()),
+            Value::WeakRef(r) => Value::WeakRef(r.clone()),
             // Every variant is listed (no catch-all), so a new heap variant cannot be copied
             // bitwise by mistake: the match stops compiling until it gets its arm.
             Value::Null => Value::Null,
