@@ -1892,6 +1892,7 @@ impl Vm {
             return false;
         }
         let instance = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(t.clone())));
+        self.gc_track(&instance);
         self.stack[callable_at] = init;
         self.stack[callable_at + 1] = instance.clone();
         // The layout is now a method call: callable, then argc + 1 arguments (self first).

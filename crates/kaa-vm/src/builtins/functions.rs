@@ -165,7 +165,7 @@ pub fn hash_of(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 pub fn builtin_hash(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     no_kwargs("hash", kwargs)?;
     arity("hash", args, 1, 1)?;
-    Ok(Value::Int(hash_of(vm, &args[0])?))
+    Ok(Value::Int(crate::objects::key_lookup::hash_key(vm, &args[0])?))
 }
 
 pub fn builtin_id(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
