@@ -10,7 +10,9 @@ use crate::builtins;
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::objects::dict::DictObject;
 use crate::objects::float::{as_f64, float_binary};
-use crate::objects::function::{BuiltinFunction, Cells, CodeValues, FunctionObject, GlobalCacheEntry};
+use crate::objects::function::{
+    AttrCache, AttrCacheEntry, AttrKind, BuiltinFunction, Cells, CodeValues, FunctionObject, GlobalCacheEntry,
+};
 use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
@@ -39,6 +41,9 @@ pub(crate) struct Frame {
     pub(crate) locals: Option<Rc<DictObject>>,
     /// Keyword names announced by KW_NAMES for the next CALL.
     kw_names: Option<Rc<Vec<Value>>>,
+    /// Set when this frame runs `__init__` for a class call made by the CALL fast path: the
+    /// instance is the call's result (and `__init__` must return None).
+    init_instance: Option<Value>,
     /// The frame's Python object, made when first asked for (see `objects::frame`).
     pub(crate) object: Option<Rc<crate::objects::frame::FrameObject>>,
 }
@@ -92,6 +97,10 @@ pub struct Vm {
     /// in `suspended` for the generator to take it.
     yielded: bool,
     suspended: Option<(SuspendedFrame, Vec<Value>)>,
+    /// Argument buffer reused by CALL of built-in functions (taken while a call runs).
+    call_args: Vec<Value>,
+    /// An empty buffer with capacity, for the next suspended generator frame's values.
+    spare_values: Vec<Value>,
     /// Set by ASYNC_GEN_WRAP: the YIELD_VALUE that follows yields an async generator's own value.
     pub(crate) async_gen_wrapped: bool,
     pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
@@ -134,6 +143,8 @@ impl Vm {
             handling: None,
             yielded: false,
             suspended: None,
+            call_args: Vec::new(),
+            spare_values: Vec::new(),
             async_gen_wrapped: false,
             stdout: crate::config::stdout_writer(false, false),
             config: crate::config::Config::default(),
@@ -313,6 +324,7 @@ impl Vm {
             globals: body.globals.clone(),
             locals: Some(namespace),
             kw_names: None,
+            init_instance: None,
             object: None,
         });
         let depth = self.frames.len();
@@ -377,6 +389,7 @@ impl Vm {
             globals: globals.clone(),
             locals: Some(globals),
             kw_names: None,
+            init_instance: None,
             object: None,
         });
         let depth = self.frames.len();
@@ -426,10 +439,14 @@ impl Vm {
         if let Some((_, c)) = self.const_cache.get(&key) {
             return c.clone();
         }
+        let (instructions, attr_caches, name_caches) = crate::objects::function::attach_caches(code);
         let values = CodeValues {
             consts: code.consts.iter().map(const_value).collect(),
             names: code.names.iter().map(|n| self.intern(n)).collect(),
             global_cache: RefCell::new(vec![None; code.names.len()]),
+            instructions,
+            attr_caches,
+            name_caches,
         };
         let rc = Rc::new(values);
         self.const_cache.insert(key, (code.clone(), rc.clone()));
@@ -444,6 +461,20 @@ impl Vm {
     #[inline(always)]
     fn pop(&mut self) -> Value {
         self.stack.pop().unwrap_or(Value::Null)
+    }
+
+    /// Replaces the two values on top of the stack, which must be inline scalars (nothing to
+    /// drop), with `r`: the in-place result of a fast binary operation or comparison.
+    #[inline(always)]
+    fn replace_scalar_pair(&mut self, r: Value) {
+        let n = self.stack.len();
+        debug_assert!(n >= 2 && self.stack[n - 1].is_inline() && self.stack[n - 2].is_inline());
+        // SAFETY: n >= 2 (the caller just read both slots), and both values are inline
+        // scalars, so forgetting the top one and overwriting the other leaks nothing.
+        unsafe {
+            self.stack.set_len(n - 1);
+            std::ptr::write(self.stack.as_mut_ptr().add(n - 2), r);
+        }
     }
 
     #[inline(always)]
@@ -551,13 +582,13 @@ impl Vm {
             if TRACE && self.tracer.is_some() {
                 self.trace_instruction(&code, pc, base + code.varnames.len());
             }
-            let ins = code.instructions[pc];
+            let ins = consts.instructions[pc];
             pc += 1;
             let arg = ins.arg();
             match ins.op() {
                 Opcode::Nop | Opcode::Resume => {}
                 Opcode::PopTop => {
-                    self.pop();
+                    self.pop().discard();
                     gc_safe_point!();
                 }
                 Opcode::PushNull => self.push(Value::Null),
@@ -580,7 +611,7 @@ impl Vm {
                 }
                 Opcode::StoreFast => {
                     let v = self.pop();
-                    self.stack[base + arg as usize] = v;
+                    std::mem::replace(&mut self.stack[base + arg as usize], v).discard();
                 }
                 Opcode::DeleteFast => {
                     if self.stack[base + arg as usize].is_null() {
@@ -653,18 +684,19 @@ impl Vm {
                     self.push(v);
                 }
                 Opcode::LoadName => {
-                    let idx = arg;
-                    let key = &consts.names[idx as usize];
+                    let cache = &consts.name_caches[arg as usize];
+                    let idx = cache.name;
+                    let Value::Str(key) = &consts.names[idx as usize] else { unreachable!() };
                     let frame = &self.frames[f];
                     let found = match &frame.locals {
-                        Some(l) => l.get(key)?,
+                        Some(l) => l.get_hinted(key, &cache.dict_hint),
                         None => None,
                     };
                     let found = match found {
                         Some(v) => Some(v),
-                        None => match frame.globals.get(key)? {
+                        None => match frame.globals.get_hinted(key, &cache.dict_hint) {
                             Some(v) => Some(v),
-                            None => self.builtins.get(key)?,
+                            None => self.builtins.get_hinted(key, &cache.builtins_hint),
                         },
                     };
                     let Some(v) = found else {
@@ -675,9 +707,11 @@ impl Vm {
                 }
                 Opcode::StoreName => {
                     let v = self.pop();
+                    let cache = &consts.name_caches[arg as usize];
+                    let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
                     let frame = &self.frames[f];
                     let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
-                    ns.set(consts.names[arg as usize].clone(), v)?;
+                    ns.set_hinted(key, v, &cache.dict_hint);
                     gc_safe_point!();
                 }
                 Opcode::StoreGlobal => {
@@ -686,7 +720,11 @@ impl Vm {
                     gc_safe_point!();
                 }
                 Opcode::DeleteName | Opcode::DeleteGlobal => {
-                    let name = &code.names[arg as usize];
+                    let name_index = match ins.op() {
+                        Opcode::DeleteName => consts.name_caches[arg as usize].name,
+                        _ => arg,
+                    };
+                    let name = &code.names[name_index as usize];
                     let frame = &self.frames[f];
                     let ns = match (&frame.locals, ins.op()) {
                         (Some(l), Opcode::DeleteName) => l.clone(),
@@ -700,33 +738,31 @@ impl Vm {
                     gc_safe_point!();
                 }
                 Opcode::LoadAttr => {
+                    let cache = &consts.attr_caches[arg as usize];
                     let obj = self.pop();
                     save_pc!();
-                    let key = &consts.names[arg as usize];
-                    // Fast path: an instance attribute, or a plain class attribute/method.
-                    // (A class overriding __getattribute__, properties and maybe-descriptors
-                    // — instances, slots — take the slow path.)
                     if let Value::Instance(inst) = &obj {
-                        let descr = inst.class.lookup_value(key);
-                        if !matches!(descr, Some(Value::Property(_) | Value::Instance(_) | Value::Native(_)))
-                            && !inst.class.has_getattribute_hook()
-                        {
-                            if let Some(v) = inst.dict.get(key)? {
+                        let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
+                            Some(e) => e,
+                            None => {
+                                fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], false)
+                            }
+                        };
+                        let kind = entry.kind.get();
+                        if kind != AttrKind::Unhandled {
+                            let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
+                            if let Some(v) = inst.dict.get_hinted(key, &cache.dict_hint) {
                                 self.push(v);
                                 continue;
                             }
-                            match descr {
-                                Some(f @ Value::Function(_)) => {
+                            match kind {
+                                AttrKind::Method => {
+                                    let f = entry.class_value.borrow().clone();
                                     self.push(Value::BoundMethod(Rc::new((f, obj))));
                                     continue;
                                 }
-                                Some(
-                                    v @ (Value::Int(_)
-                                    | Value::Float(_)
-                                    | Value::Str(_)
-                                    | Value::None
-                                    | Value::Bool(_)),
-                                ) => {
+                                AttrKind::ClassValue => {
+                                    let v = entry.class_value.borrow().clone();
                                     self.push(v);
                                     continue;
                                 }
@@ -734,47 +770,86 @@ impl Vm {
                             }
                         }
                     }
-                    let v = self.get_attr(&obj, &code.names[arg as usize])?;
+                    let v = self.get_attr(&obj, &code.names[cache.name as usize])?;
                     self.push(v);
                 }
                 Opcode::LoadMethod => {
+                    let cache = &consts.attr_caches[arg as usize];
                     let obj = self.pop();
                     save_pc!();
-                    let name = &code.names[arg as usize];
                     // A plain function found on the class is called with obj as self, unbound.
                     if let Value::Instance(inst) = &obj {
-                        let key = &consts.names[arg as usize];
-                        if !inst.class.has_getattribute_hook() && inst.dict.get(key)?.is_none() {
-                            if let Some(f @ Value::Function(_)) = inst.class.lookup_value(key) {
-                                self.push(f);
-                                self.push(obj);
+                        let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
+                            Some(e) => e,
+                            None => {
+                                fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], false)
+                            }
+                        };
+                        let kind = entry.kind.get();
+                        if kind != AttrKind::Unhandled {
+                            let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
+                            if let Some(v) = inst.dict.get_hinted(key, &cache.dict_hint) {
+                                self.push(Value::Null);
+                                self.push(v);
                                 continue;
+                            }
+                            match kind {
+                                AttrKind::Method => {
+                                    let f = entry.class_value.borrow().clone();
+                                    self.push(f);
+                                    self.push(obj);
+                                    continue;
+                                }
+                                AttrKind::ClassValue => {
+                                    let v = entry.class_value.borrow().clone();
+                                    self.push(Value::Null);
+                                    self.push(v);
+                                    continue;
+                                }
+                                _ => {}
                             }
                         }
                     }
-                    let v = self.get_attr(&obj, name)?;
+                    // A method of a built-in type (`items.append`): the unbound native function
+                    // is pushed with obj as its first argument, so no bound method is made.
+                    if let Some(tag) = builtin_method_tag(&obj) {
+                        let entry = match cache.lookup(tag) {
+                            Some(e) => e,
+                            None => {
+                                fill_builtin_method_cache(cache, &obj, &code.names[cache.name as usize], tag)
+                            }
+                        };
+                        if entry.kind.get() == AttrKind::BuiltinMethod {
+                            let f = entry.class_value.borrow().clone();
+                            self.push(f);
+                            self.push(obj);
+                            continue;
+                        }
+                    }
+                    let v = self.get_attr(&obj, &code.names[cache.name as usize])?;
                     self.push(Value::Null);
                     self.push(v);
                 }
                 Opcode::StoreAttr => {
+                    let cache = &consts.attr_caches[arg as usize];
                     let obj = self.pop();
                     let value = self.pop();
                     save_pc!();
-                    let key = &consts.names[arg as usize];
-                    // Fast path: an instance without __setattr__ or a data descriptor of that name.
                     if let Value::Instance(inst) = &obj {
-                        if inst.class.is_heap_type
-                            && !inst.class.has_setattr_hook()
-                            && !matches!(
-                                inst.class.lookup_value(key),
-                                Some(Value::Property(_) | Value::Instance(_) | Value::Native(_))
-                            )
-                        {
-                            inst.dict.set(key.clone(), value)?;
+                        let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
+                            Some(e) => e,
+                            None => {
+                                fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], true)
+                            }
+                        };
+                        let kind = entry.kind.get();
+                        if kind == AttrKind::StoreToDict {
+                            let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
+                            inst.dict.set_hinted(key, value, &cache.dict_hint);
                             continue;
                         }
                     }
-                    self.set_attr(&obj, &code.names[arg as usize], value)?;
+                    self.set_attr(&obj, &code.names[cache.name as usize], value)?;
                 }
                 Opcode::DeleteAttr => {
                     let obj = self.pop();
@@ -784,29 +859,31 @@ impl Vm {
                     gc_safe_point!();
                 }
                 Opcode::BinaryOp => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    // Fast paths: small ints that do not overflow, and floats.
-                    if let Some(r) = fast_binary_op(arg, &a, &b) {
-                        self.push(r);
+                    // Fast paths: small ints that do not overflow, and floats, computed in place.
+                    let n = self.stack.len();
+                    if let Some(r) = fast_binary_op(arg, &self.stack[n - 2], &self.stack[n - 1]) {
+                        self.replace_scalar_pair(r);
                         continue;
                     }
+                    let b = self.pop();
+                    let a = self.pop();
                     save_pc!();
                     let r = self.binary_op(arg, &a, &b)?;
                     self.push(r);
                 }
                 Opcode::CompareOp => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let fast = match (&a, &b) {
+                    let n = self.stack.len();
+                    let fast = match (&self.stack[n - 2], &self.stack[n - 1]) {
                         (Value::Int(x), Value::Int(y)) => Some(compare_ord(arg, x.cmp(y))),
                         (Value::Float(x), Value::Float(y)) => Some(compare_floats(arg, *x, *y)),
                         _ => None,
                     };
                     if let Some(r) = fast {
-                        self.push(Value::Bool(r));
+                        self.replace_scalar_pair(Value::Bool(r));
                         continue;
                     }
+                    let b = self.pop();
+                    let a = self.pop();
                     save_pc!();
                     let r = self.compare(CompareKind::ALL[arg as usize], &a, &b)?;
                     self.push(Value::Bool(r));
@@ -838,6 +915,12 @@ impl Vm {
                 Opcode::BinarySubscr => {
                     let key = self.pop();
                     let container = self.pop();
+                    if let Some(v) = fast_subscript(&container, &key) {
+                        key.discard();
+                        drop_container(container);
+                        self.push(v);
+                        continue;
+                    }
                     save_pc!();
                     let r = self.subscript(&container, &key)?;
                     self.push(r);
@@ -846,6 +929,20 @@ impl Vm {
                     let key = self.pop();
                     let container = self.pop();
                     let value = self.pop();
+                    // Fast path: a list item by an in-range int index.
+                    if let (Value::List(l), Value::Int(i)) = (&container, &key) {
+                        let mut items = l.borrow_mut();
+                        let len = items.len() as i64;
+                        let i = if *i < 0 { *i + len } else { *i };
+                        if (0..len).contains(&i) {
+                            let old = std::mem::replace(&mut items[i as usize], value);
+                            drop(items);
+                            old.discard();
+                            drop_container(container);
+                            continue;
+                        }
+                        drop(items);
+                    }
                     save_pc!();
                     self.store_subscript(&container, key, value)?;
                 }
@@ -1087,7 +1184,7 @@ impl Vm {
                         self.push(v);
                         continue;
                     }
-                    match self.call_dunder(&v, "__aiter__", vec![])? {
+                    match self.call_dunder(&v, "__aiter__", &[])? {
                         Some(it) => self.push(it),
                         None => {
                             return Err(PyErr::type_error(format!(
@@ -1107,7 +1204,7 @@ impl Vm {
                             continue;
                         }
                     }
-                    match self.call_dunder(&it, "__anext__", vec![])? {
+                    match self.call_dunder(&it, "__anext__", &[])? {
                         Some(a) => self.push(a),
                         None => {
                             return Err(PyErr::type_error(format!(
@@ -1241,6 +1338,18 @@ impl Vm {
                 }
                 Opcode::UnpackSequence => {
                     let seq = self.pop();
+                    // Fast path: a tuple or list of the right length.
+                    match &seq {
+                        Value::Tuple(t) if t.len() == arg as usize => {
+                            self.stack.extend(t.iter().rev().cloned());
+                            continue;
+                        }
+                        Value::List(l) if l.borrow().len() == arg as usize => {
+                            self.stack.extend(l.borrow().iter().rev().cloned());
+                            continue;
+                        }
+                        _ => {}
+                    }
                     save_pc!();
                     let items = self.collect_iterable(&seq)?;
                     if items.len() != arg as usize {
@@ -1323,7 +1432,9 @@ impl Vm {
                 Opcode::Call => {
                     self.spend_step();
                     gc_safe_point!();
-                    if self.frames[f].kw_names.is_none() && self.try_call_in_place(arg as usize) {
+                    if self.frames[f].kw_names.is_none()
+                        && (self.try_call_in_place(arg as usize) || self.try_construct_in_place(arg as usize))
+                    {
                         // The callee's frame now sits on top: switch to it.
                         self.frames[f].pc = pc;
                         f = self.frames.len() - 1;
@@ -1332,6 +1443,36 @@ impl Vm {
                         pc = 0;
                         base = self.frames[f].base;
                         continue;
+                    }
+                    // Built-in functions and methods called positionally: the arguments move to a
+                    // reused buffer instead of a fresh Vec.
+                    if self.frames[f].kw_names.is_none() {
+                        let argc = arg as usize;
+                        let callable_at = self.stack.len() - argc - 2;
+                        let (callee, args_start) = if self.stack[callable_at].is_null() {
+                            (&self.stack[callable_at + 1], callable_at + 2)
+                        } else {
+                            (&self.stack[callable_at], callable_at + 1)
+                        };
+                        let native = match callee {
+                            Value::Builtin(b) if b.bound_self.is_none() => Some(b.func),
+                            // Built-in types whose call is their constructor (`str(x)`, `len` is above).
+                            Value::Type(t) if !t.is_heap_type && t.exception.is_none() => t.constructor,
+                            _ => None,
+                        };
+                        if let Some(func) = native {
+                            {
+                                let mut args = std::mem::take(&mut self.call_args);
+                                args.extend(self.stack.drain(args_start..));
+                                self.stack.truncate(callable_at);
+                                save_pc!();
+                                let r = func(self, &args, &[]);
+                                args.clear();
+                                self.call_args = args;
+                                self.push(r?);
+                                continue;
+                            }
+                        }
                     }
                     let kw_names = self.frames[f].kw_names.take();
                     let nkw = kw_names.as_ref().map_or(0, |k| k.len());
@@ -1462,13 +1603,19 @@ impl Vm {
                     self.push(func);
                 }
                 Opcode::ReturnValue => {
-                    let v = self.pop();
+                    let mut v = self.pop();
                     if self.frames[f].object.is_some() {
                         self.frames[f].pc = pc;
                         self.record_frame_state(f);
                     }
                     let frame = self.frames.pop().expect("returning frame");
                     self.stack.truncate(frame.floor);
+                    if let Some(instance) = frame.init_instance {
+                        if !matches!(v, Value::None) {
+                            return Err(init_returned(&v));
+                        }
+                        v = instance;
+                    }
                     if self.frames.len() < entry {
                         return Ok(v);
                     }
@@ -1517,7 +1664,8 @@ impl Vm {
                         self.record_frame_state(f);
                     }
                     let frame = self.frames.pop().expect("yielding frame");
-                    let values = self.stack.split_off(frame.base);
+                    let mut values = std::mem::take(&mut self.spare_values);
+                    move_tail(&mut self.stack, frame.base, &mut values);
                     self.suspended = Some((SuspendedFrame { frame }, values));
                     self.yielded = true;
                     return Ok(v);
@@ -1698,6 +1846,7 @@ impl Vm {
             globals: func.globals.clone(),
             locals: None,
             kw_names: None,
+            init_instance: None,
             object: None,
         });
         Ok(())
@@ -1714,19 +1863,12 @@ impl Vm {
             (Value::Function(func), _) => (func, callable_at + 1),
             _ => return false,
         };
-        let code = &func.code;
         let nargs = self.stack.len() - args_start;
-        let argcount = code.argcount as usize;
-        const NOT_SIMPLE: u32 = CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | SUSPENDABLE;
-        if code.flags.0 & NOT_SIMPLE != 0
-            || code.kwonlyargcount != 0
-            || !code.cellvars.is_empty()
-            || nargs > argcount
-            || nargs + func.defaults.len() < argcount
-            || self.frames.len() >= self.recursion_limit
-        {
+        if !fits_in_place(func, nargs) || self.frames.len() >= self.recursion_limit {
             return false;
         }
+        let code = &func.code;
+        let argcount = code.argcount as usize;
         let nlocals = code.varnames.len();
         let func = func.clone();
         let first_default = argcount - func.defaults.len();
@@ -1744,9 +1886,38 @@ impl Vm {
             globals: func.globals.clone(),
             locals: None,
             kw_names: None,
+            init_instance: None,
             object: None,
         });
         true
+    }
+
+    /// The class-call fast path: `C(args)` where calling C only makes a plain instance and runs
+    /// a Python `__init__` that fits `try_call_in_place` (see `TypeObject::simple_init`). The
+    /// stack `[NULL, C, args]` becomes `[__init__, instance, args]` and `__init__`'s frame is
+    /// pushed, marked to return the instance. False when the general path must run.
+    #[inline]
+    fn try_construct_in_place(&mut self, argc: usize) -> bool {
+        let callable_at = self.stack.len() - argc - 2;
+        let (Value::Null, Value::Type(t)) = (&self.stack[callable_at], &self.stack[callable_at + 1]) else {
+            return false;
+        };
+        let Some(init) = t.simple_init() else { return false };
+        let Value::Function(func) = &init else { return false };
+        if !fits_in_place(func, argc + 1) || self.frames.len() >= self.recursion_limit {
+            return false;
+        }
+        let instance = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(t.clone())));
+        self.gc_track(&instance);
+        self.stack[callable_at] = init;
+        self.stack[callable_at + 1] = instance.clone();
+        // The layout is now a method call: callable, then argc + 1 arguments (self first).
+        let pushed = self.try_call_in_place(argc);
+        debug_assert!(pushed);
+        if let Some(frame) = self.frames.last_mut() {
+            frame.init_instance = Some(instance);
+        }
+        pushed
     }
 
     /// `len(v)`.
@@ -1761,7 +1932,7 @@ impl Vm {
             Value::Bytes(b) => b.len(),
             Value::ByteArray(b) => b.data.borrow().len(),
             Value::MemoryView(m) => m.len()?,
-            other => match self.call_dunder(other, "__len__", vec![])? {
+            other => match self.call_dunder(other, "__len__", &[])? {
                 // `__len__` may return anything with `__index__`; it must be a non-negative int
                 // that fits a machine size.
                 Some(r) => match crate::objects::args::index_value(self, &r)? {
@@ -1930,7 +2101,7 @@ impl Vm {
             }
             _ => {}
         }
-        match self.call_dunder(&v, "__await__", vec![])? {
+        match self.call_dunder(&v, "__await__", &[])? {
             Some(it @ (Value::Generator(_) | Value::Iterator(_))) => Ok(it),
             Some(Value::Instance(i)) if i.class.lookup("__next__").is_some() => Ok(Value::Instance(i)),
             Some(other) => Err(PyErr::type_error(format!(
@@ -2007,12 +2178,14 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit || self.native_depth > 200 {
             return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
-        let Some((SuspendedFrame { mut frame }, values)) = g.saved.borrow_mut().take() else {
+        let Some((SuspendedFrame { mut frame }, mut values)) = g.saved.borrow_mut().take() else {
             return Err(PyErr::value_error("generator already executing"));
         };
         frame.base = self.stack.len();
         frame.floor = frame.base;
-        self.stack.extend(values);
+        self.stack.append(&mut values);
+        // The emptied buffer keeps its capacity for the next yield.
+        self.spare_values = values;
         if g.state.get() == GenState::Suspended && throw.is_none() {
             // The value of the `yield` expression the generator is paused at.
             self.stack.push(sent);
@@ -2178,26 +2351,35 @@ impl Vm {
 
     /// Calls special method `name` of a class instance (looked up on its type, as Python does);
     /// None when the object is not a class instance or its class does not define it.
-    pub fn call_dunder(&mut self, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Option<Value>> {
+    #[inline]
+    pub fn call_dunder(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(_) | Value::Native(_) => self.call_instance_dunder(obj, name, args),
+            Value::Exception(e) if e.class.is_heap_type => self.call_instance_dunder(obj, name, args),
+            Value::Type(t) if t.metaclass.is_some() => self.call_instance_dunder(obj, name, args),
+            _ => Ok(None),
+        }
+    }
+
+    fn call_instance_dunder(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
         let class = match obj {
             Value::Instance(i) => i.class.clone(),
-            Value::Exception(e) if e.class.is_heap_type => e.class.clone(),
-            Value::Native(_) | Value::Type(_) => match crate::class_creation::dunder_class(self, obj) {
+            Value::Exception(e) => e.class.clone(),
+            _ => match crate::class_creation::dunder_class(self, obj) {
                 Some(c) => c,
                 None => return Ok(None),
             },
-            _ => return Ok(None),
         };
         let Some(f) = class.lookup(name) else { return Ok(None) };
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(obj.clone());
-        full.extend(args);
+        full.extend_from_slice(args);
         self.call_value(&f, full, Vec::new()).map(Some)
     }
 
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         if let Value::Instance(_) = v {
-            if let Some(r) = self.call_dunder(v, "__bool__", vec![])? {
+            if let Some(r) = self.call_dunder(v, "__bool__", &[])? {
                 return match r {
                     Value::Bool(b) => Ok(b),
                     other => Err(PyErr::type_error(format!(
@@ -2236,6 +2418,9 @@ impl Vm {
 
     fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
         let (op, inplace) = BinaryOpKind::from_arg(arg);
+        if let (BinaryOpKind::Add, Value::Str(x), Value::Str(y)) = (op, a, b) {
+            return Ok(Value::Str(Rc::new(crate::objects::str::StrObject::concat(x, y))));
+        }
         // (`dict |= x` is dict's own business before any reflected operand.)
         if (matches!(a, Value::Instance(_) | Value::Native(_))
             || matches!(b, Value::Instance(_) | Value::Native(_)))
@@ -2243,18 +2428,18 @@ impl Vm {
         {
             let name = dunder_name(op);
             if inplace {
-                if let Some(r) = self.call_dunder(a, &format!("__i{}__", name), vec![b.clone()])? {
+                if let Some(r) = self.call_dunder(a, &format!("__i{}__", name), std::slice::from_ref(b))? {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
                 }
             }
-            if let Some(r) = self.call_dunder(a, &format!("__{name}__"), vec![b.clone()])? {
+            if let Some(r) = self.call_dunder(a, &format!("__{name}__"), std::slice::from_ref(b))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
-            if let Some(r) = self.call_dunder(b, &format!("__r{name}__"), vec![a.clone()])? {
+            if let Some(r) = self.call_dunder(b, &format!("__r{name}__"), std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -2269,12 +2454,6 @@ impl Vm {
             }
         }
         match (op, a, b) {
-            (BinaryOpKind::Add, Value::Str(x), Value::Str(y)) => {
-                let mut s = String::with_capacity(x.len() + y.len());
-                s.push_str(x);
-                s.push_str(y);
-                return Ok(Value::str(&s));
-            }
             (BinaryOpKind::Add, Value::List(x), Value::List(y)) => {
                 if inplace {
                     let extra = y.borrow().clone();
@@ -2423,7 +2602,7 @@ impl Vm {
         use Value::*;
         if matches!(a, Instance(_) | Native(_)) || matches!(b, Instance(_) | Native(_)) {
             for (x, y) in [(a, b), (b, a)] {
-                if let Some(r) = self.call_dunder(x, "__eq__", vec![y.clone()])? {
+                if let Some(r) = self.call_dunder(x, "__eq__", std::slice::from_ref(y))? {
                     if !matches!(r, NotImplemented) {
                         return self.truthy(&r);
                     }
@@ -2504,12 +2683,12 @@ impl Vm {
                 CompareKind::Eq => ("__eq__", "__eq__"),
                 CompareKind::Ne => ("__ne__", "__ne__"),
             };
-            if let Some(r) = self.call_dunder(a, name, vec![b.clone()])? {
+            if let Some(r) = self.call_dunder(a, name, std::slice::from_ref(b))? {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r);
                 }
             }
-            if let Some(r) = self.call_dunder(b, reflected, vec![a.clone()])? {
+            if let Some(r) = self.call_dunder(b, reflected, std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r);
                 }
@@ -2611,7 +2790,7 @@ impl Vm {
     }
 
     fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        if let Some(r) = self.call_dunder(container, "__contains__", vec![item.clone()])? {
+        if let Some(r) = self.call_dunder(container, "__contains__", std::slice::from_ref(item))? {
             return self.truthy(&r);
         }
         match container {
@@ -2682,7 +2861,7 @@ impl Vm {
     }
 
     fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
-        if let Some(r) = self.call_dunder(container, "__getitem__", vec![key.clone()])? {
+        if let Some(r) = self.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
             return Ok(r);
         }
         if let Value::Type(t) = container {
@@ -2836,7 +3015,7 @@ impl Vm {
         if let (Value::List(l), Value::Slice(s)) = (container, &key) {
             return self.list_slice_assign(l, s, Some(&value));
         }
-        if self.call_dunder(container, "__setitem__", vec![key.clone(), value.clone()])?.is_some() {
+        if self.call_dunder(container, "__setitem__", &[key.clone(), value.clone()])?.is_some() {
             return Ok(());
         }
         match container {
@@ -2860,7 +3039,7 @@ impl Vm {
         if let (Value::List(l), Value::Slice(s)) = (container, key) {
             return self.list_slice_assign(l, s, None);
         }
-        if self.call_dunder(container, "__delitem__", vec![key.clone()])?.is_some() {
+        if self.call_dunder(container, "__delitem__", std::slice::from_ref(key))?.is_some() {
             return Ok(());
         }
         match container {
@@ -2885,7 +3064,7 @@ impl Vm {
     }
 
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
-        if let Some(it) = self.call_dunder(v, "__iter__", vec![])? {
+        if let Some(it) = self.call_dunder(v, "__iter__", &[])? {
             let is_iterator = match &it {
                 Value::Iterator(_) | Value::Generator(_) => true,
                 other => self.type_of(other).lookup("__next__").is_some(),
@@ -2936,7 +3115,7 @@ impl Vm {
             IterState::Range { next, stop, step } => {
                 if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
                     let v = *next;
-                    *next += *step;
+                    *next = next.checked_add(*step).unwrap_or(*stop);
                     Some(Value::Int(v))
                 } else {
                     None
@@ -2969,7 +3148,7 @@ impl Vm {
     fn collect_by_getitem(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         let mut out = Vec::new();
         for i in 0.. {
-            match self.call_dunder(v, "__getitem__", vec![Value::Int(i)]) {
+            match self.call_dunder(v, "__getitem__", &[Value::Int(i)]) {
                 Ok(Some(x)) => out.push(x),
                 Ok(None) => break,
                 Err(e) => {
@@ -2999,7 +3178,7 @@ impl Vm {
                 GenStep::Yielded(v) => Ok(Some(v)),
                 GenStep::Returned(_) => Ok(None),
             },
-            _ => match self.call_dunder(it, "__next__", vec![]) {
+            _ => match self.call_dunder(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
                 Ok(None) => Err(PyErr::type_error(format!("'{}' object is not an iterator", it.type_name()))),
                 Err(e) => {
@@ -3034,7 +3213,7 @@ impl Vm {
     }
 
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
-        if let Some(r) = self.call_dunder(v, "__str__", vec![])? {
+        if let Some(r) = self.call_dunder(v, "__str__", &[])? {
             return match r {
                 Value::Str(s) => Ok(s.to_string()),
                 other => Err(PyErr::type_error(format!(
@@ -3058,6 +3237,153 @@ impl Vm {
 /// BINARY_OP on two small ints (no overflow) or two floats/int-float pairs, inline; None means
 /// "take the general path" (which also produces every error).
 #[inline(always)]
+/// Decides how an attribute instruction on instances of `class` can be served from its cache
+/// (see `AttrCache`), records it, and returns it. Anything unusual is `Unhandled`, which sends
+/// the instruction down the general path of `get_attr`/`set_attr`.
+#[cold]
+fn fill_attr_cache<'c>(
+    cache: &'c AttrCache,
+    class: &Rc<TypeObject>,
+    name: &Value,
+    store: bool,
+) -> &'c AttrCacheEntry {
+    let found = class.lookup_value(name);
+    let kind = if !class.is_heap_type || class.has_getattribute_hook() {
+        AttrKind::Unhandled
+    } else if store {
+        match &found {
+            // Slots-only instances have no dict to store into.
+            _ if class.has_setattr_hook() || !class.instances_have_dict => AttrKind::Unhandled,
+            None | Some(Value::Function(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)) => {
+                AttrKind::StoreToDict
+            }
+            Some(Value::None | Value::Bool(_) | Value::Tuple(_)) => AttrKind::StoreToDict,
+            _ => AttrKind::Unhandled,
+        }
+    } else {
+        match &found {
+            None => AttrKind::InstanceOnly,
+            Some(Value::Function(_)) => AttrKind::Method,
+            Some(
+                Value::Int(_)
+                | Value::Float(_)
+                | Value::Str(_)
+                | Value::None
+                | Value::Bool(_)
+                | Value::Tuple(_),
+            ) => AttrKind::ClassValue,
+            _ => AttrKind::Unhandled,
+        }
+    };
+    let value = if matches!(kind, AttrKind::Method | AttrKind::ClassValue) {
+        found.unwrap_or(Value::Null)
+    } else {
+        Value::Null
+    };
+    cache.fill(Rc::as_ptr(class) as usize, kind, value)
+}
+
+#[cold]
+fn init_returned(v: &Value) -> PyErr {
+    PyErr::type_error(format!("__init__() should return None, not '{}'", v.type_name()))
+}
+
+/// Can a call of `func` with `nargs` positional arguments build its frame over the arguments
+/// (no `*args`/`**kwargs`, keyword-only parameters, cells, generators; defaults fill the rest)?
+#[inline]
+fn fits_in_place(func: &FunctionObject, nargs: usize) -> bool {
+    let code = &func.code;
+    let argcount = code.argcount as usize;
+    const NOT_SIMPLE: u32 = CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | SUSPENDABLE;
+    code.flags.0 & NOT_SIMPLE == 0
+        && code.kwonlyargcount == 0
+        && code.cellvars.is_empty()
+        && nargs <= argcount
+        && nargs + func.defaults.len() >= argcount
+}
+
+/// Moves `src[from..]` to the end of `dst` with one copy (suspending a generator frame).
+#[inline]
+fn move_tail(src: &mut Vec<Value>, from: usize, dst: &mut Vec<Value>) {
+    assert!(from <= src.len());
+    let n = src.len() - from;
+    dst.reserve(n);
+    // SAFETY: the `n` values are moved bitwise (as any Rust move) into reserved space of `dst`,
+    // and `src` forgets them by shrinking its length, so each value is owned exactly once.
+    unsafe {
+        std::ptr::copy_nonoverlapping(src.as_ptr().add(from), dst.as_mut_ptr().add(dst.len()), n);
+        src.set_len(from);
+        dst.set_len(dst.len() + n);
+    }
+}
+
+/// A small number standing for the built-in type of `obj` when its methods come from a native
+/// method table (`builtins::method`); it takes the place of a type address in attribute caches
+/// (no real address is that small).
+#[inline]
+fn builtin_method_tag(obj: &Value) -> Option<usize> {
+    Some(match obj {
+        Value::Str(_) => 1,
+        Value::List(_) => 2,
+        Value::Dict(_) => 3,
+        Value::Tuple(_) => 4,
+        Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => 5,
+        Value::Float(_) => 6,
+        Value::Set(_) => 7,
+        _ => return None,
+    })
+}
+
+#[cold]
+fn fill_builtin_method_cache<'c>(
+    cache: &'c AttrCache,
+    obj: &Value,
+    name: &str,
+    tag: usize,
+) -> &'c AttrCacheEntry {
+    match builtins::method(obj, name) {
+        Some(Value::Builtin(b)) => {
+            let unbound =
+                BuiltinFunction { name: b.name, func: b.func, bound_self: None, is_method: b.is_method };
+            cache.fill(tag, AttrKind::BuiltinMethod, Value::Builtin(Rc::new(unbound)))
+        }
+        _ => cache.fill(tag, AttrKind::Unhandled, Value::Null),
+    }
+}
+
+/// Drops a list, tuple or dict with an inline reference-count decrement (the generic drop glue
+/// of `Value` is an out-of-line call).
+#[inline(always)]
+fn drop_container(v: Value) {
+    match v {
+        Value::List(l) => drop(l),
+        Value::Tuple(t) => drop(t),
+        Value::Dict(d) => drop(d),
+        other => other.discard(),
+    }
+}
+
+/// BINARY_SUBSCR without any Python-level hook: list and tuple items by in-range int index,
+/// dict items by str key. None means the general path decides (including every error).
+#[inline(always)]
+fn fast_subscript(container: &Value, key: &Value) -> Option<Value> {
+    let item = |items: &[Value], i: i64| {
+        let len = items.len() as i64;
+        let i = if i < 0 { i + len } else { i };
+        if (0..len).contains(&i) {
+            Some(items[i as usize].clone())
+        } else {
+            None
+        }
+    };
+    match (container, key) {
+        (Value::List(l), Value::Int(i)) => item(&l.borrow(), *i),
+        (Value::Tuple(t), Value::Int(i)) => item(t, *i),
+        (Value::Dict(d), Value::Str(_)) => d.get(key).ok().flatten(),
+        _ => None,
+    }
+}
+
 fn fast_binary_op(arg: u32, a: &Value, b: &Value) -> Option<Value> {
     use BinaryOpKind::*;
     let op = if arg >= 13 { arg - 13 } else { arg };

@@ -10,7 +10,6 @@ use std::rc::Rc;
 
 /// A Python value. Common scalars are stored inline; the rest are `Rc` pointers, so a `Value` is
 /// two words and cloning one is at most a non-atomic reference-count increment.
-#[derive(Clone)]
 pub enum Value {
     /// CPython's NULL: an unbound local or the "no self" marker of a call. Never seen by Python code.
     Null,
@@ -61,6 +60,102 @@ pub enum Value {
     ByteArray(Rc<crate::objects::bytearray::ByteArrayObject>),
     Complex(Rc<crate::objects::complex::Complex>),
     MemoryView(Rc<crate::objects::memoryview::MemoryViewObject>),
+}
+
+// A `Value` must stay two words: it is copied on every stack operation.
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+impl Clone for Value {
+    /// Inline scalars are copied in place; only heap objects take the out-of-line path that
+    /// increments a reference count (the derived clone was a call for every value).
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        if self.is_inline() {
+            // SAFETY: inline variants own no heap data, so a bitwise copy is a valid clone.
+            unsafe { std::ptr::read(self) }
+        } else {
+            self.clone_heap()
+        }
+    }
+}
+
+impl Value {
+    /// Is this a value stored entirely inline (nothing to count or free)?
+    #[inline(always)]
+    pub fn is_inline(&self) -> bool {
+        matches!(
+            self,
+            Value::Null
+                | Value::None
+                | Value::NotImplemented
+                | Value::Ellipsis
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+        )
+    }
+
+    #[inline(never)]
+    fn clone_heap(&self) -> Value {
+        match self {
+            Value::BigInt(r) => Value::BigInt(r.clone()),
+            Value::Str(r) => Value::Str(r.clone()),
+            Value::Tuple(r) => Value::Tuple(r.clone()),
+            Value::List(r) => Value::List(r.clone()),
+            Value::Dict(r) => Value::Dict(r.clone()),
+            Value::Function(r) => Value::Function(r.clone()),
+            Value::Builtin(r) => Value::Builtin(r.clone()),
+            Value::BoundMethod(r) => Value::BoundMethod(r.clone()),
+            Value::Range(r) => Value::Range(r.clone()),
+            Value::Iterator(r) => Value::Iterator(r.clone()),
+            Value::Slice(r) => Value::Slice(r.clone()),
+            Value::Type(r) => Value::Type(r.clone()),
+            Value::Exception(r) => Value::Exception(r.clone()),
+            Value::Cell(r) => Value::Cell(r.clone()),
+            Value::Code(r) => Value::Code(r.clone()),
+            Value::Instance(r) => Value::Instance(r.clone()),
+            Value::Property(r) => Value::Property(r.clone()),
+            Value::ClassMethod(r) => Value::ClassMethod(r.clone()),
+            Value::StaticMethod(r) => Value::StaticMethod(r.clone()),
+            Value::Super(r) => Value::Super(r.clone()),
+            Value::Generator(r) => Value::Generator(r.clone()),
+            Value::Set(r) => Value::Set(r.clone()),
+            Value::Module(r) => Value::Module(r.clone()),
+            Value::Bytes(r) => Value::Bytes(r.clone()),
+            Value::ByteArray(r) => Value::ByteArray(r.clone()),
+            Value::Complex(r) => Value::Complex(r.clone()),
+            Value::MemoryView(r) => Value::MemoryView(r.clone()),
+            Value::Native(r) => Value::Native(r.clone()),
+            Value::Frame(r) => Value::Frame(r.clone()),
+            Value::AsyncGenOp(r) => Value::AsyncGenOp(r.clone()),
+            Value::Traceback(r) => Value::Traceback(r.clone()),
+            Value::WeakRef(r) => Value::WeakRef(r.clone()),
+            // Every variant is listed (no catch-all), so a new heap variant cannot be copied
+            // bitwise by mistake: the match stops compiling until it gets its arm.
+            Value::Null => Value::Null,
+            Value::None => Value::None,
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+        }
+    }
+
+    /// Drops a value, skipping the out-of-line drop glue for inline scalars.
+    #[inline(always)]
+    pub fn discard(self) {
+        if self.is_inline() {
+            std::mem::forget(self);
+        } else {
+            drop_heap(self);
+        }
+    }
+}
+
+#[inline(never)]
+fn drop_heap(v: Value) {
+    drop(v);
 }
 
 impl Value {

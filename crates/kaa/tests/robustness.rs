@@ -326,5 +326,6 @@ fn fifty_megabyte_program() {
         r.head.starts_with(b"Module(") && r.tail.ends_with(b"type_ignores=[])\n"),
         "the dump is cut short"
     );
-    assert!(r.elapsed < Duration::from_secs(120), "parsing 50 MB took {:?}", r.elapsed);
+    // No timing assertion beyond the hang guard above: speed is measured by bench/, not by tests
+    // (a loaded CI machine made a 120 s bound flaky).
 }

@@ -385,7 +385,7 @@ pub fn builtin_dir(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
         Some(obj) => {
             let class = vm.type_of(obj);
             if let (true, Some(_)) = (class.is_heap_type, class.lookup("__dir__")) {
-                let r = vm.call_dunder(obj, "__dir__", Vec::new())?.unwrap_or(Value::None);
+                let r = vm.call_dunder(obj, "__dir__", &[])?.unwrap_or(Value::None);
                 vm.collect_iterable(&r)?
             } else {
                 attribute_names(vm, obj).into_iter().map(|n| Value::str(&n)).collect()

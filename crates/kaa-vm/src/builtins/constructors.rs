@@ -42,7 +42,7 @@ pub fn int_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         Value::Str(s) => parse_int_literal(s, 10),
         Value::Instance(_) => {
             for name in ["__int__", "__index__"] {
-                if let Some(r) = vm.call_dunder(x, name, Vec::new())? {
+                if let Some(r) = vm.call_dunder(x, name, &[])? {
                     return match r {
                         Value::Int(_) | Value::BigInt(_) => Ok(r),
                         Value::Bool(b) => Ok(Value::Int(b as i64)),
@@ -53,7 +53,7 @@ pub fn int_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
                     };
                 }
             }
-            if let Some(r) = vm.call_dunder(x, "__trunc__", Vec::new())? {
+            if let Some(r) = vm.call_dunder(x, "__trunc__", &[])? {
                 return match r {
                     Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(super::as_int(&r)),
                     other => match index_value(vm, &other) {
@@ -166,7 +166,7 @@ pub fn builtin_float(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
             PyErr::value_error(format!("could not convert string to float: {}", crate::objects::str::repr(s)))
         }),
         Value::Instance(_) => {
-            if let Some(r) = vm.call_dunder(x, "__float__", Vec::new())? {
+            if let Some(r) = vm.call_dunder(x, "__float__", &[])? {
                 return match r {
                     Value::Float(_) => Ok(r),
                     other => Err(PyErr::type_error(format!(

@@ -165,7 +165,7 @@ pub fn hash_of(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 pub fn builtin_hash(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     no_kwargs("hash", kwargs)?;
     arity("hash", args, 1, 1)?;
-    Ok(Value::Int(hash_of(vm, &args[0])?))
+    Ok(Value::Int(crate::objects::key_lookup::hash_key(vm, &args[0])?))
 }
 
 pub fn builtin_id(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
@@ -256,7 +256,7 @@ pub fn builtin_next(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
 pub fn builtin_aiter(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     no_kwargs("aiter", kwargs)?;
     arity("aiter", args, 1, 1)?;
-    match vm.call_dunder(&args[0], "__aiter__", Vec::new())? {
+    match vm.call_dunder(&args[0], "__aiter__", &[])? {
         Some(v) => Ok(v),
         None => Err(PyErr::type_error(format!("'{}' object is not an async iterable", args[0].type_name()))),
     }
@@ -269,7 +269,7 @@ pub fn builtin_anext(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
     if args.len() == 2 {
         return Err(PyErr::new(ExcKind::NotImplementedError, "Kaa's anext() does not take a default yet"));
     }
-    match vm.call_dunder(&args[0], "__anext__", Vec::new())? {
+    match vm.call_dunder(&args[0], "__anext__", &[])? {
         Some(v) => Ok(v),
         None => Err(PyErr::type_error(format!("'{}' object is not an async iterator", args[0].type_name()))),
     }

@@ -291,7 +291,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
         Value::Dict(d) => {
             return Ok(crate::objects::native::dict_iterator(crate::objects::native::ViewKind::Keys, d, true))
         }
-        Value::Native(_) => match vm.call_dunder(seq, "__reversed__", Vec::new())? {
+        Value::Native(_) => match vm.call_dunder(seq, "__reversed__", &[])? {
             Some(it) => return Ok(it),
             None => return Err(not_reversible(seq)),
         },
@@ -304,14 +304,14 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
             match class.lookup("__reversed__") {
                 Some(Value::None) => return Err(not_reversible(seq)),
                 Some(_) => {
-                    return Ok(vm.call_dunder(seq, "__reversed__", Vec::new())?.unwrap_or(Value::None));
+                    return Ok(vm.call_dunder(seq, "__reversed__", &[])?.unwrap_or(Value::None));
                 }
                 None => {}
             }
             if class.lookup("__getitem__").is_none() || class.lookup("__len__").is_none() {
                 return Err(not_reversible(seq));
             }
-            match vm.call_dunder(seq, "__len__", Vec::new())? {
+            match vm.call_dunder(seq, "__len__", &[])? {
                 Some(v) => crate::objects::args::ssize_arg(vm, &v)?,
                 None => return Err(not_reversible(seq)),
             }

@@ -20,7 +20,7 @@ fn is_int(v: &Value) -> bool {
 /// A user object's special method `name` applied to `args`; None when its class lacks it or
 /// it returns NotImplemented.
 fn dunder(vm: &mut Vm, obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Option<Value>> {
-    match vm.call_dunder(obj, name, args)? {
+    match vm.call_dunder(obj, name, &args)? {
         Some(Value::NotImplemented) | None => Ok(None),
         Some(v) => Ok(Some(v)),
     }
@@ -38,7 +38,7 @@ pub fn builtin_abs(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
         Value::BigInt(b) => Value::from_bigint(b.abs()),
         Value::Float(f) => Value::Float(f.abs()),
         Value::Complex(z) => crate::objects::complex::unary('a', z)?,
-        other => match vm.call_dunder(other, "__abs__", Vec::new())? {
+        other => match vm.call_dunder(other, "__abs__", &[])? {
             Some(v) => v,
             None => {
                 return Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", other.type_name())))
@@ -213,8 +213,8 @@ pub fn builtin_round(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
             let class = vm.type_of(&number);
             match class.lookup("__round__") {
                 Some(_) => {
-                    let extra = ndigits.into_iter().collect();
-                    Ok(vm.call_dunder(&number, "__round__", extra)?.unwrap_or(Value::None))
+                    let extra: Vec<Value> = ndigits.into_iter().collect();
+                    Ok(vm.call_dunder(&number, "__round__", &extra)?.unwrap_or(Value::None))
                 }
                 None => Err(PyErr::type_error(format!(
                     "type {} doesn't define __round__ method",

@@ -58,7 +58,7 @@ fn bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
         Some(b) => b.into_vec(),
         None => match v {
             Value::Instance(i) if i.class.lookup("__bytes__").is_some() => {
-                match vm.call_dunder(v, "__bytes__", Vec::new())? {
+                match vm.call_dunder(v, "__bytes__", &[])? {
                     Some(Value::Bytes(b)) => b.to_vec(),
                     Some(other) => {
                         return Err(PyErr::type_error(format!(
@@ -376,7 +376,7 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             crate::objects::float::as_f64(v).unwrap_or(Ok(0.0))
         }
         Value::Instance(_) => {
-            if let Some(r) = vm.call_dunder(v, "__float__", Vec::new())? {
+            if let Some(r) = vm.call_dunder(v, "__float__", &[])? {
                 return match r {
                     Value::Float(f) => Ok(f),
                     other => Err(PyErr::type_error(format!(

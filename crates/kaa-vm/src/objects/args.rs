@@ -198,7 +198,7 @@ pub fn index_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v {
         Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
-        Value::Instance(_) => match vm.call_dunder(v, "__index__", Vec::new())? {
+        Value::Instance(_) => match vm.call_dunder(v, "__index__", &[])? {
             Some(r @ (Value::Int(_) | Value::BigInt(_))) => Ok(r),
             Some(Value::Bool(b)) => Ok(Value::Int(b as i64)),
             Some(r) => Err(PyErr::type_error(format!("__index__ returned non-int (type {})", r.type_name()))),
@@ -336,7 +336,7 @@ pub fn get_item(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Value> 
             crate::objects::bytes::subscript(vm, container, &data, key)
         }
         Value::MemoryView(m) => crate::objects::memoryview::subscript(vm, m, key),
-        _ => match vm.call_dunder(container, "__getitem__", vec![key.clone()])? {
+        _ => match vm.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
             Some(v) => Ok(v),
             None => {
                 Err(PyErr::type_error(format!("'{}' object is not subscriptable", container.type_name())))

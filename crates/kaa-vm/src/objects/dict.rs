@@ -11,21 +11,30 @@ use std::cell::RefCell;
 
 pub struct DictObject {
     inner: RefCell<Table>,
-    /// A fresh tag on creation and after every mutation, unique across all dicts, so a cached
-    /// lookup (LOAD_GLOBAL's) is valid exactly while the tag is unchanged.
+    /// Changes on every mutation and is never shared by two dicts, so a cached lookup
+    /// (LOAD_GLOBAL's) is valid exactly while the tag is unchanged. The high 32 bits are a
+    /// process-wide serial taken at creation, the low 32 bits count mutations (a cheap
+    /// non-atomic increment; a fresh serial is taken when they wrap).
     version: std::cell::Cell<u64>,
+    /// Set for the namespace of a type: its mutations also advance the type epoch, which
+    /// invalidates every attribute cache (see `objects::types::type_epoch`).
+    type_namespace: std::cell::Cell<bool>,
 }
 
-/// Source of dict version tags. Only uniqueness matters; it holds no interpreter state.
-static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+/// Source of dict serials. Only uniqueness matters; it holds no interpreter state.
+static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-fn next_version() -> u64 {
-    NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+fn fresh_version() -> u64 {
+    NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed) << 32
 }
 
 impl Default for DictObject {
     fn default() -> Self {
-        DictObject { inner: RefCell::default(), version: std::cell::Cell::new(next_version()) }
+        DictObject {
+            inner: RefCell::default(),
+            version: std::cell::Cell::new(fresh_version()),
+            type_namespace: std::cell::Cell::new(false),
+        }
     }
 }
 
@@ -78,8 +87,79 @@ impl DictObject {
         self.version.get()
     }
 
+    #[inline]
     fn bump(&self) {
-        self.version.set(next_version());
+        let v = self.version.get().wrapping_add(1);
+        self.version.set(if v as u32 == 0 { fresh_version() } else { v });
+        if self.type_namespace.get() {
+            crate::objects::types::advance_type_epoch();
+        }
+    }
+
+    /// Marks this dict as a type's namespace (see `type_namespace`).
+    pub fn mark_type_namespace(&self) {
+        self.type_namespace.set(true);
+    }
+
+    /// Lookup of an interned name with a remembered entry index: when the entry at `hint` holds
+    /// this very key object the probe is skipped; otherwise the hint is updated.
+    #[inline]
+    pub fn get_hinted(
+        &self,
+        key: &Rc<crate::objects::str::StrObject>,
+        hint: &std::cell::Cell<u32>,
+    ) -> Option<Value> {
+        let t = self.inner.borrow();
+        if let Some(e) = t.entry_at(hint.get() as usize) {
+            if let Value::Str(s) = &e.key {
+                if Rc::ptr_eq(s, key) {
+                    return Some(e.value.clone());
+                }
+            }
+        }
+        let hash = key.hash_with(str_hash);
+        let ix = t.find(hash, |stored| match stored {
+            Value::Str(s) => Rc::ptr_eq(s, key) || s.as_str() == key.as_str(),
+            _ => false,
+        })?;
+        hint.set(ix as u32);
+        Some(t.entry(ix).value.clone())
+    }
+
+    /// `set` of an interned name with a remembered entry index (see `get_hinted`).
+    #[inline]
+    pub fn set_hinted(
+        &self,
+        key: &Rc<crate::objects::str::StrObject>,
+        value: Value,
+        hint: &std::cell::Cell<u32>,
+    ) {
+        self.bump();
+        let mut t = self.inner.borrow_mut();
+        let ix = hint.get() as usize;
+        if let Some(e) = t.entry_at(ix) {
+            if matches!(&e.key, Value::Str(s) if Rc::ptr_eq(s, key)) {
+                let old = std::mem::replace(t.value_mut(ix), value);
+                drop(t);
+                drop(old);
+                return;
+            }
+        }
+        let hash = key.hash_with(str_hash);
+        let found = t.find(hash, |stored| match stored {
+            Value::Str(s) => Rc::ptr_eq(s, key) || s.as_str() == key.as_str(),
+            _ => false,
+        });
+        let ix = match found {
+            Some(ix) => {
+                let old = std::mem::replace(t.value_mut(ix), value);
+                drop(t);
+                drop(old);
+                ix
+            }
+            None => t.insert_new(hash, Value::Str(key.clone()), value),
+        };
+        hint.set(ix as u32);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -125,7 +205,9 @@ impl DictObject {
         let mut t = self.inner.borrow_mut();
         match t.find(hash, |k| keys_equal(k, &key)) {
             Some(ix) => *t.value_mut(ix) = value,
-            None => t.insert_new(hash, key, value),
+            None => {
+                t.insert_new(hash, key, value);
+            }
         }
         Ok(())
     }

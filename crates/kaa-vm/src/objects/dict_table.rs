@@ -75,12 +75,18 @@ impl Table {
         &self.entries[ix]
     }
 
+    /// Entry `ix` if it exists (it may be a deleted one, whose key is `Null`).
+    #[inline]
+    pub fn entry_at(&self, ix: usize) -> Option<&Entry> {
+        self.entries.get(ix)
+    }
+
     pub fn value_mut(&mut self, ix: usize) -> &mut Value {
         &mut self.entries[ix].value
     }
 
-    /// Adds a key known to be absent.
-    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+    /// Adds a key known to be absent; returns its entry index.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) -> usize {
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.rebuild((self.len + 1) * 3);
         }
@@ -92,6 +98,7 @@ impl Table {
         }
         self.indices[probe.slot] = ix;
         self.len += 1;
+        ix as usize
     }
 
     /// Removes entry `ix`, returning its key and value.

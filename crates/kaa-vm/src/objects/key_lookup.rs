@@ -106,7 +106,9 @@ fn dict_set_slow(vm: &mut Vm, d: &DictObject, key: Value, value: Value) -> PyRes
     let mut t = d.table().borrow_mut();
     match found {
         Some(ix) => *t.value_mut(ix) = value,
-        None => t.insert_new(hash, key, value),
+        None => {
+            t.insert_new(hash, key, value);
+        }
     }
     Ok(())
 }

@@ -46,6 +46,18 @@ impl StrObject {
         StrObject { text: text.into_boxed_str(), char_len, hash: std::cell::Cell::new(None) }
     }
 
+    /// `a + b`, knowing both lengths (no rescan of the text).
+    pub fn concat(a: &StrObject, b: &StrObject) -> StrObject {
+        let mut text = String::with_capacity(a.text.len() + b.text.len());
+        text.push_str(&a.text);
+        text.push_str(&b.text);
+        StrObject {
+            text: text.into_boxed_str(),
+            char_len: a.char_len + b.char_len,
+            hash: std::cell::Cell::new(None),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.text
     }

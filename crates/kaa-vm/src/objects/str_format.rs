@@ -296,7 +296,7 @@ fn unknown_conversion(c: char) -> PyErr {
 /// `format(obj, spec)`, calling a class's `__format__` when it has one.
 pub fn format_object(vm: &mut Vm, obj: &Value, spec: &str) -> PyResult<String> {
     if let Value::Instance(_) = obj {
-        if let Some(r) = vm.call_dunder(obj, "__format__", vec![Value::str(spec)])? {
+        if let Some(r) = vm.call_dunder(obj, "__format__", &[Value::str(spec)])? {
             return match r {
                 Value::Str(s) => Ok(s.to_string()),
                 other => {

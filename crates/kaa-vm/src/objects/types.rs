@@ -25,6 +25,8 @@ pub struct TypeObject {
     pub module: RefCell<Option<Value>>,
     /// Cache for `has_setattr_hook`.
     pub setattr_hook: std::cell::Cell<Option<bool>>,
+    /// Cache for `simple_init`: the type epoch it was computed in, and the answer.
+    pub simple_init_cache: RefCell<(u64, Option<Value>)>,
     /// Set once instances of this class need to report their death to the VM: the class has a
     /// `__del__`, or weak references to its instances exist (see `gc::finalize`).
     pub gc_signals: std::cell::OnceCell<Rc<crate::gc::GcSignals>>,
@@ -40,6 +42,31 @@ pub struct TypeObject {
     pub slot_count: usize,
 }
 
+/// The type epoch: advanced whenever any type is created or any type's namespace changes.
+/// Attribute caches remember the epoch they were filled in and are valid only while it is
+/// unchanged, so class-level changes (a method replaced, an attribute added to a base) are seen
+/// at once. Programs rarely change classes in hot loops, so one global counter suffices.
+static TYPE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn advance_type_epoch() {
+    TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A type's namespace dict: marked so that its mutations advance the type epoch. Creating a
+/// type advances the epoch too, so a cache keyed on a freed type's address cannot match a new
+/// type allocated at the same address.
+fn type_namespace() -> DictObject {
+    advance_type_epoch();
+    let d = DictObject::new();
+    d.mark_type_namespace();
+    d
+}
+
 impl TypeObject {
     pub fn builtin(name: &str, base: Option<Rc<TypeObject>>, constructor: Option<NativeFn>) -> TypeObject {
         let mro_tail = match &base {
@@ -51,12 +78,13 @@ impl TypeObject {
             qualname: name.to_string(),
             bases: base.into_iter().collect(),
             mro_tail,
-            dict: DictObject::new(),
+            dict: type_namespace(),
             exception: None,
             constructor,
             is_heap_type: false,
             module: RefCell::new(None),
             setattr_hook: std::cell::Cell::new(None),
+            simple_init_cache: RefCell::new((0, None)),
             gc_signals: std::cell::OnceCell::new(),
             getattribute_hook: std::cell::Cell::new(None),
             metaclass: None,
@@ -76,12 +104,13 @@ impl TypeObject {
             qualname: qualname.to_string(),
             bases,
             mro_tail,
-            dict: DictObject::new(),
+            dict: type_namespace(),
             exception,
             constructor: None,
             is_heap_type: true,
             module: RefCell::new(None),
             setattr_hook: std::cell::Cell::new(None),
+            simple_init_cache: RefCell::new((0, None)),
             gc_signals: std::cell::OnceCell::new(),
             getattribute_hook: std::cell::Cell::new(None),
             metaclass: None,
@@ -136,6 +165,37 @@ impl TypeObject {
         self.mro_tail.iter().find_map(|t| t.dict.get(name).ok().flatten())
     }
 
+    /// The Python `__init__` to run when calling this class needs nothing else: a class from a
+    /// `class` statement, not an exception, no `__new__` anywhere in its MRO (so the instance is
+    /// a plain one), `__init__` a Python function. Cached until the type epoch moves.
+    /// Classes with a metaclass are left to the general path (the metaclass may define
+    /// `__call__`).
+    pub fn simple_init(self: &Rc<Self>) -> Option<Value> {
+        let epoch = type_epoch();
+        {
+            let cached = self.simple_init_cache.borrow();
+            if cached.0 == epoch {
+                return cached.1.clone();
+            }
+        }
+        let found = if self.is_heap_type
+            && self.exception.is_none()
+            && self.metaclass.is_none()
+            && self.lookup("__new__").is_none()
+        {
+            match self.lookup("__init__") {
+                Some(f @ Value::Function(_)) => Some(f),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        *self.simple_init_cache.borrow_mut() = (epoch, found.clone());
+        found
+    }
+
+    /// Does this class (or a base) define `__setattr__`? Cached: decided when the class is
+    /// made, and redone when `__setattr__` is assigned on the class itself.
     /// Must `obj.name = v` on an instance take the slow path? True when this class (or a base)
     /// defines `__setattr__` or its instances have no `__dict__` (`__slots__`). Cached, and
     /// forgotten when a dunder is assigned on the class or a base.
