@@ -99,8 +99,8 @@ pub struct Vm {
     suspended: Option<(SuspendedFrame, Vec<Value>)>,
     /// Argument buffer reused by CALL of built-in functions (taken while a call runs).
     call_args: Vec<Value>,
-    /// An empty buffer with capacity, for the next suspended generator frame's values.
-    spare_values: Vec<Value>,
+    /// Empty buffers with capacity, for the values of the next suspended generator frames.
+    spare_values: Vec<Vec<Value>>,
     /// Set by ASYNC_GEN_WRAP: the YIELD_VALUE that follows yields an async generator's own value.
     pub(crate) async_gen_wrapped: bool,
     pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
@@ -1664,7 +1664,7 @@ impl Vm {
                         self.record_frame_state(f);
                     }
                     let frame = self.frames.pop().expect("yielding frame");
-                    let mut values = std::mem::take(&mut self.spare_values);
+                    let mut values = self.spare_values.pop().unwrap_or_default();
                     move_tail(&mut self.stack, frame.base, &mut values);
                     self.suspended = Some((SuspendedFrame { frame }, values));
                     self.yielded = true;
@@ -2184,8 +2184,11 @@ impl Vm {
         frame.base = self.stack.len();
         frame.floor = frame.base;
         self.stack.append(&mut values);
-        // The emptied buffer keeps its capacity for the next yield.
-        self.spare_values = values;
+        // The emptied buffer keeps its capacity for the next yield (of this generator or of one
+        // it resumes: a pool, so nested pipelines reuse their buffers instead of reallocating).
+        if self.spare_values.len() < 64 {
+            self.spare_values.push(values);
+        }
         if g.state.get() == GenState::Suspended && throw.is_none() {
             // The value of the `yield` expression the generator is paused at.
             self.stack.push(sent);
@@ -3384,6 +3387,7 @@ fn fast_subscript(container: &Value, key: &Value) -> Option<Value> {
     }
 }
 
+#[inline(always)]
 fn fast_binary_op(arg: u32, a: &Value, b: &Value) -> Option<Value> {
     use BinaryOpKind::*;
     let op = if arg >= 13 { arg - 13 } else { arg };
