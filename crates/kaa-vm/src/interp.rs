@@ -742,32 +742,16 @@ impl Vm {
                     let obj = self.pop();
                     save_pc!();
                     if let Value::Instance(inst) = &obj {
-                        let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
-                            Some(e) => e,
-                            None => {
-                                fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], false)
-                            }
-                        };
-                        let kind = entry.kind.get();
-                        if kind != AttrKind::Unhandled {
-                            let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
-                            if let Some(v) = inst.dict.get_hinted(key, &cache.dict_hint) {
+                        match cached_instance_load(cache, inst, &consts.names) {
+                            Some(CachedLoad::Own(v) | CachedLoad::ClassValue(v)) => {
                                 self.push(v);
                                 continue;
                             }
-                            match kind {
-                                AttrKind::Method => {
-                                    let f = entry.class_value.borrow().clone();
-                                    self.push(Value::BoundMethod(Rc::new((f, obj))));
-                                    continue;
-                                }
-                                AttrKind::ClassValue => {
-                                    let v = entry.class_value.borrow().clone();
-                                    self.push(v);
-                                    continue;
-                                }
-                                _ => {}
+                            Some(CachedLoad::Method(f)) => {
+                                self.push(Value::BoundMethod(Rc::new((f, obj))));
+                                continue;
                             }
+                            None => {}
                         }
                     }
                     let v = self.get_attr(&obj, &code.names[cache.name as usize])?;
@@ -779,35 +763,18 @@ impl Vm {
                     save_pc!();
                     // A plain function found on the class is called with obj as self, unbound.
                     if let Value::Instance(inst) = &obj {
-                        let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
-                            Some(e) => e,
-                            None => {
-                                fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], false)
-                            }
-                        };
-                        let kind = entry.kind.get();
-                        if kind != AttrKind::Unhandled {
-                            let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
-                            if let Some(v) = inst.dict.get_hinted(key, &cache.dict_hint) {
+                        match cached_instance_load(cache, inst, &consts.names) {
+                            Some(CachedLoad::Own(v) | CachedLoad::ClassValue(v)) => {
                                 self.push(Value::Null);
                                 self.push(v);
                                 continue;
                             }
-                            match kind {
-                                AttrKind::Method => {
-                                    let f = entry.class_value.borrow().clone();
-                                    self.push(f);
-                                    self.push(obj);
-                                    continue;
-                                }
-                                AttrKind::ClassValue => {
-                                    let v = entry.class_value.borrow().clone();
-                                    self.push(Value::Null);
-                                    self.push(v);
-                                    continue;
-                                }
-                                _ => {}
+                            Some(CachedLoad::Method(f)) => {
+                                self.push(f);
+                                self.push(obj);
+                                continue;
                             }
+                            None => {}
                         }
                     }
                     // A method of a built-in type (`items.append`): the unbound native function
@@ -836,16 +803,10 @@ impl Vm {
                     let value = self.pop();
                     save_pc!();
                     if let Value::Instance(inst) = &obj {
-                        let entry = match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
-                            Some(e) => e,
-                            None => {
-                                fill_attr_cache(cache, &inst.class, &consts.names[cache.name as usize], true)
-                            }
-                        };
-                        let kind = entry.kind.get();
-                        if kind == AttrKind::StoreToDict {
-                            let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
-                            inst.dict.set_hinted(key, value, &cache.dict_hint);
+                        if instance_entry(cache, inst, &consts.names, true).kind.get()
+                            == AttrKind::StoreToDict
+                        {
+                            inst.dict.set_hinted(cached_name(cache, &consts.names), value, &cache.dict_hint);
                             continue;
                         }
                     }
@@ -3237,9 +3198,62 @@ impl Vm {
     }
 }
 
-/// BINARY_OP on two small ints (no overflow) or two floats/int-float pairs, inline; None means
-/// "take the general path" (which also produces every error).
+/// What a filled attribute cache gives for a load on an instance (None: the general path).
+enum CachedLoad {
+    /// Found in the instance dict.
+    Own(Value),
+    /// A plain function of the class, to be bound to (or called with) the instance.
+    Method(Value),
+    /// A plain class attribute.
+    ClassValue(Value),
+}
+
+/// The cached attribute name (an interned `str`).
 #[inline(always)]
+fn cached_name<'n>(cache: &AttrCache, names: &'n [Value]) -> &'n Rc<crate::objects::str::StrObject> {
+    match &names[cache.name as usize] {
+        Value::Str(s) => s,
+        _ => unreachable!("co_names holds only str"),
+    }
+}
+
+/// The cache entry for instances of `inst`'s class, filled now if needed.
+#[inline(always)]
+fn instance_entry<'c>(
+    cache: &'c AttrCache,
+    inst: &crate::objects::types::InstanceObject,
+    names: &[Value],
+    store: bool,
+) -> &'c AttrCacheEntry {
+    match cache.lookup(Rc::as_ptr(&inst.class) as usize) {
+        Some(e) => e,
+        None => fill_attr_cache(cache, &inst.class, &names[cache.name as usize], store),
+    }
+}
+
+/// LOAD_ATTR / LOAD_METHOD on an instance through the cache: the instance dict first (with the
+/// entry hint), then what the class lookup recorded.
+#[inline(always)]
+fn cached_instance_load(
+    cache: &AttrCache,
+    inst: &crate::objects::types::InstanceObject,
+    names: &[Value],
+) -> Option<CachedLoad> {
+    let entry = instance_entry(cache, inst, names, false);
+    let kind = entry.kind.get();
+    if kind == AttrKind::Unhandled {
+        return None;
+    }
+    if let Some(v) = inst.dict.get_hinted(cached_name(cache, names), &cache.dict_hint) {
+        return Some(CachedLoad::Own(v));
+    }
+    match kind {
+        AttrKind::Method => Some(CachedLoad::Method(entry.class_value.borrow().clone())),
+        AttrKind::ClassValue => Some(CachedLoad::ClassValue(entry.class_value.borrow().clone())),
+        _ => None,
+    }
+}
+
 /// Decides how an attribute instruction on instances of `class` can be served from its cache
 /// (see `AttrCache`), records it, and returns it. Anything unusual is `Unhandled`, which sends
 /// the instruction down the general path of `get_attr`/`set_attr`.
@@ -3387,6 +3401,8 @@ fn fast_subscript(container: &Value, key: &Value) -> Option<Value> {
     }
 }
 
+/// BINARY_OP on two small ints (no overflow) or two floats/int-float pairs, inline; None means
+/// "take the general path" (which also produces every error).
 #[inline(always)]
 fn fast_binary_op(arg: u32, a: &Value, b: &Value) -> Option<Value> {
     use BinaryOpKind::*;
