@@ -222,9 +222,19 @@ pub fn table_intersection(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<S
         return Ok(crate::objects::set::intersection(a, b));
     }
     let (small, large) = if b.len() > a.len() { (a, b) } else { (b, a) };
+    filter_by_membership(vm, small, large, true)
+}
+
+/// The elements of `from` that are (`keep_found`) or are not in `other`, in `from`'s order.
+fn filter_by_membership(
+    vm: &mut Vm,
+    from: &SetTable,
+    other: &SetTable,
+    keep_found: bool,
+) -> PyResult<SetTable> {
     let mut out = SetTable::default();
-    for (h, k) in small.entries() {
-        if set_find(vm, large, &k, h)?.is_some() {
+    for (h, k) in from.entries() {
+        if set_find(vm, other, &k, h)?.is_some() == keep_found {
             out.add(h, k);
         }
     }
@@ -235,13 +245,7 @@ pub fn table_difference(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<Set
     if !table_runs_python(a) && !table_runs_python(b) {
         return Ok(crate::objects::set::difference(a, b));
     }
-    let mut out = SetTable::default();
-    for (h, k) in a.entries() {
-        if set_find(vm, b, &k, h)?.is_none() {
-            out.add(h, k);
-        }
-    }
-    Ok(out)
+    filter_by_membership(vm, a, b, false)
 }
 
 pub fn table_union(vm: &mut Vm, a: &SetTable, b: &SetTable) -> PyResult<SetTable> {
