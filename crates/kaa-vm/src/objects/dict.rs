@@ -72,6 +72,16 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// The entry index of a `str` key. Names: the hash is cached and interned keys usually match by
+/// pointer, so no text is hashed or compared.
+#[inline]
+fn find_str(t: &Table, key: &Rc<crate::objects::str::StrObject>) -> Option<usize> {
+    t.find(key.hash_with(str_hash), |stored| match stored {
+        Value::Str(s) => Rc::ptr_eq(s, key) || s.as_str() == key.as_str(),
+        _ => false,
+    })
+}
+
 impl DictObject {
     pub fn new() -> DictObject {
         DictObject::default()
@@ -117,11 +127,7 @@ impl DictObject {
                 }
             }
         }
-        let hash = key.hash_with(str_hash);
-        let ix = t.find(hash, |stored| match stored {
-            Value::Str(s) => Rc::ptr_eq(s, key) || s.as_str() == key.as_str(),
-            _ => false,
-        })?;
+        let ix = find_str(&t, key)?;
         hint.set(ix as u32);
         Some(t.entry(ix).value.clone())
     }
@@ -145,11 +151,7 @@ impl DictObject {
                 return;
             }
         }
-        let hash = key.hash_with(str_hash);
-        let found = t.find(hash, |stored| match stored {
-            Value::Str(s) => Rc::ptr_eq(s, key) || s.as_str() == key.as_str(),
-            _ => false,
-        });
+        let found = find_str(&t, key);
         let ix = match found {
             Some(ix) => {
                 let old = std::mem::replace(t.value_mut(ix), value);
@@ -157,7 +159,7 @@ impl DictObject {
                 drop(old);
                 ix
             }
-            None => t.insert_new(hash, Value::Str(key.clone()), value),
+            None => t.insert_new(key.hash_with(str_hash), Value::Str(key.clone()), value),
         };
         hint.set(ix as u32);
     }
@@ -168,14 +170,8 @@ impl DictObject {
 
     pub fn get(&self, key: &Value) -> PyResult<Option<Value>> {
         if let Value::Str(k) = key {
-            // Names: the hash is cached and interned keys usually match by pointer.
-            let hash = k.hash_with(str_hash);
             let t = self.inner.borrow();
-            let found = t.find(hash, |stored| match stored {
-                Value::Str(s) => std::rc::Rc::ptr_eq(s, k) || s.as_str() == k.as_str(),
-                _ => false,
-            });
-            return Ok(found.map(|ix| t.entry(ix).value.clone()));
+            return Ok(find_str(&t, k).map(|ix| t.entry(ix).value.clone()));
         }
         let hash = hash_value(key)?;
         let t = self.inner.borrow();
