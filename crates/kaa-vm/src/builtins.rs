@@ -198,6 +198,49 @@ pub fn native_type(
     Rc::new(t)
 }
 
+/// A new instance of the native class `cls` (or of a Python subclass of it) carrying `data`:
+/// what a native class's `__new__` returns.
+pub fn new_native_instance(
+    vm: &mut Vm,
+    cls: &Rc<crate::objects::types::TypeObject>,
+    data: Box<dyn crate::objects::types::NativeData>,
+) -> Value {
+    let inst = crate::objects::types::InstanceObject::new(cls.clone());
+    let _ = inst.native.set(data);
+    let v = Value::Instance(Rc::new(inst));
+    vm.gc_track(&v);
+    v
+}
+
+/// The payload of type `T` of a native method's `self` (`args[0]`), or CPython's TypeError for
+/// an unbound call with a wrong object: "descriptor 'append' for 'collections.deque' objects
+/// doesn't apply to a 'int' object".
+pub fn native_self<'a, T: crate::objects::types::NativeData>(
+    args: &'a [Value],
+    class_name: &str,
+    method: &str,
+) -> PyResult<&'a T> {
+    if let Some(Value::Instance(inst)) = args.first() {
+        if let Some(data) = inst.native_data::<T>() {
+            return Ok(data);
+        }
+    }
+    Err(native_self_error(args.first(), class_name, method))
+}
+
+#[cold]
+fn native_self_error(got: Option<&Value>, class_name: &str, method: &str) -> PyErr {
+    match got {
+        Some(v) => PyErr::type_error(format!(
+            "descriptor '{method}' for '{class_name}' objects doesn't apply to a '{}' object",
+            v.type_name()
+        )),
+        None => {
+            PyErr::type_error(format!("descriptor '{method}' of '{class_name}' object needs an argument"))
+        }
+    }
+}
+
 /// The names `dir()` adds for built-in type `name`, beyond its base's.
 pub fn dir_tables_for(name: &str) -> Option<&'static [&'static str]> {
     let table = dir_tables::DIR_TABLES;

@@ -158,6 +158,9 @@ fn direct_references(v: &Value, out: &mut Vec<Node>) {
             if let Ok(slots) = i.slots.try_borrow() {
                 out.extend(slots.iter().map(|x| Node::Value(x.clone())));
             }
+            if let Some(data) = i.native.get() {
+                data.traverse(&mut |x| out.push(Node::Value(x.clone())));
+            }
         }
         Value::Function(f) => {
             out.push(Node::Value(Value::Dict(f.globals.clone())));
@@ -261,6 +264,9 @@ pub fn clear(v: &Value, bin: &mut Vec<Value>) {
             }
             if let Ok(mut slots) = i.slots.try_borrow_mut() {
                 bin.extend(slots.iter_mut().map(|x| std::mem::replace(x, Value::Null)));
+            }
+            if let Some(data) = i.native.get() {
+                data.clear(bin);
             }
         }
         Value::Function(f) => f.dict.take_all(bin),

@@ -287,9 +287,28 @@ pub struct InstanceObject {
     pub finalized: std::cell::Cell<bool>,
     /// Weak references to this object have been made (its death must be reported).
     pub has_weakrefs: std::cell::Cell<bool>,
+    /// The Rust state of an instance of a native class (`deque`, `StringIO`, a regex `Pattern`,
+    /// ...) or of a subclass of one: set once, by the native class's `__new__`.
+    pub native: std::cell::OnceCell<Box<dyn NativeData>>,
+}
+
+/// The Rust state behind instances of a native class. Interior mutability is the payload's own
+/// business (a `RefCell` inside); the cycle collector sees held values through `traverse`/`clear`.
+pub trait NativeData: std::any::Any {
+    /// For downcasting to the concrete payload (`InstanceObject::native_data`).
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// Calls `visit` on every Python value the payload holds.
+    fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
+    /// Moves every held value into `bin` (the collector breaking a cycle).
+    fn clear(&self, _bin: &mut Vec<Value>) {}
 }
 
 impl InstanceObject {
+    /// The native payload of type `T`, if this instance has one.
+    pub fn native_data<T: NativeData>(&self) -> Option<&T> {
+        self.native.get().and_then(|d| d.as_any().downcast_ref::<T>())
+    }
+
     pub fn new(class: Rc<TypeObject>) -> InstanceObject {
         InstanceObject::with_dict(class, DictObject::new())
     }
@@ -302,6 +321,7 @@ impl InstanceObject {
             slots,
             finalized: std::cell::Cell::new(false),
             has_weakrefs: std::cell::Cell::new(false),
+            native: std::cell::OnceCell::new(),
         }
     }
 }
