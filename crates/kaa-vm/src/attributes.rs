@@ -5,6 +5,7 @@ use crate::builtins;
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::interp::Vm;
 use crate::objects::dict::DictObject;
+use crate::objects::native::{self, NativeObject};
 use crate::objects::str::Name;
 use crate::objects::types::{InstanceObject, SuperObject, TypeObject};
 use crate::value::Value;
@@ -41,19 +42,74 @@ impl Vm {
                 }
             }
             Value::Super(s) => return self.super_get_attr(s, name),
+            Value::Instance(i) if i.class.has_getattribute_hook() => {
+                let class = i.class.clone();
+                return self.hooked_get_attr(obj, &class, name);
+            }
             _ => {}
         }
+        match self.object_getattribute(obj, name) {
+            Err(e) => self.getattr_fallback(obj, name, e),
+            ok => ok,
+        }
+    }
+
+    /// A class overriding `__getattribute__`: it answers every read, `__getattr__` covers its
+    /// AttributeErrors.
+    #[cold]
+    fn hooked_get_attr(&mut self, obj: &Value, class: &Rc<TypeObject>, name: &str) -> PyResult<Value> {
+        let hook = class.lookup("__getattribute__").unwrap_or(Value::None);
+        match self.call_value(&hook, vec![obj.clone(), Value::str(name)], Vec::new()) {
+            Err(e) => self.getattr_fallback(obj, name, e),
+            ok => ok,
+        }
+    }
+
+    /// After a failed lookup: `__getattr__` if the class has one and the error is an
+    /// AttributeError.
+    #[cold]
+    fn getattr_fallback(&mut self, obj: &Value, name: &str, err: PyErr) -> PyResult<Value> {
+        let class = self.type_of(obj);
+        if !class.is_heap_type || !crate::objects::args::err_is(self, &err, ExcKind::AttributeError) {
+            return Err(err);
+        }
+        match class.lookup("__getattr__") {
+            Some(hook) => self.call_value(&hook, vec![obj.clone(), Value::str(name)], Vec::new()),
+            None => Err(err),
+        }
+    }
+
+    /// `object.__getattribute__`: data descriptors, then the instance dict, then other class
+    /// attributes (bound), then built-in attributes.
+    pub fn object_getattribute(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         let class = self.type_of(obj);
         let descr = class.lookup(name);
-        if let Some(Value::Property(p)) = &descr {
-            if matches!(p.fget, Value::None) {
-                return Err(PyErr::new(
-                    ExcKind::AttributeError,
-                    format!("property '{name}' of '{}' object has no getter", class.name),
-                ));
+        match &descr {
+            Some(Value::Property(p)) => {
+                if matches!(p.fget, Value::None) {
+                    return Err(PyErr::new(
+                        ExcKind::AttributeError,
+                        format!("property '{name}' of '{}' object has no getter", class.name),
+                    ));
+                }
+                let getter = p.fget.clone();
+                return self.call_value(&getter, vec![obj.clone()], Vec::new());
             }
-            let getter = p.fget.clone();
-            return self.call_value(&getter, vec![obj.clone()], Vec::new());
+            Some(Value::Native(n)) => match &**n {
+                NativeObject::Member(m) => return native::member_get(self, m, obj),
+                NativeObject::Getset { name: "__dict__", .. } => {
+                    if let Value::Instance(i) = obj {
+                        return Ok(Value::Dict(i.dict.clone()));
+                    }
+                }
+                NativeObject::Getset { .. } => return Ok(Value::None),
+                _ => {}
+            },
+            Some(d @ Value::Instance(di)) if is_data_descriptor(&di.class) => {
+                let d = d.clone();
+                return self.descriptor_get(&d, obj.clone(), Value::Type(class));
+            }
+            _ => {}
         }
         let own = match obj {
             Value::Instance(i) => i.dict.get_str(name),
@@ -65,6 +121,11 @@ impl Vm {
             return Ok(v);
         }
         if let Some(d) = descr {
+            if let Value::Instance(di) = &d {
+                if di.class.lookup("__get__").is_some() {
+                    return self.descriptor_get(&d, obj.clone(), Value::Type(class));
+                }
+            }
             return Ok(bind(d, obj, &class));
         }
         if let Some(v) = self.builtin_attr(obj, name)? {
@@ -74,14 +135,21 @@ impl Vm {
             return Ok(Value::Type(class));
         }
         if name == "__dict__" {
-            if let Value::Instance(i) = obj {
-                return Ok(Value::Dict(Rc::new(copy_dict(&i.dict)?)));
+            match obj {
+                Value::Instance(i) if class.instances_have_dict => return Ok(Value::Dict(i.dict.clone())),
+                // (Snapshots: these dicts are not shared objects yet.)
+                Value::Exception(e) => return Ok(Value::Dict(Rc::new(copy_dict(&e.dict)?))),
+                Value::Function(f) => return Ok(Value::Dict(Rc::new(copy_dict(&f.dict)?))),
+                _ => {}
             }
         }
-        if let Some(hook) = class.lookup("__getattr__") {
-            return self.call_value(&hook, vec![obj.clone(), Value::str(name)], Vec::new());
-        }
         Err(self.no_attribute(obj, name))
+    }
+
+    /// `descr.__get__(obj, owner)` of a descriptor written in Python.
+    fn descriptor_get(&mut self, descr: &Value, obj: Value, owner: Value) -> PyResult<Value> {
+        let get = self.type_of(descr).lookup("__get__").unwrap_or(Value::None);
+        self.call_value(&get, vec![descr.clone(), obj, owner], Vec::new())
     }
 
     #[cold]
@@ -175,6 +243,7 @@ impl Vm {
             (Value::Range(r), "start") => Some(Value::Int(r.0)),
             (Value::Range(r), "stop") => Some(Value::Int(r.1)),
             (Value::Range(r), "step") => Some(Value::Int(r.2)),
+            (Value::Native(n), "mapping") => native::view_mapping(n),
             (Value::Slice(s), "start") => Some(s.0.clone()),
             (Value::Slice(s), "stop") => Some(s.1.clone()),
             (Value::Slice(s), "step") => Some(s.2.clone()),
@@ -182,37 +251,93 @@ impl Vm {
         })
     }
 
+    /// `cls.name`: data attributes of `type`, the class's MRO (descriptors get `None` as the
+    /// instance), then the metaclass's attributes bound to the class.
     fn type_get_attr(&mut self, t: &Rc<TypeObject>, name: &str) -> PyResult<Value> {
+        if name.starts_with("__") {
+            if let Some(v) = self.type_data_attr(t, name)? {
+                return Ok(v);
+            }
+        }
+        if let Some(meta) = &t.metaclass {
+            if let Some(v) = meta.lookup(name) {
+                let is_data = match &v {
+                    Value::Property(_) => true,
+                    Value::Instance(di) => is_data_descriptor(&di.class),
+                    _ => false,
+                };
+                if is_data {
+                    return self.bind_to_class(v, t, meta);
+                }
+            }
+        }
         if let Some(v) = t.lookup(name) {
             return Ok(match v {
                 Value::ClassMethod(f) => Value::BoundMethod(Rc::new(((*f).clone(), Value::Type(t.clone())))),
                 Value::StaticMethod(f) => (*f).clone(),
+                Value::Instance(ref di) if di.class.lookup("__get__").is_some() => {
+                    return self.descriptor_get(&v, Value::None, Value::Type(t.clone()));
+                }
                 other => other,
             });
         }
-        Ok(match name {
+        match name {
+            "__module__" => return Ok(t.module.borrow().clone().unwrap_or_else(|| Value::str("builtins"))),
+            "__doc__" => return Ok(Value::None),
+            _ => {}
+        }
+        if let Some(f) = generic_attribute_function(name) {
+            return Ok(f);
+        }
+        if let Some(m) = builtins::type_method(t, name) {
+            return Ok(m);
+        }
+        if let Some(f) = object_dunder(name) {
+            return Ok(f);
+        }
+        let meta = self.type_of(&Value::Type(t.clone()));
+        if let Some(v) = meta.lookup(name) {
+            return self.bind_to_class(v, t, &meta);
+        }
+        Err(self.attribute_error(
+            &Value::Type(t.clone()),
+            name,
+            format!("type object '{}' has no attribute '{name}'", t.name),
+        ))
+    }
+
+    /// The attributes every class has through `type`'s data descriptors.
+    fn type_data_attr(&mut self, t: &Rc<TypeObject>, name: &str) -> PyResult<Option<Value>> {
+        Ok(Some(match name {
             "__name__" => Value::str(&t.name),
             "__qualname__" => Value::str(&t.qualname),
-            "__module__" => t.module.borrow().clone().unwrap_or_else(|| Value::str("builtins")),
             "__bases__" => Value::Tuple(Rc::new(t.bases.iter().map(|b| Value::Type(b.clone())).collect())),
-            "__base__" => t.bases.first().map_or(Value::None, |b| Value::Type(b.clone())),
+            "__base__" => match solid_base(t) {
+                Some(b) => Value::Type(b),
+                None => Value::None,
+            },
             "__mro__" => Value::Tuple(Rc::new(t.mro().into_iter().map(Value::Type).collect())),
-            "__dict__" => Value::Dict(Rc::new(copy_dict(&t.dict)?)),
-            "__doc__" => Value::None,
-            "__class__" => Value::Type(self.types.type_.clone()),
-            _ => {
-                if let Some(f) = generic_attribute_function(name) {
-                    return Ok(f);
-                }
-                if let Some(m) = builtins::type_method(t, name) {
-                    return Ok(m);
-                }
-                return Err(self.attribute_error(
-                    &Value::Type(t.clone()),
-                    name,
-                    format!("type object '{}' has no attribute '{name}'", t.name),
-                ));
+            "__dict__" => {
+                Value::Native(Rc::new(NativeObject::MappingProxy(native::ProxyTarget::Class(t.clone()))))
             }
+            "__class__" => Value::Type(self.type_of(&Value::Type(t.clone()))),
+            _ => return Ok(None),
+        }))
+    }
+
+    /// A metaclass attribute as seen through one of its classes.
+    fn bind_to_class(&mut self, v: Value, t: &Rc<TypeObject>, meta: &Rc<TypeObject>) -> PyResult<Value> {
+        let cls = Value::Type(t.clone());
+        Ok(match v {
+            Value::Property(p) => {
+                let getter = p.fget.clone();
+                return self.call_value(&getter, vec![cls], Vec::new());
+            }
+            Value::Instance(ref di) if di.class.lookup("__get__").is_some() => {
+                return self.descriptor_get(&v, cls, Value::Type(meta.clone()));
+            }
+            Value::ClassMethod(f) => Value::BoundMethod(Rc::new(((*f).clone(), Value::Type(meta.clone())))),
+            other => bind(other, &cls, meta),
         })
     }
 
@@ -246,25 +371,69 @@ impl Vm {
             return Ok(());
         }
         if let Value::Type(t) = obj {
-            if !t.is_heap_type {
-                return Err(PyErr::type_error(format!(
-                    "cannot set '{name}' attribute of immutable type '{}'",
-                    t.name
-                )));
-            }
-            if name == "__setattr__" {
-                t.setattr_hook.set(None);
-            }
-            t.dict.set_str(name, value);
-            return Ok(());
+            return self.type_set_attr(t, name, Some(value));
         }
         let class = self.type_of(obj);
-        if let Some(setter) = class.lookup("__setattr__") {
-            return self
-                .call_value(&setter, vec![obj.clone(), Value::str(name), value], Vec::new())
-                .map(|_| ());
+        if class.is_heap_type {
+            if let Some(setter) = class.lookup("__setattr__") {
+                return self
+                    .call_value(&setter, vec![obj.clone(), Value::str(name), value], Vec::new())
+                    .map(|_| ());
+            }
         }
         self.generic_set_attr(obj, &class, name, value)
+    }
+
+    /// `cls.name = value` (or `del cls.name` when `value` is None).
+    fn type_set_attr(&mut self, t: &Rc<TypeObject>, name: &str, value: Option<Value>) -> PyResult<()> {
+        if !t.is_heap_type {
+            // CPython says "set" for deletions too.
+            return Err(PyErr::type_error(format!(
+                "cannot set '{name}' attribute of immutable type '{}'",
+                t.name
+            )));
+        }
+        if let Some(meta) = &t.metaclass {
+            match (meta.lookup(name), &value) {
+                (Some(Value::Property(p)), Some(v)) if !matches!(p.fset, Value::None) => {
+                    let setter = p.fset.clone();
+                    return self
+                        .call_value(&setter, vec![Value::Type(t.clone()), v.clone()], Vec::new())
+                        .map(|_| ());
+                }
+                (Some(d @ Value::Instance(_)), Some(v)) => {
+                    if let Some(set) = self.type_of(&d).lookup("__set__") {
+                        return self
+                            .call_value(&set, vec![d, Value::Type(t.clone()), v.clone()], Vec::new())
+                            .map(|_| ());
+                    }
+                }
+                _ => {}
+            }
+        }
+        if matches!(name, "__name__" | "__qualname__" | "__bases__" | "__mro__" | "__dict__") {
+            return Err(PyErr::new(ExcKind::SystemError, format!("Kaa cannot change a class's {name} yet")));
+        }
+        if name.starts_with("__") {
+            t.invalidate_hooks();
+        }
+        match value {
+            Some(v) => {
+                if name == "__module__" {
+                    *t.module.borrow_mut() = Some(v.clone());
+                }
+                t.dict.set_str(name, v);
+                Ok(())
+            }
+            None => match t.dict.remove_str(name) {
+                Some(_) => Ok(()),
+                None => Err(self.attribute_error(
+                    &Value::Type(t.clone()),
+                    name,
+                    format!("type object '{}' has no attribute '{name}'", t.name),
+                )),
+            },
+        }
     }
 
     /// `object.__setattr__`: data descriptors first, then the instance dict.
@@ -275,18 +444,42 @@ impl Vm {
         name: &str,
         value: Value,
     ) -> PyResult<()> {
-        if let Some(Value::Property(p)) = class.lookup(name) {
-            if matches!(p.fset, Value::None) {
-                return Err(PyErr::new(
-                    ExcKind::AttributeError,
-                    format!("property '{name}' of '{}' object has no setter", class.name),
-                ));
+        let descr = class.lookup(name);
+        match &descr {
+            Some(Value::Property(p)) => {
+                if matches!(p.fset, Value::None) {
+                    return Err(PyErr::new(
+                        ExcKind::AttributeError,
+                        format!("property '{name}' of '{}' object has no setter", class.name),
+                    ));
+                }
+                let setter = p.fset.clone();
+                return self.call_value(&setter, vec![obj.clone(), value], Vec::new()).map(|_| ());
             }
-            let setter = p.fset.clone();
-            return self.call_value(&setter, vec![obj.clone(), value], Vec::new()).map(|_| ());
+            Some(Value::Native(n)) => {
+                if let NativeObject::Member(m) = &**n {
+                    return native::member_set(self, m, obj, Some(value));
+                }
+            }
+            Some(d @ Value::Instance(di)) if is_data_descriptor(&di.class) => {
+                return match di.class.lookup("__set__") {
+                    Some(set) => {
+                        self.call_value(&set, vec![d.clone(), obj.clone(), value], Vec::new()).map(|_| ())
+                    }
+                    None => Err(PyErr::new(ExcKind::AttributeError, "__set__")),
+                };
+            }
+            _ => {}
         }
         match obj {
             Value::Instance(i) => {
+                if !class.instances_have_dict {
+                    let msg = match descr {
+                        Some(_) => format!("'{}' object attribute '{name}' is read-only", class.name),
+                        None => format!("'{}' object has no attribute '{name}'", class.name),
+                    };
+                    return Err(self.attribute_error(obj, name, msg));
+                }
                 i.dict.set_str(name, value);
                 Ok(())
             }
@@ -307,9 +500,30 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
-        if !matches!(obj, Value::Type(_) | Value::Module(_)) {
-            let class = self.type_of(obj);
-            if let Some(Value::Property(p)) = class.lookup(name) {
+        match obj {
+            Value::Type(t) => return self.type_set_attr(t, name, None),
+            Value::Module(m) => {
+                return match m.dict.remove_str(name) {
+                    Some(_) => Ok(()),
+                    None => Err(self.no_attribute(obj, name)),
+                }
+            }
+            _ => {}
+        }
+        let class = self.type_of(obj);
+        if class.is_heap_type {
+            if let Some(hook) = class.lookup("__delattr__") {
+                return self.call_value(&hook, vec![obj.clone(), Value::str(name)], Vec::new()).map(|_| ());
+            }
+        }
+        self.generic_del_attr(obj, name)
+    }
+
+    /// `object.__delattr__`.
+    pub fn generic_del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        let class = self.type_of(obj);
+        match class.lookup(name) {
+            Some(Value::Property(p)) => {
                 if matches!(p.fdel, Value::None) {
                     return Err(PyErr::new(
                         ExcKind::AttributeError,
@@ -319,11 +533,28 @@ impl Vm {
                 let deleter = p.fdel.clone();
                 return self.call_value(&deleter, vec![obj.clone()], Vec::new()).map(|_| ());
             }
+            Some(Value::Native(n)) => {
+                if let NativeObject::Member(m) = &*n {
+                    return native::member_set(self, m, obj, None);
+                }
+            }
+            Some(d @ Value::Instance(_)) => {
+                let dclass = self.type_of(&d);
+                if is_data_descriptor(&dclass) {
+                    return match dclass.lookup("__delete__") {
+                        Some(del) => {
+                            self.call_value(&del, vec![d.clone(), obj.clone()], Vec::new()).map(|_| ())
+                        }
+                        None => Err(PyErr::new(ExcKind::AttributeError, "__delete__")),
+                    };
+                }
+            }
+            _ => {}
         }
         let removed = match obj {
             Value::Instance(i) => i.dict.remove(&Value::str(name))?,
-            Value::Type(t) if t.is_heap_type => t.dict.remove(&Value::str(name))?,
             Value::Exception(e) => e.dict.remove(&Value::str(name))?,
+            Value::Function(f) => f.dict.remove(&Value::str(name))?,
             Value::Module(m) => m.dict.remove(&Value::str(name))?,
             _ => None,
         };
@@ -333,8 +564,27 @@ impl Vm {
         }
     }
 
-    /// Calls a class: builds the instance and runs `__init__` (or the built-in constructor).
+    /// Calls a class: its metaclass's `__call__` if that is written in Python, else
+    /// `type.__call__`.
     pub fn call_type(
+        &mut self,
+        t: &Rc<TypeObject>,
+        args: Vec<Value>,
+        kwargs: Vec<(Name, Value)>,
+    ) -> PyResult<Value> {
+        if let Some(meta) = &t.metaclass {
+            if let Some(f @ Value::Function(_)) = meta.lookup("__call__") {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(Value::Type(t.clone()));
+                full.extend(args);
+                return self.call_value(&f, full, kwargs);
+            }
+        }
+        self.type_call(t, args, kwargs)
+    }
+
+    /// `type.__call__`: builds the instance and runs `__init__` (or the built-in constructor).
+    pub fn type_call(
         &mut self,
         t: &Rc<TypeObject>,
         args: Vec<Value>,
@@ -375,7 +625,7 @@ impl Vm {
             None if t.exception.is_some() => {
                 Value::Exception(Rc::new(ExceptionObject::new(t.clone(), args.clone())))
             }
-            None => Value::Instance(Rc::new(InstanceObject { class: t.clone(), dict: DictObject::new() })),
+            None => Value::Instance(Rc::new(InstanceObject::new(t.clone()))),
         };
         match t.lookup("__init__") {
             Some(init) => {
@@ -400,72 +650,6 @@ impl Vm {
             }
         }
         Ok(instance)
-    }
-
-    /// `__build_class__(body, name, *bases, **keywords)`: runs the class body in a fresh namespace
-    /// and makes the class.
-    pub fn build_class(&mut self, args: &[Value], kwargs: &[(Name, Value)]) -> PyResult<Value> {
-        let (Some(Value::Function(body)), Some(Value::Str(name))) = (args.first(), args.get(1)) else {
-            return Err(PyErr::type_error("__build_class__: func must be a function"));
-        };
-        if let Some((k, _)) = kwargs.first() {
-            return Err(PyErr::new(
-                ExcKind::SystemError,
-                format!("class keyword '{k}' is not supported yet"),
-            ));
-        }
-        let mut bases = Vec::new();
-        for b in &args[2..] {
-            match b {
-                Value::Type(t) => bases.push(t.clone()),
-                other => {
-                    return Err(PyErr::type_error(format!("bases must be types, not {}", other.type_name())))
-                }
-            }
-        }
-        if bases.is_empty() {
-            bases.push(self.types.object.clone());
-        }
-        let namespace = Rc::new(DictObject::new());
-        self.run_class_body(body, namespace.clone())?;
-        let class = TypeObject::new_class(name, &body.qualname, bases)?;
-        let mut class_cell = None;
-        for (k, v) in namespace.items() {
-            if let Value::Str(key) = &k {
-                if key.as_str() == "__classcell__" {
-                    class_cell = Some(v);
-                    continue;
-                }
-                if key.as_str() == "__module__" {
-                    *class.module.borrow_mut() = Some(v.clone());
-                }
-            }
-            class.dict.set(k, v)?;
-        }
-        let class = Rc::new(class);
-        if let Some(Value::Cell(cell)) = class_cell {
-            *cell.borrow_mut() = Value::Type(class.clone());
-        }
-        // __set_name__ on attributes that define it, then __init_subclass__ of the parent.
-        for (k, v) in class.dict.items() {
-            let hook = match &v {
-                Value::Instance(i) => i.class.lookup("__set_name__"),
-                _ => None,
-            };
-            if let Some(h) = hook {
-                self.call_value(&h, vec![v.clone(), Value::Type(class.clone()), k], Vec::new())?;
-            }
-        }
-        if let Some(parent) = class.mro_tail.first() {
-            if let Some(init_sub) = parent.lookup("__init_subclass__") {
-                let f = match init_sub {
-                    Value::ClassMethod(f) => (*f).clone(),
-                    other => other,
-                };
-                self.call_value(&f, vec![Value::Type(class.clone())], Vec::new())?;
-            }
-        }
-        Ok(Value::Type(class))
     }
 
     /// `super()` with no arguments: the class from the caller's `__class__` cell and its first
@@ -497,25 +681,7 @@ impl Vm {
 fn generic_attribute_function(name: &str) -> Option<Value> {
     let func: crate::objects::function::NativeFn = match name {
         "__getattribute__" => |vm, a, _| match a {
-            [obj, Value::Str(n)] => {
-                let class = vm.type_of(obj);
-                // Everything but the __getattr__ fallback.
-                let own = match obj {
-                    Value::Instance(i) => i.dict.get_str(n),
-                    _ => None,
-                };
-                match (own, class.lookup(n)) {
-                    (_, Some(Value::Property(p))) => {
-                        vm.call_value(&p.fget.clone(), vec![obj.clone()], Vec::new())
-                    }
-                    (Some(v), _) => Ok(v),
-                    (None, Some(d)) => Ok(bind(d, obj, &class)),
-                    (None, None) => Err(PyErr::new(
-                        ExcKind::AttributeError,
-                        format!("'{}' object has no attribute '{n}'", obj.type_name()),
-                    )),
-                }
-            }
+            [obj, Value::Str(n)] => vm.object_getattribute(obj, n),
             _ => Err(PyErr::type_error("expected 2 arguments, got other")),
         },
         "__setattr__" => |vm, a, _| match a {
@@ -526,7 +692,7 @@ fn generic_attribute_function(name: &str) -> Option<Value> {
             _ => Err(PyErr::type_error("expected 3 arguments")),
         },
         "__delattr__" => |vm, a, _| match a {
-            [obj, Value::Str(n)] => vm.del_attr(obj, n).map(|_| Value::None),
+            [obj, Value::Str(n)] => vm.generic_del_attr(obj, n).map(|_| Value::None),
             _ => Err(PyErr::type_error("expected 2 arguments")),
         },
         _ => return None,
@@ -550,4 +716,29 @@ fn copy_dict(d: &DictObject) -> PyResult<DictObject> {
         out.set(k, v)?;
     }
     Ok(out)
+}
+
+/// Does a class make its instances data descriptors (`__set__` or `__delete__`)?
+fn is_data_descriptor(class: &Rc<TypeObject>) -> bool {
+    class.is_heap_type && (class.lookup("__set__").is_some() || class.lookup("__delete__").is_some())
+}
+
+/// `cls.__base__`: the first base (CPython picks the "solid" one; for classes without
+/// built-in layouts that is the first base).
+fn solid_base(t: &Rc<TypeObject>) -> Option<Rc<TypeObject>> {
+    t.bases.first().cloned()
+}
+
+/// `object`'s dunders reached through a class that does not define them (`C.__init__`),
+/// unbound.
+fn object_dunder(name: &str) -> Option<Value> {
+    match builtins::object_method(&Value::None, name)? {
+        Value::Builtin(b) => Some(Value::Builtin(Rc::new(crate::objects::function::BuiltinFunction {
+            name: b.name,
+            func: b.func,
+            bound_self: None,
+            is_method: true,
+        }))),
+        other => Some(other),
+    }
 }

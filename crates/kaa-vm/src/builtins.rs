@@ -13,7 +13,7 @@ pub(crate) mod code;
 mod constructors;
 mod dir_tables;
 mod format;
-mod functions;
+pub(crate) mod functions;
 mod io;
 mod iterators;
 mod numeric;
@@ -71,6 +71,8 @@ pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
     use code::*;
     use functions::*;
     use numeric::*;
+    crate::class_creation::install_type_methods(&types.type_);
+    crate::objects::native::install(types);
     let table: &[(&'static str, NativeFn)] = &[
         ("__build_class__", builtin_build_class),
         ("__import__", builtin_import),
@@ -365,7 +367,12 @@ pub fn install_exception_methods(dict: &DictObject) {
 pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
     let f: (&'static str, NativeFn) = match name {
         "__init__" => ("__init__", |_, _, _| Ok(Value::None)),
-        "__init_subclass__" => ("__init_subclass__", |_, _, _| Ok(Value::None)),
+        "__init_subclass__" => ("__init_subclass__", |_, a, kw| match (a.first(), kw.is_empty()) {
+            (Some(Value::Type(t)), false) => {
+                Err(PyErr::type_error(format!("{}.__init_subclass__() takes no keyword arguments", t.name)))
+            }
+            _ => Ok(Value::None),
+        }),
         "__repr__" => ("__repr__", |vm, a, _| Ok(Value::str(&default_repr(vm, &a[0])))),
         "__str__" => ("__str__", |vm, a, _| Ok(Value::str(&vm.repr(&a[0])?))),
         "__setattr__" => ("__setattr__", |vm, a, _| {
@@ -376,14 +383,33 @@ pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
             vm.generic_set_attr(obj, &class, n, v.clone())?;
             Ok(Value::None)
         }),
+        "__hash__" => ("__hash__", |_, a, _| match a.first() {
+            Some(obj) => Ok(Value::Int(crate::objects::int::hash_value(obj)?)),
+            None => Err(PyErr::type_error("__hash__ expected 0 arguments")),
+        }),
+        "__eq__" => ("__eq__", |_, a, _| match (a.first(), a.get(1)) {
+            (Some(x), Some(y)) if x.is(y) => Ok(Value::Bool(true)),
+            _ => Ok(Value::NotImplemented),
+        }),
+        "__ne__" => ("__ne__", |_, a, _| match (a.first(), a.get(1)) {
+            (Some(x), Some(y)) if x.is(y) => Ok(Value::Bool(false)),
+            _ => Ok(Value::NotImplemented),
+        }),
+        "__getattribute__" => ("__getattribute__", |vm, a, _| match (a.first(), a.get(1)) {
+            (Some(obj), Some(Value::Str(n))) => vm.object_getattribute(obj, n),
+            _ => Err(PyErr::type_error("__getattribute__ expected 1 argument")),
+        }),
+        "__delattr__" => ("__delattr__", |vm, a, _| match (a.first(), a.get(1)) {
+            (Some(obj), Some(Value::Str(n))) => vm.generic_del_attr(obj, n).map(|_| Value::None),
+            _ => Err(PyErr::type_error("__delattr__ expected 1 argument")),
+        }),
         "__new__" => ("__new__", |vm, a, _| match a.first() {
             Some(Value::Type(t)) if t.exception.is_some() => Ok(Value::Exception(Rc::new(
                 crate::exceptions::ExceptionObject::new(t.clone(), a[1..].to_vec()),
             ))),
-            Some(Value::Type(t)) => Ok(Value::Instance(Rc::new(crate::objects::types::InstanceObject {
-                class: t.clone(),
-                dict: DictObject::new(),
-            }))),
+            Some(Value::Type(t)) => {
+                Ok(Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(t.clone()))))
+            }
             _ => {
                 let _ = vm;
                 Err(PyErr::type_error("object.__new__(X): X is not a type object"))
@@ -719,6 +745,23 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
             repr_value(vm, &s.1, depth + 1)?,
             repr_value(vm, &s.2, depth + 1)?
         ),
+        Value::Native(n) => crate::objects::native::repr(vm, n, depth)?,
+        Value::Type(t)
+            if t.metaclass
+                .as_ref()
+                .is_some_and(|m| matches!(m.lookup("__repr__"), Some(Value::Function(_)))) =>
+        {
+            let f = t.metaclass.as_ref().and_then(|m| m.lookup("__repr__")).unwrap_or(Value::None);
+            match vm.call_value(&f, vec![v.clone()], Vec::new())? {
+                Value::Str(s) => s.to_string(),
+                other => {
+                    return Err(PyErr::type_error(format!(
+                        "__repr__ returned non-string (type {})",
+                        other.type_name()
+                    )))
+                }
+            }
+        }
         Value::Type(t) => {
             let module = match &*t.module.borrow() {
                 Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{m}."),

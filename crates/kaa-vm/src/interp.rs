@@ -14,6 +14,7 @@ use crate::objects::function::{BuiltinFunction, Cells, CodeValues, FunctionObjec
 use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
+use crate::objects::native::ViewKind;
 use crate::objects::str::Name;
 use crate::objects::types::TypeObject;
 use crate::value::Value;
@@ -570,9 +571,13 @@ impl Vm {
                     save_pc!();
                     let key = &consts.names[arg as usize];
                     // Fast path: an instance attribute, or a plain class attribute/method.
+                    // (A class overriding __getattribute__, properties and maybe-descriptors
+                    // — instances, slots — take the slow path.)
                     if let Value::Instance(inst) = &obj {
                         let descr = inst.class.lookup_value(key);
-                        if !matches!(descr, Some(Value::Property(_))) {
+                        if !matches!(descr, Some(Value::Property(_) | Value::Instance(_) | Value::Native(_)))
+                            && !inst.class.has_getattribute_hook()
+                        {
                             if let Some(v) = inst.dict.get(key)? {
                                 self.push(v);
                                 continue;
@@ -606,7 +611,7 @@ impl Vm {
                     // A plain function found on the class is called with obj as self, unbound.
                     if let Value::Instance(inst) = &obj {
                         let key = &consts.names[arg as usize];
-                        if inst.dict.get(key)?.is_none() {
+                        if !inst.class.has_getattribute_hook() && inst.dict.get(key)?.is_none() {
                             if let Some(f @ Value::Function(_)) = inst.class.lookup_value(key) {
                                 self.push(f);
                                 self.push(obj);
@@ -627,7 +632,10 @@ impl Vm {
                     if let Value::Instance(inst) = &obj {
                         if inst.class.is_heap_type
                             && !inst.class.has_setattr_hook()
-                            && !matches!(inst.class.lookup_value(key), Some(Value::Property(_)))
+                            && !matches!(
+                                inst.class.lookup_value(key),
+                                Some(Value::Property(_) | Value::Instance(_) | Value::Native(_))
+                            )
                         {
                             inst.dict.set(key.clone(), value)?;
                             continue;
@@ -727,7 +735,7 @@ impl Vm {
                             save_pc!();
                             let set = crate::objects::set::SetObject::new(false);
                             for item in items {
-                                set.add(item)?;
+                                crate::objects::key_lookup::set_add(self, &set, item)?;
                             }
                             Value::Set(Rc::new(set))
                         }
@@ -740,7 +748,7 @@ impl Vm {
                     save_pc!();
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                        d.set(k, v)?;
+                        crate::objects::key_lookup::dict_set(self, &d, k, v)?;
                     }
                     self.push(Value::Dict(Rc::new(d)));
                 }
@@ -777,7 +785,7 @@ impl Vm {
                     let idx = self.stack.len() - arg as usize;
                     let Value::Set(set) = self.stack[idx].clone() else { continue };
                     if ins.op() == Opcode::SetAdd {
-                        set.add(v)?;
+                        crate::objects::key_lookup::set_add(self, &set, v)?;
                     } else {
                         let t = crate::objects::set_methods::table_of(self, &v)?;
                         set.table.borrow_mut().merge(&t);
@@ -788,8 +796,8 @@ impl Vm {
                     let key = self.pop();
                     save_pc!();
                     let idx = self.stack.len() - arg as usize;
-                    if let Value::Dict(d) = &self.stack[idx] {
-                        d.clone().set(key, value)?;
+                    if let Value::Dict(d) = self.stack[idx].clone() {
+                        crate::objects::key_lookup::dict_set(self, &d, key, value)?;
                     }
                 }
                 Opcode::DictUpdate | Opcode::DictMerge => {
@@ -1608,10 +1616,9 @@ impl Vm {
                 Value::Dict(d) => d.get(key)?,
                 other => {
                     let get = self.get_attr(other, "get")?;
-                    let marker = Value::Instance(Rc::new(crate::objects::types::InstanceObject {
-                        class: self.types.object.clone(),
-                        dict: DictObject::new(),
-                    }));
+                    let marker = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(
+                        self.types.object.clone(),
+                    )));
                     let v = self.call_value(&get, vec![key.clone(), marker.clone()], Vec::new())?;
                     if v.is(&marker) {
                         None
@@ -1957,6 +1964,8 @@ impl Vm {
         let class = match obj {
             Value::Instance(i) => i.class.clone(),
             Value::Exception(e) if e.class.is_heap_type => e.class.clone(),
+            Value::Native(_) => self.type_of(obj),
+            Value::Type(t) if t.metaclass.is_some() => self.type_of(obj),
             _ => return Ok(None),
         };
         let Some(f) = class.lookup(name) else { return Ok(None) };
@@ -1996,6 +2005,7 @@ impl Vm {
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) => !s.is_empty(),
             Value::Range(r) => range_len(r.0, r.1, r.2) > 0,
+            Value::Native(n) => n.truthy(),
             Value::Bytes(b) => !b.is_empty(),
             Value::ByteArray(b) => !b.data.borrow().is_empty(),
             Value::Complex(z) => z.re != 0.0 || z.im != 0.0,
@@ -2006,7 +2016,11 @@ impl Vm {
 
     fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
         let (op, inplace) = BinaryOpKind::from_arg(arg);
-        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+        // (`dict |= x` is dict's own business before any reflected operand.)
+        if (matches!(a, Value::Instance(_) | Value::Native(_))
+            || matches!(b, Value::Instance(_) | Value::Native(_)))
+            && !(inplace && matches!(a, Value::Dict(_)))
+        {
             let name = dunder_name(op);
             if inplace {
                 if let Some(r) = self.call_dunder(a, &format!("__i{}__", name), vec![b.clone()])? {
@@ -2109,11 +2123,12 @@ impl Vm {
             ) => {
                 use crate::objects::set;
                 let (ta, tb) = (x.table.borrow().clone(), y.table.borrow().clone());
+                use crate::objects::key_lookup as kl;
                 let table = match op {
-                    BinaryOpKind::Or => set::union(&ta, &tb),
-                    BinaryOpKind::And => set::intersection(&ta, &tb),
-                    BinaryOpKind::Subtract => set::difference(&ta, &tb),
-                    _ => set::symmetric_difference(&ta, &tb),
+                    BinaryOpKind::Or => kl::table_union(self, &ta, &tb)?,
+                    BinaryOpKind::And => kl::table_intersection(self, &ta, &tb)?,
+                    BinaryOpKind::Subtract => kl::table_difference(self, &ta, &tb)?,
+                    _ => kl::table_symmetric_difference(self, &ta, &tb)?,
                 };
                 if inplace && !x.frozen {
                     *x.table.borrow_mut() = table;
@@ -2129,6 +2144,9 @@ impl Vm {
                     "can't multiply sequence by non-int of type '{}'",
                     other.type_name()
                 )));
+            }
+            (BinaryOpKind::Or, Value::Dict(x), _) if inplace || matches!(b, Value::Dict(_)) => {
+                return crate::objects::dict::dict_or(self, x, b, inplace);
             }
             (BinaryOpKind::Remainder, Value::Str(fmt), _) => {
                 return Ok(Value::str(&builtins::percent_format(self, fmt, b)?));
@@ -2183,7 +2201,7 @@ impl Vm {
 
     pub fn equals(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         use Value::*;
-        if matches!(a, Instance(_)) || matches!(b, Instance(_)) {
+        if matches!(a, Instance(_) | Native(_)) || matches!(b, Instance(_) | Native(_)) {
             for (x, y) in [(a, b), (b, a)] {
                 if let Some(r) = self.call_dunder(x, "__eq__", vec![y.clone()])? {
                     if !matches!(r, NotImplemented) {
@@ -2207,7 +2225,7 @@ impl Vm {
                     return Ok(false);
                 }
                 for (k, v) in x.items() {
-                    match y.get(&k)? {
+                    match crate::objects::key_lookup::dict_get(self, y, &k)? {
                         Some(w) if self.equals(&v, &w)? => {}
                         _ => return Ok(false),
                     }
@@ -2216,8 +2234,8 @@ impl Vm {
             }
             (Range(x), Range(y)) => x == y,
             (Set(x), Set(y)) => {
-                let (a, b) = (x.table.borrow(), y.table.borrow());
-                a.len() == b.len() && crate::objects::set_methods::is_subset(&a, &b)
+                let (a, b) = (x.table.borrow().clone(), y.table.borrow().clone());
+                crate::objects::key_lookup::tables_equal(self, &a, &b)?
             }
             _ => crate::objects::dict::keys_equal(a, b),
         })
@@ -2380,8 +2398,8 @@ impl Vm {
                     item.type_name()
                 ))),
             },
-            Value::Dict(d) => Ok(d.get(item)?.is_some()),
-            Value::Set(s) => s.contains(item),
+            Value::Dict(d) => Ok(crate::objects::key_lookup::dict_get(self, d, item)?.is_some()),
+            Value::Set(s) => crate::objects::key_lookup::set_has(self, s, item),
             Value::Bytes(b) => crate::objects::bytes::contains(self, b, item),
             Value::ByteArray(b) => {
                 let data = b.data.borrow().clone();
@@ -2479,7 +2497,7 @@ impl Vm {
                 let c = s.char_at(i).unwrap_or('\0');
                 Ok(Value::str(c.encode_utf8(&mut [0; 4])))
             }
-            Value::Dict(d) => match d.get(key)? {
+            Value::Dict(d) => match crate::objects::key_lookup::dict_get(self, d, key)? {
                 Some(v) => Ok(v),
                 None => Err(DictObject::key_error(key, self)),
             },
@@ -2604,7 +2622,7 @@ impl Vm {
                 l.borrow_mut()[i] = value;
                 Ok(())
             }
-            Value::Dict(d) => d.set(key, value),
+            Value::Dict(d) => crate::objects::key_lookup::dict_set(self, d, key, value),
             Value::ByteArray(b) => crate::objects::bytearray::store_subscript(self, b, &key, &value),
             Value::MemoryView(m) => crate::objects::memoryview::store_subscript(self, m, &key, &value),
             _ => Err(PyErr::type_error(format!(
@@ -2628,7 +2646,7 @@ impl Vm {
                 l.borrow_mut().remove(i);
                 Ok(())
             }
-            Value::Dict(d) => match d.remove(key)? {
+            Value::Dict(d) => match crate::objects::key_lookup::dict_remove(self, d, key)? {
                 Some(_) => Ok(()),
                 None => Err(DictObject::key_error(key, self)),
             },
@@ -2674,7 +2692,7 @@ impl Vm {
                 items: Rc::new(s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect()),
                 index: 0,
             },
-            Value::Dict(d) => IterState::Values { items: Rc::new(d.keys()), index: 0 },
+            Value::Dict(d) => return Ok(crate::objects::native::dict_iterator(ViewKind::Keys, d, false)),
             Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0 },
             Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
             Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
@@ -2708,6 +2726,9 @@ impl Vm {
                 let v = items.get(*index).cloned();
                 *index += 1;
                 v
+            }
+            IterState::Dict { dict, kind, pos, len, reversed } => {
+                crate::objects::native::dict_iter_next(dict, *kind, pos, len, *reversed)?
             }
             IterState::Enumerate { inner, count } => {
                 let inner = inner.clone();

@@ -9,6 +9,7 @@
 
 pub mod attributes;
 pub mod builtins;
+pub mod class_creation;
 pub mod config;
 pub mod exceptions;
 pub mod import;

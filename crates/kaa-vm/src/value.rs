@@ -48,6 +48,9 @@ pub enum Value {
     /// `set` or `frozenset` (see `SetObject::frozen`).
     Set(Rc<crate::objects::set::SetObject>),
     Module(Rc<crate::modules::ModuleObject>),
+    /// The smaller built-in objects of the class model: slot member descriptors, dict views,
+    /// `mappingproxy` (see `objects/native.rs`).
+    Native(Rc<crate::objects::native::NativeObject>),
     Bytes(Rc<crate::objects::bytes::BytesObject>),
     ByteArray(Rc<crate::objects::bytearray::ByteArrayObject>),
     Complex(Rc<crate::objects::complex::Complex>),
@@ -101,6 +104,7 @@ impl Value {
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
+            (Native(a), Native(b)) => Rc::ptr_eq(a, b),
             (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
             (Complex(a), Complex(b)) => Rc::ptr_eq(a, b),
@@ -137,6 +141,7 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
+            Value::Native(r) => p(r),
             Value::Bytes(r) => p(r),
             Value::ByteArray(r) => p(r),
             Value::Complex(r) => p(r),
@@ -165,7 +170,7 @@ impl Value {
             Value::Range(_) => "range",
             Value::Iterator(it) => it.borrow().type_name(),
             Value::Slice(_) => "slice",
-            Value::Type(_) => "type",
+            Value::Type(t) => t.metaclass.as_ref().map_or("type", |m| m.name.as_str()),
             Value::Exception(e) => e.class.name.as_str(),
             Value::Cell(_) => "cell",
             Value::Code(_) => "code",
@@ -182,6 +187,7 @@ impl Value {
                 }
             }
             Value::Module(_) => "module",
+            Value::Native(n) => n.type_name(),
             Value::Bytes(_) => "bytes",
             Value::ByteArray(_) => "bytearray",
             Value::Complex(_) => "complex",

@@ -120,7 +120,7 @@ pub fn open_binary(vm: &mut Vm, file: &Value, path: &str, kind: char, plus: bool
     let dict = DictObject::new();
     dict.set_str("name", file.clone());
     dict.set_str("mode", Value::str(raw_mode));
-    let me = InstanceObject { class, dict };
+    let me = InstanceObject::with_dict(class, dict);
     put(&me, Slot::Kind, Value::str(&kind.to_string()));
     put(&me, Slot::Plus, Value::Bool(plus));
     put(&me, Slot::Data, Value::ByteArray(Rc::new(ByteArrayObject::new(data))));

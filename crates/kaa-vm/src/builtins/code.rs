@@ -415,11 +415,13 @@ pub fn builtin_vars(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     };
     match obj {
         Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
-        Value::Instance(_) | Value::Exception(_) | Value::Type(_) => match vm.get_attr(obj, "__dict__") {
-            Ok(d) => Ok(d),
-            Err(e) if crate::objects::args::err_is(vm, &e, ExcKind::AttributeError) => Err(no_dict()),
-            Err(e) => Err(e),
-        },
+        Value::Instance(_) | Value::Exception(_) | Value::Type(_) | Value::Function(_) => {
+            match vm.get_attr(obj, "__dict__") {
+                Ok(d) => Ok(d),
+                Err(e) if crate::objects::args::err_is(vm, &e, ExcKind::AttributeError) => Err(no_dict()),
+                Err(e) => Err(e),
+            }
+        }
         _ => Err(no_dict()),
     }
 }

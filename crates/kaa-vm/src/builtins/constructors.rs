@@ -366,7 +366,7 @@ pub fn make_set(vm: &mut Vm, args: &[Value], kwargs: &Kwargs, frozen: bool) -> P
         } else {
             let it = vm.get_iter(src)?;
             while let Some(item) = vm.next_of(&it)? {
-                set.add(item)?;
+                crate::objects::key_lookup::set_add(vm, &set, item)?;
             }
         }
     }

@@ -317,17 +317,62 @@ fn class_info_matches(t: &Rc<TypeObject>, info: &Value, what: &str) -> PyResult<
 pub fn builtin_isinstance(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     no_kwargs("isinstance", kwargs)?;
     arity("isinstance", args, 2, 2)?;
+    if has_check_hooks(&args[1]) {
+        return check_with_hooks(vm, &args[0], &args[1], "__instancecheck__").map(Value::Bool);
+    }
     let t = vm.type_of(&args[0]);
     Ok(Value::Bool(class_info_matches(&t, &args[1], "isinstance")?))
 }
 
-pub fn builtin_issubclass(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+pub fn builtin_issubclass(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     no_kwargs("issubclass", kwargs)?;
     arity("issubclass", args, 2, 2)?;
+    if has_check_hooks(&args[1]) {
+        return check_with_hooks(vm, &args[0], &args[1], "__subclasscheck__").map(Value::Bool);
+    }
     let Value::Type(t) = &args[0] else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };
     Ok(Value::Bool(class_info_matches(t, &args[1], "issubclass")?))
+}
+
+/// Is `info` (or a member of it) a class whose metaclass is written in Python (and so may
+/// define `__instancecheck__`/`__subclasscheck__`)?
+fn has_check_hooks(info: &Value) -> bool {
+    match info {
+        Value::Type(t) => t.metaclass.is_some(),
+        Value::Tuple(items) => items.iter().any(has_check_hooks),
+        _ => false,
+    }
+}
+
+/// isinstance/issubclass through the metaclass hooks (`hook` names which).
+fn check_with_hooks(vm: &mut Vm, obj: &Value, info: &Value, hook: &str) -> PyResult<bool> {
+    match info {
+        Value::Tuple(items) => {
+            for i in items.iter() {
+                if check_with_hooks(vm, obj, i, hook)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Type(cls) => {
+            // An exact type match never asks the hook.
+            if hook == "__instancecheck__" && Rc::ptr_eq(&vm.type_of(obj), cls) {
+                return Ok(true);
+            }
+            let meta = vm.type_of(info);
+            let f = meta.lookup(hook).unwrap_or(Value::None);
+            let r = vm.call_value(&f, vec![info.clone(), obj.clone()], Vec::new())?;
+            vm.truthy(&r)
+        }
+        _ => {
+            let t = vm.type_of(obj);
+            let what = if hook == "__instancecheck__" { "isinstance" } else { "issubclass" };
+            class_info_matches(&t, info, what)
+        }
+    }
 }
 
 // ---- object, type, slice, breakpoint ----
@@ -336,7 +381,7 @@ pub fn builtin_object(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<
     if !args.is_empty() || !kwargs.is_empty() {
         return Err(PyErr::type_error("object() takes no arguments"));
     }
-    Ok(Value::Instance(Rc::new(InstanceObject { class: vm.types.object.clone(), dict: DictObject::new() })))
+    Ok(Value::Instance(Rc::new(InstanceObject::new(vm.types.object.clone()))))
 }
 
 /// `type(obj)` / `type(name, bases, dict)`.
@@ -344,93 +389,12 @@ pub fn builtin_type(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     match (args, kwargs.is_empty()) {
         ([obj], true) => Ok(Value::Type(vm.type_of(obj))),
         ([_], false) => Err(PyErr::type_error("type() takes no keyword arguments")),
-        ([name, bases, dict], _) => type_new(vm, name, bases, dict, kwargs),
+        ([name, bases, dict], _) => {
+            let type_ = vm.types.type_.clone();
+            crate::class_creation::type_new_checked(vm, &type_, name, bases, dict, kwargs)
+        }
         _ => Err(PyErr::type_error("type() takes 1 or 3 arguments")),
     }
-}
-
-/// `type(name, bases, dict)`: a class as a `class` statement would make it from that namespace.
-fn type_new(vm: &mut Vm, name: &Value, bases: &Value, dict: &Value, kwargs: &Kwargs) -> PyResult<Value> {
-    let Value::Str(name) = name else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 1 must be str, not {}",
-            name.type_name()
-        )));
-    };
-    let Value::Tuple(bases) = bases else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 2 must be tuple, not {}",
-            bases.type_name()
-        )));
-    };
-    let Value::Dict(dict) = dict else {
-        return Err(PyErr::type_error(format!(
-            "type.__new__() argument 3 must be dict, not {}",
-            dict.type_name()
-        )));
-    };
-    let mut base_types = Vec::with_capacity(bases.len());
-    for b in bases.iter() {
-        match b {
-            Value::Type(t) => base_types.push(t.clone()),
-            _ => {
-                return Err(PyErr::type_error(
-                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
-                ))
-            }
-        }
-    }
-    if base_types.is_empty() {
-        base_types.push(vm.types.object.clone());
-    }
-    let qualname = match dict.get_str("__qualname__") {
-        None => name.to_string(),
-        Some(Value::Str(q)) => q.to_string(),
-        Some(other) => {
-            return Err(PyErr::type_error(format!(
-                "type __qualname__ must be a str, not {}",
-                other.type_name()
-            )))
-        }
-    };
-    let class = TypeObject::new_class(name, &qualname, base_types)?;
-    for (k, v) in dict.items() {
-        if matches!(&k, Value::Str(s) if s.as_str() == "__qualname__") {
-            continue;
-        }
-        class.dict.set(k, v)?;
-    }
-    // The module is the calling code's `__name__`, as CPython takes it from the frame.
-    let module = match class.dict.get_str("__module__") {
-        Some(m) => Some(m),
-        None => vm.frame_globals().and_then(|g| g.get_str("__name__")),
-    };
-    if let Some(m) = module {
-        class.dict.set_str("__module__", m.clone());
-        *class.module.borrow_mut() = Some(m);
-    }
-    let class = Rc::new(class);
-    for (k, v) in class.dict.items() {
-        let hook = match &v {
-            Value::Instance(i) => i.class.lookup("__set_name__"),
-            _ => None,
-        };
-        if let Some(h) = hook {
-            vm.call_value(&h, vec![v.clone(), Value::Type(class.clone()), k], Vec::new())?;
-        }
-    }
-    if let Some(parent) = class.mro_tail.first() {
-        if let Some(init_sub) = parent.lookup("__init_subclass__") {
-            let f = match init_sub {
-                Value::ClassMethod(f) => (*f).clone(),
-                other => other,
-            };
-            vm.call_value(&f, vec![Value::Type(class.clone())], kwargs.to_vec())?;
-        } else if !kwargs.is_empty() {
-            return Err(PyErr::type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
-        }
-    }
-    Ok(Value::Type(class))
 }
 
 /// `slice(stop)` / `slice(start, stop[, step])`. (Callable once the VM's `slice` type takes
@@ -474,7 +438,7 @@ pub fn install_quitters(ns: &DictObject, object: &Rc<TypeObject>) {
         let dict = DictObject::new();
         dict.set_str("name", Value::str(name));
         dict.set_str("eof", Value::str("Ctrl-D (i.e. EOF)"));
-        ns.set_str(name, Value::Instance(Rc::new(InstanceObject { class: t.clone(), dict })));
+        ns.set_str(name, Value::Instance(Rc::new(InstanceObject::with_dict(t.clone(), dict))));
     }
 }
 

@@ -368,7 +368,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     dict.set_str("name", file.clone());
     dict.set_str("mode", Value::str(&mode_text));
     dict.set_str("encoding", Value::str(encoding.as_deref().unwrap_or("UTF-8")));
-    let me = InstanceObject { class, dict };
+    let me = InstanceObject::with_dict(class, dict);
     put(&me, Slot::Kind, Value::str(&kind.to_string()));
     put(&me, Slot::Text, text);
     put(&me, Slot::Pos, Value::Int(pos));

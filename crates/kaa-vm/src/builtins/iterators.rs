@@ -61,7 +61,7 @@ fn instance(cls: &Value, slots: Vec<Value>) -> PyResult<Value> {
     for (i, v) in slots.into_iter().enumerate() {
         dict.set(Value::Int(i as i64), v)?;
     }
-    Ok(Value::Instance(Rc::new(InstanceObject { class: cls.clone(), dict })))
+    Ok(Value::Instance(Rc::new(InstanceObject::with_dict(cls.clone(), dict))))
 }
 
 fn slot(me: &InstanceObject, i: i64) -> Value {
@@ -289,12 +289,12 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
             return instance(&t, vec![seq.clone(), Value::Int(n - 1)]);
         }
         Value::Dict(d) => {
-            // A snapshot of the keys, walked from its end like a tuple.
-            let keys = d.keys();
-            let n = keys.len() as i64;
-            let t = hidden_type(vm, "dict_reversekeyiterator")?;
-            return instance(&t, vec![Value::Tuple(Rc::new(keys)), Value::Int(n - 1)]);
+            return Ok(crate::objects::native::dict_iterator(crate::objects::native::ViewKind::Keys, d, true))
         }
+        Value::Native(_) => match vm.call_dunder(seq, "__reversed__", Vec::new())? {
+            Some(it) => return Ok(it),
+            None => return Err(not_reversible(seq)),
+        },
         Value::Tuple(t) => t.len() as i64,
         Value::Str(s) => s.char_len() as i64,
         Value::Bytes(b) => b.len() as i64,

@@ -17,7 +17,7 @@ fn namespace(vm: &Vm, type_name: &str, attrs: &[(&str, Value)]) -> Value {
     for (k, v) in attrs {
         dict.set_str(k, v.clone());
     }
-    Value::Instance(Rc::new(InstanceObject { class, dict }))
+    Value::Instance(Rc::new(InstanceObject::with_dict(class, dict)))
 }
 
 fn method(name: &'static str, func: NativeFn) -> Value {
@@ -64,7 +64,7 @@ fn stream(vm: &Vm, fd: i64, name: &str) -> Value {
     dict.set_str("name", Value::str(name));
     dict.set_str("encoding", Value::str(&vm.config.stdio_encoding));
     dict.set_str("errors", Value::str(&vm.config.stdio_errors));
-    Value::Instance(Rc::new(InstanceObject { class: Rc::new(class), dict }))
+    Value::Instance(Rc::new(InstanceObject::with_dict(Rc::new(class), dict)))
 }
 
 /// `sys.exit([code])` raises SystemExit(code).

@@ -67,7 +67,7 @@ fn flags_object(vm: &Vm) -> Value {
     for (name, v) in vm.config.flags.fields() {
         dict.set_str(name, flag_value(v));
     }
-    Value::Instance(Rc::new(InstanceObject { class: Rc::new(class), dict }))
+    Value::Instance(Rc::new(InstanceObject::with_dict(Rc::new(class), dict)))
 }
 
 /// `sys.displayhook(value)`: what the interactive prompt does with an expression statement's

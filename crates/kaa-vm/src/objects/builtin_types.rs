@@ -35,6 +35,12 @@ pub struct Types {
     pub frozenset: Rc<TypeObject>,
     pub module: Rc<TypeObject>,
     pub coroutine: Rc<TypeObject>,
+    pub member_descriptor: Rc<TypeObject>,
+    pub dict_keys: Rc<TypeObject>,
+    pub dict_values: Rc<TypeObject>,
+    pub dict_items: Rc<TypeObject>,
+    pub mappingproxy: Rc<TypeObject>,
+    pub getset_descriptor: Rc<TypeObject>,
     pub bytes: Rc<TypeObject>,
     pub bytearray: Rc<TypeObject>,
     pub complex: Rc<TypeObject>,
@@ -68,7 +74,10 @@ pub struct Constructors {
 
 impl Types {
     pub fn new(c: Constructors) -> Types {
-        let object = Rc::new(TypeObject::builtin("object", None, Some(c.object)));
+        let mut object = TypeObject::builtin("object", None, Some(c.object));
+        // `object()` instances take no attributes.
+        object.instances_have_dict = false;
+        let object = Rc::new(object);
         let t = |name: &str, ctor: Option<NativeFn>| {
             Rc::new(TypeObject::builtin(name, Some(object.clone()), ctor))
         };
@@ -102,6 +111,12 @@ impl Types {
             frozenset: t("frozenset", Some(c.frozenset)),
             module: t("module", Some(crate::import::module_constructor)),
             coroutine: t("coroutine", None),
+            member_descriptor: t("member_descriptor", None),
+            dict_keys: t("dict_keys", None),
+            dict_values: t("dict_values", None),
+            dict_items: t("dict_items", None),
+            mappingproxy: t("mappingproxy", None),
+            getset_descriptor: t("getset_descriptor", None),
             bytes: t("bytes", Some(c.bytes)),
             bytearray: t("bytearray", Some(c.bytearray)),
             complex: t("complex", Some(c.complex)),
@@ -133,7 +148,7 @@ impl Types {
             Value::Range(_) => self.range.clone(),
             Value::Iterator(_) => self.iterator.clone(),
             Value::Slice(_) => self.slice.clone(),
-            Value::Type(_) => self.type_.clone(),
+            Value::Type(t) => t.metaclass.clone().unwrap_or_else(|| self.type_.clone()),
             Value::Exception(e) => e.class.clone(),
             Value::Cell(_) => self.cell.clone(),
             Value::Code(_) => self.code.clone(),
@@ -147,6 +162,17 @@ impl Types {
             Value::Set(s) if s.frozen => self.frozenset.clone(),
             Value::Set(_) => self.set.clone(),
             Value::Module(_) => self.module.clone(),
+            Value::Native(n) => {
+                use crate::objects::native::{NativeObject, ViewKind};
+                match &**n {
+                    NativeObject::Member(_) => self.member_descriptor.clone(),
+                    NativeObject::DictView(ViewKind::Keys, _) => self.dict_keys.clone(),
+                    NativeObject::DictView(ViewKind::Values, _) => self.dict_values.clone(),
+                    NativeObject::DictView(ViewKind::Items, _) => self.dict_items.clone(),
+                    NativeObject::MappingProxy(_) => self.mappingproxy.clone(),
+                    NativeObject::Getset { .. } => self.getset_descriptor.clone(),
+                }
+            }
             Value::Bytes(_) => self.bytes.clone(),
             Value::ByteArray(_) => self.bytearray.clone(),
             Value::Complex(_) => self.complex.clone(),

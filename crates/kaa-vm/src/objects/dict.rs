@@ -98,6 +98,16 @@ impl DictObject {
         Ok(t.find(hash, |k| keys_equal(k, key)).map(|ix| t.entry(ix).value.clone()))
     }
 
+    /// The table itself, for lookups that run Python code (`key_lookup.rs`).
+    pub(crate) fn table(&self) -> &RefCell<Table> {
+        &self.inner
+    }
+
+    /// Marks a mutation made through `table()`.
+    pub(crate) fn touch(&self) {
+        self.bump();
+    }
+
     /// Lookup by string key (globals, builtins), without allocating a key object.
     pub fn get_str(&self, key: &str) -> Option<Value> {
         let t = self.inner.borrow();
@@ -114,6 +124,45 @@ impl DictObject {
             None => t.insert_new(hash, key, value),
         }
         Ok(())
+    }
+
+    pub fn remove_str(&self, key: &str) -> Option<Value> {
+        self.remove(&Value::str(key)).ok().flatten()
+    }
+
+    /// A shallow copy (hashes reused, no key code runs).
+    pub fn copy(&self) -> DictObject {
+        let out = DictObject::new();
+        {
+            let t = self.inner.borrow();
+            let mut o = out.inner.borrow_mut();
+            for e in t.iter() {
+                o.insert_new(e.hash, e.key.clone(), e.value.clone());
+            }
+        }
+        out
+    }
+
+    /// Entry positions (live or deleted) so far: where a reversed walk starts.
+    pub fn entry_count(&self) -> usize {
+        self.inner.borrow().entry_count()
+    }
+
+    /// The first live entry at or after `pos` (or, reversed, the last one before `pos`), with
+    /// its position.
+    #[inline]
+    pub fn next_live(&self, pos: usize, reversed: bool, kind: ViewKind) -> Option<(usize, Value)> {
+        let t = self.inner.borrow();
+        let ix = if reversed { t.prev_live(pos) } else { t.next_live(pos) }?;
+        let e = t.entry(ix);
+        Some((
+            ix,
+            match kind {
+                ViewKind::Keys => e.key.clone(),
+                ViewKind::Values => e.value.clone(),
+                ViewKind::Items => Value::Tuple(Rc::new(vec![e.key.clone(), e.value.clone()])),
+            },
+        ))
     }
 
     pub fn set_str(&self, key: &str, value: Value) {
@@ -183,6 +232,8 @@ use crate::exceptions::ExcKind;
 use crate::interp::Vm;
 use crate::objects::args::{descriptor_error, err_is, get_item, noargs, positional};
 use crate::objects::function::NativeFn;
+use crate::objects::key_lookup as kl;
+use crate::objects::native::{self, ViewKind};
 use std::rc::Rc;
 
 #[inline]
@@ -203,11 +254,7 @@ fn dict_clear(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> 
 fn dict_copy(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let d = this(args, "copy")?;
     noargs("dict", "copy", args, kwargs)?;
-    let copy = DictObject::new();
-    for (k, v) in d.items() {
-        copy.set(k, v)?;
-    }
-    Ok(Value::Dict(Rc::new(copy)))
+    Ok(Value::Dict(Rc::new(d.copy())))
 }
 
 /// `dict.fromkeys(iterable, value=None, /)`, a class method.
@@ -216,42 +263,40 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value
     let value = rest.get(1).cloned().unwrap_or(Value::None);
     let d = DictObject::new();
     for k in vm.collect_iterable(&rest[0])? {
-        d.set(k, value.clone())?;
+        kl::dict_set(vm, &d, k, value.clone())?;
     }
     Ok(Value::Dict(Rc::new(d)))
 }
 
-fn dict_get(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+fn dict_get(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let d = this(args, "get")?;
     let rest = positional("dict", "get", args, kwargs, 1, 2)?;
-    Ok(d.get(&rest[0])?.unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::None)))
+    Ok(kl::dict_get(vm, d, &rest[0])?.unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::None)))
 }
 
-/// `keys()`, `values()` and `items()` return lists: Kaa has no dict view objects yet.
+/// `keys()`, `values()` and `items()` are live views (`objects/native.rs`).
 fn dict_items(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let d = this(args, "items")?;
     noargs("dict", "items", args, kwargs)?;
-    let items = d.items().into_iter().map(|(k, v)| Value::Tuple(Rc::new(vec![k, v]))).collect();
-    Ok(Value::List(Rc::new(RefCell::new(items))))
+    Ok(native::view(ViewKind::Items, d))
 }
 
 fn dict_keys(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let d = this(args, "keys")?;
     noargs("dict", "keys", args, kwargs)?;
-    Ok(Value::List(Rc::new(RefCell::new(d.keys()))))
+    Ok(native::view(ViewKind::Keys, d))
 }
 
 fn dict_values(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let d = this(args, "values")?;
     noargs("dict", "values", args, kwargs)?;
-    let values = d.items().into_iter().map(|(_, v)| v).collect();
-    Ok(Value::List(Rc::new(RefCell::new(values))))
+    Ok(native::view(ViewKind::Values, d))
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let d = this(args, "pop")?;
     let rest = positional("dict", "pop", args, kwargs, 1, 2)?;
-    match (d.remove(&rest[0])?, rest.get(1)) {
+    match (kl::dict_remove(vm, d, &rest[0])?, rest.get(1)) {
         (Some(v), _) => Ok(v),
         (None, Some(default)) => Ok(default.clone()),
         (None, None) => Err(DictObject::key_error(&rest[0], vm)),
@@ -268,15 +313,26 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value>
     }
 }
 
-fn dict_setdefault(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+fn dict_setdefault(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let d = this(args, "setdefault")?;
     let rest = positional("dict", "setdefault", args, kwargs, 1, 2)?;
-    if let Some(v) = d.get(&rest[0])? {
+    if let Some(v) = kl::dict_get(vm, d, &rest[0])? {
         return Ok(v);
     }
     let default = rest.get(1).cloned().unwrap_or(Value::None);
-    d.set(rest[0].clone(), default.clone())?;
+    kl::dict_set(vm, d, rest[0].clone(), default.clone())?;
     Ok(default)
+}
+
+/// `a | b` (a new dict) and `a |= b` (an update in place; `b` may be any update source).
+pub fn dict_or(vm: &mut Vm, a: &Rc<DictObject>, b: &Value, inplace: bool) -> PyResult<Value> {
+    if inplace {
+        update_from(vm, a, b)?;
+        return Ok(Value::Dict(a.clone()));
+    }
+    let out = Rc::new(a.copy());
+    update_from(vm, &out, b)?;
+    Ok(Value::Dict(out))
 }
 
 /// `d.update([other], **kwargs)`: `other` is a mapping (anything with `keys()`) or an iterable
@@ -299,12 +355,12 @@ fn dict_update(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> 
 pub fn update_from(vm: &mut Vm, d: &DictObject, other: &Value) -> PyResult<()> {
     if let Value::Dict(src) = other {
         for (k, v) in src.items() {
-            d.set(k, v)?;
+            kl::dict_set(vm, d, k, v)?;
         }
         return Ok(());
     }
     let keys = match other {
-        Value::Instance(_) => match vm.get_attr(other, "keys") {
+        Value::Instance(_) | Value::Native(_) => match vm.get_attr(other, "keys") {
             Ok(f) => Some(f),
             Err(e) if err_is(vm, &e, ExcKind::AttributeError) => None,
             Err(e) => return Err(e),
@@ -316,7 +372,7 @@ pub fn update_from(vm: &mut Vm, d: &DictObject, other: &Value) -> PyResult<()> {
         let it = vm.get_iter(&keys)?;
         while let Some(k) = vm.next_of(&it)? {
             let v = get_item(vm, other, &k)?;
-            d.set(k, v)?;
+            kl::dict_set(vm, d, k, v)?;
         }
         return Ok(());
     }
@@ -342,7 +398,7 @@ pub fn update_from(vm: &mut Vm, d: &DictObject, other: &Value) -> PyResult<()> {
                 kv.len()
             ))
         })?;
-        d.set(k, v)?;
+        kl::dict_set(vm, d, k, v)?;
         i += 1;
     }
     Ok(())

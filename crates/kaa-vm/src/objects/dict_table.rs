@@ -112,6 +112,44 @@ impl Table {
         self.entries.iter().filter(|e| !e.key.is_null())
     }
 
+    pub fn entry_count(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The first live entry index at or after `pos`.
+    #[inline]
+    pub fn next_live(&self, pos: usize) -> Option<usize> {
+        let rest = self.entries.get(pos..)?;
+        rest.iter().position(|e| !e.key.is_null()).map(|i| pos + i)
+    }
+
+    /// The last live entry index before `pos`.
+    pub fn prev_live(&self, pos: usize) -> Option<usize> {
+        self.entries[..pos.min(self.entries.len())].iter().rposition(|e| !e.key.is_null())
+    }
+
+    /// Indices of the entries whose hash is `hash`, in probe order (for lookups that must run
+    /// Python `__eq__` without holding the table borrowed).
+    pub fn candidates(&self, hash: i64) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.indices.is_empty() {
+            return out;
+        }
+        let mut probe = Probe::new(hash, self.indices.len() - 1);
+        loop {
+            match self.indices[probe.slot] {
+                EMPTY => return out,
+                DELETED => {}
+                ix => {
+                    if self.entries[ix as usize].hash == hash {
+                        out.push(ix as usize);
+                    }
+                }
+            }
+            probe.advance();
+        }
+    }
+
     /// The last live entry (for `popitem`).
     pub fn last_index(&self) -> Option<usize> {
         self.entries.iter().rposition(|e| !e.key.is_null())

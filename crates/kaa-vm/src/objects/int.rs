@@ -95,6 +95,31 @@ pub fn str_hash(text: &str) -> i64 {
     }
 }
 
+/// A tuple's hash, fed its items' hashes one by one (no buffer needed).
+pub struct TupleHasher(u64);
+
+impl TupleHasher {
+    pub fn new() -> TupleHasher {
+        TupleHasher(0x27D4EB2F165667C5)
+    }
+
+    #[inline]
+    pub fn add(&mut self, lane: i64) {
+        self.0 = self.0.wrapping_add((lane as u64).wrapping_mul(0xC2B2AE3D27D4EB4F));
+        self.0 = self.0.rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+    }
+
+    pub fn finish(&self) -> i64 {
+        (self.0 >> 1) as i64
+    }
+}
+
+impl Default for TupleHasher {
+    fn default() -> Self {
+        TupleHasher::new()
+    }
+}
+
 /// The hash of a `bytes`: that of the `str` with the same (Latin-1) characters, as in CPython.
 pub fn bytes_hash(data: &[u8]) -> i64 {
     let mut h: u64 = 0xcbf29ce484222325;
@@ -122,13 +147,11 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         Value::Str(s) => s.hash_with(str_hash),
         Value::None => 0x5f3759df,
         Value::Tuple(items) => {
-            let mut acc: u64 = 0x27D4EB2F165667C5;
+            let mut h = TupleHasher::new();
             for it in items.iter() {
-                let lane = hash_value(it)? as u64;
-                acc = acc.wrapping_add(lane.wrapping_mul(0xC2B2AE3D27D4EB4F));
-                acc = acc.rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+                h.add(hash_value(it)?);
             }
-            (acc >> 1) as i64
+            h.finish()
         }
         Value::Set(s) if s.frozen => crate::objects::set::frozenset_hash(&s.table.borrow()),
         Value::Bytes(b) => b.hash(),

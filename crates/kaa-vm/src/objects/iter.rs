@@ -23,6 +23,16 @@ pub enum IterState {
         inner: Value,
         count: i64,
     },
+    /// A live walk over a dict (keys, values or items) that fails if the dict changes size.
+    Dict {
+        dict: Rc<crate::objects::dict::DictObject>,
+        kind: crate::objects::native::ViewKind,
+        /// The next entry position (reversed: one past it).
+        pos: usize,
+        /// The size when iteration started.
+        len: usize,
+        reversed: bool,
+    },
 }
 
 impl IterState {
@@ -32,6 +42,17 @@ impl IterState {
             IterState::List { .. } => "list_iterator",
             IterState::Values { .. } => "tuple_iterator",
             IterState::Enumerate { .. } => "enumerate",
+            IterState::Dict { kind, reversed, .. } => {
+                use crate::objects::native::ViewKind;
+                match (kind, reversed) {
+                    (ViewKind::Keys, false) => "dict_keyiterator",
+                    (ViewKind::Values, false) => "dict_valueiterator",
+                    (ViewKind::Items, false) => "dict_itemiterator",
+                    (ViewKind::Keys, true) => "dict_reversekeyiterator",
+                    (ViewKind::Values, true) => "dict_reversevalueiterator",
+                    (ViewKind::Items, true) => "dict_reverseitemiterator",
+                }
+            }
         }
     }
 }

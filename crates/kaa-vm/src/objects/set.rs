@@ -71,6 +71,40 @@ impl SetTable {
         }
     }
 
+    /// The active slots holding keys with this hash, in probe order, with their keys (for
+    /// lookups that run Python `__eq__` without holding the table borrowed).
+    #[allow(clippy::needless_range_loop)]
+    pub fn candidates(&self, hash: i64) -> Vec<(usize, Value)> {
+        let mut out = Vec::new();
+        let mask = self.mask();
+        let mut i = hash as usize & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in i..=i + probes {
+                match &self.slots[j] {
+                    Slot::Empty => return out,
+                    Slot::Active(h, k) if *h == hash => out.push((j, k.clone())),
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    /// Removes the key in slot `j` if that slot still holds `key` (by identity).
+    pub fn discard_slot(&mut self, j: usize, key: &Value) -> bool {
+        match &self.slots[j] {
+            Slot::Active(_, k) if k.is(key) => {
+                self.slots[j] = Slot::Dummy;
+                self.used -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
     pub fn contains(&self, hash: i64, key: &Value) -> bool {
         self.find(hash, key).is_some()
     }

@@ -4,8 +4,8 @@ use crate::builtins::Kwargs;
 use crate::exceptions::{ExcKind, PyErr, PyResult};
 use crate::interp::Vm;
 use crate::objects::function::NativeFn;
-use crate::objects::int::hash_value;
-use crate::objects::set::{self, SetObject, SetTable};
+use crate::objects::key_lookup as kl;
+use crate::objects::set::{SetObject, SetTable};
 use crate::value::Value;
 use std::rc::Rc;
 
@@ -63,39 +63,33 @@ pub fn table_of(vm: &mut Vm, v: &Value) -> PyResult<SetTable> {
     if let Value::Set(s) = v {
         return Ok(s.table.borrow().clone());
     }
-    let mut t = SetTable::default();
-    for item in vm.collect_iterable(v)? {
-        let h = hash_value(&item)?;
-        t.add(h, item);
-    }
-    Ok(t)
+    let items = vm.collect_iterable(v)?;
+    crate::objects::key_lookup::table_from(vm, items)
 }
 
 fn result(like: &SetObject, table: SetTable) -> Value {
     Value::Set(Rc::new(SetObject::from_table(table, like.frozen)))
 }
 
-fn set_add(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn set_add(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let s = mutable(args, "add")?;
-    s.add(one_arg(args, "add")?.clone())?;
+    crate::objects::key_lookup::set_add(vm, s, one_arg(args, "add")?.clone())?;
     Ok(Value::None)
 }
 
 fn set_remove(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let s = mutable(args, "remove")?;
     let key = one_arg(args, "remove")?;
-    let h = hash_value(key)?;
-    if !s.table.borrow_mut().discard(h, key) {
+    if !crate::objects::key_lookup::set_discard(vm, s, key)? {
         return Err(crate::objects::dict::DictObject::key_error(key, vm));
     }
     Ok(Value::None)
 }
 
-fn set_discard(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
+fn set_discard(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let s = mutable(args, "discard")?;
     let key = one_arg(args, "discard")?;
-    let h = hash_value(key)?;
-    s.table.borrow_mut().discard(h, key);
+    crate::objects::key_lookup::set_discard(vm, s, key)?;
     Ok(Value::None)
 }
 
@@ -122,17 +116,22 @@ fn set_update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let s = mutable(args, "update")?.clone();
     for other in &args[1..] {
         let t = table_of(vm, other)?;
-        s.table.borrow_mut().merge(&t);
+        if !kl::table_runs_python(&t) && !kl::table_runs_python(&s.table.borrow()) {
+            s.table.borrow_mut().merge(&t);
+            continue;
+        }
+        let mine = s.table.borrow().clone();
+        let merged = kl::table_union(vm, &mine, &t)?;
+        *s.table.borrow_mut() = merged;
     }
     Ok(Value::None)
 }
 
+/// A set operation that may run keys' `__eq__` (`key_lookup`).
+type TableOp = fn(&mut Vm, &SetTable, &SetTable) -> PyResult<SetTable>;
+
 /// Folds `op` over the set and every argument (`a.union(b, c)`).
-fn fold(
-    vm: &mut Vm,
-    args: &[Value],
-    op: fn(&SetTable, &SetTable) -> SetTable,
-) -> PyResult<(Rc<SetObject>, SetTable)> {
+fn fold(vm: &mut Vm, args: &[Value], op: TableOp) -> PyResult<(Rc<SetObject>, SetTable)> {
     let s = this(args)?.clone();
     let mut acc = s.table.borrow().clone();
     if args.len() == 1 {
@@ -142,23 +141,23 @@ fn fold(
     }
     for other in &args[1..] {
         let t = table_of(vm, other)?;
-        acc = op(&acc, &t);
+        acc = op(vm, &acc, &t)?;
     }
     Ok((s, acc))
 }
 
 fn set_union(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let (s, t) = fold(vm, args, set::union)?;
+    let (s, t) = fold(vm, args, kl::table_union)?;
     Ok(result(&s, t))
 }
 
 fn set_intersection(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let (s, t) = fold(vm, args, set::intersection)?;
+    let (s, t) = fold(vm, args, kl::table_intersection)?;
     Ok(result(&s, t))
 }
 
 fn set_difference(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    let (s, t) = fold(vm, args, set::difference)?;
+    let (s, t) = fold(vm, args, kl::table_difference)?;
     Ok(result(&s, t))
 }
 
@@ -166,34 +165,31 @@ fn set_symmetric_difference(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult
     let other = one_arg(args, "symmetric_difference")?;
     let s = this(args)?;
     let t = table_of(vm, other)?;
-    Ok(result(s, set::symmetric_difference(&s.table.borrow(), &t)))
+    let mine = s.table.borrow().clone();
+    Ok(result(s, kl::table_symmetric_difference(vm, &mine, &t)?))
 }
 
-fn in_place(
-    vm: &mut Vm,
-    args: &[Value],
-    name: &str,
-    op: fn(&SetTable, &SetTable) -> SetTable,
-) -> PyResult<Value> {
+fn in_place(vm: &mut Vm, args: &[Value], name: &str, op: TableOp) -> PyResult<Value> {
     let s = mutable(args, name)?.clone();
     for other in &args[1..] {
         let t = table_of(vm, other)?;
-        let new = op(&s.table.borrow(), &t);
+        let mine = s.table.borrow().clone();
+        let new = op(vm, &mine, &t)?;
         *s.table.borrow_mut() = new;
     }
     Ok(Value::None)
 }
 
 fn set_intersection_update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    in_place(vm, args, "intersection_update", set::intersection)
+    in_place(vm, args, "intersection_update", kl::table_intersection)
 }
 
 fn set_difference_update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    in_place(vm, args, "difference_update", set::difference)
+    in_place(vm, args, "difference_update", kl::table_difference)
 }
 
 fn set_symmetric_difference_update(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
-    in_place(vm, args, "symmetric_difference_update", set::symmetric_difference)
+    in_place(vm, args, "symmetric_difference_update", kl::table_symmetric_difference)
 }
 
 /// Is every key of `a` in `b`?
@@ -203,15 +199,18 @@ pub fn is_subset(a: &SetTable, b: &SetTable) -> bool {
 
 fn set_issubset(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let other = table_of(vm, one_arg(args, "issubset")?)?;
-    Ok(Value::Bool(is_subset(&this(args)?.table.borrow(), &other)))
+    let mine = this(args)?.table.borrow().clone();
+    Ok(Value::Bool(crate::objects::key_lookup::table_is_subset(vm, &mine, &other)?))
 }
 
 fn set_issuperset(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let other = table_of(vm, one_arg(args, "issuperset")?)?;
-    Ok(Value::Bool(is_subset(&other, &this(args)?.table.borrow())))
+    let mine = this(args)?.table.borrow().clone();
+    Ok(Value::Bool(crate::objects::key_lookup::table_is_subset(vm, &other, &mine)?))
 }
 
 fn set_isdisjoint(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let other = table_of(vm, one_arg(args, "isdisjoint")?)?;
-    Ok(Value::Bool(set::intersection(&this(args)?.table.borrow(), &other).is_empty()))
+    let mine = this(args)?.table.borrow().clone();
+    Ok(Value::Bool(crate::objects::key_lookup::table_intersection(vm, &mine, &other)?.is_empty()))
 }

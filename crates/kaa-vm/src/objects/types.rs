@@ -25,6 +25,16 @@ pub struct TypeObject {
     pub module: RefCell<Option<Value>>,
     /// Cache for `has_setattr_hook`.
     pub setattr_hook: std::cell::Cell<Option<bool>>,
+    /// Cache for `has_getattribute_hook`.
+    pub getattribute_hook: std::cell::Cell<Option<bool>>,
+    /// `type(cls)` when it is not `type` itself (a class made with `metaclass=M`).
+    pub metaclass: Option<Rc<TypeObject>>,
+    /// Direct subclasses, for `__subclasses__()` and for invalidating the caches above.
+    pub subclasses: RefCell<Vec<std::rc::Weak<TypeObject>>>,
+    /// Do instances carry a `__dict__`? False when this class and all its bases use `__slots__`.
+    pub instances_have_dict: bool,
+    /// Slots per instance, this class's and its bases' (`__slots__`).
+    pub slot_count: usize,
 }
 
 impl TypeObject {
@@ -44,12 +54,18 @@ impl TypeObject {
             is_heap_type: false,
             module: RefCell::new(None),
             setattr_hook: std::cell::Cell::new(None),
+            getattribute_hook: std::cell::Cell::new(None),
+            metaclass: None,
+            subclasses: RefCell::new(Vec::new()),
+            instances_have_dict: true,
+            slot_count: 0,
         }
     }
 
     /// A class from a `class` statement: name, bases (never empty: `object` at least), namespace.
     pub fn new_class(name: &str, qualname: &str, bases: Vec<Rc<TypeObject>>) -> PyResult<TypeObject> {
         let mro_tail = c3_merge(&bases)?;
+        let slot_count = bases.iter().map(|b| b.slot_count).max().unwrap_or(0);
         let exception = mro_tail.iter().find_map(|t| t.exception);
         Ok(TypeObject {
             name: name.to_string(),
@@ -62,7 +78,35 @@ impl TypeObject {
             is_heap_type: true,
             module: RefCell::new(None),
             setattr_hook: std::cell::Cell::new(None),
+            getattribute_hook: std::cell::Cell::new(None),
+            metaclass: None,
+            subclasses: RefCell::new(Vec::new()),
+            instances_have_dict: true,
+            slot_count,
         })
+    }
+
+    /// Records `class` as a direct subclass of each of its bases.
+    pub fn register_subclass(class: &Rc<TypeObject>) {
+        for b in &class.bases {
+            let mut subs = b.subclasses.borrow_mut();
+            subs.retain(|w| w.strong_count() > 0);
+            subs.push(Rc::downgrade(class));
+        }
+    }
+
+    /// Live direct subclasses, oldest first.
+    pub fn live_subclasses(&self) -> Vec<Rc<TypeObject>> {
+        self.subclasses.borrow().iter().filter_map(|w| w.upgrade()).collect()
+    }
+
+    /// Forgets the cached hook answers of this class and every subclass (a dunder was assigned).
+    pub fn invalidate_hooks(&self) {
+        self.setattr_hook.set(None);
+        self.getattribute_hook.set(None);
+        for sub in self.live_subclasses() {
+            sub.invalidate_hooks();
+        }
     }
 
     /// Is `self` `other` or a subclass of it?
@@ -87,14 +131,29 @@ impl TypeObject {
         self.mro_tail.iter().find_map(|t| t.dict.get(name).ok().flatten())
     }
 
-    /// Does this class (or a base) define `__setattr__`? Cached: decided when the class is
-    /// made, and redone when `__setattr__` is assigned on the class itself.
+    /// Must `obj.name = v` on an instance take the slow path? True when this class (or a base)
+    /// defines `__setattr__` or its instances have no `__dict__` (`__slots__`). Cached, and
+    /// forgotten when a dunder is assigned on the class or a base.
     pub fn has_setattr_hook(self: &Rc<Self>) -> bool {
         match self.setattr_hook.get() {
             Some(b) => b,
             None => {
-                let b = self.lookup("__setattr__").is_some();
+                let b = !self.instances_have_dict || self.lookup("__setattr__").is_some();
                 self.setattr_hook.set(Some(b));
+                b
+            }
+        }
+    }
+
+    /// Does this class (or a base) override `__getattribute__`? Then every attribute read on
+    /// its instances goes through it. Cached like `has_setattr_hook`.
+    #[inline]
+    pub fn has_getattribute_hook(self: &Rc<Self>) -> bool {
+        match self.getattribute_hook.get() {
+            Some(b) => b,
+            None => {
+                let b = self.is_heap_type && self.lookup("__getattribute__").is_some();
+                self.getattribute_hook.set(Some(b));
                 b
             }
         }
@@ -112,6 +171,13 @@ impl TypeObject {
     pub fn mro(self: &Rc<Self>) -> Vec<Rc<TypeObject>> {
         std::iter::once(self.clone()).chain(self.mro_tail.iter().cloned()).collect()
     }
+}
+
+/// The C3 method resolution order of `t` (what `type.mro()` returns), `t` first.
+pub fn c3_order(t: &Rc<TypeObject>) -> PyResult<Vec<Rc<TypeObject>>> {
+    let mut out = vec![t.clone()];
+    out.extend(c3_merge(&t.bases)?);
+    Ok(out)
 }
 
 /// C3 linearization of the bases' MROs (the part of the MRO after the new class itself).
@@ -145,10 +211,25 @@ fn c3_merge(bases: &[Rc<TypeObject>]) -> PyResult<Vec<Rc<TypeObject>>> {
     }
 }
 
-/// An instance of a class made by a `class` statement.
+/// An instance of a class made by a `class` statement. Slot values (`__slots__`) live in `dict`
+/// too: a slotted class's instances simply refuse other names and hide `__dict__`.
 pub struct InstanceObject {
     pub class: Rc<TypeObject>,
-    pub dict: DictObject,
+    pub dict: Rc<DictObject>,
+    /// `__slots__` values by member index (`Value::Null` while unset); empty without slots.
+    pub slots: RefCell<Vec<Value>>,
+}
+
+impl InstanceObject {
+    pub fn new(class: Rc<TypeObject>) -> InstanceObject {
+        let slots = RefCell::new(vec![Value::Null; class.slot_count]);
+        InstanceObject { class, dict: Rc::new(DictObject::new()), slots }
+    }
+
+    pub fn with_dict(class: Rc<TypeObject>, dict: DictObject) -> InstanceObject {
+        let slots = RefCell::new(vec![Value::Null; class.slot_count]);
+        InstanceObject { class, dict: Rc::new(dict), slots }
+    }
 }
 
 /// `property(fget, fset, fdel, doc)`.
