@@ -208,6 +208,21 @@ opcodes! {
     CheckExcMatch = "CHECK_EXC_MATCH",
     /// `exc -- ` : raises `exc` again without adding a traceback entry for this frame.
     Reraise = "RERAISE",
+    /// `exc type -- rest match` : `except*`'s split of the exception by `type`; `exc None` (no
+    /// push of rest) when nothing matches.
+    CheckEgMatch = "CHECK_EG_MATCH",
+    /// `orig list -- exc|None` : what a `try`/`except*` re-raises, from the original exception and
+    /// what its clauses raised (see `exception_group::prep_reraise_star`).
+    PrepReraiseStar = "PREP_RERAISE_STAR",
+    /// `x -- ` : jumps forward `arg` instructions if x is None.
+    PopJumpForwardIfNone = "POP_JUMP_FORWARD_IF_NONE",
+    /// `x -- ` : jumps forward `arg` instructions if x is not None.
+    PopJumpForwardIfNotNone = "POP_JUMP_FORWARD_IF_NOT_NONE",
+    /// `v -- v` : marks the value an async generator is about to yield as its own (not an
+    /// `await` passing through).
+    AsyncGenWrap = "ASYNC_GEN_WRAP",
+    /// `-- ` : empties cell/free slot `arg` (`del` of a variable an inner function uses).
+    DeleteDeref = "DELETE_DEREF",
     /// `value -- ` : hands an expression statement's value to `sys.displayhook` (interactive
     /// mode only).
     PrintExpr = "PRINT_EXPR",
@@ -293,6 +308,9 @@ impl Opcode {
             Opcode::Call => -(a + 1),
             Opcode::MakeFunction => -((a & 15).count_ones() as i32),
             Opcode::RaiseVarargs => -a,
+            Opcode::CheckEgMatch | Opcode::AsyncGenWrap | Opcode::DeleteDeref => 0,
+            Opcode::PrepReraiseStar => -1,
+            Opcode::PopJumpForwardIfNone | Opcode::PopJumpForwardIfNotNone => -1,
         }
     }
 
@@ -304,6 +322,8 @@ impl Opcode {
                 | Opcode::JumpBackward
                 | Opcode::PopJumpForwardIfFalse
                 | Opcode::PopJumpForwardIfTrue
+                | Opcode::PopJumpForwardIfNone
+                | Opcode::PopJumpForwardIfNotNone
                 | Opcode::JumpIfFalseOrPop
                 | Opcode::JumpIfTrueOrPop
                 | Opcode::ForIter

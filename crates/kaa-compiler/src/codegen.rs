@@ -39,6 +39,8 @@ enum FBlock<'a> {
     With,
     /// An `async with` body: the same, awaiting `__aexit__`.
     AsyncWith,
+    /// An `except*` clause body: `break`, `continue` and `return` may not leave it.
+    ExceptStarHandler,
 }
 
 /// An exception-table range still open: instructions from `start` on jump to `target`.
@@ -77,6 +79,7 @@ impl FBlock<'_> {
             FBlock::FinallyEnd => FBlock::FinallyEnd,
             FBlock::With => FBlock::With,
             FBlock::AsyncWith => FBlock::AsyncWith,
+            FBlock::ExceptStarHandler => FBlock::ExceptStarHandler,
         }
     }
 }
@@ -445,6 +448,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 if !self.scope().kind.is_function_like() {
                     return Err(syntax_error("'return' outside function", s.span));
                 }
+                if value.is_some() && self.scope().is_generator && self.scope().is_coroutine {
+                    return Err(syntax_error("'return' with value in async generator", s.span));
+                }
                 match value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(ConstValue::None),
@@ -513,7 +519,14 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
-                    self.try_finally(body, handlers, orelse, finalbody)?;
+                    self.try_finally(body, handlers, orelse, finalbody, false)?;
+                }
+            }
+            StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+                if finalbody.is_empty() {
+                    self.try_star(body, handlers, orelse)?;
+                } else {
+                    self.try_finally(body, handlers, orelse, finalbody, true)?;
                 }
             }
             StmtKind::FunctionDef { name, args, body, decorator_list, returns, .. }
@@ -567,7 +580,6 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.emit(Opcode::RaiseVarargs, 1);
                 self.unit().bind(end);
             }
-            other => return Err(unsupported(stmt_name(other), s.span.lineno)),
         }
         Ok(())
     }
@@ -626,6 +638,13 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 }
             }
             FBlock::TryFinally { finalbody } => self.stmts(finalbody)?,
+            FBlock::ExceptStarHandler => {
+                let at = self.unit().loc;
+                return Err(syntax_error(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    at,
+                ));
+            }
             FBlock::ExceptHandler { name } => {
                 if keep_top {
                     self.emit(Opcode::Swap, 2);
@@ -924,7 +943,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
     }
 
     fn delete_name(&mut self, name: &str) -> Result<()> {
-        self.name_op(name, Opcode::DeleteFast, Opcode::DeleteFast, Opcode::DeleteGlobal, Opcode::DeleteName)
+        self.name_op(name, Opcode::DeleteFast, Opcode::DeleteDeref, Opcode::DeleteGlobal, Opcode::DeleteName)
     }
 
     /// `try: body except ...: handlers else: orelse`, with an exception-table range per part.
@@ -1010,6 +1029,103 @@ impl<'s, 'a> Compiler<'s, 'a> {
         Ok(())
     }
 
+    /// `try: body except* ...: handlers else: orelse`, as CPython 3.11 compiles it: each clause
+    /// takes its part of the exception with CHECK_EG_MATCH; what clauses raise (and the unmatched
+    /// rest) is collected in a list that PREP_RERAISE_STAR turns into the exception to re-raise.
+    fn try_star(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> Result<()> {
+        let handler_label = self.unit().new_label();
+        let else_label = self.unit().new_label();
+        let cleanup = self.unit().new_label();
+        let reraise = self.unit().new_label();
+        let end = self.unit().new_label();
+        let guard = self.unit().push_handler(handler_label);
+        self.stmts(body)?;
+        self.unit().pop_handler(guard);
+        self.unit().jump(Opcode::JumpForward, else_label);
+
+        self.unit().bind(handler_label); // ... exc
+        if let Some(first) = handlers.first() {
+            self.set_line(first.span);
+        }
+        let in_handlers = self.unit().push_handler(cleanup);
+        self.emit(Opcode::PushExcInfo, 0); // ... prev_exc exc
+        self.emit(Opcode::Copy, 1); // ... prev_exc orig exc
+        self.emit(Opcode::BuildList, 0);
+        self.emit(Opcode::Swap, 2); // ... prev_exc orig raised exc
+        for h in handlers {
+            self.set_line(h.span);
+            let next = self.unit().new_label();
+            let no_match = self.unit().new_label();
+            match &h.type_ {
+                Some(t) => self.expr(t)?,
+                None => self.load_const(ConstValue::None),
+            }
+            self.emit(Opcode::CheckEgMatch, 0); // ... prev_exc orig raised rest match
+            self.emit(Opcode::Copy, 1);
+            self.unit().jump(Opcode::PopJumpForwardIfNone, no_match);
+            match &h.name {
+                Some(n) => self.store_name(n)?,
+                None => {
+                    self.emit(Opcode::PopTop, 0);
+                }
+            }
+            // ... prev_exc orig raised rest
+            let raised_in_body = self.unit().new_label();
+            let body_guard = self.unit().push_handler(raised_in_body);
+            self.unit().fblocks.push(FBlock::ExceptStarHandler);
+            self.stmts(&h.body)?;
+            self.unit().fblocks.pop();
+            self.unit().pop_handler(body_guard);
+            if let Some(n) = &h.name {
+                self.load_const(ConstValue::None);
+                self.store_name(n)?;
+                self.delete_name(n)?;
+            }
+            self.unit().jump(Opcode::JumpForward, next);
+            // An exception from the clause's body joins the list: ... prev_exc orig raised rest exc
+            self.unit().bind(raised_in_body);
+            if let Some(n) = &h.name {
+                self.load_const(ConstValue::None);
+                self.store_name(n)?;
+                self.delete_name(n)?;
+            }
+            self.emit(Opcode::ListAppend, 2);
+            self.unit().jump(Opcode::JumpForward, next);
+            self.unit().bind(no_match); // ... prev_exc orig raised exc None
+            self.emit(Opcode::PopTop, 0);
+            self.unit().bind(next);
+        }
+        // ... prev_exc orig raised rest
+        self.emit(Opcode::ListAppend, 1);
+        self.emit(Opcode::PrepReraiseStar, 0); // ... prev_exc result
+        self.unit().pop_handler(in_handlers);
+        self.emit(Opcode::Copy, 1);
+        self.unit().jump(Opcode::PopJumpForwardIfNotNone, reraise);
+        self.emit(Opcode::PopTop, 0);
+        self.emit(Opcode::PopExcept, 0);
+        self.unit().jump(Opcode::JumpForward, end);
+
+        self.unit().bind(reraise); // ... prev_exc result
+        self.emit(Opcode::Swap, 2);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::Reraise, 0);
+
+        self.unit().bind(cleanup); // ... prev_exc exc2
+        self.emit(Opcode::Swap, 2);
+        self.emit(Opcode::PopExcept, 0);
+        self.emit(Opcode::Reraise, 0);
+
+        self.unit().bind(else_label);
+        self.stmts(orelse)?;
+        self.unit().bind(end);
+        Ok(())
+    }
+
     /// `try ... finally: finalbody` (with optional handlers and else inside).
     fn try_finally(
         &mut self,
@@ -1017,6 +1133,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         handlers: &'a [ExceptHandler],
         orelse: &'a [Stmt],
         finalbody: &'a [Stmt],
+        star: bool,
     ) -> Result<()> {
         let on_exception = self.unit().new_label();
         let cleanup = self.unit().new_label();
@@ -1025,6 +1142,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.unit().fblocks.push(FBlock::TryFinally { finalbody });
         if handlers.is_empty() {
             self.stmts(body)?;
+        } else if star {
+            self.try_star(body, handlers, orelse)?;
         } else {
             self.try_except(body, handlers, orelse)?;
         }
@@ -1223,9 +1342,6 @@ impl<'s, 'a> Compiler<'s, 'a> {
             .scope()
             .child_at(span)
             .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
-        if scope.is_generator && scope.is_coroutine {
-            return Err(unsupported("async generators", span.lineno));
-        }
         let qualname = self.qualname(name);
         let mut unit = Unit::new(scope, name, qualname, &self.filename, span.lineno);
         unit.code.argcount = (args.posonlyargs.len() + args.args.len()) as u32;
@@ -1389,13 +1505,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     fn delete(&mut self, target: &'a Expr) -> Result<()> {
         match &target.kind {
-            ExprKind::Name { id, .. } => self.name_op(
-                id,
-                Opcode::DeleteFast,
-                Opcode::DeleteFast,
-                Opcode::DeleteGlobal,
-                Opcode::DeleteName,
-            ),
+            ExprKind::Name { id, .. } => self.delete_name(id),
             ExprKind::Subscript { value, slice, .. } => {
                 self.expr(value)?;
                 self.expr(slice)?;
@@ -1614,7 +1724,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(ConstValue::None),
                 }
-                self.emit(Opcode::YieldValue, 0);
+                self.yield_value();
             }
             ExprKind::Await { value } => {
                 self.check_await_allowed(e.span, "await")?;
@@ -1624,6 +1734,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
             }
             ExprKind::YieldFrom { value } => {
                 self.check_yield_allowed(e.span)?;
+                if self.scope().is_coroutine {
+                    return Err(syntax_error("'yield from' inside async function", e.span));
+                }
                 self.expr(value)?;
                 self.emit(Opcode::GetYieldFromIter, 0);
                 self.load_const(ConstValue::None);
@@ -1829,10 +1942,19 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.unit().bind(end);
     }
 
+    /// YIELD_VALUE, marked as the generator's own value in an async generator.
+    fn yield_value(&mut self) {
+        let scope = self.scope();
+        if scope.is_generator && scope.is_coroutine {
+            self.emit(Opcode::AsyncGenWrap, 0);
+        }
+        self.emit(Opcode::YieldValue, 0);
+    }
+
     #[cold]
     fn check_await_allowed(&self, span: Span, what: &str) -> Result<()> {
         let scope = self.scope();
-        if scope.kind == ScopeKind::Function && scope.is_coroutine {
+        if matches!(scope.kind, ScopeKind::Function | ScopeKind::Comprehension) && scope.is_coroutine {
             return Ok(());
         }
         let msg = match (what, scope.kind) {
@@ -1901,10 +2023,22 @@ impl<'s, 'a> Compiler<'s, 'a> {
             .scope()
             .child_at(span)
             .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
+        let is_generator = kind == "<genexpr>";
+        let awaited = scope.is_coroutine && !is_generator;
+        if awaited {
+            let outer = self.scope();
+            let outer_async =
+                matches!(outer.kind, ScopeKind::Function | ScopeKind::Comprehension) && outer.is_coroutine;
+            if !outer_async {
+                return Err(syntax_error(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    span,
+                ));
+            }
+        }
         let qualname = self.qualname(kind);
         let mut unit = Unit::new(scope, kind, qualname, &self.filename, span.lineno);
         unit.code.argcount = 1;
-        let is_generator = kind == "<genexpr>";
         let value = self.dict_comprehension.take();
         self.units.push(unit);
         self.set_line(span);
@@ -1936,9 +2070,13 @@ impl<'s, 'a> Compiler<'s, 'a> {
         let code = self.units.pop().expect("comprehension unit").finish();
         self.make_function(code, 0)?;
         self.expr(&generators[0].iter)?;
-        self.emit(Opcode::GetIter, 0);
+        self.emit(if generators[0].is_async != 0 { Opcode::GetAiter } else { Opcode::GetIter }, 0);
         // [function, iterator] with CALL 0 calls function(iterator): the "method" form of CALL.
         self.emit(Opcode::Call, 0);
+        if awaited {
+            self.emit(Opcode::GetAwaitable, 0);
+            self.await_loop();
+        }
         Ok(())
     }
 
@@ -1950,19 +2088,26 @@ impl<'s, 'a> Compiler<'s, 'a> {
         target: &CompTarget<'a>,
     ) -> Result<()> {
         let g = &generators[depth];
-        if g.is_async != 0 {
-            return Err(unsupported("async comprehension", elt.span.lineno));
-        }
+        let is_async = g.is_async != 0;
         let top = self.unit().new_label();
         let end = self.unit().new_label();
         if depth == 0 {
             self.emit(Opcode::LoadFast, 0);
         } else {
             self.expr(&g.iter)?;
-            self.emit(Opcode::GetIter, 0);
+            self.emit(if is_async { Opcode::GetAiter } else { Opcode::GetIter }, 0);
         }
         self.unit().bind(top);
-        self.unit().jump(Opcode::ForIter, end);
+        if is_async {
+            // As `async for`: await __anext__() until StopAsyncIteration.
+            let guard = self.unit().push_handler(end);
+            self.emit(Opcode::GetAnext, 0);
+            self.emit(Opcode::GetAwaitable, 0);
+            self.await_loop();
+            self.unit().pop_handler(guard);
+        } else {
+            self.unit().jump(Opcode::ForIter, end);
+        }
         self.store(&g.target)?;
         // A failed condition skips to the loop's back edge (jumps only go forward or via
         // JUMP_BACKWARD).
@@ -1979,7 +2124,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             let distance = (depth + 2) as u32;
             match target {
                 CompTarget::Yield => {
-                    self.emit(Opcode::YieldValue, 0);
+                    self.yield_value();
                     self.emit(Opcode::PopTop, 0);
                 }
                 CompTarget::List => {
@@ -1997,6 +2142,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.unit().bind(next_item);
         self.unit().jump(Opcode::JumpBackward, top);
         self.unit().bind(end);
+        if is_async {
+            self.emit(Opcode::EndAsyncFor, 0);
+        }
         Ok(())
     }
 }
@@ -2097,13 +2245,6 @@ fn binary_op_kind(op: Operator) -> BinaryOpKind {
         Operator::BitXor => BinaryOpKind::Xor,
         Operator::BitAnd => BinaryOpKind::And,
         Operator::FloorDiv => BinaryOpKind::FloorDivide,
-    }
-}
-
-fn stmt_name(s: &StmtKind) -> &'static str {
-    match s {
-        StmtKind::TryStar { .. } => "try/except*",
-        _ => "this statement",
     }
 }
 

@@ -430,7 +430,17 @@ impl Builder {
         if name == "<genexpr>" {
             self.cur().is_generator = true;
         }
+        // `async for` (or an `await`, noted by `expr`) makes the comprehension a coroutine, or an
+        // async generator for a generator expression; a coroutine comprehension is awaited where
+        // it is called, which makes an enclosing comprehension one too.
+        if generators.iter().any(|g| g.is_async != 0) {
+            self.cur().is_coroutine = true;
+        }
+        let awaited_here = self.cur().is_coroutine && name != "<genexpr>";
         self.pop();
+        if awaited_here && self.cur().kind == ScopeKind::Comprehension {
+            self.cur().is_coroutine = true;
+        }
         Ok(())
     }
 
@@ -501,7 +511,11 @@ impl Builder {
                 self.comprehension("<dictcomp>", e.span, generators, &[key, value])?
             }
             ExprKind::Await { value } | ExprKind::YieldFrom { value } => {
-                self.cur().is_generator |= !matches!(e.kind, ExprKind::Await { .. });
+                let is_await = matches!(e.kind, ExprKind::Await { .. });
+                self.cur().is_generator |= !is_await;
+                if is_await && self.cur().kind == ScopeKind::Comprehension {
+                    self.cur().is_coroutine = true;
+                }
                 self.expr(value)?;
             }
             ExprKind::Yield { value } => {

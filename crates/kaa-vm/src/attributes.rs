@@ -2,7 +2,7 @@
 //! that walk a type's MRO and apply the descriptor protocol.
 
 use crate::builtins;
-use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
+use crate::exceptions::{ExcKind, PyErr, PyResult};
 use crate::interp::Vm;
 use crate::objects::dict::DictObject;
 use crate::objects::native::{self, NativeObject};
@@ -142,6 +142,9 @@ impl Vm {
                 Value::Function(f) => return Ok(Value::Dict(Rc::new(copy_dict(&f.dict)?))),
                 _ => {}
             }
+            if let Value::Exception(e) = obj {
+                return Ok(Value::Dict(Rc::new(copy_dict(&e.dict)?)));
+            }
         }
         Err(self.no_attribute(obj, name))
     }
@@ -179,6 +182,7 @@ impl Vm {
             (Value::MemoryView(m), _) => crate::objects::memoryview::attr(m, name)?,
             (Value::Function(f), "__name__") => Some(Value::str(&f.name)),
             (Value::Function(f), "__qualname__") => Some(Value::str(&f.qualname)),
+            (Value::Function(f), "__code__") => Some(Value::Code(f.code.clone())),
             (Value::Function(f), "__doc__") => Some(f.consts.consts.first().cloned().unwrap_or(Value::None)),
             (Value::Function(f), "__annotations__") => {
                 let d = DictObject::new();
@@ -202,13 +206,6 @@ impl Vm {
             (Value::BoundMethod(m), "__name__") => return self.get_attr(&m.0.clone(), "__name__").map(Some),
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
             (Value::Exception(e), "args") => Some(Value::Tuple(Rc::new(e.args.borrow().clone()))),
-            (Value::Exception(e), "msg" | "name" | "path")
-                if e.class.is_subclass(&self.exception_type(ExcKind::ImportError)) =>
-            {
-                // ImportError's own attributes default to None (msg: the only argument).
-                let args = e.args.borrow();
-                Some(if name == "msg" && args.len() == 1 { args[0].clone() } else { Value::None })
-            }
             (Value::Exception(e), "code")
                 if e.class.is_subclass(&self.exception_type(ExcKind::SystemExit)) =>
             {
@@ -247,6 +244,11 @@ impl Vm {
             (Value::Slice(s), "start") => Some(s.0.clone()),
             (Value::Slice(s), "stop") => Some(s.1.clone()),
             (Value::Slice(s), "step") => Some(s.2.clone()),
+            (Value::Exception(e), _) => self.exception_attr(e, name),
+            (Value::Frame(f), _) => self.frame_attr(f, name),
+            (Value::Generator(g), _) => self.generator_attr(g, name),
+            (Value::Code(c), _) => crate::frames::code_attr(c, name),
+            (Value::Traceback(t), _) => crate::objects::frame::traceback_attr(t, name),
             _ => None,
         })
     }
@@ -484,7 +486,9 @@ impl Vm {
                 Ok(())
             }
             Value::Exception(e) => {
-                e.dict.set_str(name, value);
+                if !self.set_exception_attr(e, name, value.clone())? {
+                    e.dict.set_str(name, value);
+                }
                 Ok(())
             }
             Value::Function(f) => {
@@ -595,15 +599,7 @@ impl Vm {
                 return ctor(self, &args, &kwargs);
             }
             if t.exception.is_some() {
-                if !kwargs.is_empty() && t.is_subclass(&self.exception_type(ExcKind::ImportError)) {
-                    let e = Rc::new(ExceptionObject::new(t.clone(), args));
-                    crate::import::import_error_keywords(&e, &kwargs)?;
-                    return Ok(Value::Exception(e));
-                }
-                if !kwargs.is_empty() {
-                    return Err(PyErr::type_error(format!("{}() takes no keyword arguments", t.name)));
-                }
-                return Ok(Value::Exception(Rc::new(ExceptionObject::new(t.clone(), args))));
+                return Ok(Value::Exception(self.new_exception(t, args, &kwargs)?));
             }
             return Err(PyErr::type_error(format!("cannot create '{}' instances", t.name)));
         }
@@ -623,7 +619,7 @@ impl Vm {
                 obj
             }
             None if t.exception.is_some() => {
-                Value::Exception(Rc::new(ExceptionObject::new(t.clone(), args.clone())))
+                Value::Exception(self.new_exception(t, args.clone(), &kwargs)?)
             }
             None => Value::Instance(Rc::new(InstanceObject::new(t.clone()))),
         };

@@ -404,9 +404,18 @@ pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
             _ => Err(PyErr::type_error("__delattr__ expected 1 argument")),
         }),
         "__new__" => ("__new__", |vm, a, _| match a.first() {
-            Some(Value::Type(t)) if t.exception.is_some() => Ok(Value::Exception(Rc::new(
-                crate::exceptions::ExceptionObject::new(t.clone(), a[1..].to_vec()),
-            ))),
+            // Reached through super() from a `__new__`: bound to the class, which is passed again.
+            Some(Value::Type(_)) if matches!(a.get(1), Some(Value::Type(t)) if t.exception.is_some()) => {
+                match a.get(1) {
+                    Some(Value::Type(t)) => {
+                        Ok(Value::Exception(vm.new_exception(t, a[2..].to_vec(), &[])?))
+                    }
+                    _ => Err(PyErr::type_error("object.__new__(X): X is not a type object")),
+                }
+            }
+            Some(Value::Type(t)) if t.exception.is_some() => {
+                Ok(Value::Exception(vm.new_exception(t, a[1..].to_vec(), &[])?))
+            }
             Some(Value::Type(t)) => {
                 Ok(Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(t.clone()))))
             }
@@ -641,7 +650,9 @@ pub fn method(obj: &Value, name: &str) -> Option<Value> {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => o::int::METHODS,
         Value::Float(_) => o::float::METHODS,
         Value::Range(_) => o::range::METHODS,
+        Value::Generator(g) if g.is_async_generator => crate::objects::async_generator::ASYNC_GEN_METHODS,
         Value::Generator(_) => GENERATOR_METHODS,
+        Value::AsyncGenOp(_) => crate::objects::async_generator::OP_METHODS,
         Value::Iterator(_) => ITERATOR_METHODS,
         Value::Set(_) => crate::objects::set_methods::METHODS,
         Value::Complex(_) => o::complex::METHODS,
@@ -651,7 +662,7 @@ pub fn method(obj: &Value, name: &str) -> Option<Value> {
         _ => return None,
     };
     let found = match obj {
-        Value::Generator(_) | Value::Set(_) => table.iter().find(|(n, _)| *n == name),
+        Value::Generator(_) | Value::Set(_) | Value::AsyncGenOp(_) => table.iter().find(|(n, _)| *n == name),
         _ => sorted_lookup(table, name),
     };
     found.map(|(n, f)| bound(n, *f, obj))
@@ -789,20 +800,18 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
         }
         Value::Exception(e) => {
             if let (true, Some(f)) = (e.class.is_heap_type, e.class.lookup("__repr__")) {
-                let r = vm.call_value(&f, vec![v.clone()], Vec::new())?;
-                return vm.str(&r);
+                if !matches!(&f, Value::Builtin(b) if b.name == "__repr__") {
+                    let r = vm.call_value(&f, vec![v.clone()], Vec::new())?;
+                    return vm.str(&r);
+                }
             }
-            let items = e.args.borrow().clone();
-            let args: PyResult<Vec<String>> = items.iter().map(|x| repr_value(vm, x, depth + 1)).collect();
-            let args = args?;
-            if args.len() == 1 {
-                format!("{}({})", e.class.name, args[0])
-            } else {
-                format!("{}({})", e.class.name, args.join(", "))
-            }
+            vm.exception_repr(e)?
         }
+        Value::Frame(f) => crate::frames::frame_repr(vm, f),
+        Value::Traceback(_) => format!("<traceback object at {:#x}>", v.address()),
         Value::Cell(_) => "<cell>".into(),
         Value::Generator(g) => format!("<{} object {} at {:#x}>", v.type_name(), g.qualname, v.address()),
+        Value::AsyncGenOp(o) => format!("<{} object at {:#x}>", o.type_name(), v.address()),
         Value::Module(m) => crate::import::module_repr(m),
         Value::Set(s) => {
             let keys = s.keys();

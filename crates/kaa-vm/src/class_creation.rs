@@ -428,6 +428,19 @@ fn mangle(class_name: &str, name: &str) -> String {
     format!("_{stripped}{name}")
 }
 
+/// Where `call_dunder` looks up special methods of built-in views and descriptors, and of
+/// classes made by a Python metaclass (None: they have none). Out of line: the common
+/// containers never get here.
+#[cold]
+#[inline(never)]
+pub fn dunder_class(vm: &Vm, obj: &Value) -> Option<Rc<TypeObject>> {
+    match obj {
+        Value::Native(_) => Some(vm.type_of(obj)),
+        Value::Type(t) => t.metaclass.clone(),
+        _ => None,
+    }
+}
+
 fn method(name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None, is_method: true }))
 }

@@ -67,14 +67,35 @@ exception_kinds! {
     DeprecationWarning: Warning,
     RuntimeWarning: Warning,
     SyntaxWarning: Warning,
+    PendingDeprecationWarning: Warning,
+    FutureWarning: Warning,
+    ImportWarning: Warning,
+    UnicodeWarning: Warning,
+    BytesWarning: Warning,
+    ResourceWarning: Warning,
+    EncodingWarning: Warning,
+    BlockingIOError: OSError,
+    ChildProcessError: OSError,
+    ConnectionError: OSError,
+    BrokenPipeError: ConnectionError,
+    ConnectionAbortedError: ConnectionError,
+    ConnectionRefusedError: ConnectionError,
+    ConnectionResetError: ConnectionError,
+    FileExistsError: OSError,
+    InterruptedError: OSError,
+    IsADirectoryError: OSError,
+    NotADirectoryError: OSError,
+    ProcessLookupError: OSError,
+    TimeoutError: OSError,
+    BaseExceptionGroup: BaseException,
+    // Really a subclass of both BaseExceptionGroup and Exception (`Vm::new` gives it both bases).
+    ExceptionGroup: BaseExceptionGroup,
 }
 
 /// One traceback line: where the exception passed through.
 #[derive(Clone, Debug)]
 pub struct TraceEntry {
-    pub filename: String,
     pub lineno: u32,
-    pub name: String,
     /// The failing instruction's source range: end line, start and end columns (UTF-8 bytes).
     pub end_lineno: u32,
     pub col: u32,
@@ -84,8 +105,8 @@ pub struct TraceEntry {
 pub struct ExceptionObject {
     pub class: Rc<TypeObject>,
     pub args: RefCell<Vec<Value>>,
-    /// Traceback lines, innermost frame first.
-    pub traceback: RefCell<Vec<TraceEntry>>,
+    /// `__traceback__`: the outermost frame's entry, linked towards the frame that raised.
+    pub traceback: RefCell<Option<Rc<crate::objects::frame::TracebackObject>>>,
     /// `__context__`: the exception being handled when this one was raised.
     pub context: RefCell<Option<Rc<ExceptionObject>>>,
     /// `__cause__`: set by `raise ... from cause`.
@@ -96,6 +117,11 @@ pub struct ExceptionObject {
     pub dict: crate::objects::dict::DictObject,
     /// What the traceback display draws a "Did you mean" suggestion from.
     pub suggest: RefCell<Option<SuggestFrom>>,
+    /// An exception group's `exceptions` (its `message` is `args[0]`).
+    pub group: RefCell<Option<Rc<Vec<Value>>>>,
+    /// Built-in attributes of some kinds (`errno`, `filename`, `name`, `obj`, `path`, ...), which
+    /// CPython keeps in the object rather than its `__dict__`.
+    pub members: RefCell<Vec<(&'static str, Value)>>,
 }
 
 /// The material for CPython's "Did you mean: 'x'?" hint, kept until the exception is printed.
@@ -112,12 +138,28 @@ impl ExceptionObject {
         ExceptionObject {
             class,
             args: RefCell::new(args),
-            traceback: RefCell::new(Vec::new()),
+            traceback: RefCell::new(None),
             context: RefCell::new(None),
             cause: RefCell::new(None),
             suppress_context: std::cell::Cell::new(false),
             dict: crate::objects::dict::DictObject::new(),
             suggest: RefCell::new(None),
+            group: RefCell::new(None),
+            members: RefCell::new(Vec::new()),
+        }
+    }
+}
+
+impl ExceptionObject {
+    pub fn member(&self, name: &str) -> Option<Value> {
+        self.members.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone())
+    }
+
+    pub fn set_member(&self, name: &'static str, value: Value) {
+        let mut members = self.members.borrow_mut();
+        match members.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => members.push((name, value)),
         }
     }
 }

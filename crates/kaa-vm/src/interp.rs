@@ -7,7 +7,7 @@
 //! limit bounds both.
 
 use crate::builtins;
-use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
+use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::objects::dict::DictObject;
 use crate::objects::float::{as_f64, float_binary};
 use crate::objects::function::{BuiltinFunction, Cells, CodeValues, FunctionObject, GlobalCacheEntry};
@@ -22,29 +22,30 @@ use kaa_bytecode::opcode::{BinaryOpKind, CompareKind};
 use kaa_bytecode::{CodeFlags, CodeObject, ConstValue, Opcode};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::io::Write;
 use std::rc::Rc;
 
-struct Frame {
-    code: Rc<CodeObject>,
+pub(crate) struct Frame {
+    pub(crate) code: Rc<CodeObject>,
     consts: Rc<CodeValues>,
-    pc: usize,
+    pub(crate) pc: usize,
     /// Index in `Vm::stack` of local slot 0; the evaluation stack starts after the locals.
-    base: usize,
+    pub(crate) base: usize,
     /// Where the stack is cut back to when the frame ends: `base`, or below it when the
     /// callee's locals were built in place over the caller's call arguments.
     floor: usize,
-    cells: Cells,
-    globals: Rc<DictObject>,
+    pub(crate) cells: Cells,
+    pub(crate) globals: Rc<DictObject>,
     /// The namespace of module and class bodies (LOAD_NAME / STORE_NAME).
-    locals: Option<Rc<DictObject>>,
+    pub(crate) locals: Option<Rc<DictObject>>,
     /// Keyword names announced by KW_NAMES for the next CALL.
     kw_names: Option<Rc<Vec<Value>>>,
+    /// The frame's Python object, made when first asked for (see `objects::frame`).
+    pub(crate) object: Option<Rc<crate::objects::frame::FrameObject>>,
 }
 
 /// A generator's frame while it is not running (see `objects::generator`).
 pub struct SuspendedFrame {
-    frame: Frame,
+    pub(crate) frame: Frame,
 }
 
 /// What ended a run: an exception that nobody caught (already turned into an object).
@@ -62,8 +63,8 @@ pub struct Vm {
     pub argv: Vec<String>,
     pub types: crate::objects::builtin_types::Types,
     exception_types: HashMap<ExcKind, Rc<TypeObject>>,
-    frames: Vec<Frame>,
-    stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) stack: Vec<Value>,
     pub recursion_limit: usize,
     /// Native-to-Python re-entries currently active (each uses Rust stack).
     native_depth: usize,
@@ -73,11 +74,13 @@ pub struct Vm {
     const_cache: HashMap<*const CodeObject, (Rc<CodeObject>, Rc<CodeValues>)>,
     interned: HashMap<String, Value>,
     /// The exception being handled (`sys.exc_info()`), set by PUSH_EXC_INFO.
-    handling: Option<Rc<ExceptionObject>>,
+    pub(crate) handling: Option<Rc<ExceptionObject>>,
     /// Set by YIELD_VALUE when a run ends because its generator frame yielded; the frame waits
     /// in `suspended` for the generator to take it.
     yielded: bool,
     suspended: Option<(SuspendedFrame, Vec<Value>)>,
+    /// Set by ASYNC_GEN_WRAP: the YIELD_VALUE that follows yields an async generator's own value.
+    pub(crate) async_gen_wrapped: bool,
     pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
     /// What the embedder chose (flags, `sys.path`, warning and `-X` options).
     pub config: crate::config::Config,
@@ -109,6 +112,7 @@ impl Vm {
             handling: None,
             yielded: false,
             suspended: None,
+            async_gen_wrapped: false,
             stdout: crate::config::stdout_writer(false, false),
             config: crate::config::Config::default(),
             imports: Default::default(),
@@ -120,12 +124,31 @@ impl Vm {
             t.exception = Some(kind);
             if kind == ExcKind::BaseException {
                 builtins::install_exception_methods(&t.dict);
+                crate::exception_methods::install_methods(&t.dict);
+            }
+            if kind == ExcKind::BaseExceptionGroup {
+                crate::exception_group::install_methods(&t.dict);
+            }
+            if kind == ExcKind::ExceptionGroup {
+                // ExceptionGroup derives from both BaseExceptionGroup and Exception.
+                let bases = vec![
+                    vm.exception_type(ExcKind::BaseExceptionGroup),
+                    vm.exception_type(ExcKind::Exception),
+                ];
+                if let Ok(mut both) = TypeObject::new_class(kind.name(), kind.name(), bases) {
+                    both.is_heap_type = false;
+                    t = both;
+                    t.exception = Some(kind);
+                }
             }
             let t = Rc::new(t);
             vm.builtins.set_str(kind.name(), Value::Type(t.clone()));
             vm.exception_types.insert(kind, t);
         }
         builtins::install(&vm.builtins, &vm.types);
+        let os_error = Value::Type(vm.exception_type(ExcKind::OSError));
+        vm.builtins.set_str("EnvironmentError", os_error.clone());
+        vm.builtins.set_str("IOError", os_error);
         vm
     }
 
@@ -138,7 +161,12 @@ impl Vm {
     /// in a function, its bound variables (fast locals, then cells that are not arguments, then
     /// free variables), in CPython's order.
     pub fn current_locals(&self) -> Option<Rc<DictObject>> {
-        let f = self.frames.last()?;
+        self.locals_of(self.frames.len().checked_sub(1)?)
+    }
+
+    /// `locals()` as frame number `index` would see it.
+    pub(crate) fn locals_of(&self, index: usize) -> Option<Rc<DictObject>> {
+        let f = self.frames.get(index)?;
         if let Some(l) = &f.locals {
             return Some(l.clone());
         }
@@ -175,6 +203,27 @@ impl Vm {
     /// the "Did you mean" hint.
     #[cold]
     fn name_error(&self, name: &str, f: usize) -> PyErr {
+        self.name_error_with(name, f, format!("name '{name}' is not defined"))
+    }
+
+    /// An empty cell read or deleted in frame `f`: UnboundLocalError for the frame's own cell
+    /// variables; a NameError (with the "Did you mean" material) for free variables.
+    #[cold]
+    fn unbound_cell(&self, f: usize, slot: u32) -> PyErr {
+        let code = &self.frames[f].code;
+        let err = crate::frames::unbound_deref(code, slot);
+        match err {
+            PyErr::New(ExcKind::NameError, msg) => {
+                let name =
+                    code.freevars.get(slot as usize - code.cellvars.len()).cloned().unwrap_or_default();
+                self.name_error_with(&name, f, msg)
+            }
+            other => other,
+        }
+    }
+
+    #[cold]
+    fn name_error_with(&self, name: &str, f: usize, message: String) -> PyErr {
         let keys = |d: &DictObject| -> Vec<String> {
             d.keys()
                 .into_iter()
@@ -187,10 +236,7 @@ impl Vm {
             None => self.current_locals().map(|d| keys(&d)).unwrap_or_default(),
         };
         let groups = vec![locals, keys(&frame.globals), keys(&self.builtins)];
-        let exc = ExceptionObject::new(
-            self.exception_type(ExcKind::NameError),
-            vec![Value::str(&format!("name '{name}' is not defined"))],
-        );
+        let exc = ExceptionObject::new(self.exception_type(ExcKind::NameError), vec![Value::str(&message)]);
         *exc.suggest.borrow_mut() =
             Some(crate::exceptions::SuggestFrom::Names { name: name.to_string(), groups });
         PyErr::Raised(Rc::new(exc))
@@ -202,7 +248,7 @@ impl Vm {
             Some(e) => Value::Tuple(Rc::new(vec![
                 Value::Type(e.class.clone()),
                 Value::Exception(e.clone()),
-                Value::None,
+                e.traceback.borrow().clone().map_or(Value::None, Value::Traceback),
             ])),
             None => Value::Tuple(Rc::new(vec![Value::None, Value::None, Value::None])),
         }
@@ -237,6 +283,7 @@ impl Vm {
             globals: body.globals.clone(),
             locals: Some(namespace),
             kw_names: None,
+            object: None,
         });
         let depth = self.frames.len();
         self.native_depth += 1;
@@ -300,6 +347,7 @@ impl Vm {
             globals: globals.clone(),
             locals: Some(globals),
             kw_names: None,
+            object: None,
         });
         let depth = self.frames.len();
         self.run(depth).map_err(|e| RunError::Exception(self.materialize(e)))
@@ -368,20 +416,11 @@ impl Vm {
                 self.chain_context(&exc);
             }
             loop {
+                if !in_traceback {
+                    self.add_traceback_here(&exc);
+                }
                 let frame = self.frames.last_mut().expect("a running frame");
                 let index = frame.pc.saturating_sub(1);
-                if !in_traceback {
-                    let (end_lineno, col, end_col) =
-                        frame.code.positions.get(index).copied().unwrap_or((0, 0, 0));
-                    exc.traceback.borrow_mut().push(TraceEntry {
-                        filename: frame.code.filename.clone(),
-                        lineno: frame.code.lines.get(index).copied().unwrap_or(0),
-                        name: frame.code.name.clone(),
-                        end_lineno,
-                        col,
-                        end_col,
-                    });
-                }
                 let handler = frame
                     .code
                     .exception_table
@@ -393,6 +432,9 @@ impl Vm {
                     self.stack.truncate(keep);
                     self.stack.push(Value::Exception(exc.clone()));
                     break;
+                }
+                if self.frames.last().is_some_and(|f| f.object.is_some()) {
+                    self.record_frame_state(self.frames.len() - 1);
                 }
                 let frame = self.frames.pop().expect("a running frame");
                 self.stack.truncate(frame.floor);
@@ -472,14 +514,18 @@ impl Vm {
                         let v = cell.borrow().clone();
                         if v.is_null() {
                             save_pc!();
-                            let name = cell_name(&code, arg);
-                            return Err(PyErr::new(
-                                ExcKind::NameError,
-                                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
-                            ));
+                            return Err(self.unbound_cell(f, arg));
                         }
                         self.push(v);
                     }
+                }
+                Opcode::DeleteDeref => {
+                    let cell = self.frames[f].cells[arg as usize].clone();
+                    if cell.borrow().is_null() {
+                        save_pc!();
+                        return Err(self.unbound_cell(f, arg));
+                    }
+                    *cell.borrow_mut() = Value::Null;
                 }
                 Opcode::StoreDeref => {
                     let v = self.pop();
@@ -945,6 +991,10 @@ impl Vm {
                 Opcode::GetAiter => {
                     let v = self.pop();
                     save_pc!();
+                    if matches!(&v, Value::Generator(g) if g.is_async_generator) {
+                        self.push(v);
+                        continue;
+                    }
                     match self.call_dunder(&v, "__aiter__", vec![])? {
                         Some(it) => self.push(it),
                         None => {
@@ -958,6 +1008,13 @@ impl Vm {
                 Opcode::GetAnext => {
                     let it = self.top().clone();
                     save_pc!();
+                    if let Value::Generator(g) = &it {
+                        if g.is_async_generator {
+                            let op = self.async_gen_anext(g);
+                            self.push(op);
+                            continue;
+                        }
+                    }
                     match self.call_dunder(&it, "__anext__", vec![])? {
                         Some(a) => self.push(a),
                         None => {
@@ -1308,6 +1365,10 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     let v = self.pop();
+                    if self.frames[f].object.is_some() {
+                        self.frames[f].pc = pc;
+                        self.record_frame_state(f);
+                    }
                     let frame = self.frames.pop().expect("returning frame");
                     self.stack.truncate(frame.floor);
                     if self.frames.len() < entry {
@@ -1353,6 +1414,9 @@ impl Vm {
                     // Only a generator's own (entry) frame yields: hand the frame to the generator.
                     let v = self.pop();
                     self.frames[f].pc = pc;
+                    if self.frames[f].object.is_some() {
+                        self.record_frame_state(f);
+                    }
                     let frame = self.frames.pop().expect("yielding frame");
                     let values = self.stack.split_off(frame.base);
                     self.suspended = Some((SuspendedFrame { frame }, values));
@@ -1374,6 +1438,7 @@ impl Vm {
                     save_pc!();
                     let step = match &receiver {
                         Value::Generator(g) => self.resume_generator(g, sent, None)?,
+                        Value::AsyncGenOp(op) => self.async_op_send(op, sent)?,
                         _ if matches!(sent, Value::None) => match self.next_of(&receiver)? {
                             Some(v) => GenStep::Yielded(v),
                             None => GenStep::Returned(Value::None),
@@ -1423,6 +1488,33 @@ impl Vm {
                         _ => PyErr::new(ExcKind::SystemError, "RERAISE of a non-exception"),
                     });
                 }
+                Opcode::CheckEgMatch => {
+                    let class = self.pop();
+                    let exc = self.pop();
+                    save_pc!();
+                    let (matched, rest) = self.except_star_match(&exc, &class)?;
+                    if let Value::Exception(m) = &matched {
+                        self.handling = Some(m.clone());
+                        self.push(rest);
+                    } else {
+                        self.push(exc);
+                    }
+                    self.push(matched);
+                }
+                Opcode::PrepReraiseStar => {
+                    let raised = self.pop();
+                    let orig = self.pop();
+                    save_pc!();
+                    let r = self.prep_reraise_star(&orig, &raised)?;
+                    self.push(r);
+                }
+                Opcode::PopJumpForwardIfNone | Opcode::PopJumpForwardIfNotNone => {
+                    let is_none = matches!(self.pop(), Value::None);
+                    if is_none == (ins.op() == Opcode::PopJumpForwardIfNone) {
+                        pc += arg as usize;
+                    }
+                }
+                Opcode::AsyncGenWrap => self.async_gen_wrapped = true,
                 Opcode::LoadAssertionError => {
                     self.push(Value::Type(self.exception_type(ExcKind::AssertionError)));
                 }
@@ -1459,7 +1551,7 @@ impl Vm {
     }
 
     #[cold]
-    fn make_raisable(&mut self, exc: Value) -> PyErr {
+    pub(crate) fn make_raisable(&mut self, exc: Value) -> PyErr {
         match exc {
             Value::Exception(e) => PyErr::Raised(e),
             Value::Type(t) if t.exception.is_some() => match self.call_type(&t, Vec::new(), Vec::new()) {
@@ -1505,6 +1597,7 @@ impl Vm {
             globals: func.globals.clone(),
             locals: None,
             kw_names: None,
+            object: None,
         });
         Ok(())
     }
@@ -1523,8 +1616,7 @@ impl Vm {
         let code = &func.code;
         let nargs = self.stack.len() - args_start;
         let argcount = code.argcount as usize;
-        const NOT_SIMPLE: u32 =
-            CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | CodeFlags::GENERATOR | CodeFlags::COROUTINE;
+        const NOT_SIMPLE: u32 = CodeFlags::VARARGS | CodeFlags::VARKEYWORDS | SUSPENDABLE;
         if code.flags.0 & NOT_SIMPLE != 0
             || code.kwonlyargcount != 0
             || !code.cellvars.is_empty()
@@ -1551,6 +1643,7 @@ impl Vm {
             globals: func.globals.clone(),
             locals: None,
             kw_names: None,
+            object: None,
         });
         true
     }
@@ -1727,6 +1820,10 @@ impl Vm {
     fn awaitable(&mut self, v: Value) -> PyResult<Value> {
         match &v {
             Value::Generator(g) if g.is_coroutine => return Ok(v),
+            Value::AsyncGenOp(_) => return Ok(v),
+            Value::Generator(g) if g.is_async_generator => {
+                return Err(PyErr::type_error("object async_generator can't be used in 'await' expression"))
+            }
             Value::Generator(_) => {
                 return Err(PyErr::type_error("object generator can't be used in 'await' expression"))
             }
@@ -1766,6 +1863,11 @@ impl Vm {
         let values = self.stack.split_off(frame.base);
         Value::Generator(Rc::new(GeneratorObject {
             is_coroutine: func.code.flags.has(CodeFlags::COROUTINE),
+            code: func.code.clone(),
+            is_async_generator: func.code.flags.has(CodeFlags::ASYNC_GENERATOR),
+            running_async: std::cell::Cell::new(false),
+            async_closed: std::cell::Cell::new(false),
+            yielded_own_value: std::cell::Cell::new(false),
             name: func.name.clone(),
             qualname: func.qualname.clone(),
             state: std::cell::Cell::new(GenState::Created),
@@ -1781,7 +1883,10 @@ impl Vm {
         throw: Option<PyErr>,
     ) -> PyResult<GenStep> {
         match g.state.get() {
-            GenState::Running => return Err(PyErr::value_error("generator already executing")),
+            GenState::Running => {
+                let what = crate::objects::generator::kind_name(g);
+                return Err(PyErr::value_error(format!("{what} already executing")));
+            }
             GenState::Finished if g.is_coroutine && throw.is_none() => {
                 return Err(PyErr::new(ExcKind::RuntimeError, "cannot reuse already awaited coroutine"))
             }
@@ -1818,6 +1923,7 @@ impl Vm {
         match result {
             Ok(v) if self.yielded => {
                 self.yielded = false;
+                g.yielded_own_value.set(std::mem::take(&mut self.async_gen_wrapped));
                 *g.saved.borrow_mut() = self.suspended.take();
                 g.state.set(GenState::Suspended);
                 Ok(GenStep::Yielded(v))
@@ -1829,11 +1935,15 @@ impl Vm {
             Err(e) => {
                 g.state.set(GenState::Finished);
                 let exc = self.materialize(e);
-                if exc.class.is_subclass(&self.exception_type(ExcKind::StopIteration)) {
+                let stop_async = g.is_async_generator
+                    && exc.class.is_subclass(&self.exception_type(ExcKind::StopAsyncIteration));
+                if stop_async || exc.class.is_subclass(&self.exception_type(ExcKind::StopIteration)) {
                     // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+                    let what = crate::objects::generator::kind_name(g);
+                    let stop = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
                     let err = Rc::new(ExceptionObject::new(
                         self.exception_type(ExcKind::RuntimeError),
-                        vec![Value::str("generator raised StopIteration")],
+                        vec![Value::str(&format!("{what} raised {stop}"))],
                     ));
                     *err.cause.borrow_mut() = Some(exc.clone());
                     *err.context.borrow_mut() = Some(exc);
@@ -1854,7 +1964,7 @@ impl Vm {
     }
 
     #[cold]
-    fn stop_iteration(&self, value: Value) -> PyErr {
+    pub(crate) fn stop_iteration(&self, value: Value) -> PyErr {
         let args = if matches!(value, Value::None) { vec![] } else { vec![value] };
         PyErr::Raised(Rc::new(ExceptionObject::new(self.exception_type(ExcKind::StopIteration), args)))
     }
@@ -1964,8 +2074,10 @@ impl Vm {
         let class = match obj {
             Value::Instance(i) => i.class.clone(),
             Value::Exception(e) if e.class.is_heap_type => e.class.clone(),
-            Value::Native(_) => self.type_of(obj),
-            Value::Type(t) if t.metaclass.is_some() => self.type_of(obj),
+            Value::Native(_) | Value::Type(_) => match crate::class_creation::dunder_class(self, obj) {
+                Some(c) => c,
+                None => return Ok(None),
+            },
             _ => return Ok(None),
         };
         let Some(f) = class.lookup(name) else { return Ok(None) };
@@ -2694,7 +2806,8 @@ impl Vm {
             },
             Value::Dict(d) => return Ok(crate::objects::native::dict_iterator(ViewKind::Keys, d, false)),
             Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0 },
-            Value::Iterator(_) | Value::Generator(_) => return Ok(v.clone()),
+            Value::Iterator(_) | Value::AsyncGenOp(_) => return Ok(v.clone()),
+            Value::Generator(g) if !g.is_coroutine && !g.is_async_generator => return Ok(v.clone()),
             Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
                 let data = crate::objects::bytes::buffer(v)
                     .ok_or_else(|| PyErr::value_error("operation forbidden on released memoryview object"))?;
@@ -2770,6 +2883,10 @@ impl Vm {
                 let state = state.clone();
                 self.iter_next(&state)
             }
+            Value::AsyncGenOp(op) => match self.async_op_send(op, Value::None)? {
+                GenStep::Yielded(v) => Ok(Some(v)),
+                GenStep::Returned(_) => Ok(None),
+            },
             _ => match self.call_dunder(it, "__next__", vec![]) {
                 Ok(Some(v)) => Ok(Some(v)),
                 Ok(None) => Err(PyErr::type_error(format!("'{}' object is not an iterator", it.type_name()))),
@@ -2816,86 +2933,8 @@ impl Vm {
         }
         match v {
             Value::Str(s) => Ok(s.to_string()),
-            Value::Exception(e) => {
-                let args = e.args.borrow().clone();
-                match args.len() {
-                    0 => Ok(String::new()),
-                    // A KeyError shows its key's repr: KeyError: 'k'.
-                    1 if e.class.is_subclass(&self.exception_type(ExcKind::KeyError)) => self.repr(&args[0]),
-                    1 => self.str(&args[0]),
-                    _ => self.repr(&Value::Tuple(Rc::new(args))),
-                }
-            }
+            Value::Exception(e) => self.exception_str(e),
             _ => self.repr(v),
-        }
-    }
-
-    /// Writes the traceback of an uncaught exception to stderr as CPython does, causes and
-    /// contexts first.
-    pub fn print_exception(&mut self, exc: &Rc<ExceptionObject>) {
-        let _ = self.stdout.flush();
-        let mut out = String::new();
-        self.format_exception_chain(exc, &mut out, 0);
-        eprint!("{out}");
-    }
-
-    fn format_exception_chain(&mut self, exc: &Rc<ExceptionObject>, out: &mut String, depth: usize) {
-        if depth < 100 {
-            let cause = exc.cause.borrow().clone();
-            let context = exc.context.borrow().clone();
-            if let Some(c) = cause {
-                self.format_exception_chain(&c, out, depth + 1);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if let (Some(c), false) = (context, exc.suppress_context.get()) {
-                self.format_exception_chain(&c, out, depth + 1);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-            }
-        }
-        let trace = exc.traceback.borrow().clone();
-        if !trace.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-        }
-        let mut previous: Option<&TraceEntry> = None;
-        let mut repeats = 0;
-        for entry in trace.iter().rev() {
-            // Runs of the same frame line are cut after three, as CPython does.
-            let same = previous.is_some_and(|p| {
-                p.filename == entry.filename && p.lineno == entry.lineno && p.name == entry.name
-            });
-            previous = Some(entry);
-            if same {
-                repeats += 1;
-                if repeats >= 3 {
-                    continue;
-                }
-            } else {
-                flush_repeats(out, repeats);
-                repeats = 0;
-            }
-            out.push_str(&format!(
-                "  File \"{}\", line {}, in {}\n",
-                entry.filename, entry.lineno, entry.name
-            ));
-            if let Some(line) = source_line(&entry.filename, entry.lineno) {
-                crate::traceback::format_source_line(&line, entry, out);
-            }
-        }
-        flush_repeats(out, repeats);
-        let mut msg = self.str(&Value::Exception(exc.clone())).unwrap_or_default();
-        if let Some(hint) = self.suggestion_for(exc) {
-            msg.push_str(&format!(". Did you mean: '{hint}'?"));
-        }
-        // Classes from modules other than builtins and __main__ print qualified (io.UnsupportedOperation).
-        let name = match &*exc.class.module.borrow() {
-            Some(Value::Str(m)) if !matches!(m.as_str(), "builtins" | "__main__") => {
-                format!("{m}.{}", exc.class.qualname)
-            }
-            _ => exc.class.name.clone(),
-        };
-        if msg.is_empty() {
-            out.push_str(&format!("{name}\n"));
-        } else {
-            out.push_str(&format!("{name}: {msg}\n"));
         }
     }
 }
@@ -2993,18 +3032,6 @@ fn dunder_name(op: BinaryOpKind) -> &'static str {
 }
 
 /// The "[Previous line repeated N more times]" note after a cut run of identical entries.
-fn flush_repeats(out: &mut String, repeats: usize) {
-    if repeats >= 3 {
-        let n = repeats - 2;
-        out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n == 1 { "" } else { "s" }));
-    }
-}
-
-fn source_line(filename: &str, lineno: u32) -> Option<String> {
-    let text = std::fs::read_to_string(filename).ok()?;
-    text.lines().nth(lineno.checked_sub(1)? as usize).map(str::to_string)
-}
-
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     if step > 0 && start < stop {
         (stop - start - 1) / step + 1
@@ -3061,10 +3088,6 @@ fn unbound_local(code: &CodeObject, arg: u32) -> PyErr {
         ExcKind::UnboundLocalError,
         format!("cannot access local variable '{name}' where it is not associated with a value"),
     )
-}
-
-fn cell_name(code: &CodeObject, arg: u32) -> String {
-    code.cellvars.iter().chain(code.freevars.iter()).nth(arg as usize).cloned().unwrap_or_default()
 }
 
 /// Puts call arguments into a new frame's local slots, with CPython's errors for bad calls.

@@ -2,9 +2,13 @@
 //! carets under the failing expression when it does not span the whole line, with `~` for the
 //! operands and `^` for the operator of a binary operation (or `^` for a subscript's index).
 
-use crate::exceptions::TraceEntry;
+use crate::exceptions::{ExceptionObject, TraceEntry};
+use crate::interp::Vm;
+use crate::value::Value;
 use kaa_syntax::ast::{ExprKind, Mod, StmtKind};
 use kaa_syntax::parser::{self, Mode, ParseOptions};
+use std::io::Write;
+use std::rc::Rc;
 
 /// The character index of byte offset `b` in `s`.
 fn char_offset(s: &str, b: usize) -> usize {
@@ -113,4 +117,222 @@ pub fn format_source_line(line: &str, entry: &TraceEntry, out: &mut String) {
         None => out.extend(std::iter::repeat_n('^', width)),
     }
     out.push('\n');
+}
+
+/// The text of an uncaught exception's display, built as CPython's `traceback.TracebackException`
+/// formats it: chained causes and contexts first, exception groups drawn as nested boxes.
+struct Printer {
+    out: String,
+    /// Nesting of exception groups being drawn (0 outside any group).
+    group_depth: usize,
+    /// Whether the innermost open box still needs its closing line.
+    need_close: bool,
+    /// Exceptions already shown (chains may form cycles).
+    seen: Vec<*const ExceptionObject>,
+}
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+impl Printer {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.group_depth)
+    }
+
+    /// Appends `text`, every line prefixed with the box margin of the current depth.
+    fn emit(&mut self, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.group_depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&prefix);
+            self.out.push_str(line);
+        }
+    }
+}
+
+impl Vm {
+    /// Writes the traceback of an uncaught exception to stderr as CPython does.
+    pub fn print_exception(&mut self, exc: &Rc<ExceptionObject>) {
+        let _ = self.stdout.flush();
+        let mut p = Printer { out: String::new(), group_depth: 0, need_close: false, seen: Vec::new() };
+        self.format_exception(exc, &mut p);
+        eprint!("{}", p.out);
+    }
+
+    fn format_exception(&mut self, exc: &Rc<ExceptionObject>, p: &mut Printer) {
+        // The chain, newest first: each exception with the message that links it to the next.
+        let mut chain: Vec<(Option<&str>, Rc<ExceptionObject>)> = Vec::new();
+        let mut current = Some(exc.clone());
+        let mut message = None;
+        while let Some(e) = current {
+            p.seen.push(Rc::as_ptr(&e));
+            let cause = e.cause.borrow().clone();
+            let context = e.context.borrow().clone();
+            chain.push((message, e.clone()));
+            let unseen = |x: &Rc<ExceptionObject>| !p.seen.contains(&Rc::as_ptr(x));
+            (message, current) = match (cause, context) {
+                (Some(c), _) if unseen(&c) => (Some(CAUSE_MESSAGE), Some(c)),
+                (Some(_), _) => (None, None),
+                (None, Some(c)) if !e.suppress_context.get() && unseen(&c) => {
+                    (Some(CONTEXT_MESSAGE), Some(c))
+                }
+                _ => (None, None),
+            };
+        }
+        // Printed oldest first; each link's message comes after the exception it explains.
+        let mut pending: Option<&str> = None;
+        for (msg, e) in chain.into_iter().rev() {
+            if let Some(m) = pending.take() {
+                p.emit(m, '|');
+            }
+            self.format_one(&e, p);
+            pending = msg;
+        }
+    }
+
+    /// One exception without its chain: traceback, message, notes; for a group, its members.
+    fn format_one(&mut self, exc: &Rc<ExceptionObject>, p: &mut Printer) {
+        let members = exc.group.borrow().clone();
+        let Some(members) = members else {
+            if exc.traceback.borrow().is_some() {
+                p.emit("Traceback (most recent call last):\n", '|');
+                let stack = self.format_stack(exc);
+                p.emit(&stack, '|');
+            }
+            let only = self.format_exception_only(exc);
+            p.emit(&only, '|');
+            return;
+        };
+        if p.group_depth > MAX_GROUP_DEPTH {
+            p.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|');
+            return;
+        }
+        let toplevel = p.group_depth == 0;
+        if toplevel {
+            p.group_depth += 1;
+        }
+        if exc.traceback.borrow().is_some() {
+            p.emit("Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' });
+            let stack = self.format_stack(exc);
+            p.emit(&stack, '|');
+        }
+        let only = self.format_exception_only(exc);
+        p.emit(&only, '|');
+        let count = members.len();
+        let shown = if count <= MAX_GROUP_WIDTH { count } else { MAX_GROUP_WIDTH + 1 };
+        p.need_close = false;
+        for i in 0..shown {
+            let last = i == shown - 1;
+            if last {
+                p.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            let head = if i == 0 { "+-" } else { "  " };
+            p.out.push_str(&format!("{}{head}+---------------- {title} ----------------\n", p.indent()));
+            p.group_depth += 1;
+            if truncated {
+                let remaining = count - MAX_GROUP_WIDTH;
+                let plural = if remaining > 1 { "s" } else { "" };
+                p.emit(&format!("and {remaining} more exception{plural}\n"), '|');
+            } else if let Value::Exception(member) = &members[i] {
+                self.format_exception(member, p);
+            }
+            if last && p.need_close {
+                p.out.push_str(&format!("{}+------------------------------------\n", p.indent()));
+                p.need_close = false;
+            }
+            p.group_depth -= 1;
+        }
+        if toplevel {
+            p.group_depth = 0;
+        }
+    }
+
+    /// The `File ..., line ..., in ...` lines of an exception's traceback, outermost first.
+    fn format_stack(&mut self, exc: &Rc<ExceptionObject>) -> String {
+        let mut out = String::new();
+        let Some(head) = exc.traceback.borrow().clone() else { return out };
+        let mut previous: Option<(String, u32, String)> = None;
+        let mut repeats = 0;
+        for link in head.chain() {
+            let code = &link.frame.code;
+            let key = (code.filename.clone(), link.entry.lineno, code.name.clone());
+            // Runs of the same frame line are cut after three, as CPython does.
+            if previous.as_ref() == Some(&key) {
+                repeats += 1;
+                if repeats >= 3 {
+                    continue;
+                }
+            } else {
+                flush_repeats(&mut out, repeats);
+                repeats = 0;
+            }
+            out.push_str(&format!("  File \"{}\", line {}, in {}\n", key.0, key.1, key.2));
+            if let Some(line) = source_line(&key.0, key.1) {
+                format_source_line(&line, &link.entry, &mut out);
+            }
+            previous = Some(key);
+        }
+        flush_repeats(&mut out, repeats);
+        out
+    }
+
+    /// `Type: message` and the exception's notes.
+    fn format_exception_only(&mut self, exc: &Rc<ExceptionObject>) -> String {
+        let value = Value::Exception(exc.clone());
+        let mut msg = match self.str(&value) {
+            Ok(s) => s,
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        if let Some(hint) = self.suggestion_for(exc) {
+            msg.push_str(&format!(". Did you mean: '{hint}'?"));
+        }
+        let class = &exc.class;
+        let mut name = class.qualname.clone();
+        if let Some(Value::Str(m)) = &*class.module.borrow() {
+            if !matches!(m.as_str(), "builtins" | "__main__") {
+                name = format!("{m}.{name}");
+            }
+        }
+        let mut out = if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") };
+        match exc.dict.get_str("__notes__") {
+            Some(notes @ (Value::List(_) | Value::Tuple(_))) => {
+                for note in self.collect_iterable(&notes).unwrap_or_default() {
+                    let text = match &note {
+                        Value::Str(s) => s.to_string(),
+                        other => self.str(other).unwrap_or_else(|_| "<note str() failed>".to_string()),
+                    };
+                    for line in text.split('\n') {
+                        out.push_str(line);
+                        out.push('\n');
+                    }
+                }
+            }
+            Some(other) => {
+                let text = self.repr(&other).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+                out.push_str(&text);
+                out.push('\n');
+            }
+            None => {}
+        }
+        out
+    }
+}
+
+fn flush_repeats(out: &mut String, repeats: usize) {
+    if repeats >= 3 {
+        let n = repeats - 2;
+        out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n == 1 { "" } else { "s" }));
+    }
+}
+
+fn source_line(filename: &str, lineno: u32) -> Option<String> {
+    let text = std::fs::read_to_string(filename).ok()?;
+    text.lines().nth(lineno.checked_sub(1)? as usize).map(str::to_string)
 }

@@ -48,6 +48,10 @@ pub enum Value {
     /// `set` or `frozenset` (see `SetObject::frozen`).
     Set(Rc<crate::objects::set::SetObject>),
     Module(Rc<crate::modules::ModuleObject>),
+    Frame(Rc<crate::objects::frame::FrameObject>),
+    /// The awaitable of an async generator's `__anext__`/`asend`/`athrow`/`aclose`.
+    AsyncGenOp(Rc<crate::objects::async_generator::AsyncGenOp>),
+    Traceback(Rc<crate::objects::frame::TracebackObject>),
     /// The smaller built-in objects of the class model: slot member descriptors, dict views,
     /// `mappingproxy` (see `objects/native.rs`).
     Native(Rc<crate::objects::native::NativeObject>),
@@ -104,6 +108,9 @@ impl Value {
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
+            (Frame(a), Frame(b)) => Rc::ptr_eq(a, b),
+            (AsyncGenOp(a), AsyncGenOp(b)) => Rc::ptr_eq(a, b),
+            (Traceback(a), Traceback(b)) => Rc::ptr_eq(a, b),
             (Native(a), Native(b)) => Rc::ptr_eq(a, b),
             (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (ByteArray(a), ByteArray(b)) => Rc::ptr_eq(a, b),
@@ -141,6 +148,9 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
+            Value::Frame(r) => p(r),
+            Value::AsyncGenOp(r) => p(r),
+            Value::Traceback(r) => p(r),
             Value::Native(r) => p(r),
             Value::Bytes(r) => p(r),
             Value::ByteArray(r) => p(r),
@@ -182,11 +192,16 @@ impl Value {
             Value::Generator(g) => {
                 if g.is_coroutine {
                     "coroutine"
+                } else if g.is_async_generator {
+                    "async_generator"
                 } else {
                     "generator"
                 }
             }
             Value::Module(_) => "module",
+            Value::Frame(_) => "frame",
+            Value::AsyncGenOp(o) => o.type_name(),
+            Value::Traceback(_) => "traceback",
             Value::Native(n) => n.type_name(),
             Value::Bytes(_) => "bytes",
             Value::ByteArray(_) => "bytearray",

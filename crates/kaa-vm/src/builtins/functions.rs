@@ -225,7 +225,7 @@ pub fn builtin_iter(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     }
     let it = vm.get_iter(&args[0])?;
     let is_iterator = match &it {
-        Value::Iterator(_) | Value::Generator(_) => true,
+        Value::Iterator(_) | Value::Generator(_) | Value::AsyncGenOp(_) => true,
         Value::Instance(_) | Value::Exception(_) => vm.type_of(&it).lookup("__next__").is_some(),
         _ => false,
     };

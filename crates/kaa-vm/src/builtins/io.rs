@@ -140,15 +140,10 @@ pub fn os_error(vm: &Vm, e: &std::io::Error, filename: Option<&str>) -> PyErr {
         Some(Value::Type(t)) => t,
         _ => vm.exception_type(ExcKind::OSError),
     };
-    let msg = match filename {
-        Some(f) => format!("[Errno {errno}] {strerror}: {}", crate::objects::str::repr(f)),
-        None => format!("[Errno {errno}] {strerror}"),
-    };
-    let exc = ExceptionObject::new(class, vec![Value::str(&msg)]);
-    exc.dict.set_str("errno", Value::Int(errno as i64));
-    exc.dict.set_str("strerror", Value::str(&strerror));
-    exc.dict.set_str("filename", filename.map_or(Value::None, Value::str));
-    exc.dict.set_str("filename2", Value::None);
+    let exc = ExceptionObject::new(class, vec![Value::Int(errno as i64), Value::str(&strerror)]);
+    exc.set_member("errno", Value::Int(errno as i64));
+    exc.set_member("strerror", Value::str(&strerror));
+    exc.set_member("filename", filename.map_or(Value::None, Value::str));
     PyErr::Raised(Rc::new(exc))
 }
 

@@ -179,7 +179,10 @@ impl Vm {
         if let Err(PyErr::Raised(exc)) = &r {
             // As CPython hides importlib's own frames: tracebacks show the importing line, then
             // the imported module's lines.
-            exc.traceback.borrow_mut().retain(|entry| !entry.filename.starts_with("<frozen "));
+            let head = exc.traceback.borrow_mut().take();
+            *exc.traceback.borrow_mut() = crate::objects::frame::retain_links(head, |link| {
+                !link.frame.code.filename.starts_with("<frozen ")
+            });
         }
         r
     }

@@ -35,6 +35,11 @@ pub struct Types {
     pub frozenset: Rc<TypeObject>,
     pub module: Rc<TypeObject>,
     pub coroutine: Rc<TypeObject>,
+    pub async_generator: Rc<TypeObject>,
+    pub async_generator_asend: Rc<TypeObject>,
+    pub async_generator_athrow: Rc<TypeObject>,
+    pub frame: Rc<TypeObject>,
+    pub traceback: Rc<TypeObject>,
     pub member_descriptor: Rc<TypeObject>,
     pub dict_keys: Rc<TypeObject>,
     pub dict_values: Rc<TypeObject>,
@@ -111,6 +116,11 @@ impl Types {
             frozenset: t("frozenset", Some(c.frozenset)),
             module: t("module", Some(crate::import::module_constructor)),
             coroutine: t("coroutine", None),
+            async_generator: t("async_generator", None),
+            async_generator_asend: t("async_generator_asend", None),
+            async_generator_athrow: t("async_generator_athrow", None),
+            frame: t("frame", None),
+            traceback: t("traceback", None),
             member_descriptor: t("member_descriptor", None),
             dict_keys: t("dict_keys", None),
             dict_values: t("dict_values", None),
@@ -158,10 +168,17 @@ impl Types {
             Value::StaticMethod(_) => self.staticmethod.clone(),
             Value::Super(_) => self.super_.clone(),
             Value::Generator(g) if g.is_coroutine => self.coroutine.clone(),
+            Value::Generator(g) if g.is_async_generator => self.async_generator.clone(),
             Value::Generator(_) => self.generator.clone(),
             Value::Set(s) if s.frozen => self.frozenset.clone(),
             Value::Set(_) => self.set.clone(),
             Value::Module(_) => self.module.clone(),
+            Value::Frame(_) => self.frame.clone(),
+            Value::AsyncGenOp(o) if o.type_name() == "async_generator_asend" => {
+                self.async_generator_asend.clone()
+            }
+            Value::AsyncGenOp(_) => self.async_generator_athrow.clone(),
+            Value::Traceback(_) => self.traceback.clone(),
             Value::Native(n) => {
                 use crate::objects::native::{NativeObject, ViewKind};
                 match &**n {

@@ -18,6 +18,17 @@ pub enum GenState {
 pub struct GeneratorObject {
     /// A coroutine (`async def`) rather than a generator: same machinery, other type.
     pub is_coroutine: bool,
+    pub code: std::rc::Rc<kaa_bytecode::CodeObject>,
+    /// An asynchronous generator (`async def` with `yield`), driven through `AsyncGenOp`s.
+    pub is_async_generator: bool,
+    /// Async generators: an `asend`/`athrow` awaitable is being driven (CPython's
+    /// `ag_running_async`).
+    pub running_async: Cell<bool>,
+    /// Async generators: closed by `aclose()` or by finishing with StopAsyncIteration/GeneratorExit.
+    pub async_closed: Cell<bool>,
+    /// Whether the last value the frame yielded came from a `yield` of the async generator itself
+    /// (ASYNC_GEN_WRAP) rather than from an `await` inside it passing a value through.
+    pub yielded_own_value: Cell<bool>,
     pub name: String,
     pub qualname: String,
     pub state: Cell<GenState>,
@@ -29,4 +40,15 @@ pub struct GeneratorObject {
 pub enum GenStep {
     Yielded(Value),
     Returned(Value),
+}
+
+/// What error messages call the object: "generator", "coroutine" or "async generator".
+pub fn kind_name(g: &GeneratorObject) -> &'static str {
+    if g.is_coroutine {
+        "coroutine"
+    } else if g.is_async_generator {
+        "async generator"
+    } else {
+        "generator"
+    }
 }

@@ -1,6 +1,7 @@
 //! The built-in types, one file each.
 
 pub mod args;
+pub mod async_generator;
 pub mod builtin_types;
 pub mod bytearray;
 pub mod bytes;
@@ -10,6 +11,7 @@ pub mod complex;
 pub mod dict;
 pub mod dict_table;
 pub mod float;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod int;
