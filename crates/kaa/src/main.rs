@@ -50,6 +50,9 @@ fn main() -> ExitCode {
         print!("{}", cli::version_text(opts.version));
         return ExitCode::SUCCESS;
     }
+    // Ctrl-C raises KeyboardInterrupt in running code (uncaught: traceback and status 130), as in
+    // CPython, for every way of running a program.
+    let _sigint = sigint::Handler::install();
     let worker = std::thread::Builder::new()
         .name("front-end".into())
         .stack_size(FRONT_END_STACK)
