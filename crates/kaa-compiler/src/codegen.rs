@@ -630,10 +630,13 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     fn unwind_one(&mut self, block: &FBlock<'a>, keep_top: bool) -> Result<()> {
         match block {
-            // A return discards the frame's stack, so a `for` iterator needs no popping then;
-            // `break` pops its own loop's iterator itself.
+            // The iterator goes, from under a return value too: blocks further out (a `with`'s
+            // exit, an except handler) expect their own items on top.
             FBlock::Loop { is_for, .. } => {
-                if *is_for && !keep_top {
+                if *is_for {
+                    if keep_top {
+                        self.emit(Opcode::Swap, 2);
+                    }
                     self.emit(Opcode::PopTop, 0);
                 }
             }

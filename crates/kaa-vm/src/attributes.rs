@@ -42,6 +42,15 @@ impl Vm {
                 }
             }
             Value::Super(s) => return self.super_get_attr(s, name),
+            Value::WeakRef(r) => {
+                if r.kind != crate::objects::weakref::WeakKind::Ref {
+                    let target = self.proxy_target(r)?;
+                    return self.get_attr(&target, name);
+                }
+                if name == "__callback__" {
+                    return Ok(r.callback.borrow().clone());
+                }
+            }
             Value::Instance(i) if i.class.has_getattribute_hook() => {
                 let class = i.class.clone();
                 return self.hooked_get_attr(obj, &class, name);
@@ -368,6 +377,12 @@ impl Vm {
 
     /// `obj.name = value`.
     pub fn set_attr(&mut self, obj: &Value, name: &str, value: Value) -> PyResult<()> {
+        if let Value::WeakRef(r) = obj {
+            if r.kind != crate::objects::weakref::WeakKind::Ref {
+                let target = self.proxy_target(r)?;
+                return self.set_attr(&target, name, value);
+            }
+        }
         if let Value::Module(m) = obj {
             m.dict.set_str(name, value);
             return Ok(());
@@ -394,6 +409,9 @@ impl Vm {
                 "cannot set '{name}' attribute of immutable type '{}'",
                 t.name
             )));
+        }
+        if name == "__del__" {
+            let _ = t.gc_signals.set(self.gc.signals.clone());
         }
         if let Some(meta) = &t.metaclass {
             match (meta.lookup(name), &value) {
@@ -621,7 +639,11 @@ impl Vm {
             None if t.exception.is_some() => {
                 Value::Exception(self.new_exception(t, args.clone(), &kwargs)?)
             }
-            None => Value::Instance(Rc::new(InstanceObject::new(t.clone()))),
+            None => {
+                let v = Value::Instance(Rc::new(InstanceObject::new(t.clone())));
+                self.gc_track(&v);
+                v
+            }
         };
         match t.lookup("__init__") {
             Some(init) => {

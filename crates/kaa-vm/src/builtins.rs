@@ -19,6 +19,7 @@ mod iterators;
 mod numeric;
 mod percent;
 
+pub use code::compile_builtin_module;
 pub use constructors::{int_of, parse_float, parse_int_literal};
 pub use format::{format_complex, format_float, format_value};
 pub use functions::{builtin_slice, hash_of, is_callable};
@@ -417,7 +418,9 @@ pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
                 Ok(Value::Exception(vm.new_exception(t, a[1..].to_vec(), &[])?))
             }
             Some(Value::Type(t)) => {
-                Ok(Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(t.clone()))))
+                let v = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(t.clone())));
+                vm.gc_track(&v);
+                Ok(v)
             }
             _ => {
                 let _ = vm;
@@ -810,6 +813,10 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
         Value::Frame(f) => crate::frames::frame_repr(vm, f),
         Value::Traceback(_) => format!("<traceback object at {:#x}>", v.address()),
         Value::Cell(_) => "<cell>".into(),
+        Value::WeakRef(r) => {
+            let r = r.clone();
+            vm.weakref_repr(&r)?
+        }
         Value::Generator(g) => format!("<{} object {} at {:#x}>", v.type_name(), g.qualname, v.address()),
         Value::AsyncGenOp(o) => format!("<{} object at {:#x}>", o.type_name(), v.address()),
         Value::Module(m) => crate::import::module_repr(m),

@@ -285,6 +285,10 @@ impl Vm {
             }
         }
         TypeObject::register_subclass(&class);
+        self.gc_track(&Value::Type(class.clone()));
+        if class.lookup("__del__").is_some() {
+            let _ = class.gc_signals.set(self.gc.signals.clone());
+        }
         if let Some(Value::Cell(cell)) = class_cell {
             *cell.borrow_mut() = Value::Type(class.clone());
         }

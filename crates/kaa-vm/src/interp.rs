@@ -48,6 +48,19 @@ pub struct SuspendedFrame {
     pub(crate) frame: Frame,
 }
 
+impl SuspendedFrame {
+    /// The references the frame itself holds (its values are kept beside it), for the collector.
+    pub(crate) fn gc_references(&self, out: &mut dyn FnMut(crate::gc::traverse::Node)) {
+        use crate::gc::traverse::Node;
+        let f = &self.frame;
+        out(Node::Cells(f.cells.clone()));
+        out(Node::Value(Value::Dict(f.globals.clone())));
+        if let Some(l) = &f.locals {
+            out(Node::Value(Value::Dict(l.clone())));
+        }
+    }
+}
+
 /// What ended a run: an exception that nobody caught (already turned into an object).
 pub enum RunError {
     Exception(Rc<ExceptionObject>),
@@ -84,6 +97,13 @@ pub struct Vm {
     pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
     /// What the embedder chose (flags, `sys.path`, warning and `-X` options).
     pub config: crate::config::Config,
+    /// The cycle collector's registry and state (`gc/`).
+    pub gc: crate::gc::Collector,
+    /// Live weak references by referent (`objects/weakref.rs`).
+    pub weakrefs: crate::objects::weakref::WeakRegistry,
+    /// Backward jumps and calls left before the process ends (the fuzzer's step limit,
+    /// `KAA_STEP_LIMIT`; unlimited otherwise).
+    pub loop_budget: u64,
     /// The import system's state and settings (`crate::import`).
     pub imports: crate::import::ImportState,
 }
@@ -115,6 +135,9 @@ impl Vm {
             async_gen_wrapped: false,
             stdout: crate::config::stdout_writer(false, false),
             config: crate::config::Config::default(),
+            gc: crate::gc::Collector::default(),
+            weakrefs: Default::default(),
+            loop_budget: u64::MAX,
             imports: Default::default(),
         };
         for &kind in ExcKind::ALL {
@@ -269,8 +292,12 @@ impl Vm {
         let code = body.code.clone();
         let base = self.stack.len();
         self.stack.resize(base + code.varnames.len(), Value::Null);
-        let mut cells: Vec<Rc<RefCell<Value>>> =
-            code.cellvars.iter().map(|_| Rc::new(RefCell::new(Value::Null))).collect();
+        let mut cells: Vec<Rc<RefCell<Value>>> = Vec::new();
+        for _ in &code.cellvars {
+            let cell = Rc::new(RefCell::new(Value::Null));
+            self.gc.track(crate::gc::Tracked::Cell(Rc::downgrade(&cell)));
+            cells.push(cell);
+        }
         cells.extend(body.closure.iter().cloned());
         let cells: Cells = cells.into();
         self.frames.push(Frame {
@@ -361,6 +388,34 @@ impl Vm {
         let v = Value::str(name);
         self.interned.insert(name.to_string(), v.clone());
         v
+    }
+
+    /// Counts one backward jump or call against `loop_budget` (the fuzzer's step limit).
+    #[inline]
+    fn spend_step(&mut self) {
+        self.loop_budget -= 1;
+        if self.loop_budget == 0 {
+            self.step_limit_reached();
+        }
+    }
+
+    /// The step limit is a testing hook, and Python code must not be able to catch it (a bare
+    /// `except:` in a loop would go on forever): the process ends.
+    #[cold]
+    fn step_limit_reached(&mut self) -> ! {
+        let _ = std::io::Write::flush(&mut self.stdout);
+        eprintln!("kaa: step limit reached (KAA_STEP_LIMIT)");
+        std::process::exit(125);
+    }
+
+    /// Forgets every LOAD_GLOBAL cache entry (a full collection does, so stale entries do not
+    /// keep dead objects alive).
+    pub(crate) fn clear_global_caches(&mut self) {
+        for (_, values) in self.const_cache.values() {
+            if let Ok(mut cache) = values.global_cache.try_borrow_mut() {
+                cache.iter_mut().for_each(|e| *e = None);
+            }
+        }
     }
 
     pub(crate) fn consts_for(&mut self, code: &Rc<CodeObject>) -> Rc<CodeValues> {
@@ -468,6 +523,17 @@ impl Vm {
                 self.frames[f].pc = pc
             };
         }
+        // Where finalizers and weakref callbacks queued by destructors run (`gc/`): after
+        // instructions that typically drop the last reference to something, and at calls and
+        // backward jumps.
+        macro_rules! gc_safe_point {
+            () => {
+                if self.gc.signals.attention.get() {
+                    save_pc!();
+                    self.gc_safe_point();
+                }
+            };
+        }
         loop {
             let ins = code.instructions[pc];
             pc += 1;
@@ -476,6 +542,7 @@ impl Vm {
                 Opcode::Nop | Opcode::Resume => {}
                 Opcode::PopTop => {
                     self.pop();
+                    gc_safe_point!();
                 }
                 Opcode::PushNull => self.push(Value::Null),
                 Opcode::Copy => {
@@ -505,6 +572,7 @@ impl Vm {
                         return Err(unbound_local(&code, arg));
                     }
                     self.stack[base + arg as usize] = Value::Null;
+                    gc_safe_point!();
                 }
                 Opcode::LoadDeref | Opcode::LoadClosure => {
                     let cell = self.frames[f].cells[arg as usize].clone();
@@ -594,10 +662,12 @@ impl Vm {
                     let frame = &self.frames[f];
                     let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
                     ns.set(consts.names[arg as usize].clone(), v)?;
+                    gc_safe_point!();
                 }
                 Opcode::StoreGlobal => {
                     let v = self.pop();
                     self.frames[f].globals.set(consts.names[arg as usize].clone(), v)?;
+                    gc_safe_point!();
                 }
                 Opcode::DeleteName | Opcode::DeleteGlobal => {
                     let name = &code.names[arg as usize];
@@ -611,6 +681,7 @@ impl Vm {
                         let name = name.clone();
                         return Err(self.name_error(&name, f));
                     }
+                    gc_safe_point!();
                 }
                 Opcode::LoadAttr => {
                     let obj = self.pop();
@@ -693,6 +764,8 @@ impl Vm {
                     let obj = self.pop();
                     save_pc!();
                     self.del_attr(&obj, &code.names[arg as usize])?;
+                    drop(obj);
+                    gc_safe_point!();
                 }
                 Opcode::BinaryOp => {
                     let b = self.pop();
@@ -776,14 +849,16 @@ impl Vm {
                     let items = self.stack.split_off(self.stack.len() - arg as usize);
                     let v = match ins.op() {
                         Opcode::BuildTuple => Value::Tuple(Rc::new(items)),
-                        Opcode::BuildList => Value::List(Rc::new(RefCell::new(items))),
+                        Opcode::BuildList => self.new_list(items),
                         _ => {
                             save_pc!();
                             let set = crate::objects::set::SetObject::new(false);
                             for item in items {
                                 crate::objects::key_lookup::set_add(self, &set, item)?;
                             }
-                            Value::Set(Rc::new(set))
+                            let set = Value::Set(Rc::new(set));
+                            self.gc_track(&set);
+                            set
                         }
                     };
                     self.push(v);
@@ -796,7 +871,8 @@ impl Vm {
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         crate::objects::key_lookup::dict_set(self, &d, k, v)?;
                     }
-                    self.push(Value::Dict(Rc::new(d)));
+                    let d = self.new_dict(d);
+                    self.push(d);
                 }
                 Opcode::BuildString => {
                     let parts = self.stack.split_off(self.stack.len() - arg as usize);
@@ -1170,6 +1246,8 @@ impl Vm {
                         return Err(PyErr::new(ExcKind::KeyboardInterrupt, ""));
                     }
                     pc -= arg as usize;
+                    self.spend_step();
+                    gc_safe_point!();
                 }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpForwardIfTrue => {
                     let v = self.pop();
@@ -1227,6 +1305,8 @@ impl Vm {
                     }
                 }
                 Opcode::Call => {
+                    self.spend_step();
+                    gc_safe_point!();
                     if self.frames[f].kw_names.is_none() && self.try_call_in_place(arg as usize) {
                         // The callee's frame now sits on top: switch to it.
                         self.frames[f].pc = pc;
@@ -1361,7 +1441,9 @@ impl Vm {
                         closure,
                         dict: DictObject::new(),
                     };
-                    self.push(Value::Function(Rc::new(func)));
+                    let func = Value::Function(Rc::new(func));
+                    self.gc_track(&func);
+                    self.push(func);
                 }
                 Opcode::ReturnValue => {
                     let v = self.pop();
@@ -1380,6 +1462,7 @@ impl Vm {
                     pc = self.frames[f].pc;
                     base = self.frames[f].base;
                     self.push(v);
+                    gc_safe_point!();
                 }
                 Opcode::RaiseVarargs => {
                     save_pc!();
@@ -1583,7 +1666,9 @@ impl Vm {
         for name in &code.cellvars {
             // A parameter captured by an inner function starts out holding the argument.
             let init = code.varnames.iter().position(|v| v == name).map(|i| self.stack[base + i].clone());
-            cells.push(Rc::new(RefCell::new(init.unwrap_or(Value::Null))));
+            let cell = Rc::new(RefCell::new(init.unwrap_or(Value::Null)));
+            self.gc.track(crate::gc::Tracked::Cell(Rc::downgrade(&cell)));
+            cells.push(cell);
         }
         cells.extend(func.closure.iter().cloned());
         let cells: Cells = if code.cellvars.is_empty() { func.closure.clone() } else { cells.into() };
@@ -1861,7 +1946,7 @@ impl Vm {
     fn detach_generator(&mut self, func: &Rc<FunctionObject>) -> Value {
         let frame = self.frames.pop().expect("generator frame");
         let values = self.stack.split_off(frame.base);
-        Value::Generator(Rc::new(GeneratorObject {
+        let g = Value::Generator(Rc::new(GeneratorObject {
             is_coroutine: func.code.flags.has(CodeFlags::COROUTINE),
             code: func.code.clone(),
             is_async_generator: func.code.flags.has(CodeFlags::ASYNC_GENERATOR),
@@ -1872,7 +1957,9 @@ impl Vm {
             qualname: func.qualname.clone(),
             state: std::cell::Cell::new(GenState::Created),
             saved: RefCell::new(Some((SuspendedFrame { frame }, values))),
-        }))
+        }));
+        self.gc_track(&g);
+        g
     }
 
     /// Runs a generator until it yields or returns; `throw` raises an exception at its yield.
@@ -2030,6 +2117,7 @@ impl Vm {
                 }
             }
             Value::Function(func) => {
+                self.spend_step();
                 if self.frames.len() >= self.recursion_limit || self.native_depth > 200 {
                     return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
                 }
@@ -2044,6 +2132,10 @@ impl Vm {
                 r
             }
             Value::Generator(_) => Err(PyErr::type_error("'generator' object is not callable")),
+            Value::WeakRef(r) => {
+                let r = r.clone();
+                crate::objects::weakref::call_weakref(self, &r, args, kwargs)
+            }
             Value::BoundMethod(m) => {
                 let (func, this) = (m.0.clone(), m.1.clone());
                 let mut full = Vec::with_capacity(args.len() + 1);
@@ -2324,6 +2416,10 @@ impl Vm {
             return Ok(a.is(b));
         }
         Ok(match (a, b) {
+            (WeakRef(x), WeakRef(y)) => {
+                let (x, y) = (x.clone(), y.clone());
+                self.weakref_eq(&x, &y)?
+            }
             (List(x), List(y)) => {
                 if Rc::ptr_eq(x, y) {
                     return Ok(true);
@@ -2933,6 +3029,10 @@ impl Vm {
         }
         match v {
             Value::Str(s) => Ok(s.to_string()),
+            Value::WeakRef(r) if r.kind != crate::objects::weakref::WeakKind::Ref => {
+                let target = self.proxy_target(r)?;
+                self.str(&target)
+            }
             Value::Exception(e) => self.exception_str(e),
             _ => self.repr(v),
         }

@@ -15,6 +15,7 @@ pub mod exception_group;
 pub mod exception_methods;
 pub mod exceptions;
 pub mod frames;
+pub mod gc;
 pub mod import;
 pub mod interp;
 pub mod interrupt;

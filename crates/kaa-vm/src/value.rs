@@ -48,6 +48,8 @@ pub enum Value {
     /// `set` or `frozenset` (see `SetObject::frozen`).
     Set(Rc<crate::objects::set::SetObject>),
     Module(Rc<crate::modules::ModuleObject>),
+    /// `weakref.ref` or `weakref.proxy`.
+    WeakRef(Rc<crate::objects::weakref::WeakRefObject>),
     Frame(Rc<crate::objects::frame::FrameObject>),
     /// The awaitable of an async generator's `__anext__`/`asend`/`athrow`/`aclose`.
     AsyncGenOp(Rc<crate::objects::async_generator::AsyncGenOp>),
@@ -108,6 +110,9 @@ impl Value {
             (Generator(a), Generator(b)) => Rc::ptr_eq(a, b),
             (Set(a), Set(b)) => Rc::ptr_eq(a, b),
             (Module(a), Module(b)) => Rc::ptr_eq(a, b),
+            (WeakRef(a), WeakRef(b)) => Rc::ptr_eq(a, b),
+            (BoundMethod(a), BoundMethod(b)) => Rc::ptr_eq(a, b),
+            (Slice(a), Slice(b)) => Rc::ptr_eq(a, b),
             (Frame(a), Frame(b)) => Rc::ptr_eq(a, b),
             (AsyncGenOp(a), AsyncGenOp(b)) => Rc::ptr_eq(a, b),
             (Traceback(a), Traceback(b)) => Rc::ptr_eq(a, b),
@@ -148,6 +153,7 @@ impl Value {
             Value::Generator(r) => p(r),
             Value::Set(r) => p(r),
             Value::Module(r) => p(r),
+            Value::WeakRef(r) => p(r),
             Value::Frame(r) => p(r),
             Value::AsyncGenOp(r) => p(r),
             Value::Traceback(r) => p(r),
@@ -199,6 +205,11 @@ impl Value {
                 }
             }
             Value::Module(_) => "module",
+            Value::WeakRef(r) => match r.kind {
+                crate::objects::weakref::WeakKind::Ref => "weakref.ReferenceType",
+                crate::objects::weakref::WeakKind::Proxy => "weakref.ProxyType",
+                crate::objects::weakref::WeakKind::CallableProxy => "weakref.CallableProxyType",
+            },
             Value::Frame(_) => "frame",
             Value::AsyncGenOp(o) => o.type_name(),
             Value::Traceback(_) => "traceback",

@@ -181,7 +181,11 @@ fn front_end(opts: &Options, program_name: &str) -> ExitCode {
                         vm.print_exception(&exc);
                         ExitCode::from(1)
                     }
-                    Err(exc) => return run::exit_for_uncaught(&mut vm, &exc),
+                    Err(exc) => {
+                        let status = run::exit_for_uncaught(&mut vm, &exc);
+                        run::shutdown(&mut vm, &globals);
+                        return status;
+                    }
                 },
                 Err(code) if opts.config.flags.inspect == 1 => code,
                 Err(code) => return code,
@@ -190,6 +194,7 @@ fn front_end(opts: &Options, program_name: &str) -> ExitCode {
                 // -i: the prompt follows, with the program's globals, even when stdin is a pipe.
                 return repl::run(vm, &globals, opts, false);
             }
+            run::shutdown(&mut vm, &globals);
             status
         }
         Stage::Dis => match run::compile(&src, &loaded.filename, Mode::Exec) {

@@ -27,7 +27,21 @@ pub fn new_vm(opts: &Options, argv0: &str) -> Vm {
     vm.argv = std::iter::once(argv0.to_string()).chain(opts.args.iter().cloned()).collect();
     vm.config = opts.config.clone();
     vm.stdout = kaa_vm::config::stdout_writer(opts.unbuffered, std::io::stdout().is_terminal());
+    // A testing hook: the VM fuzzer bounds loops so that mutated programs always end.
+    if let Some(limit) = std::env::var("KAA_STEP_LIMIT").ok().and_then(|s| s.parse::<u64>().ok()) {
+        vm.loop_budget = limit.max(1);
+    }
     vm
+}
+
+/// Interpreter shutdown after the main program: `weakref.finalize` objects marked `atexit`, then
+/// the main module's namespace is released (running `__del__` methods) and a last collection.
+pub fn shutdown(vm: &mut Vm, globals: &Rc<DictObject>) {
+    if let Err(e) = vm.run_exit_finalizers() {
+        let exc = vm.materialize(e);
+        vm.print_exception(&exc);
+    }
+    vm.finalize_at_exit(globals);
 }
 
 /// The namespace of `__main__`; `file` is `__file__` (scripts and modules only).

@@ -90,6 +90,14 @@ fn compile_string(vm: &Vm, source: &str, mode: CompileMode) -> PyResult<Rc<CodeO
     Ok(code)
 }
 
+/// Compiles the Python source of a module Kaa ships inside the binary (such as the pure-Python
+/// half of `weakref`).
+pub fn compile_builtin_module(vm: &Vm, source: &str, filename: &str) -> PyResult<Rc<CodeObject>> {
+    let code = compile_source(vm, source, filename, CompileMode::Exec)?;
+    keep_alive(vm, &code);
+    Ok(code)
+}
+
 /// Keeps a compiled code object (and so the code objects nested in it) alive for the rest of
 /// the run: the interpreter caches each code object's constants by its address, so a freed code
 /// object's address must not come back for a new one.

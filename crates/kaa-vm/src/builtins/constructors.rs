@@ -8,7 +8,6 @@ use crate::objects::args::{index_value, keywords};
 use crate::objects::dict::DictObject;
 use crate::value::Value;
 use num_bigint::BigInt;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 /// CPython 3.11's default `sys.get_int_max_str_digits()`.
@@ -324,7 +323,7 @@ pub fn builtin_list(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
         Some(v) => vm.collect_iterable(v)?,
         None => Vec::new(),
     };
-    Ok(Value::List(Rc::new(RefCell::new(items))))
+    Ok(vm.new_list(items))
 }
 
 pub fn builtin_tuple(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
@@ -347,7 +346,7 @@ pub fn builtin_dict(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
     for (k, v) in kwargs {
         d.set(Value::Str(k.clone()), v.clone())?;
     }
-    Ok(Value::Dict(Rc::new(d)))
+    Ok(vm.new_dict(d))
 }
 
 pub fn make_set(vm: &mut Vm, args: &[Value], kwargs: &Kwargs, frozen: bool) -> PyResult<Value> {
@@ -370,7 +369,11 @@ pub fn make_set(vm: &mut Vm, args: &[Value], kwargs: &Kwargs, frozen: bool) -> P
             }
         }
     }
-    Ok(Value::Set(Rc::new(set)))
+    let set = Value::Set(Rc::new(set));
+    if !frozen {
+        vm.gc_track(&set);
+    }
+    Ok(set)
 }
 
 /// `range(stop)` / `range(start, stop[, step])`.

@@ -13,6 +13,7 @@ pub mod posix;
 pub mod sys;
 mod sys_config;
 pub mod time;
+pub mod weakref;
 
 /// A module object: a name and a namespace.
 pub struct ModuleObject {
@@ -38,7 +39,8 @@ pub fn add_functions(dict: &DictObject, table: &[(&'static str, NativeFn)]) {
 /// The modules written in Rust (importable before anything on `sys.path`).
 /// Keep in step with `create` below (a name missing here still imports, but its repr and
 /// `BuiltinImporter.find_spec` would not call it built in).
-const NATIVE: &[&str] = &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix"];
+const NATIVE: &[&str] =
+    &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix", "weakref", "_weakref"];
 
 pub fn is_native(name: &str) -> bool {
     NATIVE.contains(&name)
@@ -53,7 +55,8 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "sys" => sys::init(vm, &dict),
         "math" => math::init(&dict),
         "time" => time::init(&dict),
-        "gc" => gc::init(&dict),
+        "gc" => gc::init(&dict, vm),
+        "weakref" | "_weakref" => weakref::init(vm, &dict),
         "_kaa_imp" => crate::import::init_kaa_imp(vm, &dict),
         "posix" => posix::init(&dict),
         "builtins" => {

@@ -35,6 +35,9 @@ pub struct Types {
     pub frozenset: Rc<TypeObject>,
     pub module: Rc<TypeObject>,
     pub coroutine: Rc<TypeObject>,
+    pub weakref: Rc<TypeObject>,
+    pub weakproxy: Rc<TypeObject>,
+    pub weakcallableproxy: Rc<TypeObject>,
     pub async_generator: Rc<TypeObject>,
     pub async_generator_asend: Rc<TypeObject>,
     pub async_generator_athrow: Rc<TypeObject>,
@@ -116,6 +119,9 @@ impl Types {
             frozenset: t("frozenset", Some(c.frozenset)),
             module: t("module", Some(crate::import::module_constructor)),
             coroutine: t("coroutine", None),
+            weakref: t("ReferenceType", Some(crate::objects::weakref::ref_new)),
+            weakproxy: t("ProxyType", None),
+            weakcallableproxy: t("CallableProxyType", None),
             async_generator: t("async_generator", None),
             async_generator_asend: t("async_generator_asend", None),
             async_generator_athrow: t("async_generator_athrow", None),
@@ -173,6 +179,11 @@ impl Types {
             Value::Set(s) if s.frozen => self.frozenset.clone(),
             Value::Set(_) => self.set.clone(),
             Value::Module(_) => self.module.clone(),
+            Value::WeakRef(r) => match r.kind {
+                crate::objects::weakref::WeakKind::Ref => self.weakref.clone(),
+                crate::objects::weakref::WeakKind::Proxy => self.weakproxy.clone(),
+                crate::objects::weakref::WeakKind::CallableProxy => self.weakcallableproxy.clone(),
+            },
             Value::Frame(_) => self.frame.clone(),
             Value::AsyncGenOp(o) if o.type_name() == "async_generator_asend" => {
                 self.async_generator_asend.clone()

@@ -49,6 +49,10 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
             let (a, b) = (x.table.borrow(), y.table.borrow());
             a.len() == b.len() && crate::objects::set_methods::is_subset(&a, &b)
         }
+        (WeakRef(x), WeakRef(y)) => {
+            std::rc::Rc::ptr_eq(x, y)
+                || matches!((x.target.upgrade(), y.target.upgrade()), (Some(p), Some(q)) if keys_equal(&p, &q))
+        }
         (Bytes(_) | ByteArray(_) | MemoryView(_), _) | (_, Bytes(_) | ByteArray(_) | MemoryView(_)) => {
             crate::objects::bytes::equal(a, b).unwrap_or(false)
         }
@@ -189,6 +193,30 @@ impl DictObject {
     pub fn clear(&self) {
         self.bump();
         self.inner.borrow_mut().clear();
+    }
+
+    /// Calls `f` on each (key, value) pair (the cycle collector's traversal; a dict being
+    /// mutated right now is skipped, which only makes the collector more conservative).
+    pub fn for_each_entry(&self, f: &mut dyn FnMut(&Value, &Value)) {
+        if let Ok(t) = self.inner.try_borrow() {
+            for e in t.iter() {
+                f(&e.key, &e.value);
+            }
+        }
+    }
+
+    /// Empties the dict, moving its keys and values into `bin` (for the cycle collector, which
+    /// drops them later, outside any borrow).
+    pub fn take_all(&self, bin: &mut Vec<Value>) {
+        let Ok(mut t) = self.inner.try_borrow_mut() else { return };
+        let taken = std::mem::take(&mut *t);
+        drop(t);
+        self.bump();
+        for e in taken.iter() {
+            bin.push(e.key.clone());
+            bin.push(e.value.clone());
+        }
+        drop(taken);
     }
 
     /// A snapshot of the (key, value) pairs in insertion order.

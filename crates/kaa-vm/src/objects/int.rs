@@ -160,6 +160,16 @@ pub fn hash_value(v: &Value) -> PyResult<i64> {
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) => {
             return Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())))
         }
+        // The referent's hash, remembered so the reference still hashes after it dies.
+        Value::WeakRef(r) => match (r.hash.get(), r.target.upgrade()) {
+            (Some(h), _) => h,
+            (None, Some(target)) => {
+                let h = hash_value(&target)?;
+                r.hash.set(Some(h));
+                h
+            }
+            (None, None) => return Err(PyErr::type_error("weak object has gone away")),
+        },
         other => {
             // Identity hash for other objects.
             let p = other.address();

@@ -31,3 +31,4 @@ pub mod str_tables;
 pub mod str_unicode;
 pub mod tuple;
 pub mod types;
+pub mod weakref;

@@ -25,6 +25,9 @@ pub struct TypeObject {
     pub module: RefCell<Option<Value>>,
     /// Cache for `has_setattr_hook`.
     pub setattr_hook: std::cell::Cell<Option<bool>>,
+    /// Set once instances of this class need to report their death to the VM: the class has a
+    /// `__del__`, or weak references to its instances exist (see `gc::finalize`).
+    pub gc_signals: std::cell::OnceCell<Rc<crate::gc::GcSignals>>,
     /// Cache for `has_getattribute_hook`.
     pub getattribute_hook: std::cell::Cell<Option<bool>>,
     /// `type(cls)` when it is not `type` itself (a class made with `metaclass=M`).
@@ -54,6 +57,7 @@ impl TypeObject {
             is_heap_type: false,
             module: RefCell::new(None),
             setattr_hook: std::cell::Cell::new(None),
+            gc_signals: std::cell::OnceCell::new(),
             getattribute_hook: std::cell::Cell::new(None),
             metaclass: None,
             subclasses: RefCell::new(Vec::new()),
@@ -78,6 +82,7 @@ impl TypeObject {
             is_heap_type: true,
             module: RefCell::new(None),
             setattr_hook: std::cell::Cell::new(None),
+            gc_signals: std::cell::OnceCell::new(),
             getattribute_hook: std::cell::Cell::new(None),
             metaclass: None,
             subclasses: RefCell::new(Vec::new()),
@@ -218,17 +223,34 @@ pub struct InstanceObject {
     pub dict: Rc<DictObject>,
     /// `__slots__` values by member index (`Value::Null` while unset); empty without slots.
     pub slots: RefCell<Vec<Value>>,
+    /// `__del__` has run (PEP 442: once per object).
+    pub finalized: std::cell::Cell<bool>,
+    /// Weak references to this object have been made (its death must be reported).
+    pub has_weakrefs: std::cell::Cell<bool>,
 }
 
 impl InstanceObject {
     pub fn new(class: Rc<TypeObject>) -> InstanceObject {
-        let slots = RefCell::new(vec![Value::Null; class.slot_count]);
-        InstanceObject { class, dict: Rc::new(DictObject::new()), slots }
+        InstanceObject::with_dict(class, DictObject::new())
     }
 
     pub fn with_dict(class: Rc<TypeObject>, dict: DictObject) -> InstanceObject {
         let slots = RefCell::new(vec![Value::Null; class.slot_count]);
-        InstanceObject { class, dict: Rc::new(dict), slots }
+        InstanceObject {
+            class,
+            dict: Rc::new(dict),
+            slots,
+            finalized: std::cell::Cell::new(false),
+            has_weakrefs: std::cell::Cell::new(false),
+        }
+    }
+}
+
+impl Drop for InstanceObject {
+    fn drop(&mut self) {
+        if self.class.gc_signals.get().is_some() {
+            crate::gc::finalize::instance_died(self);
+        }
     }
 }
 
