@@ -26,6 +26,7 @@ pub fn builtin_int(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
         };
         return match &x {
             Value::Str(s) => parse_int_literal(s, base),
+            Value::Bytes(_) | Value::ByteArray(_) => parse_int_bytes(&x, base),
             _ => Err(PyErr::type_error("int() can't convert non-string with explicit base")),
         };
     }
@@ -40,6 +41,7 @@ pub fn int_of(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => super::numeric::float_to_int(f.trunc()),
         Value::Str(s) => parse_int_literal(s, 10),
+        Value::Bytes(_) | Value::ByteArray(_) => parse_int_bytes(x, 10),
         Value::Instance(_) => {
             for name in ["__int__", "__index__"] {
                 if let Some(r) = vm.call_dunder(x, name, &[])? {
@@ -82,6 +84,20 @@ fn not_a_number_for_int(x: &Value) -> PyErr {
 /// Python's whitespace for `int()`/`float()` strings (str.strip()'s set).
 fn is_space(c: char) -> bool {
     crate::objects::str_unicode::is_space(c)
+}
+
+/// `int(b'...', base)`: the bytes read as ASCII text; errors show the bytes' repr.
+fn parse_int_bytes(x: &Value, base: u32) -> PyResult<Value> {
+    let data = crate::objects::bytes::buffer(x).map(|b| b.into_vec()).unwrap_or_default();
+    let text: String = data.iter().map(|&b| if b.is_ascii() { b as char } else { '\u{FFFD}' }).collect();
+    parse_int_literal(&text, base).map_err(|_| {
+        // CPython shows the digits as bytes even for a bytearray argument.
+        let mut r = crate::objects::bytes::repr(&data);
+        if r.chars().count() > 200 {
+            r = r.chars().take(200).collect();
+        }
+        PyErr::value_error(format!("invalid literal for int() with base {base}: {r}"))
+    })
 }
 
 /// Parses an int literal as `int(s, base)` does: surrounding whitespace, a sign, a base prefix
@@ -165,6 +181,18 @@ pub fn builtin_float(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
         Value::Str(s) => parse_float(s).map(Value::Float).ok_or_else(|| {
             PyErr::value_error(format!("could not convert string to float: {}", crate::objects::str::repr(s)))
         }),
+        Value::Bytes(_) | Value::ByteArray(_) => {
+            let data = crate::objects::bytes::buffer(x).map(|b| b.into_vec()).unwrap_or_default();
+            let text: String =
+                data.iter().map(|&b| if b.is_ascii() { b as char } else { '\u{FFFD}' }).collect();
+            parse_float(&text).map(Value::Float).ok_or_else(|| {
+                let r = match x {
+                    Value::ByteArray(_) => crate::objects::bytes::bytearray_repr(&data),
+                    _ => crate::objects::bytes::repr(&data),
+                };
+                PyErr::value_error(format!("could not convert string to float: {r}"))
+            })
+        }
         Value::Instance(_) => {
             if let Some(r) = vm.call_dunder(x, "__float__", &[])? {
                 return match r {
