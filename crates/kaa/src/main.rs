@@ -9,6 +9,7 @@ use kaa_syntax::{source, token_dump};
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+mod allocator;
 mod cli;
 mod completion;
 mod explain;
@@ -18,6 +19,7 @@ mod repl_input;
 mod run;
 mod sigint;
 mod trace;
+
 
 /// Stack size of the thread the front end runs on. The parser is recursive descent, so a deeply
 /// nested program needs a deep stack; CPython itself gives up at 200 nested parentheses (tokenizer)
