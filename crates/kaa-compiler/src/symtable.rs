@@ -4,9 +4,9 @@
 //! nonlocal, read). Pass two resolves each name to local, global (explicit or implicit), free or
 //! cell, walking the scopes from the module inwards and back out.
 
+use crate::fast_hash::FastHashMap;
 use kaa_syntax::ast::*;
 use kaa_syntax::{SyntaxError, SyntaxErrorKind};
-use crate::fast_hash::FastHashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {

@@ -20,7 +20,6 @@ mod run;
 mod sigint;
 mod trace;
 
-
 /// Stack size of the thread the front end runs on. The parser is recursive descent, so a deeply
 /// nested program needs a deep stack; CPython itself gives up at 200 nested parentheses (tokenizer)
 /// or its parser's recursion limit, far below what this allows. The fuzzer

@@ -37,5 +37,9 @@ fn suite_checksums_match_cpython() {
     }
     assert!(failures.is_empty(), "benchmarks that do not match CPython on Kaa:\n{}", failures.join("\n"));
     // startup and the 15 programs that need no unfinished module, at least.
-    assert!(ok >= 16, "only {ok} benchmarks ran (run.py output:\n{stdout}\n{})", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        ok >= 16,
+        "only {ok} benchmarks ran (run.py output:\n{stdout}\n{})",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
