@@ -34,7 +34,7 @@ run(('\\w+', 32, [14, 4, 0, 1, 4294967295, 24, 9, 1, 4294967295, 13, 4, 8, 14, 0
 run(('\\s+', 32, [14, 4, 0, 1, 4294967295, 24, 9, 1, 4294967295, 13, 4, 8, 12, 0, 1, 1], 0, {}, (None,)), ['', 'a', 'abc', 'aaa bbb', 'xabcx abc', 'ABC abc Abc', 'a\nb\nc\n', '123 abc_de f-g', 'a\tb\x0bc\x1cd\u2028e'])
 run(('\\D\\S\\W', 32, [14, 7, 4, 3, 3, 8, 11, 0, 13, 4, 8, 11, 0, 13, 4, 8, 13, 0, 13, 4, 8, 15, 0, 1], 0, {}, (None,)), ['', 'a', 'abc', 'aaa bbb', 'xabcx abc', 'ABC abc Abc', 'a\nb\nc\n', '123 abc_de f-g'])
 run(('.', 32, [14, 4, 0, 1, 1, 2, 1], 0, {}, (None,)), ['', 'a', 'abc', 'aaa bbb', 'xabcx abc', 'ABC abc Abc', 'a\nb\nc\n', '123 abc_de f-g'])
-run(('.', re.UNICODE|re.DOTALL, [14, 4, 0, 1, 1, 3, 1], 0, {}, (None,)), ['', 'a', 'abc', 'aaa bbb', 'xabcx abc', 'ABC abc Abc', 'a\nb\nc\n', '123 abc_de f-g'])
+run(('.', 48, [14, 4, 0, 1, 1, 3, 1], 0, {}, (None,)), ['', 'a', 'abc', 'aaa bbb', 'xabcx abc', 'ABC abc Abc', 'a\nb\nc\n', '123 abc_de f-g'])
 run(('a.c', 32, [14, 8, 1, 3, 3, 1, 1, 97, 0, 16, 97, 2, 16, 99, 1], 0, {}, (None,)), ['abc', 'a\nc', 'axcayc'])
 run(('[\\d\\s]+', 32, [14, 4, 0, 1, 4294967295, 24, 11, 1, 4294967295, 13, 6, 8, 10, 8, 12, 0, 1, 1], 0, {}, (None,)), ['', 'a', 'abc', 'aaa bbb', 'xabcx abc', 'ABC abc Abc', 'a\nb\nc\n', '123 abc_de f-g'])
 run(('[^\\W\\d]+', 32, [14, 4, 0, 1, 4294967295, 24, 12, 1, 4294967295, 13, 7, 21, 8, 15, 8, 10, 0, 1, 1], 0, {}, (None,)), ['', 'a', 'abc', 'aaa bbb', 'xabcx abc', 'ABC abc Abc', 'a\nb\nc\n', '123 abc_de f-g'])

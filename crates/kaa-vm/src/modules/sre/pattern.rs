@@ -425,10 +425,7 @@ fn pattern_compare(vm: &mut Vm, args: &[Value], negate: bool) -> PyResult<Value>
 fn pattern_hash(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let p = this(args, "__hash__")?;
     let source = p.pattern.clone();
-    let mut h = match crate::builtins::hash_of(vm, &source) {
-        Ok(h) => h,
-        Err(e) => return Err(e),
-    };
+    let mut h = crate::builtins::hash_of(vm, &source)?;
     // FNV-1a over the code words stands in for CPython's buffer hash.
     let mut code_hash: u64 = 0xcbf2_9ce4_8422_2325;
     for w in &p.code {

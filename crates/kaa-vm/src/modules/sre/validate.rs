@@ -290,8 +290,8 @@ fn inner(code: &[u32], from: usize, end: usize, groups: usize, depth: usize) -> 
 
 /// Is `code` well-formed for a pattern with `groups` groups?
 pub fn is_valid(code: &[u32], groups: i64) -> bool {
-    if groups < 0 || groups > MAXGROUPS || code.last() != Some(&SUCCESS) {
+    if !(0..=MAXGROUPS).contains(&groups) || code.last() != Some(&SUCCESS) {
         return false;
     }
-    matches!(inner(code, 0, code.len() - 1, groups as usize, 0), Ok(_))
+    inner(code, 0, code.len() - 1, groups as usize, 0).is_ok()
 }
