@@ -10,8 +10,6 @@ use crate::value::Value;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
-/// CPython 3.11's default `sys.get_int_max_str_digits()`.
-
 // ---- int ----
 
 /// `int([x])` / `int(x, base=10)`.
