@@ -2286,6 +2286,11 @@ impl Vm {
                 r
             }
             Value::Generator(_) => Err(PyErr::type_error("'generator' object is not callable")),
+            // Static methods are callable since 3.10.
+            Value::StaticMethod(f) => {
+                let f = Value::clone(f);
+                self.call_value(&f, args, kwargs)
+            }
             Value::WeakRef(r) => {
                 let r = r.clone();
                 crate::objects::weakref::call_weakref(self, &r, args, kwargs)

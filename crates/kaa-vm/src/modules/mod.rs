@@ -7,6 +7,7 @@ use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::value::Value;
 use std::rc::Rc;
 
+pub mod codecs;
 pub mod gc;
 pub mod math;
 pub mod posix;
@@ -41,7 +42,7 @@ pub fn add_functions(dict: &DictObject, table: &[(&'static str, NativeFn)]) {
 /// Keep in step with `create` below (a name missing here still imports, but its repr and
 /// `BuiltinImporter.find_spec` would not call it built in).
 const NATIVE: &[&str] =
-    &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix", "weakref", "_weakref", "_sre"];
+    &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix", "weakref", "_weakref", "_sre", "_codecs"];
 
 pub fn is_native(name: &str) -> bool {
     NATIVE.contains(&name)
@@ -61,6 +62,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_kaa_imp" => crate::import::init_kaa_imp(vm, &dict),
         "posix" => posix::init(&dict),
         "_sre" => sre::init(vm, &dict),
+        "_codecs" => codecs::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
