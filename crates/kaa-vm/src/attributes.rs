@@ -357,7 +357,9 @@ impl Vm {
         }
         if t.is_heap_type {
             // Methods of a built-in base (`MyList.append`).
-            if let Some(m) = t.mro_tail.iter().find(|b| !b.is_heap_type).and_then(|b| builtins::type_method(b, name)) {
+            if let Some(m) =
+                t.mro_tail.iter().find(|b| !b.is_heap_type).and_then(|b| builtins::type_method(b, name))
+            {
                 return Ok(m);
             }
         }

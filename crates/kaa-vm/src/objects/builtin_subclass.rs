@@ -168,7 +168,12 @@ impl BaseKind {
 
 /// `T.__new__(cls, *args, **kwargs)` of built-in type `T`: the built-in constructor for `T`
 /// itself, else an instance of the subclass carrying the constructed (or empty) base value.
-pub fn base_new(vm: &mut Vm, kind: BaseKind, args: &[Value], kwargs: &crate::builtins::Kwargs) -> PyResult<Value> {
+pub fn base_new(
+    vm: &mut Vm,
+    kind: BaseKind,
+    args: &[Value],
+    kwargs: &crate::builtins::Kwargs,
+) -> PyResult<Value> {
     let base = kind.type_object(vm);
     let name = kind.name();
     let cls = match args.first() {

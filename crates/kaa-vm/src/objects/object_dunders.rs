@@ -102,17 +102,18 @@ fn object_format(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
             "unsupported format string passed to {}.__format__",
             obj.type_name()
         ))),
-        other => Err(PyErr::type_error(format!(
-            "__format__() argument must be str, not {}",
-            other.type_name()
-        ))),
+        other => {
+            Err(PyErr::type_error(format!("__format__() argument must be str, not {}", other.type_name())))
+        }
     }
 }
 
 /// `object.__getstate__()`: the instance dict (None when empty).
 fn object_getstate(_vm: &mut Vm, obj: &Value) -> PyResult<Value> {
     Ok(match obj {
-        Value::Instance(i) if i.class.instances_have_dict && !i.dict.is_empty() => Value::Dict(i.dict.clone()),
+        Value::Instance(i) if i.class.instances_have_dict && !i.dict.is_empty() => {
+            Value::Dict(i.dict.clone())
+        }
         _ => Value::None,
     })
 }
