@@ -2381,7 +2381,7 @@ impl Vm {
         })
     }
 
-    fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
+    pub(crate) fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
         let (op, inplace) = BinaryOpKind::from_arg(arg);
         if let (BinaryOpKind::Add, Value::Str(x), Value::Str(y)) = (op, a, b) {
             return Ok(Value::Str(Rc::new(crate::objects::str::StrObject::concat(x, y))));
@@ -2523,6 +2523,11 @@ impl Vm {
                 if let Some(r) = crate::objects::complex::binary_op(op, a, b)? {
                     return Ok(r);
                 }
+                if op == BinaryOpKind::Or {
+                    if let Some(r) = crate::objects::generic_alias::type_union(self, a, b)? {
+                        return Ok(r);
+                    }
+                }
             }
         }
         Err(PyErr::type_error(format!(
@@ -2534,7 +2539,7 @@ impl Vm {
         )))
     }
 
-    fn unary(&mut self, op: Opcode, v: &Value) -> PyResult<Value> {
+    pub(crate) fn unary(&mut self, op: Opcode, v: &Value) -> PyResult<Value> {
         let r = match (op, v) {
             (Opcode::UnaryNegative, Value::Int(i)) => i.checked_neg().map(Value::Int),
             (Opcode::UnaryNegative, Value::Bool(b)) => Some(Value::Int(-(*b as i64))),
@@ -2755,7 +2760,7 @@ impl Vm {
         }))
     }
 
-    fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+    pub(crate) fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         if let Some(r) = self.call_dunder(container, "__contains__", std::slice::from_ref(item))? {
             return self.truthy(&r);
         }
@@ -2826,7 +2831,7 @@ impl Vm {
         Ok(j as usize)
     }
 
-    fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+    pub(crate) fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
         if let Some(r) = self.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
             return Ok(r);
         }
@@ -2979,7 +2984,7 @@ impl Vm {
         Ok(())
     }
 
-    fn store_subscript(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
+    pub(crate) fn store_subscript(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
         if let (Value::List(l), Value::Slice(s)) = (container, &key) {
             return self.list_slice_assign(l, s, Some(&value));
         }
@@ -3003,7 +3008,7 @@ impl Vm {
         }
     }
 
-    fn delete_subscript(&mut self, container: &Value, key: &Value) -> PyResult<()> {
+    pub(crate) fn delete_subscript(&mut self, container: &Value, key: &Value) -> PyResult<()> {
         if let (Value::List(l), Value::Slice(s)) = (container, key) {
             return self.list_slice_assign(l, s, None);
         }

@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod async_generator;
+pub mod builtin_subclass;
 pub mod builtin_types;
 pub mod bytearray;
 pub mod bytes;
@@ -14,6 +15,7 @@ pub mod float;
 pub mod frame;
 pub mod function;
 pub mod generator;
+pub mod generic_alias;
 pub mod int;
 pub mod int_bytes;
 pub mod iter;
@@ -22,9 +24,11 @@ pub mod list;
 pub mod list_sort;
 pub mod memoryview;
 pub mod native;
+pub mod object_dunders;
 pub mod range;
 pub mod set;
 pub mod set_methods;
+pub mod slot_wrappers;
 pub mod str;
 pub mod str_format;
 pub mod str_tables;
