@@ -455,7 +455,13 @@ impl Vm {
 
     #[inline(always)]
     fn push(&mut self, v: Value) {
-        self.stack.push(v);
+        self.stack.reserve(1);
+        let n = self.stack.len();
+        // SAFETY: there is room at n; the value moves in (word by word: see `read_value_words`).
+        unsafe {
+            crate::value::write_value_words(self.stack.as_mut_ptr().add(n), v);
+            self.stack.set_len(n + 1);
+        }
     }
 
     /// Pops the top of the stack (Null if it is empty, which verified bytecode never does).
@@ -471,7 +477,7 @@ impl Vm {
         // to the value read out.
         unsafe {
             self.stack.set_len(n - 1);
-            std::ptr::read(self.stack.as_ptr().add(n - 1))
+            crate::value::read_value_words(self.stack.as_ptr().add(n - 1))
         }
     }
 
@@ -485,7 +491,7 @@ impl Vm {
         // scalars, so forgetting the top one and overwriting the other leaks nothing.
         unsafe {
             self.stack.set_len(n - 1);
-            std::ptr::write(self.stack.as_mut_ptr().add(n - 2), r);
+            crate::value::write_value_words(self.stack.as_mut_ptr().add(n - 2), r);
         }
     }
 
@@ -612,14 +618,14 @@ impl Vm {
                     let n = self.stack.len();
                     self.stack.swap(n - 1, n - arg as usize);
                 }
-                Opcode::LoadConst => self.push(consts.consts[arg as usize].clone()),
+                Opcode::LoadConst => push_clone(&mut self.stack, &consts.consts[arg as usize]),
                 Opcode::LoadFast => {
-                    let v = self.stack[base + arg as usize].clone();
-                    if v.is_null() {
+                    let slot = base + arg as usize;
+                    if self.stack[slot].is_null() {
                         save_pc!();
                         return Err(unbound_local(&code, arg));
                     }
-                    self.push(v);
+                    push_clone_of_slot(&mut self.stack, slot);
                 }
                 Opcode::StoreFast => {
                     let v = self.pop();
@@ -3384,6 +3390,37 @@ fn fill_builtin_method_cache<'c>(
     }
 }
 
+/// Pushes a copy of `v` (a constant), moved straight from its slot to the new top of the stack
+/// rather than through a temporary (LOAD_CONST is among the most frequent instructions).
+#[inline(always)]
+fn push_clone(stack: &mut Vec<Value>, v: &Value) {
+    stack.reserve(1);
+    let len = stack.len();
+    v.add_ref();
+    // SAFETY: there is room for one more value; the bitwise copy owns the reference just added.
+    unsafe {
+        crate::value::write_value_words(stack.as_mut_ptr().add(len), crate::value::read_value_words(v));
+        stack.set_len(len + 1);
+    }
+}
+
+/// LOAD_FAST's push: a copy of stack slot `slot` (a local, checked to exist by the caller) onto
+/// the top, copied in place (by index: the reserve may move the stack).
+#[inline(always)]
+fn push_clone_of_slot(stack: &mut Vec<Value>, slot: usize) {
+    stack.reserve(1);
+    let len = stack.len();
+    assert!(slot < len);
+    // SAFETY: slot < len is initialized, there is room at len, and the copy owns the reference
+    // just added.
+    unsafe {
+        let p = stack.as_mut_ptr();
+        (*p.add(slot)).add_ref();
+        crate::value::write_value_words(p.add(len), crate::value::read_value_words(p.add(slot)));
+        stack.set_len(len + 1);
+    }
+}
+
 /// Drops a list, tuple or dict with an inline reference-count decrement (the generic drop glue
 /// of `Value` is an out-of-line call).
 #[inline(always)]
@@ -3439,6 +3476,8 @@ fn fast_binary_op(arg: u32, a: &Value, b: &Value) -> Option<Value> {
                 o if o == And as u32 => x & y,
                 o if o == Or as u32 => x | y,
                 o if o == Xor as u32 => x ^ y,
+                // A negative exponent gives a float: the general path.
+                o if o == Power as u32 && (0..=u32::MAX as i64).contains(&y) => x.checked_pow(y as u32)?,
                 _ => return None,
             };
             Some(Value::Int(r))
@@ -3458,6 +3497,15 @@ fn float_fast(op: u32, x: f64, y: f64) -> Option<Value> {
         o if o == Subtract as u32 => x - y,
         o if o == Multiply as u32 => x * y,
         o if o == TrueDivide as u32 && y != 0.0 => x / y,
+        // Only where C's pow() is all CPython does: a negative base (complex results), a zero
+        // base with a negative exponent (ZeroDivisionError) and overflow take the general path.
+        o if o == Power as u32 && x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     }))
 }

@@ -114,3 +114,18 @@ def step(i):
 
 
 print(loop_with_globals(40))
+
+
+def powers(pairs):
+    out = []
+    for a, b in pairs:
+        try:
+            out.append(a**b)
+        except (ZeroDivisionError, OverflowError) as e:
+            out.append(f"{type(e).__name__}: {e}")
+    return out
+
+
+print(powers([(2.0, 0.5), (2, 10), (2, 62), (2, 63), (3, 40), (-2, 3), (2, -1), (0, 0), (-8.0, 1 / 3)]))
+print(powers([(1e300, 2.0), (0.0, -1.0), (0.0, 0.0), (10.0, -400.0), (1.0, float("inf")), (2.0, float("nan"))]))
+print(powers([(-2.0, 2.0), (-2.0, 0.5), (1.5, 2), (2, 0.5), (True, 2), (7, 0)]))
