@@ -892,6 +892,10 @@ impl Vm {
                     self.push(r);
                 }
                 Opcode::BinarySubscr => {
+                    // stack: container, key -> item
+                    if subscript_in_place(&mut self.stack) {
+                        continue;
+                    }
                     let key = self.pop();
                     let container = self.pop();
                     if let Some(v) = fast_subscript(&container, &key) {
@@ -3419,6 +3423,44 @@ fn push_clone_of_slot(stack: &mut Vec<Value>, slot: usize) {
         crate::value::write_value_words(p.add(len), crate::value::read_value_words(p.add(slot)));
         stack.set_len(len + 1);
     }
+}
+
+/// BINARY_SUBSCR of a list or tuple by an in-range int index, done where the operands lie: the
+/// item is copied into the container's slot and the key (an int) is forgotten, so no `Value`
+/// travels through registers and back. False: take the other paths (which report every error).
+#[inline(always)]
+fn subscript_in_place(stack: &mut Vec<Value>) -> bool {
+    let n = stack.len();
+    if n < 2 {
+        return false;
+    }
+    let Value::Int(i) = stack[n - 1] else { return false };
+    let in_range = |items: &[Value]| {
+        let len = items.len() as i64;
+        let i = if i < 0 { i + len } else { i };
+        (0..len).contains(&i).then(|| &items[i as usize] as *const Value)
+    };
+    let item = match &stack[n - 2] {
+        Value::List(l) => match l.try_borrow() {
+            Ok(items) => in_range(&items),
+            Err(_) => None,
+        },
+        Value::Tuple(t) => in_range(t),
+        _ => None,
+    };
+    let Some(item) = item else { return false };
+    // SAFETY: `item` points into the container held at slot n - 2, which nothing can change
+    // before the copy (no code runs in between); the new reference is added before the
+    // container's is given up, so the item outlives even the container's last reference.
+    unsafe {
+        let p = stack.as_mut_ptr();
+        (*item).add_ref();
+        let container = crate::value::read_value_words(p.add(n - 2));
+        crate::value::write_value_words(p.add(n - 2), crate::value::read_value_words(item));
+        stack.set_len(n - 1);
+        drop_container(container);
+    }
+    true
 }
 
 /// Drops a list, tuple or dict with an inline reference-count decrement (the generic drop glue

@@ -129,3 +129,28 @@ def powers(pairs):
 print(powers([(2.0, 0.5), (2, 10), (2, 62), (2, 63), (3, 40), (-2, 3), (2, -1), (0, 0), (-8.0, 1 / 3)]))
 print(powers([(1e300, 2.0), (0.0, -1.0), (0.0, 0.0), (10.0, -400.0), (1.0, float("inf")), (2.0, float("nan"))]))
 print(powers([(-2.0, 2.0), (-2.0, 0.5), (1.5, 2), (2, 0.5), (True, 2), (7, 0)]))
+
+
+def temporaries(n):
+    # The container is a temporary: its last reference goes away as the item is taken.
+    out = []
+    for i in range(n):
+        out.append([[i, "a"], ("b", i)][i % 2][i % 2])
+        out.append((i, [i])[-1][-1])
+        out.append([str(i)][0])
+    return out
+
+
+print(temporaries(6))
+data = [5, 3, 9, 1]
+print(sorted(range(4), key=lambda i: data[i]))
+seen = []
+items = [3, 1, 2]
+items.sort(key=lambda v: seen.append(len(seen)) or v)
+print(items, seen)
+items = [3, 1, 2]
+try:
+    items.sort(key=lambda v: items[0])
+except IndexError as e:
+    print(type(e).__name__, e)
+print(items)
