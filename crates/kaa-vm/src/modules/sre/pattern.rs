@@ -506,6 +506,19 @@ pub fn compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> 
                 ))
             }
             Value::BigInt(_) => i64::MAX,
+            // re._compiler's opcodes are _NamedIntConstant, an int subclass.
+            Value::Instance(inst) if inst.class.lookup("__index__").is_some() => {
+                match crate::objects::args::index_value(vm, item)? {
+                    Value::Int(i) if i < 0 => {
+                        return Err(PyErr::new(
+                            ExcKind::OverflowError,
+                            "can't convert negative value to unsigned int",
+                        ))
+                    }
+                    Value::Int(i) => i,
+                    _ => i64::MAX,
+                }
+            }
             _ => return Err(PyErr::type_error("an integer is required")),
         };
         let w = u32::try_from(w)
