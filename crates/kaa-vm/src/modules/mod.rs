@@ -9,7 +9,11 @@ use std::rc::Rc;
 
 pub mod gc;
 pub mod math;
+pub mod errno;
 pub mod posix;
+mod posix_process;
+mod posix_scandir;
+pub mod structseq;
 pub mod sys;
 mod sys_config;
 pub mod time;
@@ -39,8 +43,19 @@ pub fn add_functions(dict: &DictObject, table: &[(&'static str, NativeFn)]) {
 /// The modules written in Rust (importable before anything on `sys.path`).
 /// Keep in step with `create` below (a name missing here still imports, but its repr and
 /// `BuiltinImporter.find_spec` would not call it built in).
-const NATIVE: &[&str] =
-    &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix", "weakref", "_weakref"];
+pub const NATIVE: &[&str] = &[
+    "sys",
+    "math",
+    "time",
+    "gc",
+    "builtins",
+    "_kaa_imp",
+    "posix",
+    "weakref",
+    "_weakref",
+    "errno",
+    "_posixsubprocess",
+];
 
 pub fn is_native(name: &str) -> bool {
     NATIVE.contains(&name)
@@ -58,7 +73,9 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "gc" => gc::init(&dict, vm),
         "weakref" | "_weakref" => weakref::init(vm, &dict),
         "_kaa_imp" => crate::import::init_kaa_imp(vm, &dict),
-        "posix" => posix::init(&dict),
+        "posix" => posix::init(vm, &dict),
+        "errno" => errno::init(&dict),
+        "_posixsubprocess" => posix_process::init_posixsubprocess(&dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),

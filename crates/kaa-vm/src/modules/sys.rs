@@ -105,6 +105,10 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     );
     dict.set_str("implementation", implementation);
     dict.set_str("modules", Value::Dict(vm.modules.clone()));
+    let mut builtin_names: Vec<&str> = super::NATIVE.to_vec();
+    builtin_names.sort_unstable();
+    let builtin_names = builtin_names.into_iter().map(Value::str).collect();
+    dict.set_str("builtin_module_names", Value::Tuple(Rc::new(builtin_names)));
     let mut path = vm.config.path.clone();
     if let Some(lib) = &vm.imports.stdlib {
         path.push(lib.to_string_lossy().into_owned());
