@@ -2824,7 +2824,7 @@ impl Vm {
         Ok(j as usize)
     }
 
-    fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+    pub(crate) fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
         if let Some(r) = self.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
             return Ok(r);
         }

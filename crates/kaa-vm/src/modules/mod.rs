@@ -69,7 +69,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
     match name {
         "sys" => sys::init(vm, &dict),
         "math" => math::init(&dict),
-        "time" => time::init(&dict),
+        "time" => time::init(vm, &dict),
         "gc" => gc::init(&dict, vm),
         "weakref" | "_weakref" => weakref::init(vm, &dict),
         "_kaa_imp" => crate::import::init_kaa_imp(vm, &dict),

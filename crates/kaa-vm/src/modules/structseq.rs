@@ -141,7 +141,7 @@ fn as_tuple(args: &[Value], method: &str) -> PyResult<Value> {
 fn getitem(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let t = as_tuple(args, "__getitem__")?;
     let key = args.get(1).cloned().unwrap_or(Value::None);
-    crate::objects::args::get_item(vm, &t, &key)
+    vm.subscript(&t, &key)
 }
 
 fn compare(vm: &mut Vm, args: &[Value], eq: bool) -> PyResult<Value> {
