@@ -9,8 +9,11 @@ use std::rc::Rc;
 
 pub mod gc;
 pub mod math;
+pub mod atexit;
 pub mod errno;
 pub mod posix;
+pub mod signal;
+pub mod thread;
 mod posix_process;
 mod posix_scandir;
 pub mod structseq;
@@ -55,6 +58,9 @@ pub const NATIVE: &[&str] = &[
     "_weakref",
     "errno",
     "_posixsubprocess",
+    "_signal",
+    "_thread",
+    "atexit",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -75,6 +81,9 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_kaa_imp" => crate::import::init_kaa_imp(vm, &dict),
         "posix" => posix::init(vm, &dict),
         "errno" => errno::init(&dict),
+        "_signal" => signal::init(vm, &dict),
+        "_thread" => thread::init(vm, &dict),
+        "atexit" => atexit::init(vm, &dict),
         "_posixsubprocess" => posix_process::init_posixsubprocess(&dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
