@@ -2975,7 +2975,7 @@ impl Vm {
         Ok(())
     }
 
-    fn store_subscript(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
+    pub(crate) fn store_subscript(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
         if let (Value::List(l), Value::Slice(s)) = (container, &key) {
             return self.list_slice_assign(l, s, Some(&value));
         }

@@ -8,6 +8,7 @@ use crate::value::Value;
 use std::rc::Rc;
 
 pub mod gc;
+pub mod io;
 pub mod math;
 pub mod atexit;
 pub mod errno;
@@ -61,6 +62,7 @@ pub const NATIVE: &[&str] = &[
     "_signal",
     "_thread",
     "atexit",
+    "_io",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -84,6 +86,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_signal" => signal::init(vm, &dict),
         "_thread" => thread::init(vm, &dict),
         "atexit" => atexit::init(vm, &dict),
+        "_io" => io::init(vm, &dict),
         "_posixsubprocess" => posix_process::init_posixsubprocess(&dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {

@@ -403,3 +403,9 @@ pub fn str_encode(
     let out = encode(s, encoding.as_deref().unwrap_or("utf-8"), errors.as_deref().unwrap_or("strict"))?;
     Ok(crate::objects::bytes::new_bytes(out))
 }
+
+/// The codec's canonical name ("utf-8", "latin-1", "utf-16-le", ...), or LookupError for an
+/// encoding Kaa does not know.
+pub fn canonical_name(encoding: &str) -> PyResult<&'static str> {
+    lookup(encoding).map(Codec::name)
+}
