@@ -306,6 +306,9 @@ impl Buffered {
     }
 
     fn readline(&self, vm: &mut Vm, limit: Option<usize>) -> PyResult<Vec<u8>> {
+        if self.kind == Kind::Writer {
+            return Err(unsupported(vm, "read"));
+        }
         self.check_open(vm, "readline of closed file")?;
         self.flush_writes(vm)?;
         let mut out = Vec::new();
@@ -536,9 +539,6 @@ fn write(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
 
 fn seek(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let rest = method_args("seek", args, kwargs, 1, 2)?;
-    if let Value::Float(_) = rest[0] {
-        return Err(PyErr::type_error("an integer is required"));
-    }
     let pos = crate::objects::args::ssize_arg(vm, &rest[0])?;
     let whence = match rest.get(1) {
         Some(w) => crate::objects::args::cint_arg(vm, w)? as i32,

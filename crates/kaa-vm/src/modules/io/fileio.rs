@@ -364,9 +364,6 @@ fn seek(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let rest = method_args("seek", args, kwargs, 1, 2)?;
     let state = me(args, "seek")?;
     state.open_fd()?;
-    if let Value::Float(_) = rest[0] {
-        return Err(PyErr::type_error("an integer is required"));
-    }
     let pos = crate::objects::args::ssize_arg(vm, &rest[0])?;
     let whence = match rest.get(1) {
         Some(w) => crate::objects::args::cint_arg(vm, w)? as i32,
