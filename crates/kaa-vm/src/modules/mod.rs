@@ -7,17 +7,18 @@ use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::value::Value;
 use std::rc::Rc;
 
+pub mod atexit;
+pub mod errno;
 pub mod gc;
 pub mod io;
 pub mod math;
-pub mod atexit;
-pub mod errno;
 pub mod posix;
-pub mod signal;
-pub mod thread;
 mod posix_process;
 mod posix_scandir;
+pub mod signal;
+pub mod sre;
 pub mod structseq;
+pub mod thread;
 pub mod sys;
 mod sys_config;
 pub mod time;
@@ -63,6 +64,7 @@ pub const NATIVE: &[&str] = &[
     "_thread",
     "atexit",
     "_io",
+    "_sre",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -88,6 +90,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "atexit" => atexit::init(vm, &dict),
         "_io" => io::init(vm, &dict),
         "_posixsubprocess" => posix_process::init_posixsubprocess(&dict),
+        "_sre" => sre::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
