@@ -18,9 +18,9 @@ mod posix_scandir;
 pub mod signal;
 pub mod sre;
 pub mod structseq;
-pub mod thread;
 pub mod sys;
 mod sys_config;
+pub mod thread;
 pub mod time;
 pub mod weakref;
 

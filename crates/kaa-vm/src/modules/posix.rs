@@ -139,8 +139,15 @@ pub fn path_or_fd(vm: &mut Vm, fname: &str, arg: &str, v: &Value, allow_fd: bool
         Value::Str(_) | Value::Bytes(_) => v.clone(),
         Value::Instance(i) if i.class.lookup("__fspath__").is_some() => fspath(vm, v)?,
         _ => {
-            let kinds = if allow_fd { "string, bytes, os.PathLike or integer" } else { "string, bytes or os.PathLike" };
-            return Err(PyErr::type_error(format!("{fname}: {arg} should be {kinds}, not {}", v.type_name())));
+            let kinds = if allow_fd {
+                "string, bytes, os.PathLike or integer"
+            } else {
+                "string, bytes or os.PathLike"
+            };
+            return Err(PyErr::type_error(format!(
+                "{fname}: {arg} should be {kinds}, not {}",
+                v.type_name()
+            )));
         }
     };
     let (raw, bytes) = match &resolved {
@@ -148,8 +155,7 @@ pub fn path_or_fd(vm: &mut Vm, fname: &str, arg: &str, v: &Value, allow_fd: bool
         Value::Bytes(b) => (b.to_vec(), true),
         _ => unreachable!("fspath returns str or bytes"),
     };
-    let c = CString::new(raw)
-        .map_err(|_| PyErr::value_error(format!("{fname}: embedded null character in {arg}")))?;
+    let c = CString::new(raw).map_err(|_| PyErr::value_error("embedded null byte"))?;
     Ok(PathOrFd::Path(PathArg { c, obj: v.clone(), bytes }))
 }
 
@@ -181,7 +187,10 @@ fn bool_of(vm: &mut Vm, v: Option<Value>, default: bool) -> PyResult<bool> {
 fn reject_dir_fd(fname: &str, dir_fd: &Option<Value>) -> PyResult<()> {
     match dir_fd {
         None | Some(Value::None) => Ok(()),
-        Some(_) => Err(PyErr::new(ExcKind::NotImplementedError, format!("{fname}: dir_fd unavailable on this platform"))),
+        Some(_) => Err(PyErr::new(
+            ExcKind::NotImplementedError,
+            format!("{fname}: dir_fd unavailable on this platform"),
+        )),
     }
 }
 
@@ -200,7 +209,9 @@ pub fn own_type(vm: &Vm, key: &str) -> PyResult<Rc<TypeObject>> {
 
 pub fn stat_value(vm: &mut Vm, st: &libc::stat) -> PyResult<Value> {
     let class = own_type(vm, "stat_result")?;
-    let time = |s: i64, ns: i64| (Value::Int(s), Value::Float(s as f64 + ns as f64 * 1e-9), Value::Int(s * 1_000_000_000 + ns));
+    let time = |s: i64, ns: i64| {
+        (Value::Int(s), Value::Float(s as f64 + ns as f64 * 1e-9), Value::Int(s * 1_000_000_000 + ns))
+    };
     let (ai, af, ans) = time(st.st_atime, st.st_atime_nsec);
     let (mi, mf, mns) = time(st.st_mtime, st.st_mtime_nsec);
     let (ci, cf, cns) = time(st.st_ctime, st.st_ctime_nsec);
@@ -455,7 +466,10 @@ fn utime(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
             }
             for (slot, v) in spec.iter_mut().zip(t.iter()) {
                 let total = ssize_arg(vm, v)?;
-                *slot = libc::timespec { tv_sec: total.div_euclid(1_000_000_000), tv_nsec: total.rem_euclid(1_000_000_000) };
+                *slot = libc::timespec {
+                    tv_sec: total.div_euclid(1_000_000_000),
+                    tv_nsec: total.rem_euclid(1_000_000_000),
+                };
             }
         }
         (None | Some(Value::None), None) => {}
@@ -500,7 +514,8 @@ fn listdir(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
             PathOrFd::Fd(fd) => (std::path::PathBuf::from(format!("/proc/self/fd/{fd}")), v, false),
         },
     };
-    let entries = std::fs::read_dir(&dir).map_err(|e| errno_error(vm, e.raw_os_error().unwrap_or(0), Some(&obj), None))?;
+    let entries = std::fs::read_dir(&dir)
+        .map_err(|e| errno_error(vm, e.raw_os_error().unwrap_or(0), Some(&obj), None))?;
     let mut names = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| errno_error(vm, e.raw_os_error().unwrap_or(0), Some(&obj), None))?;
@@ -519,7 +534,8 @@ fn fd_result(vm: &mut Vm, r: libc::c_int) -> PyResult<Value> {
 }
 
 fn open(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    let [path, flags, mode, dir_fd] = clinic("open", args, kwargs, ["path", "flags", "mode", "dir_fd"], 3, 2)?;
+    let [path, flags, mode, dir_fd] =
+        clinic("open", args, kwargs, ["path", "flags", "mode", "dir_fd"], 3, 2)?;
     reject_dir_fd("open", &dir_fd)?;
     let p = path_arg(vm, "open", "path", &required(path))?;
     let flags = int_of(vm, flags, 0)? as libc::c_int | libc::O_CLOEXEC;
@@ -761,7 +777,8 @@ fn uname(vm: &mut Vm, _: &[Value], _: &Kwargs) -> PyResult<Value> {
         // SAFETY: uname fills each field with a NUL-terminated string.
         Value::str(&unsafe { CStr::from_ptr(f.as_ptr()) }.to_string_lossy())
     };
-    let values = vec![field(&u.sysname), field(&u.nodename), field(&u.release), field(&u.version), field(&u.machine)];
+    let values =
+        vec![field(&u.sysname), field(&u.nodename), field(&u.release), field(&u.version), field(&u.machine)];
     let class = own_type(vm, "uname_result")?;
     Ok(super::structseq::make(vm, &class, values))
 }
@@ -826,14 +843,13 @@ fn env_entry(vm: &mut Vm, v: &Value, what: &str) -> PyResult<CString> {
         Ok(Value::Bytes(b)) => b.to_vec(),
         _ => return Err(PyErr::type_error(format!("str expected, not {}", v.type_name()))),
     };
-    CString::new(raw).map_err(|_| PyErr::value_error(format!("embedded null byte")))
-        .and_then(|c| {
-            if what == "name" && (c.as_bytes().is_empty() || c.as_bytes().contains(&b'=')) {
-                Err(PyErr::value_error("illegal environment variable name"))
-            } else {
-                Ok(c)
-            }
-        })
+    CString::new(raw).map_err(|_| PyErr::value_error(format!("embedded null byte"))).and_then(|c| {
+        if what == "name" && (c.as_bytes().is_empty() || c.as_bytes().contains(&b'=')) {
+            Err(PyErr::value_error("illegal environment variable name"))
+        } else {
+            Ok(c)
+        }
+    })
 }
 
 fn putenv(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
@@ -960,9 +976,6 @@ const INT_CONSTANTS: &[(&str, i64)] = &[
     ("O_ASYNC", libc::O_ASYNC as i64),
     ("O_DIRECT", libc::O_DIRECT as i64),
     ("O_LARGEFILE", 0),
-    ("SEEK_SET", 0),
-    ("SEEK_CUR", 1),
-    ("SEEK_END", 2),
     ("SEEK_DATA", libc::SEEK_DATA as i64),
     ("SEEK_HOLE", libc::SEEK_HOLE as i64),
     ("WNOHANG", libc::WNOHANG as i64),
@@ -1051,8 +1064,10 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     }
     let env = environ(vm);
     dict.set_str("environ", env);
-    let have: Vec<Value> =
-        ["HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LSTAT"].iter().map(|s| Value::str(s)).collect();
+    let have: Vec<Value> = ["HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LSTAT"]
+        .iter()
+        .map(|s| Value::str(s))
+        .collect();
     dict.set_str("_have_functions", vm.new_list(have));
     let error = vm.exception_type(ExcKind::OSError);
     dict.set_str("error", Value::Type(error));
@@ -1099,7 +1114,13 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
                 vm,
                 "posix",
                 "times_result",
-                &[Some("user"), Some("system"), Some("children_user"), Some("children_system"), Some("elapsed")],
+                &[
+                    Some("user"),
+                    Some("system"),
+                    Some("children_user"),
+                    Some("children_system"),
+                    Some("elapsed"),
+                ],
                 5,
             ),
         ),

@@ -58,14 +58,25 @@ fn waitstatus_to_exitcode(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyRes
     if libc::WIFSIGNALED(status) {
         return Ok(Value::Int(-(libc::WTERMSIG(status) as i64)));
     }
+    if libc::WIFSTOPPED(status) {
+        return Err(PyErr::value_error(format!(
+            "process stopped by delivery of signal {}",
+            libc::WSTOPSIG(status)
+        )));
+    }
     Err(PyErr::value_error(format!("invalid wait status: {status}")))
 }
 
 fn kill(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let [pid, sig] = int_args::<2>(vm, "kill", args, kwargs)?;
+    let _ = vm.stdout.flush();
     // SAFETY: plain system call.
     if unsafe { libc::kill(pid as libc::pid_t, sig as libc::c_int) } != 0 {
         return Err(last_error(vm, None));
+    }
+    // A signal sent to ourselves is handled before the next instruction, as in CPython.
+    if crate::interrupt::pending() && crate::interrupt::take() {
+        vm.run_signal_handlers()?;
     }
     Ok(Value::None)
 }
@@ -227,7 +238,10 @@ fn report_child_error(fd: i32, name: &[u8], errno: i32, message: &[u8]) {
 fn fork_exec(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     crate::builtins::no_kwargs("fork_exec", kwargs)?;
     if args.len() != 23 {
-        return Err(PyErr::type_error(format!("fork_exec() takes exactly 23 arguments ({} given)", args.len())));
+        return Err(PyErr::type_error(format!(
+            "fork_exec() takes exactly 23 arguments ({} given)",
+            args.len()
+        )));
     }
     let argv = match &args[0] {
         Value::None => Vec::new(),
@@ -260,7 +274,7 @@ fn fork_exec(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let argp = pointers(&argv);
     let envp = env.as_ref().map(|e| pointers(e));
     let to_close: Vec<i32> = if close_fds {
-        open_fds().into_iter().filter(|&fd| fd > 2 && fd != errpipe_write && !keep.contains(&fd)).collect()
+        open_fds().into_iter().filter(|&fd| fd > 2 && !keep.contains(&fd)).collect()
     } else {
         Vec::new()
     };
@@ -360,13 +374,17 @@ pub fn init(dict: &DictObject) {
         ("execve", execve),
         ("system", system),
         ("WIFEXITED", |vm, a, k| Ok(Value::Bool(libc::WIFEXITED(status_fn(vm, a, k, "WIFEXITED")?)))),
-        ("WEXITSTATUS", |vm, a, k| Ok(Value::Int(libc::WEXITSTATUS(status_fn(vm, a, k, "WEXITSTATUS")?) as i64))),
+        ("WEXITSTATUS", |vm, a, k| {
+            Ok(Value::Int(libc::WEXITSTATUS(status_fn(vm, a, k, "WEXITSTATUS")?) as i64))
+        }),
         ("WIFSIGNALED", |vm, a, k| Ok(Value::Bool(libc::WIFSIGNALED(status_fn(vm, a, k, "WIFSIGNALED")?)))),
         ("WTERMSIG", |vm, a, k| Ok(Value::Int(libc::WTERMSIG(status_fn(vm, a, k, "WTERMSIG")?) as i64))),
         ("WIFSTOPPED", |vm, a, k| Ok(Value::Bool(libc::WIFSTOPPED(status_fn(vm, a, k, "WIFSTOPPED")?)))),
         ("WSTOPSIG", |vm, a, k| Ok(Value::Int(libc::WSTOPSIG(status_fn(vm, a, k, "WSTOPSIG")?) as i64))),
         ("WCOREDUMP", |vm, a, k| Ok(Value::Bool(libc::WCOREDUMP(status_fn(vm, a, k, "WCOREDUMP")?)))),
-        ("WIFCONTINUED", |vm, a, k| Ok(Value::Bool(libc::WIFCONTINUED(status_fn(vm, a, k, "WIFCONTINUED")?)))),
+        ("WIFCONTINUED", |vm, a, k| {
+            Ok(Value::Bool(libc::WIFCONTINUED(status_fn(vm, a, k, "WIFCONTINUED")?)))
+        }),
     ];
     super::add_functions(dict, functions);
 }

@@ -138,7 +138,8 @@ fn scandir(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         },
     };
     let os_dir = std::path::Path::new(std::ffi::OsStr::from_bytes(&dir));
-    let read = std::fs::read_dir(os_dir).map_err(|e| errno_error(vm, e.raw_os_error().unwrap_or(0), Some(&obj), None))?;
+    let read = std::fs::read_dir(os_dir)
+        .map_err(|e| errno_error(vm, e.raw_os_error().unwrap_or(0), Some(&obj), None))?;
     let class = super::posix::own_type(vm, "DirEntry")?;
     let mut entries = VecDeque::new();
     for item in read {

@@ -84,13 +84,19 @@ impl Vm {
             if bits & (1 << signum) == 0 {
                 continue;
             }
-            let handler = dict.as_ref().and_then(|d| handlers(d)).and_then(|h| h.borrow().get(signum).cloned());
+            let handler =
+                dict.as_ref().and_then(|d| handlers(d)).and_then(|h| h.borrow().get(signum).cloned());
             let default = dict.as_ref().and_then(|d| d.get_str("default_int_handler"));
             match handler {
-                Some(h) if !matches!(h, Value::Int(_) | Value::None) && !default.as_ref().is_some_and(|d| d.is(&h)) => {
+                Some(h)
+                    if !matches!(h, Value::Int(_) | Value::None)
+                        && !default.as_ref().is_some_and(|d| d.is(&h)) =>
+                {
                     self.call_value(&h, vec![Value::Int(signum as i64), Value::None], Vec::new())?;
                 }
-                _ if signum == libc::SIGINT as usize => return Err(PyErr::new(ExcKind::KeyboardInterrupt, "")),
+                _ if signum == libc::SIGINT as usize => {
+                    return Err(PyErr::new(ExcKind::KeyboardInterrupt, ""))
+                }
                 _ => {}
             }
         }
@@ -114,7 +120,9 @@ fn signal(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let action = match &handler {
         Value::Int(0) => libc::SIG_DFL,
         Value::Int(1) => libc::SIG_IGN,
-        h if crate::builtins::functions::is_callable(vm, h) => on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t,
+        h if crate::builtins::functions::is_callable(vm, h) => {
+            on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t
+        }
         _ => {
             return Err(PyErr::type_error(
                 "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",

@@ -31,7 +31,13 @@ const LAYOUT_KEY: &str = " structseq layout";
 
 /// A struct-sequence type named `module.name`: `fields` in order (`None` for an unnamed
 /// field), the first `visible` of which form the tuple.
-pub fn new_type(vm: &Vm, module: &str, name: &str, fields: &[Option<&str>], visible: usize) -> Rc<TypeObject> {
+pub fn new_type(
+    vm: &Vm,
+    module: &str,
+    name: &str,
+    fields: &[Option<&str>],
+    visible: usize,
+) -> Rc<TypeObject> {
     let methods: &[(&'static str, NativeFn)] = &[
         ("__getitem__", getitem),
         ("__len__", |_, a, _| Ok(Value::Int(me(a, "__len__")?.items.len() as i64))),
@@ -98,16 +104,16 @@ fn new(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let items = vm.collect_iterable(&seq.unwrap_or(Value::None))?;
     let total = names.len();
     if items.len() < visible {
-        let what = if visible == total { "" } else { "at least " };
+        let what = if visible == total { "a" } else { "an at least" };
         return Err(PyErr::type_error(format!(
-            "{type_name}() takes {what}a {visible}-sequence ({}-sequence given)",
+            "{type_name}() takes {what} {visible}-sequence ({}-sequence given)",
             items.len()
         )));
     }
     if items.len() > total {
-        let what = if visible == total { "" } else { "at most " };
+        let what = if visible == total { "a" } else { "an at most" };
         return Err(PyErr::type_error(format!(
-            "{type_name}() takes {what}a {total}-sequence ({}-sequence given)",
+            "{type_name}() takes {what} {total}-sequence ({}-sequence given)",
             items.len()
         )));
     }

@@ -18,7 +18,6 @@ fn namespace(vm: &Vm, type_name: &str, attrs: &[(&str, Value)]) -> Value {
     Value::Instance(Rc::new(InstanceObject::with_dict(class, dict)))
 }
 
-
 /// `sys.exit([code])` raises SystemExit(code).
 fn exit(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let class = vm.exception_type(ExcKind::SystemExit);

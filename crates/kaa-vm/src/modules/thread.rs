@@ -68,7 +68,8 @@ pub fn current_ident(vm: &Vm) -> i64 {
 
 /// `acquire(blocking=True, timeout=-1)`'s arguments: whether to wait and for how long.
 fn acquire_args(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<(bool, Option<f64>)> {
-    let [blocking, timeout] = clinic("acquire", &args[1.min(args.len())..], kwargs, ["blocking", "timeout"], 2, 0)?;
+    let [blocking, timeout] =
+        clinic("acquire", &args[1.min(args.len())..], kwargs, ["blocking", "timeout"], 2, 0)?;
     let blocking = match blocking {
         Some(v) => vm.truthy(&v)?,
         None => true,
@@ -293,7 +294,8 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
             if me.count.get() == 0 {
                 return Err(PyErr::new(ExcKind::RuntimeError, "cannot release un-acquired lock"));
             }
-            let state = Value::Tuple(Rc::new(vec![Value::Int(me.count.get() as i64), Value::Int(me.owner.get())]));
+            let state =
+                Value::Tuple(Rc::new(vec![Value::Int(me.count.get() as i64), Value::Int(me.owner.get())]));
             me.count.set(0);
             let _ = vm;
             Ok(state)

@@ -34,7 +34,9 @@ fn number(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::Int(i) => Ok(*i as f64),
         Value::Float(f) => Ok(*f),
         Value::Bool(b) => Ok(*b as i64 as f64),
-        Value::BigInt(_) => Err(PyErr::new(ExcKind::OverflowError, "timestamp out of range for platform time_t")),
+        Value::BigInt(_) => {
+            Err(PyErr::new(ExcKind::OverflowError, "timestamp out of range for platform time_t"))
+        }
         Value::Instance(_) => {
             if let Some(f) = vm.call_dunder(v, "__float__", &[])? {
                 if let Value::Float(f) = f {
@@ -153,7 +155,9 @@ fn convert(vm: &mut Vm, t: libc::time_t, local: bool) -> PyResult<Value> {
 fn tm_arg(vm: &mut Vm, fname: &str, v: &Value) -> PyResult<libc::tm> {
     let items: Vec<Value> = match v {
         Value::Tuple(t) => t.to_vec(),
-        Value::Instance(i) if i.native_data::<super::structseq::StructSeq>().is_some() => vm.collect_iterable(v)?,
+        Value::Instance(i) if i.native_data::<super::structseq::StructSeq>().is_some() => {
+            vm.collect_iterable(v)?
+        }
         _ => return Err(PyErr::type_error("Tuple or struct_time argument required")),
     };
     if items.len() != 9 {
@@ -261,7 +265,8 @@ fn strftime(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
 }
 
 const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 fn asctime_text(tm: &libc::tm) -> String {
     format!(

@@ -34,7 +34,9 @@ fn check_closed(vm: &mut Vm, obj: &Value) -> PyResult<()> {
 
 fn base_closed(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     match args.first() {
-        Some(Value::Instance(i)) => Ok(Value::Bool(matches!(i.dict.get_str(CLOSED_ATTR), Some(Value::Bool(true))))),
+        Some(Value::Instance(i)) => {
+            Ok(Value::Bool(matches!(i.dict.get_str(CLOSED_ATTR), Some(Value::Bool(true)))))
+        }
         _ => Ok(Value::Bool(false)),
     }
 }
@@ -248,7 +250,10 @@ fn buffered_readinto(vm: &mut Vm, args: &[Value], kwargs: &Kwargs, method: &str)
     let data = call_method(vm, &me, method, vec![Value::Int(n as i64)])?;
     let b = crate::objects::bytes::buffer_arg(&data)?;
     if b.len() > n {
-        return Err(PyErr::value_error(format!("read() returned too much data: {n} bytes requested, {} returned", b.len())));
+        return Err(PyErr::value_error(format!(
+            "read() returned too much data: {n} bytes requested, {} returned",
+            b.len()
+        )));
     }
     super::fill_buffer(vm, &rest[0], &b)?;
     Ok(Value::Int(b.len() as i64))

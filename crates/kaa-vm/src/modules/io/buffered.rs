@@ -172,7 +172,10 @@ impl Buffered {
                         let mut buf = self.write_buf.borrow_mut();
                         let rest: Vec<u8> = pending[done..].iter().chain(buf.iter()).copied().collect();
                         *buf = rest;
-                        return Err(PyErr::new(ExcKind::BlockingIOError, "write could not complete without blocking"));
+                        return Err(PyErr::new(
+                            ExcKind::BlockingIOError,
+                            "write could not complete without blocking",
+                        ));
                     }
                     Err(e) => {
                         let mut buf = self.write_buf.borrow_mut();
@@ -249,12 +252,21 @@ impl Buffered {
                 let raw = self.raw()?;
                 let rest = if let Some(f) = plain_fileio(&raw) {
                     Some(f.readall(vm)?)
-                } else {
+                } else if vm.get_attr(&raw, "readall").is_ok() {
                     let r = call_method(vm, &raw, "readall", Vec::new())?;
                     match r {
                         Value::None => None,
                         v => Some(crate::objects::bytes::buffer_arg(&v)?.into_vec()),
                     }
+                } else {
+                    let mut all = Vec::new();
+                    while let Some(chunk) = self.raw_read(vm, self.size.get())? {
+                        if chunk.is_empty() {
+                            break;
+                        }
+                        all.extend_from_slice(&chunk);
+                    }
+                    Some(all)
                 };
                 match rest {
                     Some(r) => out.extend_from_slice(&r),
@@ -351,13 +363,23 @@ impl Buffered {
         if self.unread() > 0 {
             self.drop_read_ahead(vm)?;
         }
-        let over = {
-            let mut buf = self.write_buf.borrow_mut();
-            buf.extend_from_slice(data);
-            buf.len() >= self.size.get()
-        };
-        if over {
+        // What does not fit goes out first; data larger than the buffer goes straight through.
+        if self.write_buf.borrow().len() + data.len() > self.size.get() {
             self.flush_writes(vm)?;
+        }
+        if data.len() > self.size.get() {
+            let mut done = 0;
+            while done < data.len() {
+                match self.raw_write(vm, &data[done..])? {
+                    Some(n) => done += n,
+                    None => {
+                        self.write_buf.borrow_mut().extend_from_slice(&data[done..]);
+                        break;
+                    }
+                }
+            }
+        } else {
+            self.write_buf.borrow_mut().extend_from_slice(data);
         }
         Ok(data.len())
     }

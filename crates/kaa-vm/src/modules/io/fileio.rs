@@ -174,7 +174,9 @@ fn me<'a>(args: &'a [Value], method: &str) -> PyResult<&'a FileIo> {
 /// its methods): buffered objects then make system calls directly.
 pub fn plain_fileio(v: &Value) -> Option<&FileIo> {
     match v {
-        Value::Instance(i) if i.class.name == "FileIO" && super::is_io_module(&i.class) => i.native_data::<FileIo>(),
+        Value::Instance(i) if i.class.name == "FileIO" && super::is_io_module(&i.class) => {
+            i.native_data::<FileIo>()
+        }
         _ => None,
     }
 }
@@ -214,7 +216,9 @@ fn parse_mode(mode: &str) -> PyResult<(bool, bool, bool, bool, libc::c_int)> {
         }
     }
     if kinds != 1 {
-        return Err(PyErr::value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
+        return Err(PyErr::value_error(
+            "Must have exactly one of create/read/write/append mode and at most one plus",
+        ));
     }
     let readable = r || plus;
     let writable = w || a || x || plus;
@@ -247,7 +251,10 @@ fn init(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         None => "r".to_string(),
         Some(Value::Str(s)) => s.to_string(),
         Some(other) => {
-            return Err(PyErr::type_error(format!("FileIO() argument 'mode' must be str, not {}", other.type_name())))
+            return Err(PyErr::type_error(format!(
+                "FileIO() argument 'mode' must be str, not {}",
+                other.type_name()
+            )))
         }
     };
     let closefd = match closefd {
@@ -448,7 +455,10 @@ pub fn make_type(raw_base: &Rc<TypeObject>) -> Rc<TypeObject> {
         ("__repr__", repr),
         ("_dealloc_warn", |_, _, _| Ok(Value::None)),
         ("__getstate__", |_, a, _| {
-            Err(PyErr::type_error(format!("cannot pickle '{}' instances", a.first().map_or("FileIO", |v| v.type_name()))))
+            Err(PyErr::type_error(format!(
+                "cannot pickle '{}' instances",
+                a.first().map_or("FileIO", |v| v.type_name())
+            )))
         }),
     ];
     let properties: &[(&'static str, NativeFn, Option<NativeFn>)] = &[

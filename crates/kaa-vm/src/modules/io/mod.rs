@@ -111,17 +111,15 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     }
     dict.set_str("BlockingIOError", Value::Type(vm.exception_type(ExcKind::BlockingIOError)));
     dict.set_str("DEFAULT_BUFFER_SIZE", Value::Int(DEFAULT_BUFFER_SIZE as i64));
-    let functions: &[(&str, NativeFn)] = &[
-        ("open", builtin_open),
-        ("open_code", open::open_code),
-        ("text_encoding", text_encoding),
-    ];
+    let functions: &[(&str, NativeFn)] =
+        &[("open", builtin_open), ("open_code", open::open_code), ("text_encoding", text_encoding)];
     super::add_functions(dict, functions);
 }
 
 /// `text_encoding(encoding, stacklevel=2)`: the encoding `open` uses when given None.
 fn text_encoding(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    let [encoding, _stacklevel] = crate::builtins::clinic("text_encoding", args, kwargs, ["encoding", "stacklevel"], 2, 1)?;
+    let [encoding, _stacklevel] =
+        crate::builtins::clinic("text_encoding", args, kwargs, ["encoding", "stacklevel"], 2, 1)?;
     let _ = vm;
     match encoding {
         None | Some(Value::None) => Ok(Value::str(if utf8_mode() { "utf-8" } else { "locale" })),
@@ -172,7 +170,8 @@ pub fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
 
 /// A property whose getter is `fget` (and setter `fset`, if any).
 pub fn property(name: &'static str, fget: NativeFn, fset: Option<NativeFn>) -> Value {
-    let f = |func| Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None, is_method: false }));
+    let f =
+        |func| Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None, is_method: false }));
     Value::Property(Rc::new(PropertyObject {
         fget: f(fget),
         fset: fset.map_or(Value::None, f),
@@ -196,7 +195,13 @@ pub fn make_class(
 }
 
 /// The positional arguments after `self`, checked against a count range (METH_VARARGS style).
-pub fn method_args<'a>(name: &str, args: &'a [Value], kwargs: &Kwargs, min: usize, max: usize) -> PyResult<&'a [Value]> {
+pub fn method_args<'a>(
+    name: &str,
+    args: &'a [Value],
+    kwargs: &Kwargs,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
     crate::builtins::no_kwargs(name, kwargs)?;
     let rest = &args[1.min(args.len())..];
     crate::builtins::arity(name, rest, min, max)?;

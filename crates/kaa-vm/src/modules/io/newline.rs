@@ -34,10 +34,9 @@ pub fn parse(v: Option<&Value>, default: Mode) -> PyResult<Mode> {
             "\r\n" => Ok(Mode::CrLf),
             other => Err(PyErr::value_error(format!("illegal newline value: {other}"))),
         },
-        Some(other) => Err(PyErr::type_error(format!(
-            "newline must be str or None, not {}",
-            other.type_name()
-        ))),
+        Some(other) => {
+            Err(PyErr::type_error(format!("newline must be str or None, not {}", other.type_name())))
+        }
     }
 }
 

@@ -85,7 +85,10 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
         None => "r".to_string(),
         Some(Value::Str(s)) => s.to_string(),
         Some(other) => {
-            return Err(PyErr::type_error(format!("open() argument 'mode' must be str, not {}", other.type_name())))
+            return Err(PyErr::type_error(format!(
+                "open() argument 'mode' must be str, not {}",
+                other.type_name()
+            )))
         }
     };
     let buffering = match buffering {
@@ -189,7 +192,10 @@ pub fn open_code(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value
     let [path] = clinic("open_code", args, kwargs, ["path"], 1, 1)?;
     let path = path.unwrap_or(Value::None);
     if !matches!(path, Value::Str(_)) {
-        return Err(PyErr::type_error(format!("open_code() argument 'path' must be str, not {}", path.type_name())));
+        return Err(PyErr::type_error(format!(
+            "open_code() argument 'path' must be str, not {}",
+            path.type_name()
+        )));
     }
     builtin_open(vm, &[path, Value::str("rb")], &[])
 }

@@ -222,7 +222,11 @@ fn seek(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         }
         1 | 2 if pos != 0 => Err(PyErr::new(
             ExcKind::OSError,
-            if whence == 1 { "Can't do nonzero cur-relative seeks" } else { "Can't do nonzero end-relative seeks" },
+            if whence == 1 {
+                "Can't do nonzero cur-relative seeks"
+            } else {
+                "Can't do nonzero end-relative seeks"
+            },
         )),
         1 => {
             let p = text[..state.pos.get().min(text.len())].chars().count() + state.beyond.get();
@@ -297,10 +301,14 @@ pub fn make_type(text_base: &Rc<TypeObject>) -> Rc<TypeObject> {
     let properties: &[(&'static str, NativeFn, Option<NativeFn>)] = &[
         ("closed", |_, a, _| Ok(Value::Bool(closed_flag(a)?)), None),
         ("line_buffering", |_, a, _| me(a, "line_buffering").map(|_| Value::Bool(false)), None),
-        ("newlines", |_, a, _| {
-            let s = me(a, "newlines")?;
-            Ok(if s.mode.get().tracks_seen() { newline::seen_value(s.seen.get()) } else { Value::None })
-        }, None),
+        (
+            "newlines",
+            |_, a, _| {
+                let s = me(a, "newlines")?;
+                Ok(if s.mode.get().tracks_seen() { newline::seen_value(s.seen.get()) } else { Value::None })
+            },
+            None,
+        ),
     ];
     make_class(text_base, "StringIO", Some(new), methods, properties)
 }

@@ -340,7 +340,13 @@ impl TextIo {
         let codec = *self.read_codec.borrow();
         let mut cut = if at_eof { data.len() } else { complete_prefix(&data, codec) };
         let mode = self.mode.get();
-        if !at_eof && matches!(mode, Mode::Translate | Mode::Universal) && cut > 0 && data[cut - 1] == b'\r' && !codec.starts_with("utf-1") && !codec.starts_with("utf-3") {
+        if !at_eof
+            && matches!(mode, Mode::Translate | Mode::Universal)
+            && cut > 0
+            && data[cut - 1] == b'\r'
+            && !codec.starts_with("utf-1")
+            && !codec.starts_with("utf-3")
+        {
             cut -= 1;
         }
         let text = codecs::decode(&data[..cut], codec, &self.errors.borrow())?;
@@ -406,22 +412,20 @@ impl TextIo {
                 self.eof.set(false);
                 Ok(out)
             }
-            Some(n) => {
-                loop {
-                    let end = {
-                        let decoded = self.decoded.borrow();
-                        let pos = self.pos.get();
-                        decoded[pos..].char_indices().nth(n).map(|(i, _)| pos + i)
-                    };
-                    if let Some(end) = end {
-                        return Ok(self.take(end));
-                    }
-                    if !self.read_chunk(vm, false)? {
-                        let end = self.decoded.borrow().len();
-                        return Ok(self.take(end));
-                    }
+            Some(n) => loop {
+                let end = {
+                    let decoded = self.decoded.borrow();
+                    let pos = self.pos.get();
+                    decoded[pos..].char_indices().nth(n).map(|(i, _)| pos + i)
+                };
+                if let Some(end) = end {
+                    return Ok(self.take(end));
                 }
-            }
+                if !self.read_chunk(vm, false)? {
+                    let end = self.decoded.borrow().len();
+                    return Ok(self.take(end));
+                }
+            },
         }
     }
 
@@ -617,7 +621,10 @@ fn reconfigure(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> 
         0,
     )?;
     if (encoding.is_some() || errors.is_some() || nl.is_some()) && !state.decoded.borrow().is_empty() {
-        return Err(unsupported(vm, "It is not possible to set the encoding or newline of stream after the first read"));
+        return Err(unsupported(
+            vm,
+            "It is not possible to set the encoding or newline of stream after the first read",
+        ));
     }
     state.flush(vm)?;
     let errors = match (&encoding, errors) {
@@ -759,10 +766,14 @@ pub fn make_type(text_base: &Rc<TypeObject>) -> Rc<TypeObject> {
         ("errors", |_, a, _| Ok(Value::str(&me(a, "errors")?.errors.borrow())), None),
         ("line_buffering", |_, a, _| Ok(Value::Bool(me(a, "line_buffering")?.line_buffering.get())), None),
         ("write_through", |_, a, _| Ok(Value::Bool(me(a, "write_through")?.write_through.get())), None),
-        ("newlines", |_, a, _| {
-            let s = me(a, "newlines")?;
-            Ok(if s.mode.get().tracks_seen() { newline::seen_value(s.seen.get()) } else { Value::None })
-        }, None),
+        (
+            "newlines",
+            |_, a, _| {
+                let s = me(a, "newlines")?;
+                Ok(if s.mode.get().tracks_seen() { newline::seen_value(s.seen.get()) } else { Value::None })
+            },
+            None,
+        ),
         (
             "_CHUNK_SIZE",
             |_, a, _| Ok(Value::Int(me(a, "_CHUNK_SIZE")?.chunk_size.get() as i64)),
@@ -814,8 +825,14 @@ pub fn console_stream(vm: &mut Vm, fd: i32) -> PyResult<Value> {
     if let Value::Instance(i) = &raw {
         i.dict.set_str("name", Value::str(name));
     }
+    // Under -u the output streams have no buffer layer, as in CPython.
+    let unbuffered = vm.stdout.get_ref().unbuffered;
     let kind = if fd == 0 { Kind::Reader } else { Kind::Writer };
-    let buffer = super::buffered::wrap(vm, kind, raw, super::DEFAULT_BUFFER_SIZE)?;
+    let buffer = if unbuffered && fd > 0 {
+        raw
+    } else {
+        super::buffered::wrap(vm, kind, raw, super::DEFAULT_BUFFER_SIZE)?
+    };
     if let Some(b) = plain_buffered(&buffer) {
         if fd > 0 {
             b.console.set(fd);
@@ -831,7 +848,7 @@ pub fn console_stream(vm: &mut Vm, fd: i32) -> PyResult<Value> {
             if fd > 0 {
                 t.console.set(fd);
             }
-            t.write_through.set(fd == 2);
+            t.write_through.set(fd == 2 || unbuffered);
         }
         i.dict.set_str("mode", Value::str(if fd == 0 { "r" } else { "w" }));
     }
@@ -960,7 +977,10 @@ pub fn make_newline_decoder_type(object: &Rc<TypeObject>) -> Rc<TypeObject> {
             s.pending_cr.set(flag & 1 == 1);
             if !matches!(s.decoder, Value::None) {
                 let d = s.decoder.clone();
-                let st = Value::Tuple(Rc::new(vec![items.first().cloned().unwrap_or(Value::None), Value::Int(flag >> 1)]));
+                let st = Value::Tuple(Rc::new(vec![
+                    items.first().cloned().unwrap_or(Value::None),
+                    Value::Int(flag >> 1),
+                ]));
                 call_method(vm, &d, "setstate", vec![st])?;
             }
             Ok(Value::None)
