@@ -122,7 +122,7 @@ pub fn builtin_input(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
     }
     let line = crate::modules::io::call_method(vm, &stdin, "readline", Vec::new())?;
     let Value::Str(line) = line else {
-        return Err(PyErr::type_error(format!("object.readline() returned non-string")));
+        return Err(PyErr::type_error("object.readline() returned non-string"));
     };
     if line.is_empty() {
         return Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line"));

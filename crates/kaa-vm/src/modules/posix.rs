@@ -232,7 +232,7 @@ pub fn stat_value(vm: &mut Vm, st: &libc::stat) -> PyResult<Value> {
         ans,
         mns,
         cns,
-        Value::Int(st.st_blksize as i64),
+        Value::Int(st.st_blksize),
         Value::Int(st.st_blocks),
         Value::Int(st.st_rdev as i64),
     ];
@@ -843,7 +843,7 @@ fn env_entry(vm: &mut Vm, v: &Value, what: &str) -> PyResult<CString> {
         Ok(Value::Bytes(b)) => b.to_vec(),
         _ => return Err(PyErr::type_error(format!("str expected, not {}", v.type_name()))),
     };
-    CString::new(raw).map_err(|_| PyErr::value_error(format!("embedded null byte"))).and_then(|c| {
+    CString::new(raw).map_err(|_| PyErr::value_error("embedded null byte")).and_then(|c| {
         if what == "name" && (c.as_bytes().is_empty() || c.as_bytes().contains(&b'=')) {
             Err(PyErr::value_error("illegal environment variable name"))
         } else {

@@ -73,7 +73,7 @@ fn follow_arg(vm: &mut Vm, fname: &str, args: &[Value], kwargs: &Kwargs) -> PyRe
 }
 
 fn entry_stat(vm: &mut Vm, e: &DirEntry, follow: bool) -> PyResult<Value> {
-    let is_link = e.file_type.map_or(false, |t| t.is_symlink());
+    let is_link = e.file_type.is_some_and(|t| t.is_symlink());
     let cache = if follow && is_link { &e.stat } else { &e.lstat };
     if let Some(v) = &*cache.borrow() {
         return Ok(v.clone());

@@ -38,10 +38,8 @@ fn number(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             Err(PyErr::new(ExcKind::OverflowError, "timestamp out of range for platform time_t"))
         }
         Value::Instance(_) => {
-            if let Some(f) = vm.call_dunder(v, "__float__", &[])? {
-                if let Value::Float(f) = f {
-                    return Ok(f);
-                }
+            if let Some(Value::Float(f)) = vm.call_dunder(v, "__float__", &[])? {
+                return Ok(f);
             }
             Err(not_integer(v))
         }
@@ -242,11 +240,7 @@ fn strftime(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         None => current_tm(vm)?,
     };
     check_tm(&mut tm, "strftime")?;
-    if tm.tm_isdst < -1 {
-        tm.tm_isdst = -1;
-    } else if tm.tm_isdst > 1 {
-        tm.tm_isdst = 1;
-    }
+    tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
     let fmt = CString::new(format.as_str()).map_err(|_| PyErr::value_error("embedded null character"))?;
     if format.is_empty() {
         return Ok(Value::str(""));

@@ -82,7 +82,7 @@ fn base_readline(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value
     let me = this(args)?.clone();
     let has_peek = vm.get_attr(&me, "peek").is_ok();
     let mut out: Vec<u8> = Vec::new();
-    while limit.map_or(true, |l| out.len() < l) {
+    while limit.is_none_or(|l| out.len() < l) {
         let mut n = 1;
         if has_peek {
             let ahead = call_method(vm, &me, "peek", vec![Value::Int(1)])?;

@@ -102,7 +102,7 @@ fn write_text(state: &StringIo, s: &str) {
     let mut text = state.text.borrow_mut();
     if state.beyond.get() > 0 {
         let pad = state.beyond.replace(0);
-        text.extend(std::iter::repeat('\0').take(pad));
+        text.extend(std::iter::repeat_n('\0', pad));
         state.pos.set(text.len());
     }
     let pos = state.pos.get();
