@@ -49,5 +49,8 @@ signal.signal(signal.SIGINT, handler)
 signal.raise_signal(signal.SIGINT)
 print(got)
 signal.signal(signal.SIGINT, signal.default_int_handler)
-signal.raise_signal(signal.SIGINT)
-print("not reached")
+try:
+    signal.raise_signal(signal.SIGINT)
+    print("not reached")
+except KeyboardInterrupt:
+    print("KeyboardInterrupt from the default handler")
