@@ -12,7 +12,7 @@ use crate::value::Value;
 use std::rc::Rc;
 
 /// The OSError subclass CPython picks for an errno (Linux numbering).
-fn os_error_subclass(errno: i64) -> Option<ExcKind> {
+pub(crate) fn os_error_subclass(errno: i64) -> Option<ExcKind> {
     Some(match errno {
         11 | 114 | 115 => ExcKind::BlockingIOError,
         10 => ExcKind::ChildProcessError,

@@ -1352,7 +1352,7 @@ impl Vm {
                 Opcode::JumpBackward => {
                     if crate::interrupt::pending() && crate::interrupt::take() {
                         save_pc!();
-                        return Err(PyErr::new(ExcKind::KeyboardInterrupt, ""));
+                        self.run_signal_handlers()?;
                     }
                     pc -= arg as usize;
                     self.spend_step();

@@ -7,13 +7,21 @@ use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::value::Value;
 use std::rc::Rc;
 
+pub mod atexit;
 pub mod codecs;
+pub mod errno;
 pub mod gc;
+pub mod io;
 pub mod math;
 pub mod posix;
+mod posix_process;
+mod posix_scandir;
+pub mod signal;
 pub mod sre;
+pub mod structseq;
 pub mod sys;
 mod sys_config;
+pub mod thread;
 pub mod time;
 pub mod weakref;
 
@@ -41,8 +49,25 @@ pub fn add_functions(dict: &DictObject, table: &[(&'static str, NativeFn)]) {
 /// The modules written in Rust (importable before anything on `sys.path`).
 /// Keep in step with `create` below (a name missing here still imports, but its repr and
 /// `BuiltinImporter.find_spec` would not call it built in).
-const NATIVE: &[&str] =
-    &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix", "weakref", "_weakref", "_sre", "_codecs"];
+pub const NATIVE: &[&str] = &[
+    "sys",
+    "math",
+    "time",
+    "gc",
+    "builtins",
+    "_kaa_imp",
+    "posix",
+    "weakref",
+    "_weakref",
+    "errno",
+    "_posixsubprocess",
+    "_signal",
+    "_thread",
+    "atexit",
+    "_io",
+    "_sre",
+    "_codecs",
+];
 
 pub fn is_native(name: &str) -> bool {
     NATIVE.contains(&name)
@@ -56,11 +81,17 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
     match name {
         "sys" => sys::init(vm, &dict),
         "math" => math::init(&dict),
-        "time" => time::init(&dict),
+        "time" => time::init(vm, &dict),
         "gc" => gc::init(&dict, vm),
         "weakref" | "_weakref" => weakref::init(vm, &dict),
         "_kaa_imp" => crate::import::init_kaa_imp(vm, &dict),
-        "posix" => posix::init(&dict),
+        "posix" => posix::init(vm, &dict),
+        "errno" => errno::init(&dict),
+        "_signal" => signal::init(vm, &dict),
+        "_thread" => thread::init(vm, &dict),
+        "atexit" => atexit::init(vm, &dict),
+        "_io" => io::init(vm, &dict),
+        "_posixsubprocess" => posix_process::init_posixsubprocess(&dict),
         "_sre" => sre::init(vm, &dict),
         "_codecs" => codecs::init(vm, &dict),
         "builtins" => {

@@ -418,3 +418,9 @@ pub fn str_encode(
     let out = encode(s, encoding, errors)?;
     Ok(crate::objects::bytes::new_bytes(out))
 }
+
+/// The codec's canonical name ("utf-8", "latin-1", "utf-16-le", ...), or LookupError for an
+/// encoding Kaa does not know.
+pub fn canonical_name(encoding: &str) -> PyResult<&'static str> {
+    lookup(encoding).map(Codec::name)
+}
