@@ -1003,6 +1003,9 @@ impl Vm {
                     let Value::Dict(target) = self.stack[idx].clone() else { continue };
                     let pairs = match &source {
                         Value::Dict(d) => d.items(),
+                        Value::Instance(_) if self.type_of(&source).lookup("keys").is_some() => {
+                            crate::objects::builtin_subclass::mapping_items(self, &source)?
+                        }
                         other if ins.op() == Opcode::DictMerge => {
                             return Err(PyErr::type_error(format!(
                                 "argument after ** must be a mapping, not {}",
@@ -2409,6 +2412,9 @@ impl Vm {
                     return Ok(r);
                 }
             }
+            if let Some(r) = crate::objects::builtin_subclass::binary_fallback(self, arg, a, b) {
+                return r;
+            }
         }
         if let Some(r) = int_binary(op, a, b)? {
             return Ok(r);
@@ -2561,6 +2567,14 @@ impl Vm {
         if let (Opcode::UnaryNegative | Opcode::UnaryPositive, Value::Complex(z)) = (op, v) {
             return crate::objects::complex::unary(if op == Opcode::UnaryNegative { '-' } else { '+' }, z);
         }
+        let dunder = match op {
+            Opcode::UnaryNegative => "__neg__",
+            Opcode::UnaryPositive => "__pos__",
+            _ => "__invert__",
+        };
+        if let Some(r) = self.call_dunder(v, dunder, &[])? {
+            return Ok(r);
+        }
         let sym = match op {
             Opcode::UnaryNegative => "-",
             Opcode::UnaryPositive => "+",
@@ -2578,6 +2592,9 @@ impl Vm {
                         return self.truthy(&r);
                     }
                 }
+            }
+            if let Some(r) = crate::objects::builtin_subclass::equals_fallback(self, a, b) {
+                return r;
             }
             return Ok(a.is(b));
         }
@@ -2663,6 +2680,9 @@ impl Vm {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r);
                 }
+            }
+            if let Some(r) = crate::objects::builtin_subclass::compare_fallback(self, op, a, b) {
+                return r;
             }
         }
         // Sequences order by their first differing items, compared with the same operator (so
@@ -2856,6 +2876,9 @@ impl Vm {
         if let Value::Slice(s) = key {
             return self.slice(container, s);
         }
+        if let Some(k) = crate::objects::builtin_subclass::index_key(self, container, key)? {
+            return self.subscript(container, &k);
+        }
         match container {
             Value::List(l) => {
                 let l = l.borrow();
@@ -2991,6 +3014,9 @@ impl Vm {
         if self.call_dunder(container, "__setitem__", &[key.clone(), value.clone()])?.is_some() {
             return Ok(());
         }
+        if let Some(k) = crate::objects::builtin_subclass::index_key(self, container, &key)? {
+            return self.store_subscript(container, k, value);
+        }
         match container {
             Value::List(l) => {
                 let len = l.borrow().len();
@@ -3014,6 +3040,9 @@ impl Vm {
         }
         if self.call_dunder(container, "__delitem__", std::slice::from_ref(key))?.is_some() {
             return Ok(());
+        }
+        if let Some(k) = crate::objects::builtin_subclass::index_key(self, container, key)? {
+            return self.delete_subscript(container, &k);
         }
         match container {
             Value::List(l) => {

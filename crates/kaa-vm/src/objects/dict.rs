@@ -68,7 +68,16 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
         (Complex(z), other) | (other, Complex(z)) => {
             crate::objects::complex::equal(z, other).unwrap_or(false)
         }
-        _ => a.is(b),
+        _ => a.is(b) || subclass_keys_equal(a, b),
+    }
+}
+
+/// Keys of subclasses of built-in types compare as their base values.
+#[cold]
+fn subclass_keys_equal(a: &Value, b: &Value) -> bool {
+    match crate::objects::builtin_subclass::plain_pair(a, b) {
+        Some((x, y)) => keys_equal(&x, &y),
+        None => false,
     }
 }
 
@@ -78,6 +87,10 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
 fn find_str(t: &Table, key: &Rc<crate::objects::str::StrObject>) -> Option<usize> {
     t.find(key.hash_with(str_hash), |stored| match stored {
         Value::Str(s) => Rc::ptr_eq(s, key) || s.as_str() == key.as_str(),
+        // A key of a str subclass equals the plain str of the same text.
+        Value::Instance(_) => {
+            matches!(crate::objects::builtin_subclass::base_value(stored), Some(Value::Str(s)) if s.as_str() == key.as_str())
+        }
         _ => false,
     })
 }
