@@ -31,7 +31,9 @@ pub fn future_annotations(body: &[Stmt]) -> bool {
     body.iter()
         .take_while(|s| match &s.kind {
             StmtKind::ImportFrom { module, .. } => module.as_deref() == Some("__future__"),
-            StmtKind::Expr { value } => matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. }),
+            StmtKind::Expr { value } => {
+                matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. })
+            }
             _ => false,
         })
         .any(|s| match &s.kind {
@@ -71,9 +73,7 @@ pub fn annotation_text(e: &Expr) -> String {
             Constant::Bool(b) => if *b { "True" } else { "False" }.to_string(),
             Constant::Ellipsis => "...".to_string(),
             Constant::Str(s) => python_str_repr(&s.to_string_lossy()),
-            _ => {
-                "...".to_string()
-            }
+            _ => "...".to_string(),
         },
         _ => "...".to_string(),
     }

@@ -3,8 +3,8 @@
 //! Names are emitted as FAST / DEREF / GLOBAL / NAME operations according to the symbol table.
 //! Jumps are emitted against labels and patched when the unit is finished.
 
-use crate::fast_hash::{FastHashMap, FastHasher};
 use crate::annotations;
+use crate::fast_hash::{FastHashMap, FastHasher};
 use crate::symtable::{self, NameScope, Scope, ScopeKind};
 use kaa_bytecode::code::ExceptionEntry;
 use kaa_bytecode::opcode::{BinaryOpKind, CompareKind};

@@ -216,7 +216,10 @@ pub fn base_kind_of(vm: &Vm, cls: &Rc<TypeObject>) -> Option<BaseKind> {
 #[cold]
 pub fn binary_fallback(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     let (x, y) = plain_pair(a, b)?;
-    Some(vm.binary_op(arg, &x, &y).map_err(|e| rename_operands(e, "unsupported operand type(s)", a, b, &x, &y)))
+    Some(
+        vm.binary_op(arg, &x, &y)
+            .map_err(|e| rename_operands(e, "unsupported operand type(s)", a, b, &x, &y)),
+    )
 }
 
 /// `==` after `__eq__` declined on both sides: the base values' equality.
