@@ -384,12 +384,7 @@ pub fn builtin_range(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
     for (slot, a) in ends.iter_mut().zip(args) {
         *slot = match index_value(vm, a)? {
             Value::Int(i) => i,
-            _ => {
-                return Err(PyErr::new(
-                    ExcKind::OverflowError,
-                    "Kaa's range() needs bounds that fit in 64 bits",
-                ))
-            }
+            _ => return long_range(vm, args),
         };
     }
     let (start, stop, step) = match args.len() {
@@ -401,6 +396,31 @@ pub fn builtin_range(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
     Ok(Value::Range(Rc::new((start, stop, step))))
+}
+
+/// `range()` with a bound beyond 64 bits: a Python-level range object (`objects/long_range.py`).
+#[cold]
+fn long_range(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let mut ends = Vec::with_capacity(3);
+    for a in args {
+        ends.push(index_value(vm, a)?);
+    }
+    let (start, stop, step) = match ends.len() {
+        1 => (Value::Int(0), ends[0].clone(), Value::Int(1)),
+        2 => (ends[0].clone(), ends[1].clone(), Value::Int(1)),
+        _ => (ends[0].clone(), ends[1].clone(), ends[2].clone()),
+    };
+    if matches!(step, Value::Int(0)) {
+        return Err(PyErr::value_error("range() arg 3 must not be zero"));
+    }
+    let class = crate::objects::generic_alias::frozen_part(
+        vm,
+        "long range",
+        include_str!("../objects/long_range.py"),
+        "<frozen range>",
+        "range",
+    )?;
+    vm.call_value(&class, vec![start, stop, step], Vec::new())
 }
 
 // ---- property, classmethod, staticmethod, super ----
