@@ -98,6 +98,14 @@ impl Vm {
                 exc.set_member(name, v.clone());
             }
         }
+        if class.exception.is_some_and(|k| {
+            matches!(
+                k,
+                ExcKind::UnicodeDecodeError | ExcKind::UnicodeEncodeError | ExcKind::UnicodeTranslateError
+            )
+        }) {
+            crate::unicode_errors::init(self, &exc)?;
+        }
         Ok(Rc::new(exc))
     }
 
@@ -160,6 +168,9 @@ impl Vm {
             if let (Some(errno), Some(strerror)) = (errno, strerror) {
                 return Ok(format!("[Errno {}] {}", self.str(&errno)?, self.str(&strerror)?));
             }
+        }
+        if let Some(message) = crate::unicode_errors::message(self, e) {
+            return message;
         }
         let args = e.args.borrow().clone();
         match args.len() {

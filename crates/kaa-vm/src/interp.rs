@@ -75,6 +75,9 @@ pub enum RunError {
 /// can live in one process.
 pub struct Vm {
     pub builtins: Rc<DictObject>,
+    /// Class bodies running in a `__prepare__` mapping that is not a plain dict: the namespace
+    /// dict standing in for it, and the mapping (innermost last).
+    pub(crate) prepared_namespaces: Vec<(Rc<DictObject>, Value)>,
     /// `sys.modules`.
     pub modules: Rc<DictObject>,
     /// `sys.argv`, set by the embedder before `sys` is first imported.
@@ -129,6 +132,7 @@ impl Vm {
     pub fn new() -> Vm {
         let mut vm = Vm {
             builtins: Rc::new(DictObject::new()),
+            prepared_namespaces: Vec::new(),
             modules: Rc::new(DictObject::new()),
             argv: Vec::new(),
             types: crate::objects::builtin_types::Types::new(builtins::constructors()),
@@ -689,9 +693,17 @@ impl Vm {
                     let Value::Str(key) = &consts.names[idx as usize] else { unreachable!() };
                     let frame = &self.frames[f];
                     let found = match &frame.locals {
-                        Some(l) => l.get_hinted(key, &cache.dict_hint),
+                        Some(l) => match l.get_hinted(key, &cache.dict_hint) {
+                            None if l.is_routed() => {
+                                let l = l.clone();
+                                save_pc!();
+                                self.routed_load(&l, &consts.names[idx as usize])?
+                            }
+                            found => found,
+                        },
                         None => None,
                     };
+                    let frame = &self.frames[f];
                     let found = match found {
                         Some(v) => Some(v),
                         None => match frame.globals.get_hinted(key, &cache.dict_hint) {
@@ -711,6 +723,12 @@ impl Vm {
                     let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
                     let frame = &self.frames[f];
                     let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
+                    if ns.is_routed() {
+                        let ns = ns.clone();
+                        save_pc!();
+                        self.routed_store(&ns, consts.names[cache.name as usize].clone(), v)?;
+                        continue;
+                    }
                     ns.set_hinted(key, v, &cache.dict_hint);
                     gc_safe_point!();
                 }
@@ -730,6 +748,14 @@ impl Vm {
                         (Some(l), Opcode::DeleteName) => l.clone(),
                         _ => frame.globals.clone(),
                     };
+                    if ns.is_routed() {
+                        save_pc!();
+                        let name = name.clone();
+                        if !self.routed_delete(&ns, &Value::str(&name))? {
+                            return Err(self.name_error(&name, f));
+                        }
+                        continue;
+                    }
                     if ns.remove(&Value::str(name))?.is_none() {
                         save_pc!();
                         let name = name.clone();
@@ -2216,7 +2242,7 @@ impl Vm {
     /// `gen.throw(exc)`.
     pub fn generator_throw(&mut self, g: &Rc<GeneratorObject>, exc: Value) -> PyResult<Value> {
         let err = self.make_raisable(exc);
-        match self.resume_generator(g, Value::None, Some(err))? {
+        match self.throw_through_delegate(g, err)? {
             GenStep::Yielded(v) => Ok(v),
             GenStep::Returned(r) => Err(self.stop_iteration(r)),
         }
@@ -2234,7 +2260,7 @@ impl Vm {
             _ => {}
         }
         let exit = PyErr::new(ExcKind::GeneratorExit, "");
-        match self.resume_generator(g, Value::None, Some(exit)) {
+        match self.throw_through_delegate(g, exit) {
             Ok(GenStep::Yielded(_)) => {
                 Err(PyErr::new(ExcKind::RuntimeError, "generator ignored GeneratorExit"))
             }

@@ -10,6 +10,7 @@
 pub mod attributes;
 pub mod builtins;
 pub mod class_creation;
+pub mod class_namespace;
 pub mod config;
 pub mod exception_group;
 pub mod exception_methods;
@@ -25,6 +26,7 @@ pub mod objects;
 pub mod suggestions;
 pub mod trace;
 pub mod traceback;
+pub mod unicode_errors;
 pub mod value;
 
 pub use interp::{RunError, Vm};

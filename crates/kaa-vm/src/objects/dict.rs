@@ -19,6 +19,9 @@ pub struct DictObject {
     /// Set for the namespace of a type: its mutations also advance the type epoch, which
     /// invalidates every attribute cache (see `objects::types::type_epoch`).
     type_namespace: std::cell::Cell<bool>,
+    /// Set for a class body's namespace that stands in for a mapping returned by `__prepare__`:
+    /// name stores and deletes go to the mapping (`class_namespace.rs`).
+    routed: std::cell::Cell<bool>,
 }
 
 /// Source of dict serials. Only uniqueness matters; it holds no interpreter state.
@@ -34,6 +37,7 @@ impl Default for DictObject {
             inner: RefCell::default(),
             version: std::cell::Cell::new(fresh_version()),
             type_namespace: std::cell::Cell::new(false),
+            routed: std::cell::Cell::new(false),
         }
     }
 }
@@ -117,6 +121,16 @@ impl DictObject {
         if self.type_namespace.get() {
             crate::objects::types::advance_type_epoch();
         }
+    }
+
+    /// Marks this dict as standing in for a `__prepare__` mapping (see `routed`).
+    pub fn mark_routed(&self) {
+        self.routed.set(true);
+    }
+
+    #[inline]
+    pub fn is_routed(&self) -> bool {
+        self.routed.get()
     }
 
     /// Marks this dict as a type's namespace (see `type_namespace`).
