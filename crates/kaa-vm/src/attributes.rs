@@ -303,6 +303,14 @@ impl Vm {
             (Value::Range(r), "start") => Some(Value::Int(r.0)),
             (Value::Range(r), "stop") => Some(Value::Int(r.1)),
             (Value::Range(r), "step") => Some(Value::Int(r.2)),
+            (Value::Native(n), "start" | "stop" | "step") => match &**n {
+                native::NativeObject::LongRange(r) => Some(Value::from_bigint(match name {
+                    "start" => r.start.clone(),
+                    "stop" => r.stop.clone(),
+                    _ => r.step.clone(),
+                })),
+                _ => None,
+            },
             (Value::Native(n), "mapping") => native::view_mapping(n),
             (Value::Slice(s), "start") => Some(s.0.clone()),
             (Value::Slice(s), "stop") => Some(s.1.clone()),

@@ -16,7 +16,7 @@ use crate::objects::function::{
 use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
-use crate::objects::native::ViewKind;
+use crate::objects::native::{NativeObject, ViewKind};
 use crate::objects::str::Name;
 use crate::objects::types::TypeObject;
 use crate::value::Value;
@@ -1920,6 +1920,10 @@ impl Vm {
             Value::Dict(d) => d.len(),
             Value::Set(s) => s.len(),
             Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
+            Value::Native(n) if matches!(**n, NativeObject::LongRange(_)) => match &**n {
+                NativeObject::LongRange(r) => r.len()?,
+                _ => 0,
+            },
             Value::Bytes(b) => b.len(),
             Value::ByteArray(b) => b.data.borrow().len(),
             Value::MemoryView(m) => m.len()?,
@@ -2593,19 +2597,14 @@ impl Vm {
         if let (Opcode::UnaryNegative | Opcode::UnaryPositive, Value::Complex(z)) = (op, v) {
             return crate::objects::complex::unary(if op == Opcode::UnaryNegative { '-' } else { '+' }, z);
         }
-        let dunder = match op {
-            Opcode::UnaryNegative => "__neg__",
-            Opcode::UnaryPositive => "__pos__",
-            _ => "__invert__",
+        let (sym, dunder) = match op {
+            Opcode::UnaryNegative => ("-", "__neg__"),
+            Opcode::UnaryPositive => ("+", "__pos__"),
+            _ => ("~", "__invert__"),
         };
         if let Some(r) = self.call_dunder(v, dunder, &[])? {
             return Ok(r);
         }
-        let sym = match op {
-            Opcode::UnaryNegative => "-",
-            Opcode::UnaryPositive => "+",
-            _ => "~",
-        };
         Err(PyErr::type_error(format!("bad operand type for unary {sym}: '{}'", v.type_name())))
     }
 
@@ -2833,6 +2832,12 @@ impl Vm {
                 }
                 _ => false,
             }),
+            Value::Native(n) if matches!(**n, NativeObject::LongRange(_)) => Ok(match (&**n, item) {
+                (NativeObject::LongRange(r), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
+                    crate::objects::long_range::to_bigint(item).is_some_and(|i| r.contains(&i))
+                }
+                _ => false,
+            }),
             _ => {
                 let items = self.collect_iterable(container)?;
                 for x in &items {
@@ -2928,6 +2933,13 @@ impl Vm {
                 let n = range_len(r.0, r.1, r.2);
                 let i = self.index(n as usize, key, "range object")?;
                 Ok(Value::Int(r.0 + r.2 * i as i64))
+            }
+            Value::Native(n) if matches!(**n, NativeObject::LongRange(_)) => {
+                let index = crate::objects::args::index_value(self, key)?;
+                match (&**n, crate::objects::long_range::to_bigint(&index)) {
+                    (NativeObject::LongRange(r), Some(i)) => r.item(&i),
+                    _ => Err(PyErr::type_error("range indices must be integers or slices")),
+                }
             }
             _ => Err(PyErr::type_error(format!("'{}' object is not subscriptable", container.type_name()))),
         }
@@ -3117,6 +3129,12 @@ impl Vm {
         }
         let state = match v {
             Value::Range(r) => IterState::Range { next: r.0, stop: r.1, step: r.2 },
+            Value::Native(n) if matches!(**n, NativeObject::LongRange(_)) => match &**n {
+                NativeObject::LongRange(r) => {
+                    IterState::LongRange(Box::new(crate::objects::long_range::LongRangeIter::new(r)))
+                }
+                _ => unreachable!("matched LongRange"),
+            },
             Value::List(l) => IterState::List { list: l.clone(), index: 0 },
             Value::Tuple(t) => IterState::Values { items: t.clone(), index: 0 },
             Value::Str(s) => IterState::Values {
@@ -3149,6 +3167,7 @@ impl Vm {
                     None
                 }
             }
+            IterState::LongRange(r) => r.next_value(),
             IterState::List { list, index } => {
                 let v = list.borrow().get(*index).cloned();
                 *index += 1;

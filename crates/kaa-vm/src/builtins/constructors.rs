@@ -375,11 +375,17 @@ pub fn builtin_range(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
     no_kwargs("range", kwargs)?;
     arity("range", args, 1, 3)?;
     let mut ends = [0i64; 3];
-    for (slot, a) in ends.iter_mut().zip(args) {
-        *slot = match index_value(vm, a)? {
-            Value::Int(i) => i,
-            _ => return long_range(vm, args),
-        };
+    let mut indexes = Vec::with_capacity(args.len());
+    for a in args {
+        indexes.push(index_value(vm, a)?);
+    }
+    if indexes.iter().any(|v| matches!(v, Value::BigInt(_))) {
+        return long_range(&indexes);
+    }
+    for (slot, a) in ends.iter_mut().zip(&indexes) {
+        if let Value::Int(i) = a {
+            *slot = *i;
+        }
     }
     let (start, stop, step) = match args.len() {
         1 => (0, ends[0], 1),
@@ -392,29 +398,23 @@ pub fn builtin_range(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
     Ok(Value::Range(Rc::new((start, stop, step))))
 }
 
-/// `range()` with a bound beyond 64 bits: a Python-level range object (`objects/long_range.py`).
+/// A range with a bound beyond 64 bits (rare: kept out of `Value::Range`).
 #[cold]
-fn long_range(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
-    let mut ends = Vec::with_capacity(3);
-    for a in args {
-        ends.push(index_value(vm, a)?);
-    }
-    let (start, stop, step) = match ends.len() {
-        1 => (Value::Int(0), ends[0].clone(), Value::Int(1)),
-        2 => (ends[0].clone(), ends[1].clone(), Value::Int(1)),
-        _ => (ends[0].clone(), ends[1].clone(), ends[2].clone()),
+fn long_range(ends: &[Value]) -> PyResult<Value> {
+    use crate::objects::long_range::{to_bigint, LongRange};
+    use num_bigint::BigInt;
+    let big: Vec<BigInt> = ends.iter().map(|v| to_bigint(v).unwrap_or_default()).collect();
+    let (start, stop, step) = match big.as_slice() {
+        [stop] => (BigInt::from(0), stop.clone(), BigInt::from(1)),
+        [start, stop] => (start.clone(), stop.clone(), BigInt::from(1)),
+        [start, stop, step, ..] => (start.clone(), stop.clone(), step.clone()),
+        [] => return Err(PyErr::type_error("range expected at least 1 argument, got 0")),
     };
-    if matches!(step, Value::Int(0)) {
+    if step == BigInt::from(0) {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
-    let class = crate::objects::generic_alias::frozen_part(
-        vm,
-        "long range",
-        include_str!("../objects/long_range.py"),
-        "<frozen range>",
-        "range",
-    )?;
-    vm.call_value(&class, vec![start, stop, step], Vec::new())
+    let r = crate::objects::native::NativeObject::LongRange(LongRange { start, stop, step });
+    Ok(Value::Native(Rc::new(r)))
 }
 
 // ---- property, classmethod, staticmethod, super ----

@@ -23,6 +23,7 @@ pub mod iter;
 pub mod key_lookup;
 pub mod list;
 pub mod list_sort;
+pub mod long_range;
 pub mod memoryview;
 pub mod native;
 pub mod object_dunders;
