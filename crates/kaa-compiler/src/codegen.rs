@@ -3,6 +3,7 @@
 //! Names are emitted as FAST / DEREF / GLOBAL / NAME operations according to the symbol table.
 //! Jumps are emitted against labels and patched when the unit is finished.
 
+use crate::annotations;
 use crate::fast_hash::{FastHashMap, FastHasher};
 use crate::symtable::{self, NameScope, Scope, ScopeKind};
 use kaa_bytecode::code::ExceptionEntry;
@@ -367,6 +368,10 @@ pub fn compile_module_with_options(
         warnings: Vec::new(),
         interactive: matches!(module, Mod::Interactive { .. }),
         optimize,
+        future_annotations: match module {
+            Mod::Module { body, .. } | Mod::Interactive { body } => annotations::future_annotations(body),
+            _ => false,
+        },
     };
     c.units.push(Unit::new(&scope, "<module>", "<module>".into(), filename, 1));
     match module {
@@ -376,6 +381,9 @@ pub fn compile_module_with_options(
                 c.unit().loc = first.span;
             }
             c.emit(Opcode::Resume, 0);
+            if annotations::has_annotations(body) {
+                c.setup_annotations()?;
+            }
             match c.docstring(body) {
                 // A module's docstring becomes its __doc__, as CPython compiles it.
                 Some(doc) if matches!(module, Mod::Module { .. }) => {
@@ -424,6 +432,8 @@ struct Compiler<'s, 'a> {
     interactive: bool,
     /// The optimization level (`-O`).
     optimize: u32,
+    /// `from __future__ import annotations`: variable annotations are stored as strings.
+    future_annotations: bool,
 }
 
 impl<'s, 'a> Compiler<'s, 'a> {
@@ -487,12 +497,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
-                // Annotations are not evaluated into __annotations__ yet; the assignment happens.
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store(target)?;
                 }
+                self.annotate(target, annotation, *simple != 0)?;
             }
             StmtKind::If { test, body, orelse } => {
                 let else_label = self.unit().new_label();
@@ -573,13 +583,13 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 for alias in names {
                     self.load_const(ConstValue::Int(Int::Small(0)));
                     self.load_const(ConstValue::None);
-                    let n = self.unit().add_name(&alias.name);
+                    let n = self.add_mangled_name(&alias.name);
                     self.emit(Opcode::ImportName, n);
                     match &alias.asname {
                         Some(asname) => {
                             // `import a.b.c as d` binds the innermost module.
                             for part in alias.name.split('.').skip(1) {
-                                let p = self.unit().add_name(part);
+                                let p = self.add_mangled_name(part);
                                 self.emit(Opcode::ImportFrom, p);
                                 self.emit(Opcode::Swap, 2);
                                 self.emit(Opcode::PopTop, 0);
@@ -608,7 +618,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                     self.emit(Opcode::ImportStar, 0);
                 } else {
                     for alias in names {
-                        let a = self.unit().add_name(&alias.name);
+                        let a = self.add_mangled_name(&alias.name);
                         self.emit(Opcode::ImportFrom, a);
                         self.store_name(alias.asname.as_deref().unwrap_or(&alias.name))?;
                     }
@@ -1279,6 +1289,42 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     /// Calls the decorators (already on the stack below the new object), innermost first.
     /// `[decorator, object]` with CALL 0 calls decorator(object): the "method" form of CALL.
+    /// An empty `__annotations__` for a module or class body that annotates names (CPython's
+    /// SETUP_ANNOTATIONS).
+    fn setup_annotations(&mut self) -> Result<()> {
+        self.emit(Opcode::BuildMap, 0);
+        self.store_name("__annotations__")
+    }
+
+    /// The annotation of `target: annotation` in a module or class body: evaluated (or kept as
+    /// text under the future import) and, for a plain name, stored in `__annotations__` under
+    /// its mangled name. Function bodies do not evaluate them.
+    fn annotate(&mut self, target: &'a Expr, annotation: &'a Expr, simple: bool) -> Result<()> {
+        if self.scope().kind.is_function_like() {
+            return Ok(());
+        }
+        match &target.kind {
+            ExprKind::Name { id, .. } if simple => {
+                if self.future_annotations {
+                    let text = annotations::annotation_text(annotation);
+                    self.load_const(ConstValue::Str(PyStr::from(text.as_str())));
+                } else {
+                    self.expr(annotation)?;
+                }
+                self.load_name("__annotations__")?;
+                let key = self.scope().mangle(id).into_owned();
+                self.load_const(ConstValue::Str(PyStr::from(key.as_str())));
+                self.emit(Opcode::StoreSubscr, 0);
+            }
+            _ if !self.future_annotations => {
+                self.expr(annotation)?;
+                self.emit(Opcode::PopTop, 0);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
     fn apply_decorators(&mut self, n: usize) {
         for _ in 0..n {
             self.emit(Opcode::Call, 0);
@@ -1313,6 +1359,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
             self.load_const(ConstValue::Str(doc));
             self.store_name("__doc__")?;
         }
+        if annotations::has_annotations(body) {
+            self.setup_annotations()?;
+        }
         self.stmts(body)?;
         if scope.needs_class_cell {
             // Hand the __class__ cell to __build_class__, which fills it with the new class.
@@ -1328,7 +1377,28 @@ impl<'s, 'a> Compiler<'s, 'a> {
         if bases.iter().any(|b| matches!(b.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none())
         {
-            return Err(unsupported("*bases or **keywords in a class statement", span.lineno));
+            // `class C(*bases, **kw)`: (body, name, *bases) as a tuple, keywords as a dict.
+            self.emit(Opcode::BuildList, 2);
+            for b in bases {
+                match &b.kind {
+                    ExprKind::Starred { value, .. } => {
+                        self.expr(value)?;
+                        self.emit(Opcode::ListExtend, 1);
+                    }
+                    _ => {
+                        self.expr(b)?;
+                        self.emit(Opcode::ListAppend, 1);
+                    }
+                }
+            }
+            self.emit(Opcode::ListToTuple, 0);
+            let has_kwargs = !keywords.is_empty();
+            if has_kwargs {
+                self.keywords_dict(keywords)?;
+            }
+            self.set_line(span);
+            self.emit(Opcode::CallFunctionEx, has_kwargs as u32);
+            return Ok(());
         }
         self.exprs(bases)?;
         for k in keywords {
@@ -1361,7 +1431,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             ExprKind::Attribute { value: obj, attr, .. } => {
                 self.expr(obj)?;
                 self.emit(Opcode::Copy, 1);
-                let n = self.unit().add_name(attr);
+                let n = self.add_mangled_name(attr);
                 self.emit(Opcode::LoadAttr, n);
                 self.expr(value)?;
                 self.emit(Opcode::BinaryOp, arg);
@@ -1412,7 +1482,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
             .collect();
         if !kwdefaults.is_empty() {
             for (a, d) in &kwdefaults {
-                self.load_const(ConstValue::Str(PyStr::from(a.arg.as_str())));
+                let key = self.scope().mangle(&a.arg).into_owned();
+                self.load_const(ConstValue::Str(PyStr::from(key.as_str())));
                 self.expr(d)?;
             }
             self.emit(Opcode::BuildMap, kwdefaults.len() as u32);
@@ -1428,7 +1499,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
             .chain(args.kwarg.as_deref());
         for a in all_args {
             if let Some(ann) = &a.annotation {
-                self.load_const(ConstValue::Str(PyStr::from(a.arg.as_str())));
+                let key = self.scope().mangle(&a.arg).into_owned();
+                self.load_const(ConstValue::Str(PyStr::from(key.as_str())));
                 self.expr(ann)?;
                 annotated += 1;
             }
@@ -1526,6 +1598,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
         by_name: Opcode,
     ) -> Result<()> {
         let scope = self.scope();
+        let mangled = scope.mangle(name).into_owned();
+        let name = mangled.as_str();
         let op = match (scope.kind, scope.scope_of(name)) {
             (_, NameScope::Free | NameScope::Cell) => deref,
             (_, NameScope::GlobalExplicit) => global,
@@ -1569,7 +1643,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             ExprKind::Name { id, .. } => self.store_name(id),
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
-                let n = self.unit().add_name(attr);
+                let n = self.add_mangled_name(attr);
                 self.emit(Opcode::StoreAttr, n);
                 Ok(())
             }
@@ -1622,7 +1696,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             }
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
-                let n = self.unit().add_name(attr);
+                let n = self.add_mangled_name(attr);
                 self.emit(Opcode::DeleteAttr, n);
                 Ok(())
             }
@@ -1687,7 +1761,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             ExprKind::Call { func, args, keywords } => self.call(e.span, func, args, keywords)?,
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
-                let n = self.unit().add_name(attr);
+                let n = self.add_mangled_name(attr);
                 self.emit(Opcode::LoadAttr, n);
             }
             ExprKind::Subscript { value, slice, .. } => {
@@ -1936,7 +2010,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         match &func.kind {
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
-                let n = self.unit().add_name(attr);
+                let n = self.add_mangled_name(attr);
                 // The attribute lookup is located at `obj.attr`, not the whole call.
                 let saved = self.unit().loc;
                 self.unit().loc = func.span;
@@ -1944,7 +2018,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.unit().loc = saved;
             }
             ExprKind::Name { id, .. } if self.emits_global(id) => {
-                let n = self.unit().add_name(id);
+                let n = self.add_mangled_name(id);
                 self.emit(Opcode::LoadGlobal, (n << 1) | 1);
             }
             _ => {
@@ -1984,24 +2058,30 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.emit(Opcode::ListToTuple, 0);
         let has_kwargs = !keywords.is_empty();
         if has_kwargs {
-            self.emit(Opcode::BuildMap, 0);
-            for k in keywords {
-                match &k.arg {
-                    Some(name) => {
-                        self.load_const(ConstValue::Str(PyStr::from(name.as_str())));
-                        self.expr(&k.value)?;
-                        self.emit(Opcode::BuildMap, 1);
-                        self.emit(Opcode::DictMerge, 1);
-                    }
-                    None => {
-                        self.expr(&k.value)?;
-                        self.emit(Opcode::DictMerge, 1);
-                    }
-                }
-            }
+            self.keywords_dict(keywords)?;
         }
         self.set_line(span);
         self.emit(Opcode::CallFunctionEx, has_kwargs as u32);
+        Ok(())
+    }
+
+    /// The keyword arguments of a call with `**` unpacking, merged into one dict.
+    fn keywords_dict(&mut self, keywords: &'a [Keyword]) -> Result<()> {
+        self.emit(Opcode::BuildMap, 0);
+        for k in keywords {
+            match &k.arg {
+                Some(name) => {
+                    self.load_const(ConstValue::Str(PyStr::from(name.as_str())));
+                    self.expr(&k.value)?;
+                    self.emit(Opcode::BuildMap, 1);
+                    self.emit(Opcode::DictMerge, 1);
+                }
+                None => {
+                    self.expr(&k.value)?;
+                    self.emit(Opcode::DictMerge, 1);
+                }
+            }
+        }
         Ok(())
     }
 
@@ -2030,9 +2110,15 @@ impl<'s, 'a> Compiler<'s, 'a> {
     }
 
     /// Would loading `name` here be a LOAD_GLOBAL?
+    /// `co_names` index of an attribute or imported name, mangled like CPython's ADDOP_NAME.
+    fn add_mangled_name(&mut self, name: &str) -> u32 {
+        let mangled = self.scope().mangle(name).into_owned();
+        self.unit().add_name(&mangled)
+    }
+
     fn emits_global(&self, name: &str) -> bool {
         let scope = self.scope();
-        match scope.scope_of(name) {
+        match scope.scope_of(&scope.mangle(name)) {
             NameScope::GlobalExplicit => true,
             NameScope::GlobalImplicit => scope.kind.is_function_like(),
             _ => false,

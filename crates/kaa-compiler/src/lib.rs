@@ -3,6 +3,7 @@
 //! `symtable` decides where every name lives (local, global, cell, free) with CPython's scoping
 //! rules; `codegen` walks the tree and emits instructions using those decisions.
 
+mod annotations;
 pub mod codegen;
 mod fast_hash;
 pub mod symtable;

@@ -64,6 +64,9 @@ pub struct Scope {
     pub needs_class_cell: bool,
     /// The span of the node that opens this scope (def, class, lambda, comprehension).
     pub span: Span,
+    /// The name of the innermost enclosing class (this scope's own, for a class): private names
+    /// (`__x`) used here are mangled with it (`_C__x`).
+    pub private: Option<String>,
 }
 
 impl Scope {
@@ -79,10 +82,20 @@ impl Scope {
             is_coroutine: false,
             needs_class_cell: false,
             span,
+            private: None,
+        }
+    }
+
+    /// `name` as stored in this scope: private names inside a class are mangled.
+    pub fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
+        match &self.private {
+            Some(class) => mangle(class, name),
+            None => std::borrow::Cow::Borrowed(name),
         }
     }
 
     fn add(&mut self, name: &str, flag: u32) -> usize {
+        let name = &*self.mangle(name).into_owned();
         if let Some(&i) = self.index.get(name) {
             self.symbols[i].flags |= flag;
             return i;
@@ -97,6 +110,7 @@ impl Scope {
         self.children.iter().find(|c| c.span == span)
     }
 
+    /// The symbol of `name` (an already mangled name).
     pub fn lookup(&self, name: &str) -> Option<&Symbol> {
         self.index.get(name).map(|&i| &self.symbols[i])
     }
@@ -110,6 +124,16 @@ impl Scope {
     pub fn names_in(&self, scope: NameScope) -> Vec<String> {
         self.symbols.iter().filter(|s| s.scope == scope).map(|s| s.name.clone()).collect()
     }
+}
+
+/// CPython's private name mangling: `__spam` used in class `Ham` is `_Ham__spam`. Dunder names,
+/// dotted names and names in classes named only with underscores stay as they are.
+pub fn mangle<'n>(class: &str, name: &'n str) -> std::borrow::Cow<'n, str> {
+    let class = class.trim_start_matches('_');
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') || class.is_empty() {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    std::borrow::Cow::Owned(format!("_{class}{name}"))
 }
 
 fn error(msg: String, span: Span) -> SyntaxError {
@@ -148,7 +172,8 @@ impl Builder {
 
     fn declare(&mut self, name: &str, flag: u32, span: Span) -> Result<(), SyntaxError> {
         let cur = self.cur();
-        if let Some(sym) = cur.lookup(name) {
+        let mangled = cur.mangle(name).into_owned();
+        if let Some(sym) = cur.lookup(&mangled) {
             let f = sym.flags;
             if flag & DEF_GLOBAL != 0 && f & (DEF_LOCAL | USE | DEF_PARAM) != 0 && f & DEF_GLOBAL == 0 {
                 let what = if f & DEF_PARAM != 0 {
@@ -176,7 +201,12 @@ impl Builder {
     }
 
     fn push(&mut self, kind: ScopeKind, name: &str, span: Span) {
-        self.stack.push(Scope::new(kind, name, span));
+        let mut scope = Scope::new(kind, name, span);
+        scope.private = match kind {
+            ScopeKind::Class => Some(name.to_string()),
+            _ => self.stack.last().and_then(|s| s.private.clone()),
+        };
+        self.stack.push(scope);
     }
 
     fn pop(&mut self) {
@@ -220,11 +250,12 @@ impl Builder {
             .chain(args.vararg.as_deref())
             .chain(args.kwarg.as_deref());
         for a in ordered {
-            if self.cur().lookup(&a.arg).is_some_and(|s| s.flags & DEF_PARAM != 0) {
+            let mangled = self.cur().mangle(&a.arg).into_owned();
+            if self.cur().lookup(&mangled).is_some_and(|s| s.flags & DEF_PARAM != 0) {
                 return Err(error(format!("duplicate argument '{}' in function definition", a.arg), a.span));
             }
             self.declare(&a.arg, DEF_PARAM, a.span)?;
-            self.cur().params.push(a.arg.clone());
+            self.cur().params.push(mangled);
         }
         Ok(())
     }

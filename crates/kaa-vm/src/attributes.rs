@@ -178,8 +178,10 @@ impl Vm {
             return Ok(bind(f, obj, &class));
         }
         if let Some(base) = crate::objects::builtin_subclass::base_value(obj) {
-            if let Some(m) = builtins::method(base, name) {
-                return Ok(m);
+            // Data attributes of the built-in base (`real`, `imag`, `numerator`, ...).
+            let base = base.clone();
+            if let Some(v) = self.builtin_attr(&base, name)? {
+                return Ok(v);
             }
         }
         Err(self.no_attribute(obj, name))

@@ -52,24 +52,32 @@ impl Vm {
         };
         let plain_type = matches!(&meta, Value::Type(m) if Rc::ptr_eq(m, &self.types.type_));
         let bases_tuple = Value::Tuple(Rc::new(bases.clone()));
-        let namespace = if plain_type {
-            Rc::new(DictObject::new())
+        let (namespace, mapping) = if plain_type {
+            (Rc::new(DictObject::new()), None)
         } else {
             self.prepare_namespace(&meta, name, &bases_tuple, &class_kwargs)?
         };
-        self.run_class_body(body, namespace.clone())?;
+        if let Some(m) = &mapping {
+            self.prepared_namespaces.push((namespace.clone(), m.clone()));
+        }
+        let ran = self.run_class_body(body, namespace.clone());
+        if mapping.is_some() {
+            self.prepared_namespaces.pop();
+        }
+        ran?;
         if bases.len() != orig_bases.len() || bases.iter().zip(orig_bases).any(|(a, b)| !a.is(b)) {
-            namespace.set_str("__orig_bases__", Value::Tuple(Rc::new(orig_bases.to_vec())));
+            let orig = Value::Tuple(Rc::new(orig_bases.to_vec()));
+            match &mapping {
+                Some(m) => self.store_subscript(m, Value::str("__orig_bases__"), orig)?,
+                None => namespace.set_str("__orig_bases__", orig),
+            }
         }
         if plain_type {
             let type_ = self.types.type_.clone();
             return self.type_new(&type_, name, &bases, &namespace, &class_kwargs);
         }
-        self.call_value(
-            &meta,
-            vec![Value::Str(name.clone()), bases_tuple, Value::Dict(namespace)],
-            class_kwargs,
-        )
+        let ns = mapping.unwrap_or(Value::Dict(namespace));
+        self.call_value(&meta, vec![Value::Str(name.clone()), bases_tuple, ns], class_kwargs)
     }
 
     /// Bases that are not classes may stand for others through `__mro_entries__`.
@@ -122,7 +130,7 @@ impl Vm {
         name: &Name,
         bases: &Value,
         kwargs: &[(Name, Value)],
-    ) -> PyResult<Rc<DictObject>> {
+    ) -> PyResult<(Rc<DictObject>, Option<Value>)> {
         let prepare = match meta {
             Value::Type(m) => match m.lookup("__prepare__") {
                 Some(_) => Some(self.get_attr(meta, "__prepare__")?),
@@ -134,22 +142,19 @@ impl Vm {
                 Err(e) => return Err(e),
             },
         };
-        let Some(prepare) = prepare else { return Ok(Rc::new(DictObject::new())) };
+        let Some(prepare) = prepare else { return Ok((Rc::new(DictObject::new()), None)) };
         match self.call_value(&prepare, vec![Value::Str(name.clone()), bases.clone()], kwargs.to_vec())? {
-            Value::Dict(d) => Ok(d),
-            Value::Instance(_) => Err(PyErr::new(
-                ExcKind::SystemError,
-                "Kaa cannot run a class body in a namespace that is not a dict yet",
-            )),
+            Value::Dict(d) => Ok((d, None)),
+            // Another mapping: the body's name operations go to it (`class_namespace.rs`).
+            m @ Value::Instance(_) if self.type_of(&m).lookup("__getitem__").is_some() => {
+                Ok((self.routed_namespace(&m), Some(m)))
+            }
             other => {
                 let meta_name = match meta {
                     Value::Type(m) => m.name.clone(),
                     _ => "<metaclass>".to_string(),
                 };
-                Err(PyErr::type_error(format!(
-                    "{meta_name}.__prepare__() must return a mapping, not {}",
-                    other.type_name()
-                )))
+                Err(crate::class_namespace::not_a_mapping(&meta_name, &other))
             }
         }
     }
@@ -543,13 +548,12 @@ pub fn type_new_checked(
             bases.type_name()
         )));
     };
-    let Value::Dict(dict) = dict else {
+    let Some(dict) = vm.namespace_dict(dict)? else {
         return Err(PyErr::type_error(format!(
             "type.__new__() argument 3 must be dict, not {}",
             dict.type_name()
         )));
     };
     let bases = bases.to_vec();
-    let dict = dict.clone();
     vm.type_new(meta, name, &bases, &dict, kwargs)
 }

@@ -75,6 +75,9 @@ pub enum RunError {
 /// can live in one process.
 pub struct Vm {
     pub builtins: Rc<DictObject>,
+    /// Class bodies running in a `__prepare__` mapping that is not a plain dict: the namespace
+    /// dict standing in for it, and the mapping (innermost last).
+    pub(crate) prepared_namespaces: Vec<(Rc<DictObject>, Value)>,
     /// `sys.modules`.
     pub modules: Rc<DictObject>,
     /// `sys.argv`, set by the embedder before `sys` is first imported.
@@ -129,6 +132,7 @@ impl Vm {
     pub fn new() -> Vm {
         let mut vm = Vm {
             builtins: Rc::new(DictObject::new()),
+            prepared_namespaces: Vec::new(),
             modules: Rc::new(DictObject::new()),
             argv: Vec::new(),
             types: crate::objects::builtin_types::Types::new(builtins::constructors()),
@@ -707,9 +711,17 @@ impl Vm {
                     let Value::Str(key) = &consts.names[idx as usize] else { unreachable!() };
                     let frame = &self.frames[f];
                     let found = match &frame.locals {
-                        Some(l) => l.get_hinted(key, &cache.dict_hint),
+                        Some(l) => match l.get_hinted(key, &cache.dict_hint) {
+                            None if l.is_routed() => {
+                                let l = l.clone();
+                                save_pc!();
+                                self.routed_load(&l, &consts.names[idx as usize])?
+                            }
+                            found => found,
+                        },
                         None => None,
                     };
+                    let frame = &self.frames[f];
                     let found = match found {
                         Some(v) => Some(v),
                         None => match frame.globals.get_hinted(key, &cache.dict_hint) {
@@ -729,6 +741,12 @@ impl Vm {
                     let Value::Str(key) = &consts.names[cache.name as usize] else { unreachable!() };
                     let frame = &self.frames[f];
                     let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
+                    if ns.is_routed() {
+                        let ns = ns.clone();
+                        save_pc!();
+                        self.routed_store(&ns, consts.names[cache.name as usize].clone(), v)?;
+                        continue;
+                    }
                     ns.set_hinted(key, v, &cache.dict_hint);
                     gc_safe_point!();
                 }
@@ -748,6 +766,14 @@ impl Vm {
                         (Some(l), Opcode::DeleteName) => l.clone(),
                         _ => frame.globals.clone(),
                     };
+                    if ns.is_routed() {
+                        save_pc!();
+                        let name = name.clone();
+                        if !self.routed_delete(&ns, &Value::str(&name))? {
+                            return Err(self.name_error(&name, f));
+                        }
+                        continue;
+                    }
                     if ns.remove(&Value::str(name))?.is_none() {
                         save_pc!();
                         let name = name.clone();
@@ -1025,6 +1051,9 @@ impl Vm {
                     let Value::Dict(target) = self.stack[idx].clone() else { continue };
                     let pairs = match &source {
                         Value::Dict(d) => d.items(),
+                        Value::Instance(_) if self.type_of(&source).lookup("keys").is_some() => {
+                            crate::objects::builtin_subclass::mapping_items(self, &source)?
+                        }
                         other if ins.op() == Opcode::DictMerge => {
                             return Err(PyErr::type_error(format!(
                                 "argument after ** must be a mapping, not {}",
@@ -2239,7 +2268,7 @@ impl Vm {
     /// `gen.throw(exc)`.
     pub fn generator_throw(&mut self, g: &Rc<GeneratorObject>, exc: Value) -> PyResult<Value> {
         let err = self.make_raisable(exc);
-        match self.resume_generator(g, Value::None, Some(err))? {
+        match self.throw_through_delegate(g, err)? {
             GenStep::Yielded(v) => Ok(v),
             GenStep::Returned(r) => Err(self.stop_iteration(r)),
         }
@@ -2257,7 +2286,7 @@ impl Vm {
             _ => {}
         }
         let exit = PyErr::new(ExcKind::GeneratorExit, "");
-        match self.resume_generator(g, Value::None, Some(exit)) {
+        match self.throw_through_delegate(g, exit) {
             Ok(GenStep::Yielded(_)) => {
                 Err(PyErr::new(ExcKind::RuntimeError, "generator ignored GeneratorExit"))
             }
@@ -2440,6 +2469,9 @@ impl Vm {
                     return Ok(r);
                 }
             }
+            if let Some(r) = crate::objects::builtin_subclass::binary_fallback(self, arg, a, b) {
+                return r;
+            }
         }
         if let Some(r) = int_binary(op, a, b)? {
             return Ok(r);
@@ -2613,6 +2645,9 @@ impl Vm {
                     }
                 }
             }
+            if let Some(r) = crate::objects::builtin_subclass::equals_fallback(self, a, b) {
+                return r;
+            }
             return Ok(a.is(b));
         }
         Ok(match (a, b) {
@@ -2697,6 +2732,9 @@ impl Vm {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r);
                 }
+            }
+            if let Some(r) = crate::objects::builtin_subclass::compare_fallback(self, op, a, b) {
+                return r;
             }
         }
         // Sequences order by their first differing items, compared with the same operator (so
@@ -2896,6 +2934,9 @@ impl Vm {
         if let Value::Slice(s) = key {
             return self.slice(container, s);
         }
+        if let Some(k) = crate::objects::builtin_subclass::index_key(self, container, key)? {
+            return self.subscript(container, &k);
+        }
         match container {
             Value::List(l) => {
                 let l = l.borrow();
@@ -3038,6 +3079,9 @@ impl Vm {
         if self.call_dunder(container, "__setitem__", &[key.clone(), value.clone()])?.is_some() {
             return Ok(());
         }
+        if let Some(k) = crate::objects::builtin_subclass::index_key(self, container, &key)? {
+            return self.store_subscript(container, k, value);
+        }
         match container {
             Value::List(l) => {
                 let len = l.borrow().len();
@@ -3061,6 +3105,9 @@ impl Vm {
         }
         if self.call_dunder(container, "__delitem__", std::slice::from_ref(key))?.is_some() {
             return Ok(());
+        }
+        if let Some(k) = crate::objects::builtin_subclass::index_key(self, container, key)? {
+            return self.delete_subscript(container, &k);
         }
         match container {
             Value::List(l) => {

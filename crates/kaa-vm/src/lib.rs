@@ -10,6 +10,7 @@
 pub mod attributes;
 pub mod builtins;
 pub mod class_creation;
+pub mod class_namespace;
 pub mod config;
 pub mod exception_group;
 pub mod exception_methods;

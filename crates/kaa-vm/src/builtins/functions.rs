@@ -157,7 +157,19 @@ pub fn hash_of(vm: &mut Vm, v: &Value) -> PyResult<i64> {
                     _ => Err(PyErr::type_error("__hash__ method should return an integer")),
                 };
             }
-            HashSlot::Inherited => {}
+            HashSlot::Inherited => {
+                if let Some(base) = crate::objects::builtin_subclass::base_value(v) {
+                    return match base {
+                        Value::List(_) | Value::Dict(_) | Value::ByteArray(_) => {
+                            Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())))
+                        }
+                        Value::Set(s) if !s.frozen => {
+                            Err(PyErr::type_error(format!("unhashable type: '{}'", v.type_name())))
+                        }
+                        base => hash_value(base),
+                    };
+                }
+            }
         }
     }
     hash_value(v)

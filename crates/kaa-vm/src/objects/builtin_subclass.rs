@@ -208,3 +208,87 @@ pub fn base_kind_of(vm: &Vm, cls: &Rc<TypeObject>) -> Option<BaseKind> {
     let t = cls.mro().into_iter().find(|t| !t.is_heap_type)?;
     BaseKind::ALL.into_iter().find(|k| Rc::ptr_eq(&k.type_object(vm), &t))
 }
+
+/// A binary operation between a subclass instance and another operand, after every special
+/// method declined: the base values' own operation (so `MyInt(2) * 1.5` is float's business,
+/// as in CPython where `float.__rmul__` accepts the int subclass). Errors name the original
+/// operand types. None when neither operand is a subclass instance.
+#[cold]
+pub fn binary_fallback(vm: &mut Vm, arg: u32, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    let (x, y) = plain_pair(a, b)?;
+    Some(
+        vm.binary_op(arg, &x, &y)
+            .map_err(|e| rename_operands(e, "unsupported operand type(s)", a, b, &x, &y)),
+    )
+}
+
+/// `==` after `__eq__` declined on both sides: the base values' equality.
+#[cold]
+pub fn equals_fallback(vm: &mut Vm, a: &Value, b: &Value) -> Option<PyResult<bool>> {
+    let (x, y) = plain_pair(a, b)?;
+    Some(vm.equals(&x, &y))
+}
+
+/// An ordering comparison after the special methods declined: the base values' ordering.
+#[cold]
+pub fn compare_fallback(
+    vm: &mut Vm,
+    op: kaa_bytecode::opcode::CompareKind,
+    a: &Value,
+    b: &Value,
+) -> Option<PyResult<bool>> {
+    let (x, y) = plain_pair(a, b)?;
+    Some(vm.compare(op, &x, &y).map_err(|e| rename_operands(e, "not supported between", a, b, &x, &y)))
+}
+
+/// Rewrites "... 'int' and 'str'" into "... 'MyInt' and 'str'" in an operand-type error.
+fn rename_operands(e: PyErr, marker: &str, a: &Value, b: &Value, x: &Value, y: &Value) -> PyErr {
+    match e {
+        PyErr::New(kind, msg) if msg.contains(marker) => {
+            let plain_names = format!("'{}' and '{}'", x.type_name(), y.type_name());
+            let names = format!("'{}' and '{}'", a.type_name(), b.type_name());
+            PyErr::New(kind, msg.replace(&plain_names, &names))
+        }
+        other => other,
+    }
+}
+
+/// The (key, value) pairs of a mapping that is not a plain dict (`{**m}`, `f(**m)`): a dict
+/// subclass's own items, else `m.keys()` and `m[key]`.
+#[cold]
+pub fn mapping_items(vm: &mut Vm, m: &Value) -> PyResult<Vec<(Value, Value)>> {
+    if let Some(Value::Dict(d)) = base_value(m) {
+        let class = vm.type_of(m);
+        if !class.mro().iter().take_while(|t| t.is_heap_type).any(|t| t.dict.get_str("keys").is_some()) {
+            return Ok(d.items());
+        }
+    }
+    let keys = vm.get_attr(m, "keys")?;
+    let keys = vm.call_value(&keys, Vec::new(), Vec::new())?;
+    let mut out = Vec::new();
+    for k in vm.collect_iterable(&keys)? {
+        let v = vm.subscript(m, &k)?;
+        out.push((k, v));
+    }
+    Ok(out)
+}
+
+/// A sequence index given as an object with `__index__` (an int subclass, a user class): the
+/// plain int to index with. None for keys that need no conversion or cannot have one.
+#[inline]
+pub fn index_key(vm: &mut Vm, container: &Value, key: &Value) -> PyResult<Option<Value>> {
+    match (container, key) {
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Instance(_)) => {
+            index_key_slow(vm, key)
+        }
+        _ => Ok(None),
+    }
+}
+
+#[cold]
+fn index_key_slow(vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
+    if vm.type_of(key).lookup("__index__").is_none() {
+        return Ok(None);
+    }
+    crate::objects::args::index_value(vm, key).map(Some)
+}

@@ -19,6 +19,9 @@ pub struct DictObject {
     /// Set for the namespace of a type: its mutations also advance the type epoch, which
     /// invalidates every attribute cache (see `objects::types::type_epoch`).
     type_namespace: std::cell::Cell<bool>,
+    /// Set for a class body's namespace that stands in for a mapping returned by `__prepare__`:
+    /// name stores and deletes go to the mapping (`class_namespace.rs`).
+    routed: std::cell::Cell<bool>,
 }
 
 /// Source of dict serials. Only uniqueness matters; it holds no interpreter state.
@@ -34,6 +37,7 @@ impl Default for DictObject {
             inner: RefCell::default(),
             version: std::cell::Cell::new(fresh_version()),
             type_namespace: std::cell::Cell::new(false),
+            routed: std::cell::Cell::new(false),
         }
     }
 }
@@ -68,7 +72,16 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
         (Complex(z), other) | (other, Complex(z)) => {
             crate::objects::complex::equal(z, other).unwrap_or(false)
         }
-        _ => a.is(b),
+        _ => a.is(b) || subclass_keys_equal(a, b),
+    }
+}
+
+/// Keys of subclasses of built-in types compare as their base values.
+#[cold]
+fn subclass_keys_equal(a: &Value, b: &Value) -> bool {
+    match crate::objects::builtin_subclass::plain_pair(a, b) {
+        Some((x, y)) => keys_equal(&x, &y),
+        None => false,
     }
 }
 
@@ -78,6 +91,10 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
 fn find_str(t: &Table, key: &Rc<crate::objects::str::StrObject>) -> Option<usize> {
     t.find(key.hash_with(str_hash), |stored| match stored {
         Value::Str(s) => Rc::ptr_eq(s, key) || s.as_str() == key.as_str(),
+        // A key of a str subclass equals the plain str of the same text.
+        Value::Instance(_) => {
+            matches!(crate::objects::builtin_subclass::base_value(stored), Some(Value::Str(s)) if s.as_str() == key.as_str())
+        }
         _ => false,
     })
 }
@@ -104,6 +121,16 @@ impl DictObject {
         if self.type_namespace.get() {
             crate::objects::types::advance_type_epoch();
         }
+    }
+
+    /// Marks this dict as standing in for a `__prepare__` mapping (see `routed`).
+    pub fn mark_routed(&self) {
+        self.routed.set(true);
+    }
+
+    #[inline]
+    pub fn is_routed(&self) -> bool {
+        self.routed.get()
     }
 
     /// Marks this dict as a type's namespace (see `type_namespace`).

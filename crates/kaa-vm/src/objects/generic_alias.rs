@@ -18,23 +18,27 @@ pub fn alias_class(vm: &mut Vm) -> PyResult<Value> {
 
 /// A name defined by `generic_alias.py`.
 fn python_part(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    let key = hidden("types");
-    let ns = match vm.builtins.get_str(&key) {
+    frozen_part(vm, "types", SOURCE, "<frozen types>", name)
+}
+
+/// A name defined by a small Python module compiled into Kaa (`source`), run on first use in a
+/// namespace of its own kept under a hidden name (`key`) in the builtins namespace.
+pub fn frozen_part(vm: &mut Vm, key: &str, source: &str, filename: &str, name: &str) -> PyResult<Value> {
+    let hidden_key = hidden(key);
+    let ns = match vm.builtins.get_str(&hidden_key) {
         Some(Value::Dict(d)) => d,
-        _ => load(vm)?,
+        _ => {
+            let ns = Rc::new(crate::objects::dict::DictObject::new());
+            ns.set_str("__name__", Value::str("builtins"));
+            ns.set_str("__builtins__", Value::Dict(vm.builtins.clone()));
+            let code = crate::builtins::compile_builtin_module(vm, source, filename)?;
+            vm.run_code_in(code, ns.clone(), ns.clone())?;
+            vm.builtins.set_str(&hidden_key, Value::Dict(ns.clone()));
+            ns
+        }
     };
     ns.get_str(name)
         .ok_or_else(|| PyErr::new(crate::exceptions::ExcKind::SystemError, format!("{name} is missing")))
-}
-
-fn load(vm: &mut Vm) -> PyResult<Rc<crate::objects::dict::DictObject>> {
-    let ns = Rc::new(crate::objects::dict::DictObject::new());
-    ns.set_str("__name__", Value::str("types"));
-    ns.set_str("__builtins__", Value::Dict(vm.builtins.clone()));
-    let code = crate::builtins::compile_builtin_module(vm, SOURCE, "<frozen types>")?;
-    vm.run_code_in(code, ns.clone(), ns.clone())?;
-    vm.builtins.set_str(&hidden("types"), Value::Dict(ns.clone()));
-    Ok(ns)
 }
 
 /// `X | Y` where both are classes or None: a `types.UnionType` (None when this is not that case).

@@ -15,6 +15,7 @@ pub mod float;
 pub mod frame;
 pub mod function;
 pub mod generator;
+pub mod generator_throw;
 pub mod generic_alias;
 pub mod int;
 pub mod int_bytes;

@@ -893,7 +893,12 @@ fn str_join(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         return Ok(only.clone());
     }
     let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
-    for (i, item) in items.iter().enumerate() {
+    let mut items = items;
+    for (i, item) in items.iter_mut().enumerate() {
+        if let Some(Value::Str(s)) = crate::objects::builtin_subclass::base_value(item) {
+            // A str subclass joins as its text.
+            *item = Value::Str(s.clone());
+        }
         match item {
             Value::Str(s) => total = total.saturating_add(s.len()),
             other => {
