@@ -2565,11 +2565,14 @@ impl Vm {
         if let (Opcode::UnaryNegative | Opcode::UnaryPositive, Value::Complex(z)) = (op, v) {
             return crate::objects::complex::unary(if op == Opcode::UnaryNegative { '-' } else { '+' }, z);
         }
-        let sym = match op {
-            Opcode::UnaryNegative => "-",
-            Opcode::UnaryPositive => "+",
-            _ => "~",
+        let (sym, dunder) = match op {
+            Opcode::UnaryNegative => ("-", "__neg__"),
+            Opcode::UnaryPositive => ("+", "__pos__"),
+            _ => ("~", "__invert__"),
         };
+        if let Some(r) = self.call_dunder(v, dunder, &[])? {
+            return Ok(r);
+        }
         Err(PyErr::type_error(format!("bad operand type for unary {sym}: '{}'", v.type_name())))
     }
 
