@@ -341,6 +341,10 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Result<Op
             flags.utf8_mode = u32::from(v != "0");
         }
     }
+    // PEP 540: the C and POSIX locales turn UTF-8 mode on unless -X utf8 or PYTHONUTF8 decided.
+    if !xoptions.iter().any(|(n, _)| n == "utf8") && env("PYTHONUTF8").is_none() && is_c_locale() {
+        flags.utf8_mode = 1;
+    }
     if let Some(v) = env("PYTHONINTMAXSTRDIGITS") {
         if !xoptions.iter().any(|(n, _)| n == "int_max_str_digits") {
             flags.int_max_str_digits = int_max_str_digits(Some(&v), "PYTHONINTMAXSTRDIGITS")?;
@@ -431,6 +435,16 @@ fn codec_name(name: &str) -> String {
         _ => return name.to_string(),
     }
     .to_string()
+}
+
+/// Whether the character-type locale the environment selects is C or POSIX (LC_ALL, then
+/// LC_CTYPE, then LANG; none set means C).
+fn is_c_locale() -> bool {
+    let chosen = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "C".into());
+    chosen == "C" || chosen == "POSIX"
 }
 
 /// `-X int_max_str_digits=N` / `PYTHONINTMAXSTRDIGITS`: 0 (no limit) or at least 640.

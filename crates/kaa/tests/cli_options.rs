@@ -2,7 +2,8 @@
 //! `-O`/`-OO` on imported modules and their cache file names, `-X importtime` and
 //! `PYTHONPROFILEIMPORTTIME` (format and nesting of the lines for the test's own modules; the
 //! microseconds differ), `-v`'s `import 'NAME' # ...` lines, `-W`/`PYTHONWARNINGS` applied to
-//! the compiler's warnings (stdout and stderr compared whole), and `-X int_max_str_digits`.
+//! the compiler's warnings (stdout and stderr compared whole), `-X int_max_str_digits`, and
+//! `-X utf8` with the C locale's automatic UTF-8 mode.
 
 mod common;
 
@@ -164,5 +165,27 @@ fn int_max_str_digits_options() {
     for (args, env) in cases {
         let want = run(&python(), args, env, &dir);
         assert_eq!(run(&kaa_bin(), args, env, &dir), want, "kaa {args:?} {env:?}");
+    }
+}
+
+#[test]
+fn utf8_mode_from_option_and_locale() {
+    let dir = workdir("utf8");
+    let code = "import sys; print(sys.flags.utf8_mode, sys.getfilesystemencoding(), \
+                sys.getfilesystemencodeerrors(), sys.getdefaultencoding())";
+    let cases: &[(&[&str], &[(&str, &str)])] = &[
+        (&[], &[("LC_ALL", "C.UTF-8")]),
+        (&[], &[("LC_ALL", "C")]),
+        (&[], &[("LC_ALL", "POSIX")]),
+        (&[], &[("LC_ALL", ""), ("LC_CTYPE", ""), ("LANG", "")]),
+        (&["-X", "utf8"], &[("LC_ALL", "C.UTF-8")]),
+        (&["-X", "utf8=0"], &[("LC_ALL", "C.UTF-8")]),
+        (&["-E"], &[("LC_ALL", "C"), ("PYTHONUTF8", "0")]),
+        (&[], &[("LC_ALL", "C.UTF-8"), ("PYTHONUTF8", "1")]),
+    ];
+    for (args, env) in cases {
+        let full: Vec<&str> = args.iter().copied().chain(["-c", code]).collect();
+        let want = run(&python(), &full, env, &dir);
+        assert_eq!(run(&kaa_bin(), &full, env, &dir), want, "kaa {full:?} {env:?}");
     }
 }

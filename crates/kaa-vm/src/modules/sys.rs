@@ -99,6 +99,10 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
             }),
             ("get_int_max_str_digits", |_, _, _| Ok(Value::Int(crate::builtins::int_limit::get() as i64))),
             ("set_int_max_str_digits", set_int_max_str_digits),
+            // Kaa's file names and str defaults are UTF-8 in every mode.
+            ("getdefaultencoding", |_, _, _| Ok(Value::str("utf-8"))),
+            ("getfilesystemencoding", |_, _, _| Ok(Value::str("utf-8"))),
+            ("getfilesystemencodeerrors", |_, _, _| Ok(Value::str("surrogateescape"))),
             ("intern", |_, a, _| Ok(a.first().cloned().unwrap_or(Value::None))),
             ("exc_info", |vm, _, _| Ok(vm.exc_info())),
             ("_getframe", |vm, a, _| vm.getframe(a.first().unwrap_or(&Value::Int(0)))),
