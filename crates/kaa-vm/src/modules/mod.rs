@@ -8,7 +8,9 @@ use crate::value::Value;
 use std::rc::Rc;
 
 pub mod gc;
+pub mod itertools;
 pub mod math;
+mod native_class;
 pub mod posix;
 pub mod sys;
 mod sys_config;
@@ -40,7 +42,7 @@ pub fn add_functions(dict: &DictObject, table: &[(&'static str, NativeFn)]) {
 /// Keep in step with `create` below (a name missing here still imports, but its repr and
 /// `BuiltinImporter.find_spec` would not call it built in).
 const NATIVE: &[&str] =
-    &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix", "weakref", "_weakref"];
+    &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix", "weakref", "_weakref", "itertools"];
 
 pub fn is_native(name: &str) -> bool {
     NATIVE.contains(&name)
@@ -59,6 +61,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "weakref" | "_weakref" => weakref::init(vm, &dict),
         "_kaa_imp" => crate::import::init_kaa_imp(vm, &dict),
         "posix" => posix::init(&dict),
+        "itertools" => itertools::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
