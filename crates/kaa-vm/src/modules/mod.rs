@@ -7,6 +7,7 @@ use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::value::Value;
 use std::rc::Rc;
 
+pub mod collections;
 pub mod gc;
 pub mod itertools;
 pub mod math;
@@ -42,7 +43,7 @@ pub fn add_functions(dict: &DictObject, table: &[(&'static str, NativeFn)]) {
 /// Keep in step with `create` below (a name missing here still imports, but its repr and
 /// `BuiltinImporter.find_spec` would not call it built in).
 const NATIVE: &[&str] =
-    &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix", "weakref", "_weakref", "itertools"];
+    &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix", "weakref", "_weakref", "itertools", "_collections"];
 
 pub fn is_native(name: &str) -> bool {
     NATIVE.contains(&name)
@@ -62,6 +63,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_kaa_imp" => crate::import::init_kaa_imp(vm, &dict),
         "posix" => posix::init(&dict),
         "itertools" => itertools::init(vm, &dict),
+        "_collections" => collections::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
