@@ -303,7 +303,12 @@ fn copy(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     vm.call_value(&Value::Type(cls), call_args, vec![])
 }
 
-fn make_deque(vm: &mut Vm, cls: &Rc<crate::objects::types::TypeObject>, items: Vec<Value>, maxlen: Option<usize>) -> Value {
+fn make_deque(
+    vm: &mut Vm,
+    cls: &Rc<crate::objects::types::TypeObject>,
+    items: Vec<Value>,
+    maxlen: Option<usize>,
+) -> Value {
     let mut dq = Deque { items: VecDeque::with_capacity(items.len()), maxlen, mutations: 0, in_repr: false };
     for v in items {
         drop(dq.push_back(v));
@@ -675,7 +680,9 @@ fn iadd(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 fn times_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
     match v {
-        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => Ok(Some(crate::objects::args::ssize_arg(vm, v)?)),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+            Ok(Some(crate::objects::args::ssize_arg(vm, v)?))
+        }
         Value::Instance(i) if i.class.lookup("__index__").is_some() => {
             Ok(Some(crate::objects::args::ssize_arg(vm, v)?))
         }
@@ -743,13 +750,16 @@ fn count_elements(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Valu
                 let new = match old {
                     None => Value::Int(1),
                     Some(Value::Int(n)) if n < i64::MAX => Value::Int(n + 1),
-                    Some(o) => vm.binary_value_op(kaa_bytecode::opcode::BinaryOpKind::Add, &o, &Value::Int(1))?,
+                    Some(o) => {
+                        vm.binary_value_op(kaa_bytecode::opcode::BinaryOpKind::Add, &o, &Value::Int(1))?
+                    }
                 };
                 crate::objects::key_lookup::dict_set(vm, d, item, new)?;
             }
             (_, Some(get), Some(set)) => {
                 let old = vm.call_value(get, vec![item.clone(), Value::Int(0)], vec![])?;
-                let new = vm.binary_value_op(kaa_bytecode::opcode::BinaryOpKind::Add, &old, &Value::Int(1))?;
+                let new =
+                    vm.binary_value_op(kaa_bytecode::opcode::BinaryOpKind::Add, &old, &Value::Int(1))?;
                 vm.call_value(set, vec![item, new], vec![])?;
             }
             _ => {}

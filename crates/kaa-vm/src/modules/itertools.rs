@@ -3,8 +3,8 @@
 //! a `Native<State>` payload; `__next__` borrows it only between calls into Python code.
 
 use super::native_class::{
-    add_class, add_classmethod, check_arity, class_named, cls_of, new_instance, no_kwargs, opt_slot, self_iter, state, state_of, stop,
-    tuple, type_name_of, Slots,
+    add_class, add_classmethod, check_arity, class_named, cls_of, new_instance, no_kwargs, opt_slot,
+    self_iter, state, state_of, stop, tuple, type_name_of, Slots,
 };
 use crate::builtins::Kwargs;
 use crate::exceptions::{ExcKind, PyErr, PyResult};
@@ -20,7 +20,8 @@ use std::rc::Rc;
 const MODULE: &str = "itertools";
 
 pub fn init(vm: &mut Vm, dict: &DictObject) {
-    let it = |next: NativeFn| -> [(&'static str, NativeFn); 2] { [("__iter__", self_iter), ("__next__", next)] };
+    let it =
+        |next: NativeFn| -> [(&'static str, NativeFn); 2] { [("__iter__", self_iter), ("__next__", next)] };
     let with = |next: NativeFn, more: &[(&'static str, NativeFn)]| {
         let mut v = it(next).to_vec();
         v.extend_from_slice(more);
@@ -49,20 +50,14 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     vm.native_classes.insert("itertools._grouper", grouper);
     add_class(vm, dict, MODULE, "islice", Some(islice_new), &it(islice_next));
     add_class(vm, dict, MODULE, "pairwise", Some(pairwise_new), &it(pairwise_next));
-    let tee_class = add_class(vm, dict, MODULE, "_tee", Some(tee_new), &with(tee_next, &[("__copy__", tee_copy)]));
+    let tee_class =
+        add_class(vm, dict, MODULE, "_tee", Some(tee_new), &with(tee_next, &[("__copy__", tee_copy)]));
     vm.native_classes.insert("itertools._tee", tee_class);
     add_class(vm, dict, MODULE, "zip_longest", Some(zip_longest_new), &it(zip_longest_next));
     add_class(vm, dict, MODULE, "product", Some(product_new), &it(product_next));
     add_class(vm, dict, MODULE, "permutations", Some(permutations_new), &it(permutations_next));
     add_class(vm, dict, MODULE, "combinations", Some(combinations_new), &it(combinations_next));
-    add_class(
-        vm,
-        dict,
-        MODULE,
-        "combinations_with_replacement",
-        Some(cwr_new),
-        &it(cwr_next),
-    );
+    add_class(vm, dict, MODULE, "combinations_with_replacement", Some(cwr_new), &it(cwr_next));
     super::add_functions(dict, &[("tee", tee)]);
 }
 
@@ -191,10 +186,7 @@ fn cycle_next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 fn one_positional(name: &str, args: &[Value]) -> PyResult<[Value; 1]> {
     match &args[1..] {
         [a] => Ok([a.clone()]),
-        rest => Err(PyErr::type_error(format!(
-            "{name} expected 1 argument, got {}",
-            rest.len()
-        ))),
+        rest => Err(PyErr::type_error(format!("{name} expected 1 argument, got {}", rest.len()))),
     }
 }
 
@@ -227,9 +219,7 @@ fn repeat_new(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         )));
     }
     let [obj, times] = keywords("repeat", &args[1..], kwargs, ["object", "times"], 2)?;
-    let obj = obj.ok_or_else(|| {
-        PyErr::type_error("repeat() missing required argument 'object' (pos 1)")
-    })?;
+    let obj = obj.ok_or_else(|| PyErr::type_error("repeat() missing required argument 'object' (pos 1)"))?;
     let left = match times {
         Some(t) => Some(ssize(vm, &t)?.max(0)),
         None => None,
@@ -289,7 +279,8 @@ impl Slots for Accumulate {
 
 fn accumulate_new(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let cls = cls_of(args)?;
-    let [iterable, func, initial] = keywords("accumulate", &args[1..], kwargs, ["iterable", "func", "initial"], 2)?;
+    let [iterable, func, initial] =
+        keywords("accumulate", &args[1..], kwargs, ["iterable", "func", "initial"], 2)?;
     let iterable = iterable.ok_or_else(|| missing("accumulate", "iterable", 1))?;
     let it = vm.get_iter(&iterable)?;
     let initial = initial.filter(|v| !matches!(v, Value::None));
@@ -622,7 +613,8 @@ fn groupby_next(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         (s.currkey.clone().unwrap_or(Value::None), s.current_grouper)
     };
     let grouper_class = class_named(vm, "itertools._grouper")?;
-    let grouper = new_instance(vm, &grouper_class, Grouper { parent: args[0].clone(), tgtkey: key.clone(), serial });
+    let grouper =
+        new_instance(vm, &grouper_class, Grouper { parent: args[0].clone(), tgtkey: key.clone(), serial });
     Ok(tuple(vec![key, grouper]))
 }
 
@@ -1080,7 +1072,8 @@ fn product_new(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> 
         pools.extend(base.iter().cloned());
     }
     let n = pools.len();
-    let state = Combinatoric { pools, indices: vec![0; n], cycles: Vec::new(), r: n, result: None, stopped: false };
+    let state =
+        Combinatoric { pools, indices: vec![0; n], cycles: Vec::new(), r: n, result: None, stopped: false };
     Ok(new_instance(vm, &cls, state))
 }
 

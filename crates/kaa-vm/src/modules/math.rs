@@ -287,4 +287,6 @@ pub fn init(dict: &DictObject) {
         ("prod", prod),
     ];
     super::add_functions(dict, table);
+    // Later entries replace earlier ones of the same name (hypot, fsum: CPython's exact algorithms).
+    super::add_functions(dict, super::math_extra::TABLE);
 }

@@ -7,12 +7,18 @@ use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::value::Value;
 use std::rc::Rc;
 
+pub mod binascii;
 pub mod collections;
 pub mod gc;
+mod hashes;
 pub mod itertools;
 pub mod math;
+mod math_extra;
 mod native_class;
 pub mod posix;
+pub mod random;
+pub mod string;
+pub mod structs;
 pub mod sys;
 mod sys_config;
 pub mod time;
@@ -39,11 +45,45 @@ pub fn add_functions(dict: &DictObject, table: &[(&'static str, NativeFn)]) {
     }
 }
 
+/// Runs the Python half of a native module (source compiled into Kaa) in its namespace; a
+/// failure is a bug in that source, printed when the module is first imported.
+pub fn run_python_part(vm: &mut Vm, dict: &Rc<DictObject>, source: &str, filename: &str) {
+    dict.set_str("__builtins__", Value::Dict(vm.builtins.clone()));
+    let result = crate::builtins::compile_builtin_module(vm, source, filename)
+        .and_then(|code| vm.run_code_in(code, dict.clone(), dict.clone()));
+    if let Err(e) = result {
+        let exc = vm.materialize(e);
+        vm.print_exception(&exc);
+    }
+}
+
 /// The modules written in Rust (importable before anything on `sys.path`).
 /// Keep in step with `create` below (a name missing here still imports, but its repr and
 /// `BuiltinImporter.find_spec` would not call it built in).
-const NATIVE: &[&str] =
-    &["sys", "math", "time", "gc", "builtins", "_kaa_imp", "posix", "weakref", "_weakref", "itertools", "_collections"];
+const NATIVE: &[&str] = &[
+    "sys",
+    "math",
+    "time",
+    "gc",
+    "builtins",
+    "_kaa_imp",
+    "posix",
+    "weakref",
+    "_weakref",
+    "itertools",
+    "_collections",
+    "_random",
+    "_struct",
+    "binascii",
+    "_string",
+    "_contextvars",
+    "_md5",
+    "_sha1",
+    "_sha256",
+    "_sha512",
+    "_sha3",
+    "_blake2",
+];
 
 pub fn is_native(name: &str) -> bool {
     NATIVE.contains(&name)
@@ -64,6 +104,12 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "posix" => posix::init(&dict),
         "itertools" => itertools::init(vm, &dict),
         "_collections" => collections::init(vm, &dict),
+        "_random" => random::init(vm, &dict),
+        "_struct" => structs::init(vm, &dict),
+        "binascii" => binascii::init(vm, &dict),
+        "_string" => string::init(&dict),
+        "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => hashes::init(vm, &dict, name),
+        "_contextvars" => run_python_part(vm, &dict, include_str!("contextvars.py"), "<frozen _contextvars>"),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
