@@ -93,7 +93,8 @@ pub fn hex_with_sep(data: &[u8], sep: Option<u8>, bytes_per_sep: i64) -> Vec<u8>
         Some(sep) if group > 0 && !data.is_empty() => {
             let n = data.len();
             for (i, b) in data.iter().enumerate() {
-                let boundary = if bytes_per_sep > 0 { (n - i) % group == 0 } else { i % group == 0 };
+                let boundary =
+                    if bytes_per_sep > 0 { (n - i).is_multiple_of(group) } else { i.is_multiple_of(group) };
                 if i > 0 && boundary {
                     out.push(sep);
                 }

@@ -199,7 +199,7 @@ fn data_of(v: &Value) -> PyResult<Vec<u8>> {
     match v {
         Value::Str(_) => Err(PyErr::type_error("Strings must be encoded before hashing")),
         other => Ok(crate::objects::bytes::buffer(other)
-            .ok_or_else(|| PyErr::type_error(format!("object supporting the buffer API required")))?
+            .ok_or_else(|| PyErr::type_error("object supporting the buffer API required"))?
             .to_vec()),
     }
 }
@@ -260,7 +260,7 @@ fn length_arg(vm: &mut Vm, st: &HashState, args: &[Value], kwargs: &Kwargs, meth
         return Ok(0);
     }
     let len = crate::objects::args::one_arg(st.name, method, args, kwargs)?;
-    let n = crate::objects::args::ssize_arg(vm, &len)?;
+    let n = crate::objects::args::ssize_arg(vm, len)?;
     if n < 0 {
         return Err(PyErr::value_error("value must be positive"));
     }

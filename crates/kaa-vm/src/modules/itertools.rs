@@ -1289,9 +1289,9 @@ fn cwr_next(_: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
                 return Err(stop());
             };
             let index = s.indices[i] + 1;
-            for j in i..r {
-                s.indices[j] = index;
-                result[j] = pool[index].clone();
+            for (slot, idx) in result[i..r].iter_mut().zip(&mut s.indices[i..r]) {
+                *idx = index;
+                *slot = pool[index].clone();
             }
             Ok(tuple(result.clone()))
         }

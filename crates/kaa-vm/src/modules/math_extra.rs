@@ -3,6 +3,9 @@
 //! (the scaled, compensated vector norm), `remainder`; and the thin wrappers over libm
 //! (`erf`, `expm1`, `cbrt`, ...), `frexp`/`ldexp`/`modf`, `nextafter`/`ulp`, `lcm`.
 
+// The Lanczos coefficients are given with the digits they were published with.
+#![allow(clippy::excessive_precision)]
+
 use crate::builtins::Kwargs;
 use crate::exceptions::{ExcKind, PyErr, PyResult};
 use crate::interp::Vm;
