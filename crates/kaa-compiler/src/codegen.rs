@@ -3,12 +3,15 @@
 //! Names are emitted as FAST / DEREF / GLOBAL / NAME operations according to the symbol table.
 //! Jumps are emitted against labels and patched when the unit is finished.
 
+use crate::fast_hash::{FastHashMap, FastHasher};
 use crate::symtable::{self, NameScope, Scope, ScopeKind};
 use kaa_bytecode::code::ExceptionEntry;
 use kaa_bytecode::opcode::{BinaryOpKind, CompareKind};
 use kaa_bytecode::{CodeFlags, CodeObject, ConstValue, Instr, Opcode};
 use kaa_syntax::ast::*;
 use kaa_syntax::{PyStr, SyntaxError, SyntaxErrorKind};
+use std::collections::hash_map::Entry;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 /// Why compilation failed.
@@ -66,6 +69,10 @@ struct Unit<'s, 'a> {
     max_depth: i32,
     /// Closed exception-table ranges: (start, end, target, depth), innermost first.
     handlers: Vec<(usize, usize, Label, i32)>,
+    /// `code.consts` by [`const_fingerprint`] (first index with that fingerprint), and
+    /// `code.names` by name: pools of big modules hold hundreds of entries.
+    const_index: FastHashMap<u64, u32>,
+    name_index: FastHashMap<String, u32>,
 }
 
 impl FBlock<'_> {
@@ -141,6 +148,8 @@ impl<'s, 'a> Unit<'s, 'a> {
             depth: 0,
             max_depth: 0,
             handlers: Vec::new(),
+            const_index: FastHashMap::default(),
+            name_index: FastHashMap::default(),
         }
     }
 
@@ -195,17 +204,39 @@ impl<'s, 'a> Unit<'s, 'a> {
 
     fn add_const(&mut self, c: ConstValue) -> u32 {
         // Code objects are never shared; other constants are deduplicated (by kind, so 1 != True).
-        if !matches!(c, ConstValue::Code(_)) {
-            if let Some(i) = self.code.consts.iter().position(|x| same_const(x, &c)) {
-                return i as u32;
+        if matches!(c, ConstValue::Code(_)) {
+            self.code.consts.push(c);
+            return (self.code.consts.len() - 1) as u32;
+        }
+        let key = const_fingerprint(&c);
+        let at = self.code.consts.len() as u32;
+        match self.const_index.entry(key) {
+            Entry::Occupied(first) => {
+                let first = *first.get();
+                if same_const(&self.code.consts[first as usize], &c) {
+                    return first;
+                }
+                // A fingerprint collision: rare, so a scan is fine.
+                if let Some(i) = self.code.consts.iter().position(|x| same_const(x, &c)) {
+                    return i as u32;
+                }
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(at);
             }
         }
         self.code.consts.push(c);
-        (self.code.consts.len() - 1) as u32
+        at
     }
 
     fn add_name(&mut self, name: &str) -> u32 {
-        index_of(&mut self.code.names, name)
+        if let Some(&i) = self.name_index.get(name) {
+            return i;
+        }
+        let at = self.code.names.len() as u32;
+        self.code.names.push(name.to_string());
+        self.name_index.insert(name.to_string(), at);
+        at
     }
 
     fn finish(mut self) -> CodeObject {
@@ -242,6 +273,51 @@ fn index_of(v: &mut Vec<String>, name: &str) -> u32 {
     }
     v.push(name.to_string());
     (v.len() - 1) as u32
+}
+
+/// A hash of a constant that agrees with [`same_const`]: equal constants, equal fingerprints.
+fn const_fingerprint(c: &ConstValue) -> u64 {
+    fn feed(c: &ConstValue, h: &mut FastHasher) {
+        h.write_u8(const_kind(c));
+        match c {
+            ConstValue::None | ConstValue::Ellipsis | ConstValue::Code(_) => {}
+            ConstValue::Bool(b) => h.write_u8(u8::from(*b)),
+            ConstValue::Int(Int::Small(i)) => h.write_u64(*i as u64),
+            ConstValue::Int(Int::Big(b)) => b.hash(h),
+            ConstValue::Float(f) => h.write_u64(f.to_bits()),
+            ConstValue::Complex { real, imag } => {
+                h.write_u64(real.to_bits());
+                h.write_u64(imag.to_bits());
+            }
+            ConstValue::Str(s) => s.hash(h),
+            ConstValue::Bytes(b) => b.hash(h),
+            ConstValue::Tuple(items) | ConstValue::FrozenSet(items) => {
+                h.write_usize(items.len());
+                for item in items {
+                    feed(item, h);
+                }
+            }
+        }
+    }
+    let mut h = FastHasher::default();
+    feed(c, &mut h);
+    h.finish()
+}
+
+fn const_kind(c: &ConstValue) -> u8 {
+    match c {
+        ConstValue::None => 0,
+        ConstValue::Bool(_) => 1,
+        ConstValue::Int(_) => 2,
+        ConstValue::Float(_) => 3,
+        ConstValue::Complex { .. } => 4,
+        ConstValue::Str(_) => 5,
+        ConstValue::Bytes(_) => 6,
+        ConstValue::Ellipsis => 7,
+        ConstValue::Tuple(_) => 8,
+        ConstValue::FrozenSet(_) => 9,
+        ConstValue::Code(_) => 10,
+    }
 }
 
 fn same_const(a: &ConstValue, b: &ConstValue) -> bool {

@@ -4,6 +4,7 @@
 //! rules; `codegen` walks the tree and emits instructions using those decisions.
 
 pub mod codegen;
+mod fast_hash;
 pub mod symtable;
 
 pub use codegen::{

@@ -4,9 +4,9 @@
 //! nonlocal, read). Pass two resolves each name to local, global (explicit or implicit), free or
 //! cell, walking the scopes from the module inwards and back out.
 
+use crate::fast_hash::FastHashMap;
 use kaa_syntax::ast::*;
 use kaa_syntax::{SyntaxError, SyntaxErrorKind};
-use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
@@ -52,7 +52,7 @@ pub struct Scope {
     pub kind: ScopeKind,
     pub name: String,
     pub symbols: Vec<Symbol>,
-    index: HashMap<String, usize>,
+    index: FastHashMap<String, usize>,
     /// Parameters in order (`varnames` starts with these).
     pub params: Vec<String>,
     /// Nested scopes in the order the code generator meets them.
@@ -72,7 +72,7 @@ impl Scope {
             kind,
             name: name.to_string(),
             symbols: Vec::new(),
-            index: HashMap::new(),
+            index: FastHashMap::default(),
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,

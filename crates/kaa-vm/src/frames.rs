@@ -30,6 +30,7 @@ impl Vm {
                 lasti: std::cell::Cell::new(f.pc.saturating_sub(1) as u32),
                 locals: std::cell::RefCell::new(None),
             });
+            self.gc_track(&Value::Frame(object.clone()));
             self.frames[i].object = Some(object);
         }
         self.frames[index].object.clone().expect("frame object just made")

@@ -1078,7 +1078,8 @@ impl Vm {
                     for v in items[items.len() - after..].iter().rev() {
                         self.push(v.clone());
                     }
-                    self.push(Value::List(Rc::new(RefCell::new(middle))));
+                    let middle = self.new_list(middle);
+                    self.push(middle);
                     for v in items[..before].iter().rev() {
                         self.push(v.clone());
                     }
@@ -2430,7 +2431,7 @@ impl Vm {
                 }
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
-                return Ok(Value::List(Rc::new(RefCell::new(v))));
+                return Ok(self.new_list(v));
             }
             (BinaryOpKind::Add, Value::Tuple(x), Value::Tuple(y)) => {
                 let mut v = x.to_vec();
@@ -2461,7 +2462,8 @@ impl Vm {
                         for _ in 0..n {
                             v.extend(items.iter().cloned());
                         }
-                        Value::List(Rc::new(RefCell::new(v)))
+                        drop(items);
+                        self.new_list(v)
                     }
                     Value::Tuple(t) => {
                         let mut v = Vec::with_capacity(t.len() * n);
@@ -2886,7 +2888,9 @@ impl Vm {
             Value::List(l) => {
                 let items = l.borrow();
                 let idx = slice_indices(s, items.len())?;
-                Value::List(Rc::new(RefCell::new(idx.into_iter().map(|i| items[i].clone()).collect())))
+                let picked = idx.into_iter().map(|i| items[i].clone()).collect();
+                drop(items);
+                self.new_list(picked)
             }
             Value::Tuple(t) => {
                 let idx = slice_indices(s, t.len())?;

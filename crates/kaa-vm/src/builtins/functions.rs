@@ -10,7 +10,6 @@ use crate::objects::int::hash_value;
 use crate::objects::types::{InstanceObject, TypeObject};
 use crate::value::Value;
 use kaa_bytecode::opcode::CompareKind;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 // ---- min, max, sorted ----
@@ -83,9 +82,11 @@ pub fn builtin_sorted(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<
         return Err(PyErr::type_error(format!("sorted expected 1 argument, got {}", args.len())));
     }
     let items = vm.collect_iterable(&args[0])?;
-    let list = Rc::new(RefCell::new(items));
-    crate::objects::list::sort(vm, &list, kwargs)?;
-    Ok(Value::List(list))
+    let list = vm.new_list(items);
+    if let Value::List(l) = &list {
+        crate::objects::list::sort(vm, l, kwargs)?;
+    }
+    Ok(list)
 }
 
 // ---- any, all ----

@@ -43,6 +43,9 @@ pub enum Tracked {
     Generator(Weak<GeneratorObject>),
     Set(Weak<SetObject>),
     Cell(Weak<RefCell<Value>>),
+    /// A frame object: once its frame has ended it holds the last locals, which may refer back
+    /// to it (`tb = sys.exc_info()[2]` kept in a local).
+    Frame(Weak<crate::objects::frame::FrameObject>),
 }
 
 impl Tracked {
@@ -56,6 +59,7 @@ impl Tracked {
             Tracked::Generator(w) => Value::Generator(w.upgrade()?),
             Tracked::Set(w) => Value::Set(w.upgrade()?),
             Tracked::Cell(w) => Value::Cell(w.upgrade()?),
+            Tracked::Frame(w) => Value::Frame(w.upgrade()?),
         })
     }
 
@@ -69,6 +73,7 @@ impl Tracked {
             Tracked::Generator(w) => w.strong_count() > 0,
             Tracked::Set(w) => w.strong_count() > 0,
             Tracked::Cell(w) => w.strong_count() > 0,
+            Tracked::Frame(w) => w.strong_count() > 0,
         }
     }
 
@@ -83,6 +88,7 @@ impl Tracked {
             Value::Generator(r) => Tracked::Generator(Rc::downgrade(r)),
             Value::Set(r) => Tracked::Set(Rc::downgrade(r)),
             Value::Cell(r) => Tracked::Cell(Rc::downgrade(r)),
+            Value::Frame(r) => Tracked::Frame(Rc::downgrade(r)),
             _ => return None,
         })
     }

@@ -37,6 +37,8 @@ pub fn strong_count(v: &Value) -> usize {
         Value::Slice(r) => Rc::strong_count(r),
         Value::Exception(r) => Rc::strong_count(r),
         Value::WeakRef(r) => Rc::strong_count(r),
+        Value::Frame(r) => Rc::strong_count(r),
+        Value::Traceback(r) => Rc::strong_count(r),
         _ => usize::MAX,
     }
 }
@@ -55,6 +57,7 @@ fn is_see_through(v: &Value) -> bool {
             | Value::Slice(_)
             | Value::Exception(_)
             | Value::WeakRef(_)
+            | Value::Traceback(_)
     )
 }
 
@@ -237,6 +240,27 @@ fn direct_references(v: &Value, out: &mut Vec<Node>) {
                 }
             }
             push_dict(&e.dict, out);
+            if let Ok(tb) = e.traceback.try_borrow() {
+                out.extend(tb.iter().map(|t| Node::Value(Value::Traceback(t.clone()))));
+            }
+        }
+        Value::Traceback(t) => {
+            out.push(Node::Value(Value::Frame(t.frame.clone())));
+            if let Ok(next) = t.next.try_borrow() {
+                out.extend(next.iter().map(|n| Node::Value(Value::Traceback(n.clone()))));
+            }
+        }
+        Value::Frame(f) => {
+            out.push(Node::Value(Value::Dict(f.globals.clone())));
+            out.extend(f.back.iter().map(|b| Node::Value(Value::Frame(b.clone()))));
+            if let Ok(locals) = f.locals.try_borrow() {
+                // The recorded locals are the frame's own unless `f_locals` was handed out.
+                match locals.as_ref() {
+                    Some(d) if Rc::strong_count(d) == 1 => push_dict(d, out),
+                    Some(d) => out.push(Node::Value(Value::Dict(d.clone()))),
+                    None => {}
+                }
+            }
         }
         Value::WeakRef(w) => {
             if let Ok(cb) = w.callback.try_borrow() {
@@ -294,6 +318,10 @@ pub fn clear(v: &Value, bin: &mut Vec<Value>) {
             if let Ok(mut x) = c.try_borrow_mut() {
                 bin.push(std::mem::replace(&mut *x, Value::Null));
             }
+        }
+        Value::Frame(f) => {
+            let taken = f.locals.try_borrow_mut().ok().and_then(|mut l| l.take());
+            bin.extend(taken.map(Value::Dict));
         }
         _ => {}
     }

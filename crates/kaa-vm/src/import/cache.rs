@@ -160,9 +160,15 @@ fn retarget_filename(code: &mut CodeObject, path: &str) {
 
 /// Writes `data` to a temporary file beside `path` and renames it into place.
 pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+    write_replacing(path, data)
+}
+
+/// [`write_atomic`] into a directory known to exist. No fsync: a cache file cut short by a crash
+/// fails its checksum and is rewritten.
+fn write_replacing(path: &Path, data: &[u8]) -> std::io::Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{file}.{}.{n}.tmp", std::process::id()));
@@ -173,14 +179,40 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// The cache directories one `kaa --compile` run has already made (or found), so that each is
+/// created once rather than once per file.
+#[derive(Default)]
+pub struct MadeDirs(std::sync::Mutex<std::collections::HashSet<PathBuf>>);
+
+impl MadeDirs {
+    fn ensure(&self, dir: &Path) -> std::io::Result<()> {
+        let mut made = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if !made.contains(dir) {
+            std::fs::create_dir_all(dir)?;
+            made.insert(dir.to_path_buf());
+        }
+        Ok(())
+    }
+}
+
 /// Compiles `source` into its cache file (for `kaa --compile`); the error text on failure.
-pub fn compile_to_cache(config: &ImportConfig, source: &Path) -> Result<(), CompileFailure> {
+pub fn compile_to_cache(config: &ImportConfig, source: &Path, dirs: &MadeDirs) -> Result<(), CompileFailure> {
+    use std::io::Read;
     let path = source.to_string_lossy();
-    let meta = std::fs::metadata(source).map_err(|e| CompileFailure::Unsupported(format!("{e}"), 0))?;
+    let io_failure = |e: std::io::Error| CompileFailure::Unsupported(format!("{e}"), 0);
+    // One open, one fstat, one read: the stamp comes from the file that is read.
+    let mut file = std::fs::File::open(source).map_err(io_failure)?;
+    let meta = file.metadata().map_err(io_failure)?;
     let (mtime, size) = source_stamp(&meta);
-    let bytes = std::fs::read(source).map_err(|e| CompileFailure::Unsupported(format!("{e}"), 0))?;
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    file.read_to_end(&mut bytes).map_err(io_failure)?;
+    drop(file);
     let code = compile_bytes(&bytes, &path)?;
-    let _ = write_atomic(&cache_path(config, source), &cache_file::encode(&code, mtime, size));
+    let target = cache_path(config, source);
+    let dir = target.parent().unwrap_or(Path::new("."));
+    if dirs.ensure(dir).is_ok() {
+        let _ = write_replacing(&target, &cache_file::encode(&code, mtime, size));
+    }
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 //! `python3 -m compileall -q`. Files are independent, so they are compiled on one thread per
 //! core; each thread gets the front end's deep stack.
 
-use super::cache::{compile_to_cache, CompileFailure};
+use super::cache::{compile_to_cache, CompileFailure, MadeDirs};
 use super::ImportConfig;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -12,26 +12,43 @@ const WORKER_STACK: usize = 256 << 20;
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     if path.is_dir() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
-            Err(_) => {
-                errors.push(format!("Can't list '{}'", path.display()));
-                return;
-            }
-        };
-        entries.sort();
-        for e in entries {
-            if e.file_name().is_some_and(|n| n == "__pycache__") {
-                continue;
-            }
-            if e.is_dir() || e.extension().is_some_and(|x| x == "py") {
-                collect(&e, out, errors);
-            }
-        }
+        collect_dir(path, out, errors);
     } else if path.is_file() {
         out.push(path.to_path_buf());
     } else {
         errors.push(format!("Can't list '{}'", path.display()));
+    }
+}
+
+/// A directory's `.py` files and subdirectories, sorted, recursively. The entry types come from
+/// the directory listing itself; only symbolic links cost a `stat`.
+fn collect_dir(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        errors.push(format!("Can't list '{}'", dir.display()));
+        return;
+    };
+    let mut entries: Vec<(PathBuf, bool)> = Vec::new();
+    for entry in listing.flatten() {
+        let name = entry.file_name();
+        if name == "__pycache__" {
+            continue;
+        }
+        let is_dir = match entry.file_type() {
+            Ok(t) if t.is_symlink() => entry.path().is_dir(),
+            Ok(t) => t.is_dir(),
+            Err(_) => continue,
+        };
+        if is_dir || Path::new(&name).extension().is_some_and(|x| x == "py") {
+            entries.push((entry.path(), is_dir));
+        }
+    }
+    entries.sort();
+    for (path, is_dir) in entries {
+        if is_dir {
+            collect_dir(&path, out, errors);
+        } else {
+            out.push(path);
+        }
     }
 }
 
@@ -48,13 +65,14 @@ pub fn compile_paths(paths: &[String], config: &ImportConfig) -> i32 {
     }
     let failures: Mutex<Vec<(usize, String)>> = Mutex::new(Vec::new());
     let next = AtomicUsize::new(0);
+    let dirs = MadeDirs::default();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len().max(1));
     std::thread::scope(|s| {
         for _ in 0..workers {
             let spawned = std::thread::Builder::new().stack_size(WORKER_STACK).spawn_scoped(s, || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(file) = files.get(i) else { break };
-                if let Err(f) = compile_to_cache(config, file) {
+                if let Err(f) = compile_to_cache(config, file, &dirs) {
                     failures.lock().unwrap_or_else(|e| e.into_inner()).push((i, describe(file, f)));
                 }
             });

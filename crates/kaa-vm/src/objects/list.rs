@@ -52,11 +52,11 @@ fn list_clear(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> 
     Ok(Value::None)
 }
 
-fn list_copy(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+fn list_copy(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let l = this(args, "copy")?;
     noargs("list", "copy", args, kwargs)?;
     let items = l.borrow().clone();
-    Ok(Value::List(Rc::new(RefCell::new(items))))
+    Ok(vm.new_list(items))
 }
 
 fn list_count(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
