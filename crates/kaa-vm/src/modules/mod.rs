@@ -8,9 +8,12 @@ use crate::value::Value;
 use std::rc::Rc;
 
 pub mod binascii;
+mod bisect;
 pub mod collections;
+mod functools;
 pub mod gc;
 mod hashes;
+mod heapq;
 pub mod itertools;
 pub mod math;
 mod math_extra;
@@ -22,7 +25,10 @@ pub mod structs;
 pub mod sys;
 mod sys_config;
 pub mod time;
+mod unicodedata;
+mod unicodedata_tables;
 pub mod weakref;
+mod zlib;
 
 /// A module object: a name and a namespace.
 pub struct ModuleObject {
@@ -108,6 +114,11 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_struct" => structs::init(vm, &dict),
         "binascii" => binascii::init(vm, &dict),
         "_string" => string::init(&dict),
+        "_heapq" => heapq::init(&dict),
+        "_bisect" => bisect::init(&dict),
+        "_functools" => functools::init(vm, &dict),
+        "zlib" => zlib::init(vm, &dict),
+        "unicodedata" => unicodedata::init(vm, &dict),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => hashes::init(vm, &dict, name),
         "_contextvars" => run_python_part(vm, &dict, include_str!("contextvars.py"), "<frozen _contextvars>"),
         "builtins" => {
