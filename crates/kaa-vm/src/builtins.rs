@@ -24,6 +24,7 @@ pub use constructors::{int_of, parse_float, parse_int_literal};
 pub use format::{format_complex, format_float, format_value};
 pub use functions::{builtin_slice, hash_of, is_callable};
 pub use io::os_error;
+pub use iterators::callable_iterator;
 pub use numeric::round_float;
 pub use percent::{percent_format, percent_format_bytes};
 

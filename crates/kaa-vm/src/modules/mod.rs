@@ -20,6 +20,7 @@ mod math_extra;
 mod native_class;
 pub mod posix;
 pub mod random;
+pub mod sre;
 pub mod string;
 pub mod structs;
 pub mod sys;
@@ -76,6 +77,7 @@ const NATIVE: &[&str] = &[
     "posix",
     "weakref",
     "_weakref",
+    "_sre",
     "itertools",
     "_collections",
     "_random",
@@ -89,6 +91,11 @@ const NATIVE: &[&str] = &[
     "_sha512",
     "_sha3",
     "_blake2",
+    "_heapq",
+    "_bisect",
+    "_functools",
+    "zlib",
+    "unicodedata",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -108,6 +115,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "weakref" | "_weakref" => weakref::init(vm, &dict),
         "_kaa_imp" => crate::import::init_kaa_imp(vm, &dict),
         "posix" => posix::init(&dict),
+        "_sre" => sre::init(vm, &dict),
         "itertools" => itertools::init(vm, &dict),
         "_collections" => collections::init(vm, &dict),
         "_random" => random::init(vm, &dict),
