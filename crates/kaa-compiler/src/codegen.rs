@@ -339,6 +339,8 @@ pub struct CompileWarning {
     pub category: &'static str,
     pub message: String,
     pub lineno: u32,
+    /// The node warned about (where `-W error` puts the SyntaxError's carets).
+    pub span: Span,
 }
 
 /// `compile_module`, also returning the warnings the compiler raised.
@@ -350,7 +352,8 @@ pub fn compile_module_with_warnings(
 }
 
 /// `compile_module_with_warnings` at an optimization level (`-O` gives 1): above 0, `assert`
-/// statements are left out and `__debug__` is the constant False, as in CPython.
+/// statements are left out and `__debug__` is the constant False; at 2 (`-OO`) docstrings are
+/// dropped too (`__doc__` is None), as in CPython.
 pub fn compile_module_with_options(
     module: &Mod,
     filename: &str,
@@ -373,7 +376,7 @@ pub fn compile_module_with_options(
                 c.unit().loc = first.span;
             }
             c.emit(Opcode::Resume, 0);
-            match docstring(body) {
+            match c.docstring(body) {
                 // A module's docstring becomes its __doc__, as CPython compiles it.
                 Some(doc) if matches!(module, Mod::Module { .. }) => {
                     c.load_const(ConstValue::Str(doc));
@@ -424,6 +427,14 @@ struct Compiler<'s, 'a> {
 }
 
 impl<'s, 'a> Compiler<'s, 'a> {
+    /// The docstring of a module, class or function body, unless `-OO` drops docstrings.
+    fn docstring(&self, body: &[Stmt]) -> Option<PyStr> {
+        if self.optimize >= 2 {
+            return None;
+        }
+        docstring(body)
+    }
+
     fn unit(&mut self) -> &mut Unit<'s, 'a> {
         self.units.last_mut().expect("a unit is being compiled")
     }
@@ -1298,7 +1309,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.store_name("__module__")?;
         self.load_const(ConstValue::Str(PyStr::from(qualname.as_str())));
         self.store_name("__qualname__")?;
-        if let Some(doc) = docstring(body) {
+        if let Some(doc) = self.docstring(body) {
             self.load_const(ConstValue::Str(doc));
             self.store_name("__doc__")?;
         }
@@ -1454,7 +1465,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 }
                 self.emit(Opcode::Resume, 0);
                 // The docstring is co_consts[0] (None when there is none), as in CPython.
-                let doc = docstring(stmts).map(ConstValue::Str).unwrap_or(ConstValue::None);
+                let doc = self.docstring(stmts).map(ConstValue::Str).unwrap_or(ConstValue::None);
                 self.unit().add_const(doc);
                 self.stmts(stmts)?;
                 self.return_none();
@@ -1864,10 +1875,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
             if matches!(op, CmpOp::Is | CmpOp::IsNot) && (is_literal(lhs) || is_literal(rhs)) {
                 let (word, instead) = if *op == CmpOp::Is { ("is", "==") } else { ("is not", "!=") };
                 let lineno = self.unit().line;
+                let span = self.unit().loc;
                 self.warnings.push(CompileWarning {
                     category: "SyntaxWarning",
                     message: format!("\"{word}\" with a literal. Did you mean \"{instead}\"?"),
                     lineno,
+                    span,
                 });
             }
             lhs = rhs;

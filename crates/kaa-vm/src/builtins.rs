@@ -14,6 +14,7 @@ mod constructors;
 mod dir_tables;
 mod format;
 pub(crate) mod functions;
+pub mod int_limit;
 mod io;
 mod iterators;
 mod numeric;
@@ -739,7 +740,7 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
         Value::Bool(true) => "True".into(),
         Value::Bool(false) => "False".into(),
         Value::Int(i) => i.to_string(),
-        Value::BigInt(b) => b.to_string(),
+        Value::BigInt(b) => int_limit::to_decimal(b)?,
         Value::Float(f) => kaa_syntax::repr::float_repr(*f),
         Value::Str(s) => crate::objects::str::repr(s),
         Value::List(l) => {

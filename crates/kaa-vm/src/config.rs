@@ -73,6 +73,8 @@ pub struct Config {
     /// `sys.stdout.encoding` / `sys.stdout.errors` as `PYTHONIOENCODING` asked for them.
     pub stdio_encoding: String,
     pub stdio_errors: String,
+    /// `-X importtime` or `PYTHONPROFILEIMPORTTIME`: time every import on stderr.
+    pub import_time: bool,
 }
 
 impl Default for Config {
@@ -84,6 +86,7 @@ impl Default for Config {
             xoptions: Vec::new(),
             stdio_encoding: "utf-8".into(),
             stdio_errors: "strict".into(),
+            import_time: false,
         }
     }
 }

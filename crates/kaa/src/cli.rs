@@ -377,6 +377,8 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Result<Op
         }
     }
     opts.startup_file = env("PYTHONSTARTUP");
+    opts.config.import_time = xoptions.iter().any(|(n, _)| n == "importtime")
+        || env("PYTHONPROFILEIMPORTTIME").is_some_and(|v| !v.is_empty());
 
     // sys.warnoptions, lowest priority first, as CPython lists them.
     let mut warnoptions = Vec::new();

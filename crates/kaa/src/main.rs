@@ -19,6 +19,7 @@ mod repl_input;
 mod run;
 mod sigint;
 mod trace;
+mod warn_filter;
 
 /// Stack size of the thread the front end runs on. The parser is recursive descent, so a deeply
 /// nested program needs a deep stack; CPython itself gives up at 200 nested parentheses (tokenizer)
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
     // Ctrl-C raises KeyboardInterrupt in running code (uncaught: traceback and status 130), as in
     // CPython, for every way of running a program.
     let _sigint = sigint::Handler::install();
+    warn_filter::install(&opts.config.warnoptions);
     let worker = std::thread::Builder::new()
         .name("front-end".into())
         .stack_size(FRONT_END_STACK)

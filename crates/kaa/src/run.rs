@@ -1,11 +1,12 @@
 //! Running a program: parse, compile, then execute on the VM (or show the bytecode).
 
 use crate::cli::Options;
+use crate::warn_filter::Action;
 use kaa_bytecode::CodeObject;
 use kaa_compiler::codegen::CompileError;
 use kaa_syntax::parser::{self, Mode, ParseOptions};
 use kaa_syntax::source::Source;
-use kaa_syntax::SyntaxError;
+use kaa_syntax::{SyntaxError, SyntaxErrorKind};
 use kaa_vm::exceptions::ExceptionObject;
 use kaa_vm::objects::dict::DictObject;
 use kaa_vm::{RunError, Vm};
@@ -26,6 +27,7 @@ pub fn new_vm(opts: &Options, argv0: &str) -> Vm {
     let mut vm = Vm::new();
     vm.argv = std::iter::once(argv0.to_string()).chain(opts.args.iter().cloned()).collect();
     vm.config = opts.config.clone();
+    kaa_vm::builtins::int_limit::set_from_flag(opts.config.flags.int_max_str_digits);
     vm.stdout = kaa_vm::config::stdout_writer(opts.unbuffered, std::io::stdout().is_terminal());
     if opts.config.flags.optimize > 0 {
         vm.builtins.set_str("__debug__", kaa_vm::Value::Bool(false));
@@ -86,9 +88,29 @@ pub fn compile_tree(
             // Printed the way the warnings module shows them: "file:line: Category: message"
             // and the source line.
             for w in warnings {
-                eprintln!("{filename}:{}: {}: {}", w.lineno, w.category, w.message);
-                if let Some(line) = text.lines().nth(w.lineno.saturating_sub(1) as usize) {
-                    eprintln!("  {}", line.trim());
+                let line = text.lines().nth(w.lineno.saturating_sub(1) as usize);
+                match crate::warn_filter::action_for(w.category, &w.message, filename, w.lineno) {
+                    Action::Ignore => {}
+                    Action::Show => {
+                        eprintln!("{filename}:{}: {}: {}", w.lineno, w.category, w.message);
+                        if let Some(line) = line {
+                            eprintln!("  {}", line.trim());
+                        }
+                    }
+                    Action::Error => {
+                        // As CPython does, the warning becomes a SyntaxError at the node.
+                        let e = SyntaxError {
+                            kind: SyntaxErrorKind::SyntaxError,
+                            msg: w.message,
+                            lineno: w.span.lineno,
+                            offset: w.span.col_offset + 1,
+                            end_lineno: w.span.end_lineno,
+                            end_offset: w.span.end_col_offset + 1,
+                            text: line.map(|l| format!("{l}\n")),
+                        };
+                        report_syntax_error(&e, filename);
+                        return Err(ExitCode::from(1));
+                    }
                 }
             }
             Ok(c)

@@ -10,9 +10,6 @@ use crate::value::Value;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
-/// CPython 3.11's default `sys.get_int_max_str_digits()`.
-const INT_MAX_STR_DIGITS: usize = 4300;
-
 // ---- int ----
 
 /// `int([x])` / `int(x, base=10)`.
@@ -159,11 +156,8 @@ pub fn parse_int_literal(s: &str, base: u32) -> PyResult<Value> {
     {
         return Err(invalid());
     }
-    if !radix.is_power_of_two() && clean.len() > INT_MAX_STR_DIGITS {
-        return Err(PyErr::value_error(format!(
-            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
-            clean.len()
-        )));
+    if !radix.is_power_of_two() {
+        super::int_limit::check_parse(clean.len())?;
     }
     let b = BigInt::parse_bytes(clean.as_bytes(), radix).ok_or_else(invalid)?;
     Ok(Value::from_bigint(if neg { -b } else { b }))

@@ -295,7 +295,8 @@ fn format_int(v: &Value, spec: &str) -> PyResult<String> {
         'X' => (16, "0X", true),
         _ => (10, "", false),
     };
-    let mut digits = n.abs().to_str_radix(radix);
+    let mut digits =
+        if radix == 10 { super::int_limit::to_decimal(&n.abs())? } else { n.abs().to_str_radix(radix) };
     if upper {
         digits = digits.to_uppercase();
     }

@@ -230,6 +230,9 @@ fn format_with(vm: &mut Vm, fmt: &str, values: &Value, bytes_mode: bool) -> PyRe
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let n = integer_arg(vm, &v, conv)?;
+                if !matches!(conv, 'x' | 'X' | 'o') {
+                    super::int_limit::to_decimal(&n)?;
+                }
                 let (sign, prefix, digits) = int_parts(&n, conv, &flags, precision);
                 (format!("{sign}{prefix}"), digits, true)
             }

@@ -17,10 +17,21 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Where the cache file for `source` lives (`importlib.util.cache_from_source`).
 pub fn cache_path(config: &ImportConfig, source: &Path) -> PathBuf {
+    match config.optimize {
+        0 => cache_path_tagged(config, source, ""),
+        level => cache_path_tagged(config, source, &level.to_string()),
+    }
+}
+
+/// [`cache_path`] for an optimization tag (`""`, or `1` for `NAME.kaa-311.opt-1.pyc`).
+pub fn cache_path_tagged(config: &ImportConfig, source: &Path, optimization: &str) -> PathBuf {
     let dir = source.parent().unwrap_or(Path::new(""));
     let file = source.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
     let stem = file.strip_suffix(".py").unwrap_or(&file);
-    let name = format!("{stem}.{CACHE_TAG}.pyc");
+    let name = match optimization {
+        "" => format!("{stem}.{CACHE_TAG}.pyc"),
+        tag => format!("{stem}.{CACHE_TAG}.opt-{tag}.pyc"),
+    };
     match &config.pycache_prefix {
         Some(prefix) => {
             let abs = super::stdlib::absolute(dir);
@@ -35,9 +46,15 @@ pub fn cache_path(config: &ImportConfig, source: &Path) -> PathBuf {
 pub fn source_from_cache(config: &ImportConfig, cache: &str) -> Result<String, String> {
     let path = Path::new(cache);
     let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    let Some(stem) = file.strip_suffix(".pyc") else {
+    let Some(mut stem) = file.strip_suffix(".pyc") else {
         return Err(format!("expected only 2 or 3 dots in {file:?}"));
     };
+    // `NAME.kaa-311.opt-1.pyc`: the optimization level is not part of the source's name.
+    if let Some((rest, level)) = stem.rsplit_once(".opt-") {
+        if !level.is_empty() && level.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            stem = rest;
+        }
+    }
     let Some(base) = stem.strip_suffix(&format!(".{CACHE_TAG}")) else {
         return Err(format!("{file:?} is not a {CACHE_TAG} cache file"));
     };
@@ -74,13 +91,13 @@ pub enum CompileFailure {
 }
 
 /// Decodes, parses and compiles one source file's bytes.
-pub fn compile_bytes(bytes: &[u8], filename: &str) -> Result<CodeObject, CompileFailure> {
+pub fn compile_bytes(bytes: &[u8], filename: &str, optimize: u32) -> Result<CodeObject, CompileFailure> {
     let src =
         kaa_syntax::source::decode(bytes, filename).map_err(|e| CompileFailure::Syntax(e, String::new()))?;
     let tree = parser::parse_source(&src, ParseOptions { mode: Mode::Exec, type_comments: false })
         .map_err(|e| CompileFailure::Syntax(e, src.text.clone()))?;
-    match kaa_compiler::compile_module(&tree, filename) {
-        Ok(code) => Ok(Rc::try_unwrap(code).unwrap_or_else(|rc| (*rc).clone())),
+    match kaa_compiler::compile_module_with_options(&tree, filename, optimize) {
+        Ok((code, _)) => Ok(Rc::try_unwrap(code).unwrap_or_else(|rc| (*rc).clone())),
         Err(CompileError::Syntax(e)) => Err(CompileFailure::Syntax(e, src.text.clone())),
         Err(CompileError::Unsupported { what, lineno }) => Err(CompileFailure::Unsupported(what, lineno)),
     }
@@ -97,7 +114,9 @@ fn failure_to_exception(vm: &Vm, failure: CompileFailure, filename: &str) -> PyE
 
 /// Compiles source text (a frozen module's) into a code object.
 pub fn compile_text(vm: &Vm, text: &str, filename: &str) -> PyResult<Rc<CodeObject>> {
-    compile_bytes(text.as_bytes(), filename).map(Rc::new).map_err(|f| failure_to_exception(vm, f, filename))
+    compile_bytes(text.as_bytes(), filename, vm.config.flags.optimize)
+        .map(Rc::new)
+        .map_err(|f| failure_to_exception(vm, f, filename))
 }
 
 /// The code of the module at `path`: from its cache file when that is valid, else compiled
@@ -135,7 +154,7 @@ pub fn get_code(vm: &mut Vm, path: &str) -> PyResult<Rc<CodeObject>> {
     let bytes = std::fs::read(path).map_err(|e| {
         PyErr::new(ExcKind::OSError, format!("[Errno {}] {e}: '{path}'", e.raw_os_error().unwrap_or(0)))
     })?;
-    let code = compile_bytes(&bytes, path).map_err(|f| failure_to_exception(vm, f, path))?;
+    let code = compile_bytes(&bytes, path, config.optimize).map_err(|f| failure_to_exception(vm, f, path))?;
     if config.verbose {
         eprintln!("# kaa: compiled {path}");
     }
@@ -207,7 +226,7 @@ pub fn compile_to_cache(config: &ImportConfig, source: &Path, dirs: &MadeDirs) -
     let mut bytes = Vec::with_capacity(size as usize + 1);
     file.read_to_end(&mut bytes).map_err(io_failure)?;
     drop(file);
-    let code = compile_bytes(&bytes, &path)?;
+    let code = compile_bytes(&bytes, &path, config.optimize)?;
     let target = cache_path(config, source);
     let dir = target.parent().unwrap_or(Path::new("."));
     if dirs.ensure(dir).is_ok() {
@@ -249,7 +268,7 @@ mod tests {
         let mut checked = 0;
         for f in &files {
             let Ok(bytes) = std::fs::read(f) else { continue };
-            let Ok(code) = compile_bytes(&bytes, &f.to_string_lossy()) else { continue };
+            let Ok(code) = compile_bytes(&bytes, &f.to_string_lossy(), 0) else { continue };
             let file = cache_file::encode(&code, 7, 11);
             let back =
                 cache_file::decode(&file, 7, 11).unwrap_or_else(|why| panic!("{}: {why:?}", f.display()));

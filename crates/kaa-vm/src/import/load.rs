@@ -175,6 +175,9 @@ impl Vm {
     pub(crate) fn load_native(&mut self, name: &str) -> PyResult<Option<Value>> {
         let Some(m) = crate::modules::create(self, name) else { return Ok(None) };
         self.modules.set_str(name, m.clone());
+        if self.config.flags.verbose > 0 {
+            super::trace::verbose_builtin(name);
+        }
         if name != "sys" && name != "_kaa_imp" {
             if let Some(b) = self.imports.bootstrap.clone() {
                 if let Some(class) = b.get_str("BuiltinImporter") {
@@ -296,7 +299,12 @@ pub fn init_kaa_imp(_vm: &mut Vm, dict: &DictObject) {
             }),
             ("cache_from_source", |vm, a, _| {
                 let path = arg_str(a, 0, "cache_from_source")?;
-                let p = cache::cache_path(&vm.import_settings(), std::path::Path::new(&path));
+                let config = vm.import_settings();
+                let source = std::path::Path::new(&path);
+                let p = match a.get(1) {
+                    Some(Value::Str(tag)) => cache::cache_path_tagged(&config, source, tag.as_str()),
+                    _ => cache::cache_path(&config, source),
+                };
                 Ok(Value::str(&p.to_string_lossy()))
             }),
             ("source_from_cache", |vm, a, _| {

@@ -19,6 +19,7 @@ pub mod compileall;
 pub mod finder;
 mod load;
 pub mod stdlib;
+mod trace;
 
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::interp::Vm;
@@ -38,6 +39,9 @@ pub struct ImportConfig {
     pub pycache_prefix: Option<PathBuf>,
     /// `kaa -v` or `KAA_DEBUG_IMPORT=1`: report each cache hit, rejection and write on stderr.
     pub verbose: bool,
+    /// `-O`/`-OO` (`sys.flags.optimize`): modules are compiled at this level, and cached in
+    /// `NAME.kaa-311.opt-N.pyc` files of their own, as CPython's `cache_from_source` names them.
+    pub optimize: u32,
 }
 
 impl ImportConfig {
@@ -49,6 +53,7 @@ impl ImportConfig {
                 .filter(|v| !v.is_empty())
                 .map(|p| stdlib::absolute(&PathBuf::from(p))),
             verbose: std::env::var_os("KAA_DEBUG_IMPORT").is_some_and(|v| !v.is_empty()),
+            optimize: 0,
         }
     }
 }
@@ -69,6 +74,7 @@ impl Vm {
             write_bytecode: flags.dont_write_bytecode == 0,
             pycache_prefix,
             verbose: env.verbose || flags.verbose > 0,
+            optimize: flags.optimize,
         }
     }
 }
@@ -83,11 +89,19 @@ pub struct ImportState {
     depth: usize,
     /// CPython 3.11's `Lib/` directory, if one was found.
     pub stdlib: Option<PathBuf>,
+    /// `-X importtime`'s running totals.
+    timer: trace::ImportTimer,
 }
 
 impl Default for ImportState {
     fn default() -> Self {
-        ImportState { env: ImportConfig::from_env(), bootstrap: None, depth: 0, stdlib: stdlib::location() }
+        ImportState {
+            env: ImportConfig::from_env(),
+            bootstrap: None,
+            depth: 0,
+            stdlib: stdlib::location(),
+            timer: trace::ImportTimer::default(),
+        }
     }
 }
 
@@ -173,9 +187,16 @@ impl Vm {
                 "maximum recursion depth exceeded while importing",
             ));
         }
+        let level = self.imports.depth;
+        // Kaa's own import glue (`_kaa_imp`) is not something CPython would list.
+        let timing =
+            (self.config.import_time && !name.starts_with("_kaa")).then(|| self.imports.timer.start());
         self.imports.depth += 1;
         let r = self.find_and_load_unlocked(name);
         self.imports.depth -= 1;
+        if let Some(started) = timing {
+            self.imports.timer.finish(started, name, level);
+        }
         if let Err(PyErr::Raised(exc)) = &r {
             // As CPython hides importlib's own frames: tracebacks show the importing line, then
             // the imported module's lines.

@@ -135,9 +135,53 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
                 }
                 _ => Err(PyErr::type_error("an integer is required")),
             }),
+            ("get_int_max_str_digits", |_, _, _| Ok(Value::Int(crate::builtins::int_limit::get() as i64))),
+            ("set_int_max_str_digits", set_int_max_str_digits),
             ("intern", |_, a, _| Ok(a.first().cloned().unwrap_or(Value::None))),
             ("exc_info", |vm, _, _| Ok(vm.exc_info())),
             ("_getframe", |vm, a, _| vm.getframe(a.first().unwrap_or(&Value::Int(0)))),
         ],
     );
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`.
+fn set_int_max_str_digits(
+    _: &mut Vm,
+    args: &[Value],
+    kwargs: &[(crate::objects::str::Name, Value)],
+) -> PyResult<Value> {
+    let given = args.len() + kwargs.len();
+    if given > 1 {
+        return Err(PyErr::type_error(format!(
+            "set_int_max_str_digits() takes at most 1 argument ({given} given)"
+        )));
+    }
+    let value = match (args.first(), kwargs.first()) {
+        (Some(v), _) => v.clone(),
+        (None, Some((k, v))) if k.as_str() == "maxdigits" => v.clone(),
+        (None, Some((k, _))) => {
+            return Err(PyErr::type_error(format!(
+                "set_int_max_str_digits() got an unexpected keyword argument '{}'",
+                k.as_str()
+            )))
+        }
+        (None, None) => {
+            return Err(PyErr::type_error(
+                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+            ))
+        }
+    };
+    let n = match value {
+        Value::Int(n) => n,
+        Value::Bool(b) => i64::from(b),
+        Value::BigInt(_) => -1,
+        other => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )))
+        }
+    };
+    crate::builtins::int_limit::set(n)?;
+    Ok(Value::None)
 }

@@ -304,6 +304,8 @@ def _load_unlocked(spec):
         # The module may have replaced itself in sys.modules.
         module = sys.modules.pop(spec.name)
         sys.modules[spec.name] = module
+        if sys.flags.verbose:
+            print('import {!r} # {!r}'.format(spec.name, spec.loader), file=sys.stderr)
     finally:
         spec._initializing = False
     return module

@@ -9,7 +9,16 @@ MAGIC_NUMBER = _kaa_imp.MAGIC_NUMBER
 
 
 def cache_from_source(path, debug_override=None, *, optimization=None):
-    return _kaa_imp.cache_from_source(path)
+    if debug_override is not None:
+        if optimization is not None:
+            raise TypeError('debug_override or optimization must be set to None')
+        optimization = '' if debug_override else 1
+    if optimization is None:
+        return _kaa_imp.cache_from_source(path)
+    optimization = str(optimization)
+    if optimization != '' and not optimization.isalnum():
+        raise ValueError(f'{optimization!r} is not alphanumeric')
+    return _kaa_imp.cache_from_source(path, optimization)
 
 
 def source_from_cache(path):
