@@ -7,6 +7,7 @@ use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::value::Value;
 use std::rc::Rc;
 
+mod array;
 pub mod binascii;
 mod bisect;
 pub mod collections;
@@ -96,6 +97,7 @@ const NATIVE: &[&str] = &[
     "_functools",
     "zlib",
     "unicodedata",
+    "array",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -127,6 +129,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_functools" => functools::init(vm, &dict),
         "zlib" => zlib::init(vm, &dict),
         "unicodedata" => unicodedata::init(vm, &dict),
+        "array" => array::init(vm, &dict),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => hashes::init(vm, &dict, name),
         "_contextvars" => run_python_part(vm, &dict, include_str!("contextvars.py"), "<frozen _contextvars>"),
         "builtins" => {
