@@ -7,6 +7,8 @@
 #   bench/compileall.sh            # REPEAT=5 bench/compileall.sh for best of 5
 #   PREFIX_DIR=/dev/shm bench/compileall.sh   # cache files on tmpfs: measures the compilers,
 #                                             # not the file system's inode allocation
+#   CALLGRIND=1 bench/compileall.sh           # also instruction counts (valgrind; several
+#                                             # minutes, but independent of machine load)
 #
 # Kaa compiles files on every core (like `compileall -j 0`); CPython's compileall runs serially
 # by default, which is what it is compared with. The "CPU" ratio (user + system time) is the
@@ -52,3 +54,14 @@ echo "kaa --compile:           wall ${W_KAA}s  cpu ${C_KAA}s"
 echo "python3 -m compileall:   wall ${W_PY}s  cpu ${C_PY}s"
 awk -v a="$W_PY" -v b="$W_KAA" -v c="$C_PY" -v d="$C_KAA" \
     'BEGIN { printf "Kaa is %.1fx faster (wall), %.1fx less CPU\n", a / b, c / d }'
+if [ "${CALLGRIND:-0}" = 1 ]; then
+    count() {
+        rm -rf "${PREFIX:?}"/*
+        PYTHONPYCACHEPREFIX="$PREFIX" valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+            awk '/refs:/ { gsub(",", "", $4); print $4 }'
+    }
+    I_KAA=$(count "$KAA" --compile "${PATHS[@]}")
+    I_PY=$(count "$PY" -m compileall -f -q "${PATHS[@]}")
+    awk -v k="$I_KAA" -v p="$I_PY" \
+        'BEGIN { printf "instructions: Kaa %.2fG, CPython %.2fG: %.1fx fewer\n", k / 1e9, p / 1e9, p / k }'
+fi

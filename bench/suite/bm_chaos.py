@@ -47,7 +47,7 @@ def draw(width, height, iterations):
             grid[row][col] += 1
     return grid
 
-grid = draw(64, 48, 3000 if QUICK else 150000)
+grid = draw(64, 48, 3000 if QUICK else 300000)
 lit = sum(1 for row in grid for v in row if v)
 checksum = sum((r * 64 + c) * v for r, row in enumerate(grid) for c, v in enumerate(row)) % 1000003
 print(lit, checksum)

@@ -34,4 +34,4 @@ def run(coro):
     except StopIteration as stop:
         return stop.value, suspensions
 
-print(run(fib(12 if QUICK else 25)), run(summing(3000 if QUICK else 300000)))
+print(run(fib(12 if QUICK else 26)), run(summing(3000 if QUICK else 600000)))

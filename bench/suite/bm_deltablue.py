@@ -218,7 +218,7 @@ def projection_test(n):
     return total + sum(d.value for d in dsts)
 
 results = []
-for _ in range(1 if QUICK else 20):
+for _ in range(1 if QUICK else 40):
     results.append(chain_test(30 if QUICK else 300))
     results.append(projection_test(30 if QUICK else 300))
 print(sum(results), results[:2])

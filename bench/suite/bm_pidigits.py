@@ -15,7 +15,7 @@ def pi_digits(count):
             q, r, t, k, n, l = q * k, (2 * q + r) * l, t * l, k + 1, (q * (7 * k + 2) + r * l) // (t * l), l + 2
     return digits
 
-digits = pi_digits(100 if QUICK else 2000)
+digits = pi_digits(100 if QUICK else 2600)
 text = "".join(map(str, digits))
 print(text[:50])
 print(text[-50:])

@@ -125,9 +125,9 @@ def render(width, height):
         rows.append(row)
     return rows
 
-image = render(*((30, 18) if QUICK else (120, 90)))
+image = render(*((30, 18) if QUICK else (240, 180)))
 total = sum(sum(r) for r in image)
 print("%.6f" % total)
 ramp = " .:-=+*#%@"
 for row in image[::9]:
-    print("".join(ramp[min(9, int(v * 9))] for v in row[::3]))
+    print("".join(ramp[min(9, int(v * 9))] for v in row[::4]))

@@ -26,4 +26,4 @@ def norm_estimate(n, rounds):
     vv = sum(b * b for b in v)
     return (vbv / vv) ** 0.5
 
-print("%.9f" % norm_estimate(20 if QUICK else 160, 10))
+print("%.9f" % norm_estimate(20 if QUICK else 220, 10))

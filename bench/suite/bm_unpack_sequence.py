@@ -39,5 +39,5 @@ def swaps_and_stars(n):
         total += p - q + r
     return total
 
-N = 2000 if QUICK else 400000
+N = 2000 if QUICK else 800000
 print(unpack_tuples(N), unpack_lists(N), swaps_and_stars(N * 3 // 4))

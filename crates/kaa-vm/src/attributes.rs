@@ -16,10 +16,16 @@ fn bind(descr: Value, obj: &Value, owner: &Rc<TypeObject>) -> Value {
     match descr {
         Value::Function(_) => Value::BoundMethod(Rc::new((descr, obj.clone()))),
         Value::Builtin(b) if b.is_method && b.bound_self.is_none() => {
+            // Ordinary methods of a built-in base work on the base value (they return plain
+            // values, as CPython's do); special methods see the instance (`__missing__`).
+            let this = match crate::objects::builtin_subclass::base_value(obj) {
+                Some(base) if !b.name.starts_with("__") => base,
+                _ => obj,
+            };
             Value::Builtin(Rc::new(crate::objects::function::BuiltinFunction {
                 name: b.name,
                 func: b.func,
-                bound_self: Some(obj.clone()),
+                bound_self: Some(this.clone()),
                 is_method: false,
             }))
         }
@@ -111,7 +117,20 @@ impl Vm {
                         return Ok(Value::Dict(i.dict.clone()));
                     }
                 }
-                NativeObject::Getset { .. } => return Ok(Value::None),
+                NativeObject::Getset { name: "__weakref__", .. } => return Ok(Value::None),
+                // Data attributes of built-in objects (`function.__code__`) described in their
+                // type's dict, so that `type(FunctionType.__code__)` exists.
+                NativeObject::Getset { .. } => {
+                    // (A function's `__name__`/`__qualname__` assigned later live in its dict.)
+                    if let Value::Function(f) = obj {
+                        if let Some(v) = f.dict.get_str(name) {
+                            return Ok(v);
+                        }
+                    }
+                    if let Some(v) = self.builtin_attr(obj, name)? {
+                        return Ok(v);
+                    }
+                }
                 _ => {}
             },
             Some(d @ Value::Instance(di)) if is_data_descriptor(&di.class) => {
@@ -153,6 +172,14 @@ impl Vm {
             }
             if let Value::Exception(e) = obj {
                 return Ok(Value::Dict(Rc::new(copy_dict(&e.dict)?)));
+            }
+        }
+        if let Some(f) = crate::objects::object_dunders::lookup(self, name) {
+            return Ok(bind(f, obj, &class));
+        }
+        if let Some(base) = crate::objects::builtin_subclass::base_value(obj) {
+            if let Some(m) = builtins::method(base, name) {
+                return Ok(m);
             }
         }
         Err(self.no_attribute(obj, name))
@@ -200,6 +227,31 @@ impl Vm {
                 }
                 Some(Value::Dict(Rc::new(d)))
             }
+            (Value::Function(f), "__closure__") => Some(if f.closure.is_empty() {
+                Value::None
+            } else {
+                Value::Tuple(Rc::new(f.closure.iter().map(|c| Value::Cell(c.clone())).collect()))
+            }),
+            (Value::Function(f), "__globals__") => Some(Value::Dict(f.globals.clone())),
+            (Value::Function(f), "__builtins__") => Some(match f.globals.get_str("__builtins__") {
+                Some(Value::Module(m)) => Value::Dict(m.dict.clone()),
+                Some(d @ Value::Dict(_)) => d,
+                _ => Value::Dict(self.builtins.clone()),
+            }),
+            (Value::Function(f), "__module__") => Some(f.globals.get_str("__name__").unwrap_or(Value::None)),
+            (Value::Function(f), "__kwdefaults__") => Some(if f.kwdefaults.is_empty() {
+                Value::None
+            } else {
+                let d = DictObject::new();
+                for (k, v) in &f.kwdefaults {
+                    d.set(Value::Str(k.clone()), v.clone())?;
+                }
+                Value::Dict(Rc::new(d))
+            }),
+            (Value::Cell(c), "cell_contents") => match &*c.borrow() {
+                Value::Null => return Err(PyErr::value_error("Cell is empty")),
+                v => Some(v.clone()),
+            },
             (Value::Function(f), "__defaults__") => Some(if f.defaults.is_empty() {
                 Value::None
             } else {
@@ -249,6 +301,14 @@ impl Vm {
             (Value::Range(r), "start") => Some(Value::Int(r.0)),
             (Value::Range(r), "stop") => Some(Value::Int(r.1)),
             (Value::Range(r), "step") => Some(Value::Int(r.2)),
+            (Value::Native(n), "start" | "stop" | "step") => match &**n {
+                native::NativeObject::LongRange(r) => Some(Value::from_bigint(match name {
+                    "start" => r.start.clone(),
+                    "stop" => r.stop.clone(),
+                    _ => r.step.clone(),
+                })),
+                _ => None,
+            },
             (Value::Native(n), "mapping") => native::view_mapping(n),
             (Value::Slice(s), "start") => Some(s.0.clone()),
             (Value::Slice(s), "stop") => Some(s.1.clone()),
@@ -303,8 +363,20 @@ impl Vm {
         if let Some(m) = builtins::type_method(t, name) {
             return Ok(m);
         }
-        if let Some(f) = object_dunder(name) {
-            return Ok(f);
+        if t.is_heap_type {
+            // Methods of a built-in base (`MyList.append`).
+            if let Some(m) =
+                t.mro_tail.iter().find(|b| !b.is_heap_type).and_then(|b| builtins::type_method(b, name))
+            {
+                return Ok(m);
+            }
+        }
+        if let Some(f) = crate::objects::object_dunders::lookup(self, name) {
+            return Ok(match f {
+                Value::ClassMethod(f) => Value::BoundMethod(Rc::new(((*f).clone(), Value::Type(t.clone())))),
+                Value::StaticMethod(f) => (*f).clone(),
+                other => other,
+            });
         }
         let meta = self.type_of(&Value::Type(t.clone()));
         if let Some(v) = meta.lookup(name) {
@@ -745,18 +817,4 @@ fn is_data_descriptor(class: &Rc<TypeObject>) -> bool {
 /// built-in layouts that is the first base).
 fn solid_base(t: &Rc<TypeObject>) -> Option<Rc<TypeObject>> {
     t.bases.first().cloned()
-}
-
-/// `object`'s dunders reached through a class that does not define them (`C.__init__`),
-/// unbound.
-fn object_dunder(name: &str) -> Option<Value> {
-    match builtins::object_method(&Value::None, name)? {
-        Value::Builtin(b) => Some(Value::Builtin(Rc::new(crate::objects::function::BuiltinFunction {
-            name: b.name,
-            func: b.func,
-            bound_self: None,
-            is_method: true,
-        }))),
-        other => Some(other),
-    }
 }

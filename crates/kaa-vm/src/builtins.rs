@@ -10,17 +10,17 @@ use std::rc::Rc;
 
 mod binary_io;
 pub(crate) mod code;
-mod constructors;
+pub(crate) mod constructors;
 mod dir_tables;
 mod format;
 pub(crate) mod functions;
 pub mod int_limit;
 mod io;
 mod iterators;
-mod numeric;
+pub(crate) mod numeric;
 mod percent;
 
-pub use code::compile_builtin_module;
+pub use code::{builtin_dir, compile_builtin_module};
 pub use constructors::{int_of, parse_float, parse_int_literal};
 pub use format::{format_complex, format_float, format_value};
 pub use functions::{builtin_slice, hash_of, is_callable};
@@ -76,6 +76,9 @@ pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
     use numeric::*;
     crate::class_creation::install_type_methods(&types.type_);
     crate::objects::native::install(types);
+    crate::objects::slot_wrappers::install(types);
+    crate::objects::generic_alias::install(types);
+    crate::objects::object_dunders::install(ns);
     let table: &[(&'static str, NativeFn)] = &[
         ("__build_class__", builtin_build_class),
         ("__import__", builtin_import),

@@ -16,7 +16,7 @@ use crate::objects::function::{
 use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
-use crate::objects::native::ViewKind;
+use crate::objects::native::{NativeObject, ViewKind};
 use crate::objects::str::Name;
 use crate::objects::types::TypeObject;
 use crate::value::Value;
@@ -1895,6 +1895,10 @@ impl Vm {
             Value::Dict(d) => d.len(),
             Value::Set(s) => s.len(),
             Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
+            Value::Native(n) if matches!(**n, NativeObject::LongRange(_)) => match &**n {
+                NativeObject::LongRange(r) => r.len()?,
+                _ => 0,
+            },
             Value::Bytes(b) => b.len(),
             Value::ByteArray(b) => b.data.borrow().len(),
             Value::MemoryView(m) => m.len()?,
@@ -2385,7 +2389,7 @@ impl Vm {
         })
     }
 
-    fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
+    pub(crate) fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
         let (op, inplace) = BinaryOpKind::from_arg(arg);
         if let (BinaryOpKind::Add, Value::Str(x), Value::Str(y)) = (op, a, b) {
             return Ok(Value::Str(Rc::new(crate::objects::str::StrObject::concat(x, y))));
@@ -2527,6 +2531,11 @@ impl Vm {
                 if let Some(r) = crate::objects::complex::binary_op(op, a, b)? {
                     return Ok(r);
                 }
+                if op == BinaryOpKind::Or {
+                    if let Some(r) = crate::objects::generic_alias::type_union(self, a, b)? {
+                        return Ok(r);
+                    }
+                }
             }
         }
         Err(PyErr::type_error(format!(
@@ -2538,7 +2547,7 @@ impl Vm {
         )))
     }
 
-    fn unary(&mut self, op: Opcode, v: &Value) -> PyResult<Value> {
+    pub(crate) fn unary(&mut self, op: Opcode, v: &Value) -> PyResult<Value> {
         let r = match (op, v) {
             (Opcode::UnaryNegative, Value::Int(i)) => i.checked_neg().map(Value::Int),
             (Opcode::UnaryNegative, Value::Bool(b)) => Some(Value::Int(-(*b as i64))),
@@ -2560,11 +2569,14 @@ impl Vm {
         if let (Opcode::UnaryNegative | Opcode::UnaryPositive, Value::Complex(z)) = (op, v) {
             return crate::objects::complex::unary(if op == Opcode::UnaryNegative { '-' } else { '+' }, z);
         }
-        let sym = match op {
-            Opcode::UnaryNegative => "-",
-            Opcode::UnaryPositive => "+",
-            _ => "~",
+        let (sym, dunder) = match op {
+            Opcode::UnaryNegative => ("-", "__neg__"),
+            Opcode::UnaryPositive => ("+", "__pos__"),
+            _ => ("~", "__invert__"),
         };
+        if let Some(r) = self.call_dunder(v, dunder, &[])? {
+            return Ok(r);
+        }
         Err(PyErr::type_error(format!("bad operand type for unary {sym}: '{}'", v.type_name())))
     }
 
@@ -2759,7 +2771,7 @@ impl Vm {
         }))
     }
 
-    fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+    pub(crate) fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         if let Some(r) = self.call_dunder(container, "__contains__", std::slice::from_ref(item))? {
             return self.truthy(&r);
         }
@@ -2783,6 +2795,12 @@ impl Vm {
                     let (start, stop, step) = (r.0, r.1, r.2);
                     let inside = if step > 0 { start <= *i && *i < stop } else { stop < *i && *i <= start };
                     inside && (i - start) % step == 0
+                }
+                _ => false,
+            }),
+            Value::Native(n) if matches!(**n, NativeObject::LongRange(_)) => Ok(match (&**n, item) {
+                (NativeObject::LongRange(r), Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
+                    crate::objects::long_range::to_bigint(item).is_some_and(|i| r.contains(&i))
                 }
                 _ => false,
             }),
@@ -2830,7 +2848,7 @@ impl Vm {
         Ok(j as usize)
     }
 
-    fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+    pub(crate) fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
         if let Some(r) = self.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
             return Ok(r);
         }
@@ -2878,6 +2896,13 @@ impl Vm {
                 let n = range_len(r.0, r.1, r.2);
                 let i = self.index(n as usize, key, "range object")?;
                 Ok(Value::Int(r.0 + r.2 * i as i64))
+            }
+            Value::Native(n) if matches!(**n, NativeObject::LongRange(_)) => {
+                let index = crate::objects::args::index_value(self, key)?;
+                match (&**n, crate::objects::long_range::to_bigint(&index)) {
+                    (NativeObject::LongRange(r), Some(i)) => r.item(&i),
+                    _ => Err(PyErr::type_error("range indices must be integers or slices")),
+                }
             }
             _ => Err(PyErr::type_error(format!("'{}' object is not subscriptable", container.type_name()))),
         }
@@ -2983,7 +3008,7 @@ impl Vm {
         Ok(())
     }
 
-    fn store_subscript(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
+    pub(crate) fn store_subscript(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
         if let (Value::List(l), Value::Slice(s)) = (container, &key) {
             return self.list_slice_assign(l, s, Some(&value));
         }
@@ -3007,7 +3032,7 @@ impl Vm {
         }
     }
 
-    fn delete_subscript(&mut self, container: &Value, key: &Value) -> PyResult<()> {
+    pub(crate) fn delete_subscript(&mut self, container: &Value, key: &Value) -> PyResult<()> {
         if let (Value::List(l), Value::Slice(s)) = (container, key) {
             return self.list_slice_assign(l, s, None);
         }
@@ -3061,6 +3086,12 @@ impl Vm {
         }
         let state = match v {
             Value::Range(r) => IterState::Range { next: r.0, stop: r.1, step: r.2 },
+            Value::Native(n) if matches!(**n, NativeObject::LongRange(_)) => match &**n {
+                NativeObject::LongRange(r) => {
+                    IterState::LongRange(Box::new(crate::objects::long_range::LongRangeIter::new(r)))
+                }
+                _ => unreachable!("matched LongRange"),
+            },
             Value::List(l) => IterState::List { list: l.clone(), index: 0 },
             Value::Tuple(t) => IterState::Values { items: t.clone(), index: 0 },
             Value::Str(s) => IterState::Values {
@@ -3093,6 +3124,7 @@ impl Vm {
                     None
                 }
             }
+            IterState::LongRange(r) => r.next_value(),
             IterState::List { list, index } => {
                 let v = list.borrow().get(*index).cloned();
                 *index += 1;

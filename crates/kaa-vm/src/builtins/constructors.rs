@@ -375,16 +375,17 @@ pub fn builtin_range(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
     no_kwargs("range", kwargs)?;
     arity("range", args, 1, 3)?;
     let mut ends = [0i64; 3];
-    for (slot, a) in ends.iter_mut().zip(args) {
-        *slot = match index_value(vm, a)? {
-            Value::Int(i) => i,
-            _ => {
-                return Err(PyErr::new(
-                    ExcKind::OverflowError,
-                    "Kaa's range() needs bounds that fit in 64 bits",
-                ))
-            }
-        };
+    let mut indexes = Vec::with_capacity(args.len());
+    for a in args {
+        indexes.push(index_value(vm, a)?);
+    }
+    if indexes.iter().any(|v| matches!(v, Value::BigInt(_))) {
+        return long_range(&indexes);
+    }
+    for (slot, a) in ends.iter_mut().zip(&indexes) {
+        if let Value::Int(i) = a {
+            *slot = *i;
+        }
     }
     let (start, stop, step) = match args.len() {
         1 => (0, ends[0], 1),
@@ -395,6 +396,25 @@ pub fn builtin_range(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<V
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
     Ok(Value::Range(Rc::new((start, stop, step))))
+}
+
+/// A range with a bound beyond 64 bits (rare: kept out of `Value::Range`).
+#[cold]
+fn long_range(ends: &[Value]) -> PyResult<Value> {
+    use crate::objects::long_range::{to_bigint, LongRange};
+    use num_bigint::BigInt;
+    let big: Vec<BigInt> = ends.iter().map(|v| to_bigint(v).unwrap_or_default()).collect();
+    let (start, stop, step) = match big.as_slice() {
+        [stop] => (BigInt::from(0), stop.clone(), BigInt::from(1)),
+        [start, stop] => (start.clone(), stop.clone(), BigInt::from(1)),
+        [start, stop, step, ..] => (start.clone(), stop.clone(), step.clone()),
+        [] => return Err(PyErr::type_error("range expected at least 1 argument, got 0")),
+    };
+    if step == BigInt::from(0) {
+        return Err(PyErr::value_error("range() arg 3 must not be zero"));
+    }
+    let r = crate::objects::native::NativeObject::LongRange(LongRange { start, stop, step });
+    Ok(Value::Native(Rc::new(r)))
 }
 
 // ---- property, classmethod, staticmethod, super ----

@@ -343,6 +343,8 @@ fn has_check_hooks(info: &Value) -> bool {
     match info {
         Value::Type(t) => t.metaclass.is_some(),
         Value::Tuple(items) => items.iter().any(has_check_hooks),
+        // `int | str`, `list[int]` and other objects whose class defines the hooks.
+        Value::Instance(_) => true,
         _ => false,
     }
 }
@@ -365,6 +367,11 @@ fn check_with_hooks(vm: &mut Vm, obj: &Value, info: &Value, hook: &str) -> PyRes
             }
             let meta = vm.type_of(info);
             let f = meta.lookup(hook).unwrap_or(Value::None);
+            let r = vm.call_value(&f, vec![info.clone(), obj.clone()], Vec::new())?;
+            vm.truthy(&r)
+        }
+        Value::Instance(i) if i.class.lookup(hook).is_some() => {
+            let f = i.class.lookup(hook).unwrap_or(Value::None);
             let r = vm.call_value(&f, vec![info.clone(), obj.clone()], Vec::new())?;
             vm.truthy(&r)
         }

@@ -199,6 +199,7 @@ impl Types {
                     NativeObject::DictView(ViewKind::Items, _) => self.dict_items.clone(),
                     NativeObject::MappingProxy(_) => self.mappingproxy.clone(),
                     NativeObject::Getset { .. } => self.getset_descriptor.clone(),
+                    NativeObject::LongRange(_) => self.range.clone(),
                 }
             }
             Value::Bytes(_) => self.bytes.clone(),

@@ -43,7 +43,11 @@ fn me(args: &[Value], name: &str) -> PyResult<Me> {
     match args.first() {
         Some(v @ Value::Bytes(_)) => Ok(Me { data: buffer_arg(v)?, bytearray: false }),
         Some(v @ Value::ByteArray(_)) => Ok(Me { data: buffer_arg(v)?, bytearray: true }),
-        _ => Err(descriptor_error("bytes", name, args)),
+        other => match other.and_then(crate::objects::builtin_subclass::base_value) {
+            Some(v @ Value::Bytes(_)) => Ok(Me { data: buffer_arg(v)?, bytearray: false }),
+            Some(v @ Value::ByteArray(_)) => Ok(Me { data: buffer_arg(v)?, bytearray: true }),
+            _ => Err(descriptor_error("bytes", name, args)),
+        },
     }
 }
 

@@ -346,7 +346,10 @@ use std::rc::Rc;
 fn this<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Rc<DictObject>> {
     match args.first() {
         Some(Value::Dict(d)) => Ok(d),
-        _ => Err(descriptor_error("dict", name, args)),
+        other => match other.and_then(crate::objects::builtin_subclass::base_value) {
+            Some(Value::Dict(d)) => Ok(d),
+            _ => Err(descriptor_error("dict", name, args)),
+        },
     }
 }
 

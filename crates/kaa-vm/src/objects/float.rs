@@ -120,7 +120,9 @@ use crate::objects::args::{descriptor_error, noargs, one_arg};
 use num_bigint::{BigInt, BigUint};
 
 fn this_float(args: &[Value], kwargs: &Kwargs, name: &str) -> PyResult<f64> {
-    let Some(Value::Float(x)) = args.first() else { return Err(descriptor_error("float", name, args)) };
+    let Some(Value::Float(x)) = args.first().map(crate::objects::builtin_subclass::plain) else {
+        return Err(descriptor_error("float", name, args));
+    };
     noargs("float", name, args, kwargs)?;
     Ok(*x)
 }

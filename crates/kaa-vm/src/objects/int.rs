@@ -359,7 +359,11 @@ fn this_int(args: &[Value], kwargs: &Kwargs, name: &str) -> PyResult<Value> {
         Some(Value::Int(i)) => Value::Int(*i),
         Some(Value::Bool(b)) => Value::Int(*b as i64),
         Some(v @ Value::BigInt(_)) => v.clone(),
-        _ => return Err(descriptor_error("int", name, args)),
+        other => match other.and_then(crate::objects::builtin_subclass::base_value) {
+            Some(v @ (Value::Int(_) | Value::BigInt(_))) => v.clone(),
+            Some(Value::Bool(b)) => Value::Int(*b as i64),
+            _ => return Err(descriptor_error("int", name, args)),
+        },
     };
     noargs("int", name, args, kwargs)?;
     Ok(v)

@@ -33,12 +33,15 @@ pub enum IterState {
         len: usize,
         reversed: bool,
     },
+    /// Over a `range` with bounds beyond 64 bits.
+    LongRange(Box<crate::objects::long_range::LongRangeIter>),
 }
 
 impl IterState {
     pub fn type_name(&self) -> &'static str {
         match self {
             IterState::Range { .. } => "range_iterator",
+            IterState::LongRange(_) => "longrange_iterator",
             IterState::List { .. } => "list_iterator",
             IterState::Values { .. } => "tuple_iterator",
             IterState::Enumerate { .. } => "enumerate",

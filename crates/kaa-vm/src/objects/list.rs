@@ -32,7 +32,10 @@ pub static METHODS: &[(&str, NativeFn)] = &[
 fn this<'a>(args: &'a [Value], name: &str) -> PyResult<&'a List> {
     match args.first() {
         Some(Value::List(l)) => Ok(l),
-        _ => Err(descriptor_error("list", name, args)),
+        other => match other.and_then(crate::objects::builtin_subclass::base_value) {
+            Some(Value::List(l)) => Ok(l),
+            _ => Err(descriptor_error("list", name, args)),
+        },
     }
 }
 

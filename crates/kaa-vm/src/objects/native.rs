@@ -33,6 +33,8 @@ pub enum NativeObject {
     DictView(ViewKind, Rc<DictObject>),
     /// A read-only live view of a class's namespace (`C.__dict__`) or of a dict (`view.mapping`).
     MappingProxy(ProxyTarget),
+    /// A `range` with bounds beyond 64 bits.
+    LongRange(crate::objects::long_range::LongRange),
 }
 
 pub enum ProxyTarget {
@@ -65,6 +67,7 @@ impl NativeObject {
             NativeObject::DictView(ViewKind::Values, _) => "dict_values",
             NativeObject::DictView(ViewKind::Items, _) => "dict_items",
             NativeObject::MappingProxy(_) => "mappingproxy",
+            NativeObject::LongRange(_) => "range",
         }
     }
 
@@ -72,6 +75,7 @@ impl NativeObject {
         match self {
             NativeObject::DictView(_, d) => !d.is_empty(),
             NativeObject::MappingProxy(t) => !t.dict().is_empty(),
+            NativeObject::LongRange(r) => !r.is_empty(),
             _ => true,
         }
     }
@@ -94,6 +98,7 @@ pub fn repr(vm: &mut Vm, n: &NativeObject, depth: usize) -> PyResult<String> {
             format!("{}([{}])", n.type_name(), parts.join(", "))
         }
         NativeObject::MappingProxy(t) => format!("mappingproxy({})", proxy_str(vm, t, depth)?),
+        NativeObject::LongRange(r) => r.repr(),
     })
 }
 

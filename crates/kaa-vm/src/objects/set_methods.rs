@@ -33,7 +33,10 @@ pub static METHODS: &[(&str, NativeFn)] = &[
 fn this(args: &[Value]) -> PyResult<&Rc<SetObject>> {
     match args.first() {
         Some(Value::Set(s)) => Ok(s),
-        _ => Err(PyErr::type_error("descriptor requires a 'set' object")),
+        other => match other.and_then(crate::objects::builtin_subclass::base_value) {
+            Some(Value::Set(s)) => Ok(s),
+            _ => Err(PyErr::type_error("descriptor requires a 'set' object")),
+        },
     }
 }
 

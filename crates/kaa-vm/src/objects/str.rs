@@ -179,7 +179,10 @@ pub static CLASS_METHODS: &[&str] = &["maketrans"];
 fn this<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Rc<StrObject>> {
     match args.first() {
         Some(Value::Str(s)) => Ok(s),
-        _ => Err(descriptor_error("str", name, args)),
+        other => match other.and_then(crate::objects::builtin_subclass::base_value) {
+            Some(Value::Str(s)) => Ok(s),
+            _ => Err(descriptor_error("str", name, args)),
+        },
     }
 }
 

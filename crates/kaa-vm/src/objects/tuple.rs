@@ -63,7 +63,10 @@ pub fn index_in(
 fn this<'a>(args: &'a [Value], name: &str) -> PyResult<&'a std::rc::Rc<Vec<Value>>> {
     match args.first() {
         Some(Value::Tuple(t)) => Ok(t),
-        _ => Err(descriptor_error("tuple", name, args)),
+        other => match other.and_then(crate::objects::builtin_subclass::base_value) {
+            Some(Value::Tuple(t)) => Ok(t),
+            _ => Err(descriptor_error("tuple", name, args)),
+        },
     }
 }
 
