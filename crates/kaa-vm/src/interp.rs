@@ -459,12 +459,30 @@ impl Vm {
 
     #[inline(always)]
     fn push(&mut self, v: Value) {
-        self.stack.push(v);
+        self.stack.reserve(1);
+        let n = self.stack.len();
+        // SAFETY: there is room at n; the value moves in (word by word: see `read_value_words`).
+        unsafe {
+            crate::value::write_value_words(self.stack.as_mut_ptr().add(n), v);
+            self.stack.set_len(n + 1);
+        }
     }
 
+    /// Pops the top of the stack (Null if it is empty, which verified bytecode never does).
+    /// Written without `Vec::pop`: moving a `Value` out of the `Option` it returns copies the
+    /// payload bytes piecewise, and that defeats store forwarding on the hottest path.
     #[inline(always)]
     fn pop(&mut self) -> Value {
-        self.stack.pop().unwrap_or(Value::Null)
+        let n = self.stack.len();
+        if n == 0 {
+            return Value::Null;
+        }
+        // SAFETY: slot n - 1 is initialized; shortening the vector first hands its ownership
+        // to the value read out.
+        unsafe {
+            self.stack.set_len(n - 1);
+            crate::value::read_value_words(self.stack.as_ptr().add(n - 1))
+        }
     }
 
     /// Replaces the two values on top of the stack, which must be inline scalars (nothing to
@@ -477,7 +495,7 @@ impl Vm {
         // scalars, so forgetting the top one and overwriting the other leaks nothing.
         unsafe {
             self.stack.set_len(n - 1);
-            std::ptr::write(self.stack.as_mut_ptr().add(n - 2), r);
+            crate::value::write_value_words(self.stack.as_mut_ptr().add(n - 2), r);
         }
     }
 
@@ -604,14 +622,14 @@ impl Vm {
                     let n = self.stack.len();
                     self.stack.swap(n - 1, n - arg as usize);
                 }
-                Opcode::LoadConst => self.push(consts.consts[arg as usize].clone()),
+                Opcode::LoadConst => push_clone(&mut self.stack, &consts.consts[arg as usize]),
                 Opcode::LoadFast => {
-                    let v = self.stack[base + arg as usize].clone();
-                    if v.is_null() {
+                    let slot = base + arg as usize;
+                    if self.stack[slot].is_null() {
                         save_pc!();
                         return Err(unbound_local(&code, arg));
                     }
-                    self.push(v);
+                    push_clone_of_slot(&mut self.stack, slot);
                 }
                 Opcode::StoreFast => {
                     let v = self.pop();
@@ -878,6 +896,10 @@ impl Vm {
                     self.push(r);
                 }
                 Opcode::BinarySubscr => {
+                    // stack: container, key -> item
+                    if subscript_in_place(&mut self.stack) {
+                        continue;
+                    }
                     let key = self.pop();
                     let container = self.pop();
                     if let Some(v) = fast_subscript(&container, &key) {
@@ -3408,6 +3430,75 @@ fn fill_builtin_method_cache<'c>(
     }
 }
 
+/// Pushes a copy of `v` (a constant), moved straight from its slot to the new top of the stack
+/// rather than through a temporary (LOAD_CONST is among the most frequent instructions).
+#[inline(always)]
+fn push_clone(stack: &mut Vec<Value>, v: &Value) {
+    stack.reserve(1);
+    let len = stack.len();
+    v.add_ref();
+    // SAFETY: there is room for one more value; the bitwise copy owns the reference just added.
+    unsafe {
+        crate::value::write_value_words(stack.as_mut_ptr().add(len), crate::value::read_value_words(v));
+        stack.set_len(len + 1);
+    }
+}
+
+/// LOAD_FAST's push: a copy of stack slot `slot` (a local, checked to exist by the caller) onto
+/// the top, copied in place (by index: the reserve may move the stack).
+#[inline(always)]
+fn push_clone_of_slot(stack: &mut Vec<Value>, slot: usize) {
+    stack.reserve(1);
+    let len = stack.len();
+    assert!(slot < len);
+    // SAFETY: slot < len is initialized, there is room at len, and the copy owns the reference
+    // just added.
+    unsafe {
+        let p = stack.as_mut_ptr();
+        (*p.add(slot)).add_ref();
+        crate::value::write_value_words(p.add(len), crate::value::read_value_words(p.add(slot)));
+        stack.set_len(len + 1);
+    }
+}
+
+/// BINARY_SUBSCR of a list or tuple by an in-range int index, done where the operands lie: the
+/// item is copied into the container's slot and the key (an int) is forgotten, so no `Value`
+/// travels through registers and back. False: take the other paths (which report every error).
+#[inline(always)]
+fn subscript_in_place(stack: &mut Vec<Value>) -> bool {
+    let n = stack.len();
+    if n < 2 {
+        return false;
+    }
+    let Value::Int(i) = stack[n - 1] else { return false };
+    let in_range = |items: &[Value]| {
+        let len = items.len() as i64;
+        let i = if i < 0 { i + len } else { i };
+        (0..len).contains(&i).then(|| &items[i as usize] as *const Value)
+    };
+    let item = match &stack[n - 2] {
+        Value::List(l) => match l.try_borrow() {
+            Ok(items) => in_range(&items),
+            Err(_) => None,
+        },
+        Value::Tuple(t) => in_range(t),
+        _ => None,
+    };
+    let Some(item) = item else { return false };
+    // SAFETY: `item` points into the container held at slot n - 2, which nothing can change
+    // before the copy (no code runs in between); the new reference is added before the
+    // container's is given up, so the item outlives even the container's last reference.
+    unsafe {
+        let p = stack.as_mut_ptr();
+        (*item).add_ref();
+        let container = crate::value::read_value_words(p.add(n - 2));
+        crate::value::write_value_words(p.add(n - 2), crate::value::read_value_words(item));
+        stack.set_len(n - 1);
+        drop_container(container);
+    }
+    true
+}
+
 /// Drops a list, tuple or dict with an inline reference-count decrement (the generic drop glue
 /// of `Value` is an out-of-line call).
 #[inline(always)]
@@ -3463,6 +3554,8 @@ fn fast_binary_op(arg: u32, a: &Value, b: &Value) -> Option<Value> {
                 o if o == And as u32 => x & y,
                 o if o == Or as u32 => x | y,
                 o if o == Xor as u32 => x ^ y,
+                // A negative exponent gives a float: the general path.
+                o if o == Power as u32 && (0..=u32::MAX as i64).contains(&y) => x.checked_pow(y as u32)?,
                 _ => return None,
             };
             Some(Value::Int(r))
@@ -3482,6 +3575,15 @@ fn float_fast(op: u32, x: f64, y: f64) -> Option<Value> {
         o if o == Subtract as u32 => x - y,
         o if o == Multiply as u32 => x * y,
         o if o == TrueDivide as u32 && y != 0.0 => x / y,
+        // Only where C's pow() is all CPython does: a negative base (complex results), a zero
+        // base with a negative exponent (ZeroDivisionError) and overflow take the general path.
+        o if o == Power as u32 && x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     }))
 }
