@@ -224,3 +224,79 @@ for s in [b'a', bytearray(b'a')]:
     except TypeError as e:
         print(type(e).__name__, e)
 ''')
+
+# Random patterns from a small grammar, each run over random subjects: broad coverage of the
+# engine's backtracking order (the same seed always writes the same program).
+import random
+rng = random.Random(20220615)
+
+def atom(depth):
+    r = rng.random()
+    if depth > 2 or r < 0.35:
+        return rng.choice(['a', 'b', 'c', '.', '[ab]', '[^a]', r'\w', r'\s', r'\b', '^', '$', 'x', r'\d'])
+    if r < 0.55:
+        return '(' + regex(depth + 1) + ')'
+    if r < 0.65:
+        return '(?:' + regex(depth + 1) + ')'
+    if r < 0.7:
+        return '(?=' + regex(depth + 1) + ')'
+    if r < 0.75:
+        return '(?!' + regex(depth + 1) + ')'
+    if r < 0.8:
+        return '(?>' + regex(depth + 1) + ')'
+    if r < 0.85:
+        return '(?<=' + rng.choice(['a', 'b', 'ab', '[bc]']) + ')'
+    return '(?P<g%d>%s)' % (rng.randrange(1000), regex(depth + 1))
+
+def piece(depth):
+    a = atom(depth)
+    if a in ('^', '$', r'\b') or a.startswith('(?=') or a.startswith('(?!') or a.startswith('(?<='):
+        return a
+    q = rng.choice(['', '', '', '*', '+', '?', '*?', '+?', '??', '{1,2}', '{2}', '*+', '++', '{0,2}?'])
+    return a + q
+
+def regex(depth=0):
+    alts = ['' .join(piece(depth) for _ in range(rng.randint(1, 3))) for _ in range(rng.choice([1, 1, 2, 3]))]
+    return '|'.join(alts)
+
+class Slow(Exception):
+    pass
+
+def exercise_is_slow(pat, flags, subjects):
+    # Runs what the program will run, under a 0.2 s alarm: some random patterns backtrack
+    # exponentially (or loop) in CPython too, and a test must finish.
+    import signal
+    def alarm(*_):
+        raise Slow
+    signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, 0.2)
+    try:
+        p = re.compile(pat, flags)
+        for s in subjects:
+            p.match(s), p.search(s), p.fullmatch(s), p.findall(s), list(p.finditer(s))
+            p.split(s), p.split(s, 1), p.subn(lambda m: '<' + m.group() + '>', s), p.sub('#', s, 2)
+        return False
+    except Exception:  # Slow, or CPython's own "span of capturing group is wrong" bug
+        return True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+def random_cases(n):
+    cases = []
+    while len(cases) < n:
+        pat = regex()
+        if rng.random() < 0.3:
+            pat += rng.choice([r'\1', r'(?(1)a|b)']) if '(' in pat and '(?P' not in pat else ''
+        try:
+            comp(pat)
+        except Exception:
+            continue
+        subjects = [''.join(rng.choice('abcx \n') for _ in range(rng.randint(0, 12))) for _ in range(4)]
+        flags = rng.choice([0, 0, I, M, S])
+        if exercise_is_slow(pat, flags, subjects):
+            continue
+        cases.append((pat, flags, subjects))
+    return cases
+
+program('sre_random_1', random_cases(60))
+program('sre_random_2', random_cases(60))

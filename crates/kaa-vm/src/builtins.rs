@@ -8,7 +8,6 @@ use crate::objects::str::Name;
 use crate::value::Value;
 use std::rc::Rc;
 
-mod binary_io;
 pub(crate) mod code;
 pub(crate) mod constructors;
 mod dir_tables;
@@ -115,7 +114,7 @@ pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
         ("min", builtin_min),
         ("next", builtin_next),
         ("oct", builtin_oct),
-        ("open", io::builtin_open),
+        ("open", crate::modules::io::builtin_open),
         ("ord", builtin_ord),
         ("pow", builtin_pow),
         ("print", io::builtin_print),
@@ -156,9 +155,7 @@ pub fn install(ns: &DictObject, types: &crate::objects::builtin_types::Types) {
     }
     iterators::install(ns, &types.object);
     functions::install_quitters(ns, &types.object);
-    io::install(ns, &types.object);
-    binary_io::install(ns, &types.object);
-    io::install_exceptions(ns);
+    crate::modules::io::install(ns, &types.object);
     // Code run with globals lacking `__name__` (exec(src, {})) finds this one, as in CPython.
     ns.set_str("__name__", Value::str("builtins"));
     ns.set_str("__debug__", Value::Bool(true));

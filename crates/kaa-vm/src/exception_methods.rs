@@ -12,7 +12,7 @@ use crate::value::Value;
 use std::rc::Rc;
 
 /// The OSError subclass CPython picks for an errno (Linux numbering).
-fn os_error_subclass(errno: i64) -> Option<ExcKind> {
+pub(crate) fn os_error_subclass(errno: i64) -> Option<ExcKind> {
     Some(match errno {
         11 | 114 | 115 => ExcKind::BlockingIOError,
         10 => ExcKind::ChildProcessError,
@@ -91,6 +91,7 @@ impl Vm {
                 };
                 exc.set_member("msg", msg);
             }
+            crate::unicode_errors::init_members(self, &exc)?;
             exc
         };
         for (k, v) in kwargs {
@@ -143,6 +144,9 @@ impl Vm {
             let message = self.str(&message)?;
             let n = members.len();
             return Ok(format!("{message} ({n} sub-exception{})", if n == 1 { "" } else { "s" }));
+        }
+        if let Some(message) = crate::unicode_errors::message(self, e)? {
+            return Ok(message);
         }
         if e.class.is_subclass(&self.exception_type(ExcKind::OSError)) {
             let given = |v: Option<Value>| v.filter(|v| !matches!(v, Value::None));

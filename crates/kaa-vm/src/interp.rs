@@ -1356,7 +1356,7 @@ impl Vm {
                 Opcode::JumpBackward => {
                     if crate::interrupt::pending() && crate::interrupt::take() {
                         save_pc!();
-                        return Err(PyErr::new(ExcKind::KeyboardInterrupt, ""));
+                        self.run_signal_handlers()?;
                     }
                     pc -= arg as usize;
                     self.spend_step();
@@ -2316,6 +2316,11 @@ impl Vm {
                 r
             }
             Value::Generator(_) => Err(PyErr::type_error("'generator' object is not callable")),
+            // Static methods are callable since 3.10.
+            Value::StaticMethod(f) => {
+                let f = Value::clone(f);
+                self.call_value(&f, args, kwargs)
+            }
             Value::WeakRef(r) => {
                 let r = r.clone();
                 crate::objects::weakref::call_weakref(self, &r, args, kwargs)

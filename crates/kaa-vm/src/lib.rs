@@ -25,6 +25,7 @@ pub mod objects;
 pub mod suggestions;
 pub mod trace;
 pub mod traceback;
+pub mod unicode_errors;
 pub mod value;
 
 pub use interp::{RunError, Vm};

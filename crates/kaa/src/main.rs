@@ -60,6 +60,7 @@ fn main() -> ExitCode {
         .name("front-end".into())
         .stack_size(FRONT_END_STACK)
         .spawn(move || front_end(&opts, &program_name));
+    sigint::block_in_this_thread();
     match worker.map(|w| w.join()) {
         Ok(Ok(code)) => code,
         Ok(Err(_)) => ExitCode::from(70), // the panic message is already on stderr

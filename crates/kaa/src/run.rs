@@ -39,9 +39,11 @@ pub fn new_vm(opts: &Options, argv0: &str) -> Vm {
     vm
 }
 
-/// Interpreter shutdown after the main program: `weakref.finalize` objects marked `atexit`, then
+/// Interpreter shutdown after the main program: `atexit` functions, `weakref.finalize` objects
+/// marked `atexit`, then
 /// the main module's namespace is released (running `__del__` methods) and a last collection.
 pub fn shutdown(vm: &mut Vm, globals: &Rc<DictObject>) {
+    vm.run_atexit();
     if let Err(e) = vm.run_exit_finalizers() {
         let exc = vm.materialize(e);
         vm.print_exception(&exc);

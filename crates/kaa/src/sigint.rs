@@ -27,3 +27,16 @@ impl Drop for Handler {
         }
     }
 }
+
+/// Blocks every signal in the calling thread (the main thread, which only waits for the
+/// interpreter's thread): the kernel then delivers process-directed signals to the thread
+/// running Python, so a handler set with `signal.signal` runs right after `os.kill(os.getpid(),
+/// ...)` returns, as in CPython.
+pub fn block_in_this_thread() {
+    // SAFETY: `set` is initialized by sigfillset before use; only this thread's mask changes.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut set);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}

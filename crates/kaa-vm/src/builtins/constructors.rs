@@ -287,11 +287,14 @@ pub fn builtin_str(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Val
             })?,
             None => return Ok(Value::str("")),
         };
-        let text = crate::objects::codecs::decode(
-            &data,
-            encoding.as_deref().unwrap_or("utf-8"),
-            errors.as_deref().unwrap_or("strict"),
-        )?;
+        let encoding = encoding.as_deref().unwrap_or("utf-8");
+        let errors = errors.as_deref().unwrap_or("strict");
+        if !crate::objects::codecs::is_native(encoding) || !crate::objects::codecs::is_native_handler(errors)
+        {
+            let data = crate::objects::bytes::new_bytes(data.to_vec());
+            return crate::modules::codecs::decode_text(vm, &data, encoding, errors);
+        }
+        let text = crate::objects::codecs::decode(&data, encoding, errors)?;
         return Ok(Value::str(&text));
     }
     match object {

@@ -16,6 +16,10 @@ pub mod gc;
 mod hashes;
 mod heapq;
 pub mod itertools;
+pub mod atexit;
+pub mod codecs;
+pub mod errno;
+pub mod io;
 pub mod math;
 mod math_extra;
 mod native_class;
@@ -24,8 +28,13 @@ pub mod random;
 pub mod sre;
 pub mod string;
 pub mod structs;
+mod posix_process;
+mod posix_scandir;
+pub mod signal;
+pub mod structseq;
 pub mod sys;
 mod sys_config;
+pub mod thread;
 pub mod time;
 mod unicodedata;
 mod unicodedata_tables;
@@ -68,7 +77,7 @@ pub fn run_python_part(vm: &mut Vm, dict: &Rc<DictObject>, source: &str, filenam
 /// The modules written in Rust (importable before anything on `sys.path`).
 /// Keep in step with `create` below (a name missing here still imports, but its repr and
 /// `BuiltinImporter.find_spec` would not call it built in).
-const NATIVE: &[&str] = &[
+pub const NATIVE: &[&str] = &[
     "sys",
     "math",
     "time",
@@ -98,6 +107,14 @@ const NATIVE: &[&str] = &[
     "zlib",
     "unicodedata",
     "array",
+    "errno",
+    "_posixsubprocess",
+    "_signal",
+    "_thread",
+    "atexit",
+    "_io",
+    "_sre",
+    "_codecs",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -112,11 +129,17 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
     match name {
         "sys" => sys::init(vm, &dict),
         "math" => math::init(&dict),
-        "time" => time::init(&dict),
+        "time" => time::init(vm, &dict),
         "gc" => gc::init(&dict, vm),
         "weakref" | "_weakref" => weakref::init(vm, &dict),
         "_kaa_imp" => crate::import::init_kaa_imp(vm, &dict),
-        "posix" => posix::init(&dict),
+        "posix" => posix::init(vm, &dict),
+        "errno" => errno::init(&dict),
+        "_signal" => signal::init(vm, &dict),
+        "_thread" => thread::init(vm, &dict),
+        "atexit" => atexit::init(vm, &dict),
+        "_io" => io::init(vm, &dict),
+        "_posixsubprocess" => posix_process::init_posixsubprocess(&dict),
         "_sre" => sre::init(vm, &dict),
         "itertools" => itertools::init(vm, &dict),
         "_collections" => collections::init(vm, &dict),
@@ -132,6 +155,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "array" => array::init(vm, &dict),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => hashes::init(vm, &dict, name),
         "_contextvars" => run_python_part(vm, &dict, include_str!("contextvars.py"), "<frozen _contextvars>"),
+        "_codecs" => codecs::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),

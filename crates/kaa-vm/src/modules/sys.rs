@@ -3,11 +3,9 @@
 use crate::exceptions::{ExcKind, PyErr, PyResult};
 use crate::interp::Vm;
 use crate::objects::dict::DictObject;
-use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::objects::types::{InstanceObject, TypeObject};
 use crate::value::Value;
 use std::cell::RefCell;
-use std::io::Write;
 use std::rc::Rc;
 
 /// A simple namespace object (`sys.implementation`, ...): an instance with attributes.
@@ -18,53 +16,6 @@ fn namespace(vm: &Vm, type_name: &str, attrs: &[(&str, Value)]) -> Value {
         dict.set_str(k, v.clone());
     }
     Value::Instance(Rc::new(InstanceObject::with_dict(class, dict)))
-}
-
-fn method(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Rc::new(BuiltinFunction { name, func, bound_self: None, is_method: true }))
-}
-
-/// `sys.stdout` / `sys.stderr`: writable text streams over the process's descriptors 1 and 2.
-fn stream(vm: &Vm, fd: i64, name: &str) -> Value {
-    let mut class = TypeObject::builtin("TextIOWrapper", Some(vm.types.object.clone()), None);
-    class.is_heap_type = false;
-    class.dict.set_str(
-        "write",
-        method("write", |vm, a, _| {
-            let (Some(Value::Instance(me)), Some(text)) = (a.first(), a.get(1)) else {
-                return Err(PyErr::type_error("write() takes exactly one argument"));
-            };
-            let Value::Str(s) = text else {
-                return Err(PyErr::type_error(format!(
-                    "write() argument must be str, not {}",
-                    text.type_name()
-                )));
-            };
-            match me.dict.get_str("_fd") {
-                Some(Value::Int(2)) => {
-                    let _ = vm.stdout.flush();
-                    let _ = std::io::stderr().write_all(s.as_bytes());
-                }
-                _ => {
-                    let _ = vm.stdout.write_all(s.as_bytes());
-                }
-            }
-            Ok(Value::Int(s.char_len() as i64))
-        }),
-    );
-    class.dict.set_str(
-        "flush",
-        method("flush", |vm, _, _| {
-            let _ = vm.stdout.flush();
-            Ok(Value::None)
-        }),
-    );
-    let dict = DictObject::new();
-    dict.set_str("_fd", Value::Int(fd));
-    dict.set_str("name", Value::str(name));
-    dict.set_str("encoding", Value::str(&vm.config.stdio_encoding));
-    dict.set_str("errors", Value::str(&vm.config.stdio_errors));
-    Value::Instance(Rc::new(InstanceObject::with_dict(Rc::new(class), dict)))
 }
 
 /// `sys.exit([code])` raises SystemExit(code).
@@ -105,6 +56,10 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     );
     dict.set_str("implementation", implementation);
     dict.set_str("modules", Value::Dict(vm.modules.clone()));
+    let mut builtin_names: Vec<&str> = super::NATIVE.to_vec();
+    builtin_names.sort_unstable();
+    let builtin_names = builtin_names.into_iter().map(Value::str).collect();
+    dict.set_str("builtin_module_names", Value::Tuple(Rc::new(builtin_names)));
     let mut path = vm.config.path.clone();
     if let Some(lib) = &vm.imports.stdlib {
         path.push(lib.to_string_lossy().into_owned());
@@ -117,8 +72,15 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     dict.set_str("dont_write_bytecode", Value::Bool(vm.config.flags.dont_write_bytecode != 0));
     let prefix = vm.import_settings().pycache_prefix;
     dict.set_str("pycache_prefix", prefix.map_or(Value::None, |p| Value::str(&p.to_string_lossy())));
-    dict.set_str("stdout", stream(vm, 1, "<stdout>"));
-    dict.set_str("stderr", stream(vm, 2, "<stderr>"));
+    for (fd, name) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
+        match super::io::console_stream(vm, fd) {
+            Ok(stream) => {
+                dict.set_str(name, stream.clone());
+                dict.set_str(&format!("__{name}__"), stream);
+            }
+            Err(_) => dict.set_str(name, Value::None),
+        }
+    }
     super::sys_config::install(vm, dict);
     super::add_functions(
         dict,

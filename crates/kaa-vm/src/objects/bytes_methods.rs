@@ -353,16 +353,17 @@ fn starts_or_ends(vm: &mut Vm, args: &[Value], kwargs: &Kwargs, name: &str) -> P
     }
 }
 
-fn bytes_decode(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+fn bytes_decode(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     let m = me(args, "decode")?;
     let [encoding, errors] = keywords("decode", &args[1..], kwargs, ["encoding", "errors"], 2)?;
     let encoding = str_param("decode", "encoding", encoding)?;
     let errors = str_param("decode", "errors", errors)?;
-    let text = crate::objects::codecs::decode(
-        &m.data,
-        encoding.as_deref().unwrap_or("utf-8"),
-        errors.as_deref().unwrap_or("strict"),
-    )?;
+    let encoding = encoding.as_deref().unwrap_or("utf-8");
+    let errors = errors.as_deref().unwrap_or("strict");
+    if !crate::objects::codecs::is_native(encoding) || !crate::objects::codecs::is_native_handler(errors) {
+        return crate::modules::codecs::decode_text(vm, &args[0], encoding, errors);
+    }
+    let text = crate::objects::codecs::decode(&m.data, encoding, errors)?;
     Ok(Value::Str(Rc::new(crate::objects::str::StrObject::from_string(text))))
 }
 

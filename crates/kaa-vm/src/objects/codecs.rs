@@ -35,6 +35,16 @@ impl Codec {
     }
 }
 
+/// Whether `encoding` is one of the codecs implemented here (others go through `_codecs`).
+pub fn is_native(encoding: &str) -> bool {
+    lookup(encoding).is_ok()
+}
+
+/// Whether the error handler `errors` is one applied here (others go through `_codecs`).
+pub fn is_native_handler(errors: &str) -> bool {
+    handler(errors).is_ok()
+}
+
 fn lookup(encoding: &str) -> PyResult<Codec> {
     let norm: String = encoding
         .trim()
@@ -389,7 +399,7 @@ fn decode_utf32(data: &[u8], order: Option<bool>, errors: &str, out: &mut String
 
 /// `str.encode(encoding='utf-8', errors='strict')`.
 pub fn str_encode(
-    _vm: &mut crate::interp::Vm,
+    vm: &mut crate::interp::Vm,
     args: &[Value],
     kwargs: &crate::builtins::Kwargs,
 ) -> PyResult<Value> {
@@ -400,6 +410,17 @@ pub fn str_encode(
         crate::objects::args::keywords("encode", &args[1..], kwargs, ["encoding", "errors"], 2)?;
     let encoding = crate::objects::bytes_methods::str_param("encode", "encoding", encoding)?;
     let errors = crate::objects::bytes_methods::str_param("encode", "errors", errors)?;
-    let out = encode(s, encoding.as_deref().unwrap_or("utf-8"), errors.as_deref().unwrap_or("strict"))?;
+    let encoding = encoding.as_deref().unwrap_or("utf-8");
+    let errors = errors.as_deref().unwrap_or("strict");
+    if !is_native(encoding) || !is_native_handler(errors) {
+        return crate::modules::codecs::encode_text(vm, &args[0], encoding, errors);
+    }
+    let out = encode(s, encoding, errors)?;
     Ok(crate::objects::bytes::new_bytes(out))
+}
+
+/// The codec's canonical name ("utf-8", "latin-1", "utf-16-le", ...), or LookupError for an
+/// encoding Kaa does not know.
+pub fn canonical_name(encoding: &str) -> PyResult<&'static str> {
+    lookup(encoding).map(Codec::name)
 }

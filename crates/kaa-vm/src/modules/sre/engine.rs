@@ -463,6 +463,10 @@ impl<'a, T: ?Sized + Text> Matcher<'a, T> {
     /// Matches the code at `start` against the text at `State::ptr`; on success `State::ptr`
     /// is the end of the match. `toplevel` applies `match_all` and `must_advance`.
     pub fn run(&mut self, start: usize, toplevel: bool) -> Result<bool, Failure> {
+        self.st.steps = self.st.steps.wrapping_add(1);
+        if self.st.steps & 0xFFF == 0 && crate::interrupt::take() {
+            return Err(Failure::Interrupted);
+        }
         let base = self.st.ctxs.len();
         self.st.ctxs.push(Ctx {
             count: 0,
@@ -496,6 +500,12 @@ impl<'a, T: ?Sized + Text> Matcher<'a, T> {
                 }
                 Step::Dispatch => self.dispatch(&mut pattern, &mut ptr)?,
                 Step::Call(resume, next, inherit) => {
+                    // Jumps inside one context only go forward, so every loop of the matcher
+                    // passes here: the place to notice Ctrl-C.
+                    self.st.steps = self.st.steps.wrapping_add(1);
+                    if self.st.steps & 0xFFF == 0 && crate::interrupt::take() {
+                        return Err(Failure::Interrupted);
+                    }
                     let c = self.top();
                     c.pattern = pattern;
                     c.ptr = ptr;
@@ -532,10 +542,6 @@ impl<'a, T: ?Sized + Text> Matcher<'a, T> {
     fn dispatch(&mut self, pattern: &mut usize, ptr: &mut usize) -> Result<Step, Failure> {
         let end = self.st.end;
         loop {
-            self.st.steps = self.st.steps.wrapping_add(1);
-            if self.st.steps & 0xFFF == 0 && crate::interrupt::take() {
-                return Err(Failure::Interrupted);
-            }
             let op = self.c(*pattern);
             *pattern += 1;
             let p = *pattern;
@@ -558,8 +564,14 @@ impl<'a, T: ?Sized + Text> Matcher<'a, T> {
                     self.st.marks[i] = *ptr;
                     *pattern += 1;
                 }
-                LITERAL
-                | NOT_LITERAL
+                LITERAL => {
+                    if *ptr >= end || self.ch(*ptr) != self.c(p) {
+                        return Ok(Step::Return(false));
+                    }
+                    *pattern += 1;
+                    *ptr += 1;
+                }
+                NOT_LITERAL
                 | LITERAL_IGNORE
                 | NOT_LITERAL_IGNORE
                 | LITERAL_UNI_IGNORE
@@ -572,7 +584,6 @@ impl<'a, T: ?Sized + Text> Matcher<'a, T> {
                     let ch = self.ch(*ptr);
                     let arg = self.c(p);
                     let ok = match op {
-                        LITERAL => ch == arg,
                         NOT_LITERAL => ch != arg,
                         LITERAL_IGNORE => chars::lower_ascii(ch) == arg,
                         NOT_LITERAL_IGNORE => chars::lower_ascii(ch) != arg,

@@ -30,6 +30,7 @@ pub struct PatternData {
     /// -1: compiled without a source (accepts both kinds), 0: str, 1: bytes.
     pub isbytes: i8,
     pub types: Rc<SreTypes>,
+    pub decoded: subject::DecodeCache,
 }
 
 impl NativeData for PatternData {
@@ -122,7 +123,7 @@ fn string_pos_endpos(
 impl PatternData {
     /// The subject for `string` and a fresh state over `pos..endpos`, after CPython's checks.
     pub fn prepare(&self, string: &Value, pos: i64, endpos: i64) -> PyResult<(Rc<Subject>, State)> {
-        let subject = Subject::from_value(string)?;
+        let subject = Subject::from_value(string, &self.decoded)?;
         if subject.is_bytes() && self.isbytes == 0 {
             return Err(PyErr::type_error("cannot use a string pattern on a bytes-like object"));
         }
@@ -505,6 +506,19 @@ pub fn compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> 
                 ))
             }
             Value::BigInt(_) => i64::MAX,
+            // re._compiler's opcodes are _NamedIntConstant, an int subclass.
+            Value::Instance(inst) if inst.class.lookup("__index__").is_some() => {
+                match crate::objects::args::index_value(vm, item)? {
+                    Value::Int(i) if i < 0 => {
+                        return Err(PyErr::new(
+                            ExcKind::OverflowError,
+                            "can't convert negative value to unsigned int",
+                        ))
+                    }
+                    Value::Int(i) => i,
+                    _ => i64::MAX,
+                }
+            }
             _ => return Err(PyErr::type_error("an integer is required")),
         };
         let w = u32::try_from(w)
@@ -530,6 +544,7 @@ pub fn compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> 
         indexgroup: if has_names && has_index { indexgroup } else { Value::None },
         isbytes,
         types: types.clone(),
+        decoded: Default::default(),
     };
     if !super::validate::is_valid(&data.code, groups) {
         return Err(PyErr::new(ExcKind::RuntimeError, "invalid SRE code"));

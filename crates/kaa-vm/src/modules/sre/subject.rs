@@ -9,11 +9,14 @@ use crate::objects::str::StrObject;
 use crate::value::Value;
 use std::rc::Rc;
 
+/// The last non-ASCII `str` a pattern decoded, by identity.
+pub type DecodeCache = std::cell::RefCell<Option<(std::rc::Weak<StrObject>, Rc<[u32]>)>>;
+
 pub enum Subject {
     /// A `str` whose characters are all ASCII.
     Ascii(Rc<StrObject>),
     /// Any other `str`, as code points.
-    Wide(Vec<u32>),
+    Wide(Rc<[u32]>),
     /// bytes, bytearray (a snapshot), memoryview.
     Bytes(Buf),
 }
@@ -29,10 +32,22 @@ pub fn kind_of(v: &Value) -> Option<bool> {
 
 impl Subject {
     /// The subject for `v`, or CPython's TypeError for what is neither str nor bytes-like.
-    pub fn from_value(v: &Value) -> PyResult<Subject> {
+    /// A non-ASCII `str` is decoded once per pattern: `cache` keeps the last one, so loops that
+    /// call `match(s, pos)` over one long string (tokenizers, json) stay linear.
+    pub fn from_value(v: &Value, cache: &DecodeCache) -> PyResult<Subject> {
         match v {
             Value::Str(s) if s.is_ascii() => Ok(Subject::Ascii(s.clone())),
-            Value::Str(s) => Ok(Subject::Wide(s.as_str().chars().map(|c| c as u32).collect())),
+            Value::Str(s) => {
+                let mut slot = cache.borrow_mut();
+                if let Some((text, chars)) = &*slot {
+                    if text.upgrade().is_some_and(|t| Rc::ptr_eq(&t, s)) {
+                        return Ok(Subject::Wide(chars.clone()));
+                    }
+                }
+                let chars: Rc<[u32]> = s.as_str().chars().map(|c| c as u32).collect();
+                *slot = Some((Rc::downgrade(s), chars.clone()));
+                Ok(Subject::Wide(chars))
+            }
             _ => match crate::objects::bytes::buffer(v) {
                 Some(b) => Ok(Subject::Bytes(b)),
                 None => Err(not_a_string(v)),
@@ -104,7 +119,7 @@ impl Subject {
         }
         match self {
             Subject::Ascii(s) => go(s.as_str().as_bytes(), code, state, search),
-            Subject::Wide(w) => go(w.as_slice(), code, state, search),
+            Subject::Wide(w) => go(&w[..], code, state, search),
             Subject::Bytes(b) => go(&b[..], code, state, search),
         }
     }
