@@ -120,6 +120,9 @@ pub struct Vm {
     pub loop_budget: u64,
     /// The import system's state and settings (`crate::import`).
     pub imports: crate::import::ImportState,
+    /// Classes of native modules that their own code must find again (`itertools._grouper`),
+    /// keyed by qualified name; filled when the module is imported.
+    pub native_classes: HashMap<&'static str, Rc<TypeObject>>,
 }
 
 impl Default for Vm {
@@ -157,6 +160,7 @@ impl Vm {
             weakrefs: Default::default(),
             loop_budget: u64::MAX,
             imports: Default::default(),
+            native_classes: HashMap::new(),
         };
         for &kind in ExcKind::ALL {
             let base =

@@ -17,9 +17,10 @@ fn float_arg(args: &[Value], i: usize, fname: &str) -> PyResult<f64> {
             Some(r) => r,
             None => Err(PyErr::type_error(format!("must be real number, not {}", v.type_name()))),
         },
-        None => {
-            Err(PyErr::type_error(format!("{fname}() takes exactly one argument ({} given)", args.len())))
-        }
+        None => Err(PyErr::type_error(format!(
+            "math.{fname}() takes exactly one argument ({} given)",
+            args.len()
+        ))),
     }
 }
 
@@ -64,7 +65,42 @@ fn to_int(x: f64) -> PyResult<Value> {
     Ok(Value::from_bigint(num_bigint::BigInt::from(x as i128)))
 }
 
+/// `floor`/`ceil`/`trunc`: ints as they are, `__floor__`/`__ceil__`/`__trunc__` when the
+/// class has it, otherwise the float's (trunc requires the method, as in CPython).
+fn rounding(vm: &mut Vm, args: &[Value], name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+    if args.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "math.{name}() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    }
+    match &args[0] {
+        Value::Int(_) | Value::BigInt(_) => return Ok(args[0].clone()),
+        Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+        Value::Float(x) => return to_int(f(*x)),
+        Value::Instance(_) => {
+            if let Some(r) = vm.call_dunder(&args[0], &format!("__{name}__"), &[])? {
+                return Ok(r);
+            }
+            if name == "trunc" {
+                return Err(PyErr::type_error(format!(
+                    "type {} doesn't define __trunc__ method",
+                    args[0].type_name()
+                )));
+            }
+            if let Some(Value::Float(x)) = vm.call_dunder(&args[0], "__float__", &[])? {
+                return to_int(f(x));
+            }
+        }
+        _ => {}
+    }
+    to_int(f(float_arg(args, 0, name)?))
+}
+
 fn log(args: &[Value]) -> PyResult<Value> {
+    if args.is_empty() || args.len() > 2 {
+        return Err(PyErr::type_error("math.log requires 1 to 2 arguments"));
+    }
     let ln = |v: &Value| -> PyResult<f64> {
         // Big ints take logs exactly enough through their bit length.
         if let Value::BigInt(b) = v {
@@ -214,18 +250,9 @@ pub fn init(dict: &DictObject) {
             Ok(Value::Float(x.log10()))
         }),
         ("log", |_, a, _| log(a)),
-        ("floor", |_, a, _| match a.first() {
-            Some(Value::Int(_) | Value::BigInt(_)) => Ok(a[0].clone()),
-            _ => to_int(float_arg(a, 0, "floor")?.floor()),
-        }),
-        ("ceil", |_, a, _| match a.first() {
-            Some(Value::Int(_) | Value::BigInt(_)) => Ok(a[0].clone()),
-            _ => to_int(float_arg(a, 0, "ceil")?.ceil()),
-        }),
-        ("trunc", |_, a, _| match a.first() {
-            Some(Value::Int(_) | Value::BigInt(_)) => Ok(a[0].clone()),
-            _ => to_int(float_arg(a, 0, "trunc")?.trunc()),
-        }),
+        ("floor", |vm, a, _| rounding(vm, a, "floor", f64::floor)),
+        ("ceil", |vm, a, _| rounding(vm, a, "ceil", f64::ceil)),
+        ("trunc", |vm, a, _| rounding(vm, a, "trunc", f64::trunc)),
         ("pow", |_, a, _| {
             let (x, y) = (float_arg(a, 0, "pow")?, float_arg(a, 1, "pow")?);
             if x == 0.0 && y < 0.0 {
@@ -269,6 +296,9 @@ pub fn init(dict: &DictObject) {
                 }
             };
             let (rel, abs) = (get("rel_tol", 1e-9)?, get("abs_tol", 0.0)?);
+            if rel < 0.0 || abs < 0.0 {
+                return Err(PyErr::value_error("tolerances must be non-negative"));
+            }
             if x == y {
                 return Ok(Value::Bool(true));
             }
@@ -287,4 +317,6 @@ pub fn init(dict: &DictObject) {
         ("prod", prod),
     ];
     super::add_functions(dict, table);
+    // Later entries replace earlier ones of the same name (hypot, fsum: CPython's exact algorithms).
+    super::add_functions(dict, super::math_extra::TABLE);
 }

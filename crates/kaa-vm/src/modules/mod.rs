@@ -7,23 +7,39 @@ use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::value::Value;
 use std::rc::Rc;
 
+mod array;
+pub mod binascii;
+mod bisect;
+pub mod collections;
+mod functools;
+pub mod gc;
+mod hashes;
+mod heapq;
+pub mod itertools;
 pub mod atexit;
 pub mod codecs;
 pub mod errno;
-pub mod gc;
 pub mod io;
 pub mod math;
+mod math_extra;
+mod native_class;
 pub mod posix;
+pub mod random;
+pub mod sre;
+pub mod string;
+pub mod structs;
 mod posix_process;
 mod posix_scandir;
 pub mod signal;
-pub mod sre;
 pub mod structseq;
 pub mod sys;
 mod sys_config;
 pub mod thread;
 pub mod time;
+mod unicodedata;
+mod unicodedata_tables;
 pub mod weakref;
+mod zlib;
 
 /// A module object: a name and a namespace.
 pub struct ModuleObject {
@@ -46,6 +62,18 @@ pub fn add_functions(dict: &DictObject, table: &[(&'static str, NativeFn)]) {
     }
 }
 
+/// Runs the Python half of a native module (source compiled into Kaa) in its namespace; a
+/// failure is a bug in that source, printed when the module is first imported.
+pub fn run_python_part(vm: &mut Vm, dict: &Rc<DictObject>, source: &str, filename: &str) {
+    dict.set_str("__builtins__", Value::Dict(vm.builtins.clone()));
+    let result = crate::builtins::compile_builtin_module(vm, source, filename)
+        .and_then(|code| vm.run_code_in(code, dict.clone(), dict.clone()));
+    if let Err(e) = result {
+        let exc = vm.materialize(e);
+        vm.print_exception(&exc);
+    }
+}
+
 /// The modules written in Rust (importable before anything on `sys.path`).
 /// Keep in step with `create` below (a name missing here still imports, but its repr and
 /// `BuiltinImporter.find_spec` would not call it built in).
@@ -59,6 +87,26 @@ pub const NATIVE: &[&str] = &[
     "posix",
     "weakref",
     "_weakref",
+    "_sre",
+    "itertools",
+    "_collections",
+    "_random",
+    "_struct",
+    "binascii",
+    "_string",
+    "_contextvars",
+    "_md5",
+    "_sha1",
+    "_sha256",
+    "_sha512",
+    "_sha3",
+    "_blake2",
+    "_heapq",
+    "_bisect",
+    "_functools",
+    "zlib",
+    "unicodedata",
+    "array",
     "errno",
     "_posixsubprocess",
     "_signal",
@@ -93,6 +141,20 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_io" => io::init(vm, &dict),
         "_posixsubprocess" => posix_process::init_posixsubprocess(&dict),
         "_sre" => sre::init(vm, &dict),
+        "itertools" => itertools::init(vm, &dict),
+        "_collections" => collections::init(vm, &dict),
+        "_random" => random::init(vm, &dict),
+        "_struct" => structs::init(vm, &dict),
+        "binascii" => binascii::init(vm, &dict),
+        "_string" => string::init(&dict),
+        "_heapq" => heapq::init(&dict),
+        "_bisect" => bisect::init(&dict),
+        "_functools" => functools::init(vm, &dict),
+        "zlib" => zlib::init(vm, &dict),
+        "unicodedata" => unicodedata::init(vm, &dict),
+        "array" => array::init(vm, &dict),
+        "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => hashes::init(vm, &dict, name),
+        "_contextvars" => run_python_part(vm, &dict, include_str!("contextvars.py"), "<frozen _contextvars>"),
         "_codecs" => codecs::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {

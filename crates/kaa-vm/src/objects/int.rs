@@ -95,22 +95,35 @@ pub fn str_hash(text: &str) -> i64 {
     }
 }
 
-/// A tuple's hash, fed its items' hashes one by one (no buffer needed).
-pub struct TupleHasher(u64);
+/// A tuple's hash, fed its items' hashes one by one (no buffer needed): CPython's xxHash-based
+/// tuple hash, so sets and dicts keyed by tuples of ints iterate in CPython's order.
+pub struct TupleHasher {
+    acc: u64,
+    len: u64,
+}
 
 impl TupleHasher {
+    const PRIME_1: u64 = 11400714785074694791;
+    const PRIME_2: u64 = 14029467366897019727;
+    const PRIME_5: u64 = 2870177450012600261;
+
     pub fn new() -> TupleHasher {
-        TupleHasher(0x27D4EB2F165667C5)
+        TupleHasher { acc: Self::PRIME_5, len: 0 }
     }
 
     #[inline]
     pub fn add(&mut self, lane: i64) {
-        self.0 = self.0.wrapping_add((lane as u64).wrapping_mul(0xC2B2AE3D27D4EB4F));
-        self.0 = self.0.rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+        self.acc = self.acc.wrapping_add((lane as u64).wrapping_mul(Self::PRIME_2));
+        self.acc = self.acc.rotate_left(31).wrapping_mul(Self::PRIME_1);
+        self.len += 1;
     }
 
     pub fn finish(&self) -> i64 {
-        (self.0 >> 1) as i64
+        let acc = self.acc.wrapping_add(self.len ^ (Self::PRIME_5 ^ 3527539));
+        if acc == u64::MAX {
+            return 1546275796;
+        }
+        acc as i64
     }
 }
 
