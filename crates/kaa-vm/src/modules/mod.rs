@@ -34,6 +34,7 @@ pub mod signal;
 pub mod structseq;
 pub mod sys;
 mod sys_config;
+mod sys_os;
 pub mod thread;
 pub mod time;
 mod unicodedata;

@@ -82,6 +82,7 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
         }
     }
     super::sys_config::install(vm, dict);
+    super::sys_os::install(vm, dict);
     super::add_functions(
         dict,
         &[

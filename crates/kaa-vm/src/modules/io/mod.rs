@@ -20,7 +20,7 @@ mod stringio;
 mod textio;
 
 pub use open::builtin_open;
-pub use textio::{console_of, console_stream};
+pub use textio::{complete_prefix, console_of, console_stream};
 
 use crate::builtins::{hidden, Kwargs};
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
@@ -82,10 +82,10 @@ pub fn install(ns: &DictObject, object: &Rc<TypeObject>) {
 fn install_exceptions(ns: &DictObject) {
     let Some(Value::Type(os_error)) = ns.get_str("OSError") else { return };
     let Some(Value::Type(value_error)) = ns.get_str("ValueError") else { return };
-    if let Ok(mut t) =
+    if let Ok(t) =
         TypeObject::new_class("UnsupportedOperation", "UnsupportedOperation", vec![os_error, value_error])
     {
-        t.is_heap_type = false;
+        // A heap type, so io.py's `UnsupportedOperation.__module__ = "io"` is allowed.
         *t.module.borrow_mut() = Some(Value::str("io"));
         ns.set_str(&hidden("UnsupportedOperation"), Value::Type(Rc::new(t)));
     }

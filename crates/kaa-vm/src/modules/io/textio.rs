@@ -116,7 +116,7 @@ fn encoded_len(text: &str, codec: &str) -> usize {
 }
 
 /// How many leading bytes of `data` are whole characters in `codec`.
-fn complete_prefix(data: &[u8], codec: &str) -> usize {
+pub fn complete_prefix(data: &[u8], codec: &str) -> usize {
     match codec {
         "utf-8" => {
             let len = data.len();

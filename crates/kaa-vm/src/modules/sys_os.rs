@@ -1,0 +1,59 @@
+//! The parts of `sys` that `os`, `subprocess`, `threading` and friends read at import:
+//! encodings, the executable and prefixes, `excepthook`, audit hooks (accepted, never called).
+
+use crate::exceptions::PyResult;
+use crate::interp::Vm;
+use crate::objects::dict::DictObject;
+use crate::objects::function::NativeFn;
+use crate::value::Value;
+
+/// `sys.excepthook(type, value, traceback)`: prints the exception as an uncaught one.
+fn excepthook(vm: &mut Vm, args: &[Value], _: &crate::builtins::Kwargs) -> PyResult<Value> {
+    crate::builtins::arity("excepthook", args, 3, 3)?;
+    match &args[1] {
+        Value::Exception(e) => vm.print_exception(&e.clone()),
+        other => {
+            let text = vm.str(other)?;
+            eprintln!("{}: {text}", args[0].type_name());
+        }
+    }
+    Ok(Value::None)
+}
+
+pub fn install(vm: &mut Vm, dict: &DictObject) {
+    let functions: &[(&str, NativeFn)] = &[
+        ("getfilesystemencoding", |_, _, _| Ok(Value::str("utf-8"))),
+        ("getfilesystemencodeerrors", |_, _, _| Ok(Value::str("surrogateescape"))),
+        ("getdefaultencoding", |_, _, _| Ok(Value::str("utf-8"))),
+        ("excepthook", excepthook),
+        ("audit", |_, _, _| Ok(Value::None)),
+        ("addaudithook", |_, _, _| Ok(Value::None)),
+    ];
+    super::add_functions(dict, functions);
+    if let Some(hook) = dict.get_str("excepthook") {
+        dict.set_str("__excepthook__", hook);
+    }
+    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    dict.set_str("executable", Value::str(&exe));
+    dict.set_str("_base_executable", Value::str(&exe));
+    let prefix = vm
+        .imports
+        .stdlib
+        .as_ref()
+        .and_then(|lib| lib.parent().and_then(|p| p.parent()).map(|p| p.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "/usr".to_string());
+    for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        dict.set_str(name, Value::str(&prefix));
+    }
+    dict.set_str("platlibdir", Value::str("lib"));
+    dict.set_str("maxunicode", Value::Int(0x10FFFF));
+    dict.set_str("abiflags", Value::str(""));
+    dict.set_str("api_version", Value::Int(1013));
+    let argv = dict.get_str("argv").unwrap_or(Value::None);
+    let orig: Vec<Value> = match &argv {
+        Value::List(l) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let orig = vm.new_list(orig);
+    dict.set_str("orig_argv", orig);
+}
