@@ -184,6 +184,11 @@ impl Vm {
                 return Ok(v);
             }
         }
+        if name == "__doc__" {
+            // Every object has a `__doc__` through its type; built-in types without a docstring
+            // here answer None (`None.__doc__`, `(1).__doc__` read by types.py and enum).
+            return Ok(self.type_of(obj).dict.get_str("__doc__").unwrap_or(Value::None));
+        }
         Err(self.no_attribute(obj, name))
     }
 

@@ -557,3 +557,32 @@ pub fn type_new_checked(
     let bases = bases.to_vec();
     vm.type_new(meta, name, &bases, &dict, kwargs)
 }
+
+/// `type(name, bases, ns, **kw)` whose bases have a more derived metaclass with a `__new__`
+/// written in Python: CPython's `type_new` hands the call to that metaclass (enum's
+/// `_simple_enum` makes its classes this way), then runs its `__init__`. None otherwise.
+pub fn type_call_with_metaclass(
+    vm: &mut Vm,
+    name: &Value,
+    bases: &Value,
+    dict: &Value,
+    kwargs: &Kwargs,
+) -> PyResult<Option<Value>> {
+    let Value::Tuple(base_items) = bases else { return Ok(None) };
+    let type_ = vm.types.type_.clone();
+    let winner = vm.most_derived_metaclass(&type_, base_items)?;
+    if Rc::ptr_eq(&winner, &type_) {
+        return Ok(None);
+    }
+    let new = match winner.lookup("__new__") {
+        Some(Value::StaticMethod(f)) => (*f).clone(),
+        Some(f @ Value::Function(_)) => f,
+        _ => return Ok(None),
+    };
+    let args = vec![Value::Type(winner.clone()), name.clone(), bases.clone(), dict.clone()];
+    let cls = vm.call_value(&new, args, kwargs.to_vec())?;
+    if let (Value::Type(_), Some(init @ Value::Function(_))) = (&cls, winner.lookup("__init__")) {
+        vm.call_value(&init, vec![cls.clone(), name.clone(), bases.clone(), dict.clone()], kwargs.to_vec())?;
+    }
+    Ok(Some(cls))
+}

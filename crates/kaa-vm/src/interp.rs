@@ -219,9 +219,11 @@ impl Vm {
         let code = &f.code;
         let ncells = code.cellvars.len();
         for (i, name) in code.varnames.iter().enumerate() {
+            // A frame being suspended may already have moved its values off the stack: what is
+            // not there reads as unbound rather than indexing past the end.
             let v = match code.cellvars.iter().position(|c| c == name) {
-                Some(c) => f.cells[c].borrow().clone(),
-                None => self.stack[f.base + i].clone(),
+                Some(c) => f.cells.get(c).map_or(Value::Null, |cell| cell.borrow().clone()),
+                None => self.stack.get(f.base + i).cloned().unwrap_or(Value::Null),
             };
             if !v.is_null() {
                 d.set_str(name, v);
@@ -229,14 +231,14 @@ impl Vm {
         }
         for (i, name) in code.cellvars.iter().enumerate() {
             if !code.varnames.contains(name) {
-                let v = f.cells[i].borrow().clone();
+                let v = f.cells.get(i).map_or(Value::Null, |cell| cell.borrow().clone());
                 if !v.is_null() {
                     d.set_str(name, v);
                 }
             }
         }
         for (i, name) in code.freevars.iter().enumerate() {
-            let v = f.cells[ncells + i].borrow().clone();
+            let v = f.cells.get(ncells + i).map_or(Value::Null, |cell| cell.borrow().clone());
             if !v.is_null() {
                 d.set_str(name, v);
             }
@@ -2978,6 +2980,7 @@ impl Vm {
 
     fn slice(&mut self, container: &Value, s: &(Value, Value, Value)) -> PyResult<Value> {
         Ok(match container {
+            Value::Range(r) => range_slice(r, s)?,
             Value::List(l) => {
                 let items = l.borrow();
                 let idx = slice_indices(s, items.len())?;
@@ -3700,6 +3703,18 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
 
 /// The indices a slice selects from a sequence of length `len`.
 pub(crate) fn slice_indices(s: &(Value, Value, Value), len: usize) -> PyResult<Vec<usize>> {
+    let (start, stop, step) = slice_adjust(s, len)?;
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
+    }
+    Ok(out)
+}
+
+/// `slice.indices(len)`: start, stop and step clamped to a sequence of length `len`.
+pub(crate) fn slice_adjust(s: &(Value, Value, Value), len: usize) -> PyResult<(i64, i64, i64)> {
     let get = |v: &Value| -> PyResult<Option<i64>> {
         match v {
             Value::None => Ok(None),
@@ -3728,13 +3743,18 @@ pub(crate) fn slice_indices(s: &(Value, Value, Value), len: usize) -> PyResult<V
     } else {
         (norm(get(&s.0)?, len - 1, -1, len - 1), norm(get(&s.1)?, -1, -1, len - 1))
     };
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        i += step;
+    Ok((start, stop, step))
+}
+
+/// `r[a:b:c]` of a range is a range (CPython's compute_slice).
+fn range_slice(r: &(i64, i64, i64), s: &(Value, Value, Value)) -> PyResult<Value> {
+    let len = range_len(r.0, r.1, r.2) as usize;
+    let (start, stop, step) = slice_adjust(s, len)?;
+    let at = |i: i64| i64::try_from(r.0 as i128 + i as i128 * r.2 as i128);
+    match (at(start), at(stop), r.2.checked_mul(step)) {
+        (Ok(a), Ok(b), Some(c)) => Ok(Value::Range(Rc::new((a, b, c)))),
+        _ => Err(PyErr::new(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")),
     }
-    Ok(out)
 }
 
 #[cold]

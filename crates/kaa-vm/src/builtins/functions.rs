@@ -411,6 +411,10 @@ pub fn builtin_type(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Va
         ([_], false) => Err(PyErr::type_error("type() takes no keyword arguments")),
         ([name, bases, dict], _) => {
             let type_ = vm.types.type_.clone();
+            if let Some(cls) = crate::class_creation::type_call_with_metaclass(vm, name, bases, dict, kwargs)?
+            {
+                return Ok(cls);
+            }
             crate::class_creation::type_new_checked(vm, &type_, name, bases, dict, kwargs)
         }
         _ => Err(PyErr::type_error("type() takes 1 or 3 arguments")),

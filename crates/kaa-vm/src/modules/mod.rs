@@ -8,29 +8,29 @@ use crate::value::Value;
 use std::rc::Rc;
 
 mod array;
+pub mod atexit;
 pub mod binascii;
 mod bisect;
+pub mod codecs;
 pub mod collections;
+pub mod errno;
 mod functools;
 pub mod gc;
 mod hashes;
 mod heapq;
-pub mod itertools;
-pub mod atexit;
-pub mod codecs;
-pub mod errno;
 pub mod io;
+pub mod itertools;
 pub mod math;
 mod math_extra;
 mod native_class;
 pub mod posix;
+mod posix_process;
+mod posix_scandir;
 pub mod random;
+pub mod signal;
 pub mod sre;
 pub mod string;
 pub mod structs;
-mod posix_process;
-mod posix_scandir;
-pub mod signal;
 pub mod structseq;
 pub mod sys;
 mod sys_config;
@@ -143,7 +143,10 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_posixsubprocess" => posix_process::init_posixsubprocess(&dict),
         "_sre" => sre::init(vm, &dict),
         "itertools" => itertools::init(vm, &dict),
-        "_collections" => collections::init(vm, &dict),
+        "_collections" => {
+            collections::init(vm, &dict);
+            run_python_part(vm, &dict, include_str!("defaultdict.py"), "<frozen _collections>");
+        }
         "_random" => random::init(vm, &dict),
         "_struct" => structs::init(vm, &dict),
         "binascii" => binascii::init(vm, &dict),

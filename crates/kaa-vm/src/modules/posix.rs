@@ -1045,6 +1045,9 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
         ("putenv", putenv),
         ("unsetenv", unsetenv),
         ("fspath", os_fspath),
+        // Kaa has no threads to protect across fork: the hooks are accepted (random, tempfile
+        // and logging register them at import) and never run.
+        ("register_at_fork", |_, _, _| Ok(Value::None)),
         ("getpid", |_, _, _| Ok(Value::Int(simple_ids("getpid")))),
         ("getppid", |_, _, _| Ok(Value::Int(simple_ids("getppid")))),
         ("getuid", |_, _, _| Ok(Value::Int(simple_ids("getuid")))),

@@ -131,7 +131,7 @@ impl Types {
             dict_keys: t("dict_keys", None),
             dict_values: t("dict_values", None),
             dict_items: t("dict_items", None),
-            mappingproxy: t("mappingproxy", None),
+            mappingproxy: t("mappingproxy", Some(crate::objects::native::mappingproxy_new)),
             getset_descriptor: t("getset_descriptor", None),
             bytes: t("bytes", Some(c.bytes)),
             bytearray: t("bytearray", Some(c.bytearray)),

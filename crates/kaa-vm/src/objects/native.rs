@@ -449,3 +449,29 @@ fn view_compare(vm: &mut Vm, a: &[Value], negate: bool) -> PyResult<Value> {
     }
     Ok(Value::Bool(equal != negate))
 }
+
+/// `types.MappingProxyType(mapping)`: a read-only live view of a dict.
+pub fn mappingproxy_new(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    if !kwargs.is_empty() || args.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "mappingproxy() takes exactly one argument ({} given)",
+            args.len() + kwargs.len()
+        )));
+    }
+    match &args[0] {
+        Value::Dict(d) => {
+            Ok(Value::Native(Rc::new(NativeObject::MappingProxy(ProxyTarget::Dict(d.clone())))))
+        }
+        Value::Native(n) if matches!(**n, NativeObject::MappingProxy(_)) => Ok(args[0].clone()),
+        other => {
+            if let Some(Value::Dict(d)) = crate::objects::builtin_subclass::base_value(other).cloned() {
+                return Ok(Value::Native(Rc::new(NativeObject::MappingProxy(ProxyTarget::Dict(d)))));
+            }
+            let _ = vm;
+            Err(PyErr::type_error(format!(
+                "mappingproxy() argument must be a mapping, not {}",
+                other.type_name()
+            )))
+        }
+    }
+}
