@@ -226,6 +226,17 @@ impl Vm {
             (Value::Function(f), "__name__") => Some(Value::str(&f.name)),
             (Value::Function(f), "__qualname__") => Some(Value::str(&f.qualname)),
             (Value::Function(f), "__code__") => Some(Value::Code(f.code.clone())),
+            // Functions are non-data descriptors: `f.__get__(obj, type=None)` binds them
+            // (enum and inspect test for `__get__` to tell descriptors from plain values).
+            (Value::Function(_), "__get__") => Some(builtins::bound(
+                "__get__",
+                |_, a, _| match a {
+                    [f, Value::None] | [f, Value::None, _] => Ok(f.clone()),
+                    [f, obj] | [f, obj, _] => Ok(Value::BoundMethod(Rc::new((f.clone(), obj.clone())))),
+                    _ => Err(PyErr::type_error("__get__(None, None) is invalid")),
+                },
+                obj,
+            )),
             (Value::Function(f), "__doc__") => Some(f.consts.consts.first().cloned().unwrap_or(Value::None)),
             (Value::Function(f), "__annotations__") => {
                 let d = DictObject::new();
@@ -296,6 +307,11 @@ impl Vm {
             (Value::Exception(e), "__suppress_context__") => Some(Value::Bool(e.suppress_context.get())),
             (Value::Property(p), "fget") => Some(p.fget.clone()),
             (Value::Property(p), "fset") => Some(p.fset.clone()),
+            (Value::Property(p), "__doc__") => match p.doc.borrow().clone() {
+                Some(doc) => Some(doc),
+                None if matches!(p.fget, Value::None) => Some(Value::None),
+                None => Some(self.get_attr(&p.fget.clone(), "__doc__").unwrap_or(Value::None)),
+            },
             (Value::Property(_), "setter" | "getter" | "deleter") => {
                 Some(builtins::property_copier(obj, name))
             }
@@ -590,6 +606,10 @@ impl Vm {
             }
             Value::Function(f) => {
                 f.dict.set_str(name, value);
+                Ok(())
+            }
+            Value::Property(p) if name == "__doc__" => {
+                p.doc.replace(Some(value));
                 Ok(())
             }
             _ => Err(PyErr::new(

@@ -279,7 +279,8 @@ fn property_with(args: &[Value], slot: usize) -> PyResult<Value> {
     let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
     parts[slot] = f.clone();
     let [fget, fset, fdel] = parts;
-    Ok(Value::Property(Rc::new(crate::objects::types::PropertyObject { fget, fset, fdel })))
+    let doc = std::cell::RefCell::new(p.doc.borrow().clone());
+    Ok(Value::Property(Rc::new(crate::objects::types::PropertyObject { fget, fset, fdel, doc })))
 }
 
 fn name_arg(args: &[Value], i: usize, what: &str) -> PyResult<Name> {

@@ -424,12 +424,13 @@ fn long_range(ends: &[Value]) -> PyResult<Value> {
 
 /// `property(fget=None, fset=None, fdel=None, doc=None)`.
 pub fn builtin_property(_vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
-    let [fget, fset, fdel, _doc] = keywords("property", args, kwargs, ["fget", "fset", "fdel", "doc"], 4)?;
+    let [fget, fset, fdel, doc] = keywords("property", args, kwargs, ["fget", "fset", "fdel", "doc"], 4)?;
     let get = |v: Option<Value>| v.unwrap_or(Value::None);
     Ok(Value::Property(Rc::new(crate::objects::types::PropertyObject {
         fget: get(fget),
         fset: get(fset),
         fdel: get(fdel),
+        doc: std::cell::RefCell::new(doc.filter(|d| !matches!(d, Value::None))),
     })))
 }
 

@@ -289,6 +289,7 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
                 fget,
                 fset: Value::None,
                 fdel: Value::None,
+                doc: Default::default(),
             })),
         );
     }

@@ -70,7 +70,12 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     }));
     deque.dict.set_str(
         "maxlen",
-        Value::Property(Rc::new(PropertyObject { fget, fset: Value::None, fdel: Value::None })),
+        Value::Property(Rc::new(PropertyObject {
+            fget,
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Default::default(),
+        })),
     );
     vm.native_classes.insert("collections.deque", deque);
     let iter_methods: &[(&'static str, NativeFn)] =

@@ -42,6 +42,7 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
             fget,
             fset: Value::None,
             fdel: Value::None,
+            doc: Default::default(),
         })),
     );
     vm.native_classes.insert("functools.K", k);

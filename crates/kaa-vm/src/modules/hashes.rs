@@ -167,7 +167,12 @@ pub fn init(vm: &mut Vm, dict: &DictObject, module: &str) {
             }));
             cls.dict.set_str(
                 attr,
-                Value::Property(Rc::new(PropertyObject { fget, fset: Value::None, fdel: Value::None })),
+                Value::Property(Rc::new(PropertyObject {
+                    fget,
+                    fset: Value::None,
+                    fdel: Value::None,
+                    doc: Default::default(),
+                })),
             );
         }
     }

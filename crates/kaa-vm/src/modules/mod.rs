@@ -114,8 +114,8 @@ pub const NATIVE: &[&str] = &[
     "_thread",
     "atexit",
     "_io",
-    "_sre",
     "_codecs",
+    "_ast",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -143,6 +143,10 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_posixsubprocess" => posix_process::init_posixsubprocess(&dict),
         "_sre" => sre::init(vm, &dict),
         "itertools" => itertools::init(vm, &dict),
+        "_ast" => {
+            let source = concat!(include_str!("ast_module.py"), "\n", include_str!("ast_classes.py"));
+            run_python_part(vm, &dict, source, "<frozen _ast>");
+        }
         "_collections" => {
             collections::init(vm, &dict);
             run_python_part(vm, &dict, include_str!("defaultdict.py"), "<frozen _collections>");

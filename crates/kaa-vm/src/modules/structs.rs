@@ -540,6 +540,7 @@ pub fn init(vm: &mut Vm, dict: &Rc<DictObject>) {
                 fget,
                 fset: Value::None,
                 fdel: Value::None,
+                doc: Default::default(),
             })),
         );
     }

@@ -21,6 +21,38 @@ fn excepthook(vm: &mut Vm, args: &[Value], _: &crate::builtins::Kwargs) -> PyRes
 }
 
 pub fn install(vm: &mut Vm, dict: &DictObject) {
+    // sys.float_info: IEEE 754 binary64, as CPython reports it on every platform Kaa runs on.
+    let names = [
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ];
+    let fields: Vec<Option<&str>> = names.iter().map(|n| Some(*n)).collect();
+    let class = super::structseq::new_type(vm, "sys", "float_info", &fields, fields.len());
+    let values = vec![
+        Value::Float(f64::MAX),
+        Value::Int(f64::MAX_EXP as i64),
+        Value::Int(f64::MAX_10_EXP as i64),
+        Value::Float(f64::MIN_POSITIVE),
+        Value::Int(f64::MIN_EXP as i64),
+        Value::Int(f64::MIN_10_EXP as i64),
+        Value::Int(f64::DIGITS as i64),
+        Value::Int(f64::MANTISSA_DIGITS as i64),
+        Value::Float(f64::EPSILON),
+        Value::Int(f64::RADIX as i64),
+        Value::Int(1),
+    ];
+    let info = super::structseq::make(vm, &class, values);
+    dict.set_str("float_info", info);
+
     let functions: &[(&str, NativeFn)] = &[
         ("getfilesystemencoding", |_, _, _| Ok(Value::str("utf-8"))),
         ("getfilesystemencodeerrors", |_, _, _| Ok(Value::str("surrogateescape"))),

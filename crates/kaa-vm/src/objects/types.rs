@@ -339,6 +339,8 @@ pub struct PropertyObject {
     pub fget: Value,
     pub fset: Value,
     pub fdel: Value,
+    /// `doc=` or a later `prop.__doc__ = ...` (None: the getter's docstring is used).
+    pub doc: RefCell<Option<Value>>,
 }
 
 /// The object `super()` returns: look up attributes after `start` in `obj`'s type's MRO.

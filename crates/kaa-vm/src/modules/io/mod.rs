@@ -176,6 +176,7 @@ pub fn property(name: &'static str, fget: NativeFn, fset: Option<NativeFn>) -> V
         fget: f(fget),
         fset: fset.map_or(Value::None, f),
         fdel: Value::None,
+        doc: Default::default(),
     }))
 }
 

@@ -58,7 +58,12 @@ fn make_type(
             Value::Builtin(Rc::new(BuiltinFunction { name: n, func: f, bound_self: None, is_method: false }));
         t.dict.set_str(
             n,
-            Value::Property(Rc::new(PropertyObject { fget, fset: Value::None, fdel: Value::None })),
+            Value::Property(Rc::new(PropertyObject {
+                fget,
+                fset: Value::None,
+                fdel: Value::None,
+                doc: Default::default(),
+            })),
         );
     }
     t
