@@ -868,27 +868,5 @@ fn compare(vm: &mut Vm, args: &[Value], op: CompareKind) -> PyResult<Value> {
     let Some(other) = args.get(1).and_then(state_of::<ArrayState>) else { return Ok(Value::NotImplemented) };
     let a = items(st);
     let b = items(other);
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if !vm.equals(&a[i], &b[i])? {
-            break;
-        }
-        i += 1;
-    }
-    if i >= a.len() || i >= b.len() {
-        let (x, y) = (a.len(), b.len());
-        return Ok(Value::Bool(match op {
-            CompareKind::Lt => x < y,
-            CompareKind::Le => x <= y,
-            CompareKind::Eq => x == y,
-            CompareKind::Ne => x != y,
-            CompareKind::Gt => x > y,
-            CompareKind::Ge => x >= y,
-        }));
-    }
-    match op {
-        CompareKind::Eq => Ok(Value::Bool(false)),
-        CompareKind::Ne => Ok(Value::Bool(true)),
-        _ => Ok(Value::Bool(vm.compare(op, &a[i], &b[i])?)),
-    }
+    Ok(Value::Bool(crate::objects::tuple::sequence_compare(vm, op, &a, &b)?))
 }

@@ -635,30 +635,7 @@ fn compare(vm: &mut Vm, args: &[Value], op: CompareKind) -> PyResult<Value> {
     let Some(other) = args.get(1).and_then(state_of::<Deque>) else { return Ok(Value::NotImplemented) };
     let (a, _) = snapshot(st);
     let (b, _) = snapshot(other);
-    // Find the first index where the items differ, as list comparison does.
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if !vm.equals(&a[i], &b[i])? {
-            break;
-        }
-        i += 1;
-    }
-    if i >= a.len() || i >= b.len() {
-        let (x, y) = (a.len(), b.len());
-        return Ok(Value::Bool(match op {
-            CompareKind::Lt => x < y,
-            CompareKind::Le => x <= y,
-            CompareKind::Eq => x == y,
-            CompareKind::Ne => x != y,
-            CompareKind::Gt => x > y,
-            CompareKind::Ge => x >= y,
-        }));
-    }
-    match op {
-        CompareKind::Eq => Ok(Value::Bool(false)),
-        CompareKind::Ne => Ok(Value::Bool(true)),
-        _ => Ok(Value::Bool(vm.compare(op, &a[i], &b[i])?)),
-    }
+    Ok(Value::Bool(crate::objects::tuple::sequence_compare(vm, op, &a, &b)?))
 }
 
 fn add(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {

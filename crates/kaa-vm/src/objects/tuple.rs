@@ -104,3 +104,37 @@ mod tests {
         }
     }
 }
+
+/// Compares two sequences as list comparison does: by the first items that differ, compared with
+/// `op`, or by length when one is a prefix of the other (array and deque comparisons).
+pub fn sequence_compare(
+    vm: &mut Vm,
+    op: kaa_bytecode::opcode::CompareKind,
+    a: &[Value],
+    b: &[Value],
+) -> PyResult<bool> {
+    use kaa_bytecode::opcode::CompareKind;
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if !vm.equals(&a[i], &b[i])? {
+            break;
+        }
+        i += 1;
+    }
+    if i >= a.len() || i >= b.len() {
+        let (x, y) = (a.len(), b.len());
+        return Ok(match op {
+            CompareKind::Lt => x < y,
+            CompareKind::Le => x <= y,
+            CompareKind::Eq => x == y,
+            CompareKind::Ne => x != y,
+            CompareKind::Gt => x > y,
+            CompareKind::Ge => x >= y,
+        });
+    }
+    match op {
+        CompareKind::Eq => Ok(false),
+        CompareKind::Ne => Ok(true),
+        _ => vm.compare(op, &a[i], &b[i]),
+    }
+}
