@@ -41,6 +41,9 @@ impl Vm {
     #[cold]
     pub(crate) fn add_traceback_here(&mut self, exc: &Rc<ExceptionObject>) {
         let index = self.frames.len() - 1;
+        if self.frames[index].code.flags.has(kaa_bytecode::code::CodeFlags::KAA_INTERNAL) {
+            return;
+        }
         let frame = self.frame_object(index);
         let f = &self.frames[index];
         let at = f.pc.saturating_sub(1);

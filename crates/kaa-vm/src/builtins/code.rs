@@ -26,6 +26,13 @@ enum CompileMode {
 
 /// Parses and compiles `source` as `compile()` does, raising SyntaxError as CPython words it.
 fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> PyResult<Rc<CodeObject>> {
+    let code = compile_unkept(vm, source, filename, mode)?;
+    keep_alive(vm, &code);
+    Ok(code)
+}
+
+/// `compile_source` before the code object is kept alive (still unshared).
+fn compile_unkept(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> PyResult<Rc<CodeObject>> {
     if source.contains('\0') {
         return Err(PyErr::new(ExcKind::SyntaxError, "source code string cannot contain null bytes"));
     }
@@ -52,10 +59,7 @@ fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> P
         other => other,
     };
     match kaa_compiler::compile_module(&tree, filename) {
-        Ok(code) => {
-            keep_alive(vm, &code);
-            Ok(code)
-        }
+        Ok(code) => Ok(code),
         Err(kaa_compiler::codegen::CompileError::Syntax(e)) => Err(syntax_error(vm, e, filename, source)),
         Err(kaa_compiler::codegen::CompileError::Unsupported { what, .. }) => {
             Err(PyErr::new(ExcKind::SystemError, format!("Kaa cannot compile {what} yet")))
@@ -88,9 +92,22 @@ fn compile_string(vm: &Vm, source: &str, mode: CompileMode) -> PyResult<Rc<CodeO
 /// Compiles the Python source of a module Kaa ships inside the binary (such as the pure-Python
 /// half of `weakref`).
 pub fn compile_builtin_module(vm: &Vm, source: &str, filename: &str) -> PyResult<Rc<CodeObject>> {
-    let code = compile_source(vm, source, filename, CompileMode::Exec)?;
+    let mut code = compile_unkept(vm, source, filename, CompileMode::Exec)?;
+    mark_internal(&mut code);
     keep_alive(vm, &code);
     Ok(code)
+}
+
+/// Flags a freshly compiled code object and those nested in it as Kaa-internal (no traceback
+/// entries, like CPython's C functions).
+fn mark_internal(code: &mut Rc<CodeObject>) {
+    let Some(code) = Rc::get_mut(code) else { return };
+    code.flags.0 |= kaa_bytecode::code::CodeFlags::KAA_INTERNAL;
+    for c in &mut code.consts {
+        if let kaa_bytecode::code::ConstValue::Code(inner) = c {
+            mark_internal(inner);
+        }
+    }
 }
 
 /// Keeps a compiled code object (and so the code objects nested in it) alive for the rest of
