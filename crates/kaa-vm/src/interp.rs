@@ -2654,6 +2654,11 @@ impl Vm {
             if let Some(r) = crate::objects::builtin_subclass::equals_fallback(self, a, b) {
                 return r;
             }
+            if matches!(a, MemoryView(_)) || matches!(b, MemoryView(_)) {
+                if let Some(r) = crate::objects::memoryview::equal(a, b) {
+                    return Ok(r);
+                }
+            }
             return Ok(a.is(b));
         }
         Ok(match (a, b) {
@@ -3179,7 +3184,10 @@ impl Vm {
             Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0 },
             Value::Iterator(_) | Value::AsyncGenOp(_) => return Ok(v.clone()),
             Value::Generator(g) if !g.is_coroutine && !g.is_async_generator => return Ok(v.clone()),
-            Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
+            Value::MemoryView(m) => {
+                IterState::Values { items: Rc::new(crate::objects::memoryview::iter_values(m)?), index: 0 }
+            }
+            Value::Bytes(_) | Value::ByteArray(_) => {
                 let data = crate::objects::bytes::buffer(v)
                     .ok_or_else(|| PyErr::value_error("operation forbidden on released memoryview object"))?;
                 IterState::Values { items: Rc::new(crate::objects::bytes::iter_items(&data)), index: 0 }

@@ -7,7 +7,7 @@ use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::value::Value;
 use std::rc::Rc;
 
-mod array;
+pub(crate) mod array;
 pub mod atexit;
 pub mod binascii;
 mod bisect;
