@@ -619,9 +619,7 @@ fn items_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Float(x), Value::Float(y)) => x == y,
         (Value::Float(x), other) | (other, Value::Float(x)) => match to_bigint(other) {
-            Some(n) => {
-                x.fract() == 0.0 && num_bigint::BigInt::try_from(*x as i128).map(|f| f == n).unwrap_or(false)
-            }
+            Some(n) => x.fract() == 0.0 && BigInt::from(*x as i128) == n,
             None => false,
         },
         (Value::Bytes(x), Value::Bytes(y)) => x.as_slice() == y.as_slice(),
