@@ -8,7 +8,7 @@ use crate::value::Value;
 use std::rc::Rc;
 
 pub mod abc;
-mod array;
+pub(crate) mod array;
 pub mod atexit;
 pub mod binascii;
 mod bisect;
