@@ -27,6 +27,7 @@ pub mod posix;
 mod posix_process;
 mod posix_scandir;
 pub mod random;
+mod select;
 pub mod signal;
 pub mod sre;
 pub mod string;
@@ -116,6 +117,7 @@ pub const NATIVE: &[&str] = &[
     "_io",
     "_codecs",
     "_ast",
+    "select",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -164,6 +166,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => hashes::init(vm, &dict, name),
         "_contextvars" => run_python_part(vm, &dict, include_str!("contextvars.py"), "<frozen _contextvars>"),
         "_codecs" => codecs::init(vm, &dict),
+        "select" => select::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
