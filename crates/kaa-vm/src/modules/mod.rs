@@ -40,6 +40,7 @@ pub mod thread;
 pub mod time;
 mod unicodedata;
 mod unicodedata_tables;
+pub mod warnings;
 pub mod weakref;
 mod zlib;
 
@@ -118,6 +119,7 @@ pub const NATIVE: &[&str] = &[
     "_codecs",
     "_ast",
     "select",
+    "_warnings",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -167,6 +169,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_contextvars" => run_python_part(vm, &dict, include_str!("contextvars.py"), "<frozen _contextvars>"),
         "_codecs" => codecs::init(vm, &dict),
         "select" => select::init(vm, &dict),
+        "_warnings" => warnings::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
