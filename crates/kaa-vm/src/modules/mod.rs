@@ -20,6 +20,7 @@ mod hashes;
 mod heapq;
 pub mod io;
 pub mod itertools;
+mod json;
 pub mod math;
 mod math_extra;
 mod native_class;
@@ -120,6 +121,7 @@ pub const NATIVE: &[&str] = &[
     "_ast",
     "select",
     "_warnings",
+    "_json",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -170,6 +172,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_codecs" => codecs::init(vm, &dict),
         "select" => select::init(vm, &dict),
         "_warnings" => warnings::init(vm, &dict),
+        "_json" => json::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
