@@ -21,6 +21,7 @@ mod hashes;
 mod heapq;
 pub mod io;
 pub mod itertools;
+mod json;
 pub mod math;
 mod math_extra;
 mod native_class;
@@ -28,6 +29,7 @@ pub mod posix;
 mod posix_process;
 mod posix_scandir;
 pub mod random;
+mod select;
 pub mod signal;
 pub mod sre;
 pub mod string;
@@ -40,6 +42,7 @@ pub mod thread;
 pub mod time;
 mod unicodedata;
 mod unicodedata_tables;
+pub mod warnings;
 pub mod weakref;
 mod zlib;
 
@@ -118,6 +121,9 @@ pub const NATIVE: &[&str] = &[
     "_codecs",
     "_ast",
     "_abc",
+    "select",
+    "_warnings",
+    "_json",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -167,6 +173,9 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_contextvars" => run_python_part(vm, &dict, include_str!("contextvars.py"), "<frozen _contextvars>"),
         "_codecs" => codecs::init(vm, &dict),
         "_abc" => abc::init(vm, &dict),
+        "select" => select::init(vm, &dict),
+        "_warnings" => warnings::init(vm, &dict),
+        "_json" => json::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
@@ -177,3 +186,4 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
     }
     Some(Value::Module(Rc::new(ModuleObject { name: name.to_string(), dict })))
 }
+
