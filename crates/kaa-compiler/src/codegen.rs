@@ -2423,6 +2423,7 @@ fn constant(c: &Constant) -> ConstValue {
         Constant::Bytes(b) => ConstValue::Bytes(b.clone()),
         Constant::Ellipsis => ConstValue::Ellipsis,
         Constant::Tuple(items) => ConstValue::Tuple(items.iter().map(constant).collect()),
+        Constant::FrozenSet(items) => ConstValue::FrozenSet(items.iter().map(constant).collect()),
     }
 }
 

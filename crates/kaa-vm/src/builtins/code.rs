@@ -4,6 +4,7 @@
 use super::{arity, clinic, hidden, is_hidden, no_kwargs, Kwargs};
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::interp::Vm;
+use crate::modules::ast;
 use crate::objects::dict::DictObject;
 use crate::objects::types::TypeObject;
 use crate::value::Value;
@@ -21,21 +22,19 @@ const EVAL_RESULT: &str = " eval result";
 enum CompileMode {
     Exec,
     Eval,
-    Single,
 }
 
-/// Parses and compiles `source` as `compile()` does, raising SyntaxError as CPython words it.
-fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> PyResult<Rc<CodeObject>> {
+/// Parses `source` as `compile()` does, raising SyntaxError as CPython words it.
+fn parse_tree(vm: &Vm, source: &str, filename: &str, mode: Mode, type_comments: bool) -> PyResult<Mod> {
     if source.contains('\0') {
         return Err(PyErr::new(ExcKind::SyntaxError, "source code string cannot contain null bytes"));
     }
-    let parse_mode = match mode {
-        CompileMode::Exec => Mode::Exec,
-        CompileMode::Eval => Mode::Eval,
-        CompileMode::Single => Mode::Single,
-    };
-    let tree = parser::parse(source, ParseOptions { mode: parse_mode, type_comments: false })
-        .map_err(|e| syntax_error(vm, e, filename, source))?;
+    parser::parse(source, ParseOptions { mode, type_comments })
+        .map_err(|e| syntax_error(vm, e, filename, source))
+}
+
+/// Compiles a tree (parsed from `source`, or built in Python when `source` is empty).
+fn compile_tree(vm: &Vm, tree: Mod, filename: &str, source: &str) -> PyResult<Rc<CodeObject>> {
     let tree = match tree {
         Mod::Expression { body } => {
             let span = body.span;
@@ -61,6 +60,16 @@ fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> P
             Err(PyErr::new(ExcKind::SystemError, format!("Kaa cannot compile {what} yet")))
         }
     }
+}
+
+/// Parses and compiles `source` as `compile()` does, raising SyntaxError as CPython words it.
+fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> PyResult<Rc<CodeObject>> {
+    let parse_mode = match mode {
+        CompileMode::Exec => Mode::Exec,
+        CompileMode::Eval => Mode::Eval,
+    };
+    let tree = parse_tree(vm, source, filename, parse_mode, false)?;
+    compile_tree(vm, tree, filename, source)
 }
 
 /// `exec`/`eval` of a string: compiled once per distinct source (code objects are immutable, so
@@ -157,13 +166,25 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
             )))
         }
     };
+    let flags = match flags {
+        None => 0,
+        Some(Value::Int(f)) => f,
+        Some(Value::Bool(b)) => b as i64,
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )))
+        }
+    };
+    // The future-feature flags, CO_NESTED, and the PyCF_* flags compile() knows.
+    const KNOWN_FLAGS: i64 = 0x1fe_0000 | 0x10 | 0x400 | 0x2000 | 0x1000 | 0x200 | 0x4000;
+    if flags & !KNOWN_FLAGS != 0 {
+        return Err(PyErr::value_error("compile(): unrecognised flags"));
+    }
+    let only_ast = flags & ast::PYCF_ONLY_AST != 0;
     let mode = match &mode {
-        Value::Str(s) => match s.as_str() {
-            "exec" => CompileMode::Exec,
-            "eval" => CompileMode::Eval,
-            "single" => CompileMode::Single,
-            _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
-        },
+        Value::Str(s) => s.as_str().to_string(),
         other => {
             return Err(PyErr::type_error(format!(
                 "compile() argument 'mode' must be str, not {}",
@@ -171,19 +192,48 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
             )))
         }
     };
-    if let Some(Value::Int(f)) = flags {
-        // PyCF_ONLY_AST
-        if f & 0x400 != 0 {
-            return Err(PyErr::new(
-                ExcKind::NotImplementedError,
-                "Kaa cannot return an AST from compile() yet",
-            ));
+    let parse_mode = match mode.as_str() {
+        "exec" => Mode::Exec,
+        "eval" => Mode::Eval,
+        "single" => Mode::Single,
+        "func_type" if only_ast => Mode::FuncType,
+        "func_type" => {
+            return Err(PyErr::value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"))
         }
-    }
-    let Value::Str(text) = &source else {
-        return Err(PyErr::type_error("compile() arg 1 must be a string, bytes or AST object"));
+        _ if only_ast => {
+            return Err(PyErr::value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'"))
+        }
+        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    Ok(Value::Code(compile_source(vm, text, &filename, mode)?))
+    if ast::is_node(vm, &source) {
+        if only_ast {
+            return Ok(source);
+        }
+        let tree = ast::tree_from_python(vm, &source, &mode)?;
+        return Ok(Value::Code(compile_tree(vm, tree, &filename, "")?));
+    }
+    let decoded;
+    let text: &str = match &source {
+        Value::Str(s) => s.as_str(),
+        Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
+            let Some(buf) = crate::objects::bytes::buffer(&source) else {
+                return Err(PyErr::type_error("compile() arg 1 must be a string, bytes or AST object"));
+            };
+            if buf.contains(&0) {
+                return Err(PyErr::new(ExcKind::SyntaxError, "source code string cannot contain null bytes"));
+            }
+            decoded = kaa_syntax::source::decode(&buf, &filename)
+                .map_err(|e| syntax_error(vm, e, &filename, ""))?;
+            &decoded.text
+        }
+        _ => return Err(PyErr::type_error("compile() arg 1 must be a string, bytes or AST object")),
+    };
+    if only_ast {
+        let tree = parse_tree(vm, text, &filename, parse_mode, flags & ast::PYCF_TYPE_COMMENTS != 0)?;
+        return ast::tree_to_python(vm, &tree);
+    }
+    let tree = parse_tree(vm, text, &filename, parse_mode, false)?;
+    Ok(Value::Code(compile_tree(vm, tree, &filename, text)?))
 }
 
 /// The globals and locals `exec`/`eval` run in, checked as CPython checks them.
