@@ -136,13 +136,32 @@ pub(crate) fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, 
         ("offset", Value::Int(e.offset as i64)),
         ("text", text.map_or(Value::None, |t| Value::str(&t))),
         ("end_lineno", Value::Int(e.end_lineno as i64)),
-        ("end_offset", Value::Int(e.end_offset as i64)),
+        ("end_offset", Value::Int(end_offset_attribute(&e))),
         ("print_file_and_line", Value::None),
     ];
     for (k, v) in attrs {
         exc.dict.set_str(k, v);
     }
     PyErr::Raised(Rc::new(exc))
+}
+
+/// `SyntaxError.end_offset` as CPython sets it: the parser's errors that have no end column
+/// (indentation errors, a missing `except` block, end of input) say -1; Kaa's errors record
+/// both -1 and 0 as 0.
+fn end_offset_attribute(e: &kaa_syntax::SyntaxError) -> i64 {
+    use kaa_syntax::SyntaxErrorKind as K;
+    let no_end = match e.kind {
+        K::IndentationError => e.msg != "too many levels of indentation",
+        K::SyntaxError => {
+            matches!(e.msg.as_str(), "expected 'except' or 'finally' block" | "unexpected EOF while parsing")
+        }
+        K::TabError => false,
+    };
+    if e.end_offset == 0 && no_end {
+        -1
+    } else {
+        e.end_offset as i64
+    }
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
@@ -168,7 +187,10 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
     };
     let flags = match flags {
         None => 0,
-        Some(Value::Int(f)) => f,
+        Some(Value::Int(f)) if i32::try_from(f).is_ok() => f,
+        Some(Value::Int(_) | Value::BigInt(_)) => {
+            return Err(PyErr::new(ExcKind::OverflowError, "Python int too large to convert to C int"))
+        }
         Some(Value::Bool(b)) => b as i64,
         Some(other) => {
             return Err(PyErr::type_error(format!(
