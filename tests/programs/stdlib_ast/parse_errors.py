@@ -31,4 +31,11 @@ try:
     ast.parse("x = 1\0")
 except (SyntaxError, ValueError) as e:
     print(type(e).__name__, e)
+# Outside exec mode the input gets no final newline: errors on an unterminated last line.
+for src in ["1 + )", "a b", "(", "x\ny z", "1 +", "f(", "a b\n", "x\ny", "x; y\nz\n", "x\n\n\ny\n"]:
+    for mode in ["eval", "single"]:
+        try:
+            ast.parse(src, mode=mode)
+        except SyntaxError as e:
+            print(repr(src), mode, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text))
 ast.parse("def broken(:\n    pass\n", filename="<my file>")

@@ -29,8 +29,34 @@ fn parse_tree(vm: &Vm, source: &str, filename: &str, mode: Mode, type_comments: 
     if source.contains('\0') {
         return Err(PyErr::new(ExcKind::SyntaxError, "source code string cannot contain null bytes"));
     }
-    parser::parse(source, ParseOptions { mode, type_comments })
-        .map_err(|e| syntax_error(vm, e, filename, source))
+    parser::parse(source, ParseOptions { mode, type_comments }).map_err(|mut e| {
+        if !matches!(mode, Mode::Exec) {
+            unterminated_input_error(&mut e, source);
+        }
+        syntax_error(vm, e, filename, source)
+    })
+}
+
+/// Outside `exec` mode CPython does not end the input with a newline: an error on a last line
+/// without one shows that line without a newline, and one at the end of input (the ENDMARKER)
+/// has no column.
+#[cold]
+fn unterminated_input_error(e: &mut kaa_syntax::SyntaxError, source: &str) {
+    if source.ends_with('\n') {
+        return;
+    }
+    let last_line = source.rsplit('\n').next().unwrap_or("");
+    let last_lineno = source.matches('\n').count() as u32 + 1;
+    if e.lineno != last_lineno {
+        return;
+    }
+    if e.text.as_deref().and_then(|t| t.strip_suffix('\n')) == Some(last_line) {
+        e.text = Some(last_line.to_string());
+    }
+    if e.msg == "invalid syntax" && e.offset as usize == last_line.chars().count() + 1 {
+        e.offset = 0;
+        e.end_offset = 0;
+    }
 }
 
 /// Compiles a tree (parsed from `source`, or built in Python when `source` is empty).
