@@ -154,20 +154,26 @@ pub(crate) fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, 
     let text = e.text.clone().or_else(|| {
         source.split_inclusive('\n').nth(e.lineno.saturating_sub(1) as usize).map(str::to_string)
     });
-    let exc = ExceptionObject::new(vm.exception_type(kind), vec![Value::str(&e.msg)]);
-    let attrs = [
-        ("msg", Value::str(&e.msg)),
-        ("filename", Value::str(filename)),
-        ("lineno", Value::Int(e.lineno as i64)),
-        ("offset", Value::Int(e.offset as i64)),
-        ("text", text.map_or(Value::None, |t| Value::str(&t))),
-        ("end_lineno", Value::Int(e.end_lineno as i64)),
-        ("end_offset", Value::Int(end_offset_attribute(&e))),
-        ("print_file_and_line", Value::None),
+    let text = text.map_or(Value::None, |t| Value::str(&t));
+    let location = [
+        Value::str(filename),
+        Value::Int(e.lineno as i64),
+        Value::Int(e.offset as i64),
+        text,
+        Value::Int(e.end_lineno as i64),
+        Value::Int(end_offset_attribute(&e)),
     ];
-    for (k, v) in attrs {
-        exc.dict.set_str(k, v);
+    let exc = ExceptionObject::new(
+        vm.exception_type(kind),
+        vec![Value::str(&e.msg), Value::Tuple(Rc::new(location.to_vec()))],
+    );
+    exc.set_member("msg", Value::str(&e.msg));
+    for (name, v) in
+        ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].into_iter().zip(location)
+    {
+        exc.set_member(name, v);
     }
+    exc.set_member("print_file_and_line", Value::None);
     PyErr::Raised(Rc::new(exc))
 }
 
