@@ -29,9 +29,10 @@ pub struct ToPyCx<'a> {
 impl<'a> ToPyCx<'a> {
     pub fn new(vm: &'a mut Vm, state: Rc<AstState>) -> ToPyCx<'a> {
         // CPython allows three levels of node per level of its recursion limit, counting from
-        // the depth of the running Python code.
+        // the C stack depth of `compile()` (scaled the same way), which Python calls in 3.11
+        // leave unchanged: 4 levels.
         let limit = vm.recursion_limit.saturating_mul(3);
-        let depth = vm.frames.len();
+        let depth = 4 * 3;
         ToPyCx { vm, state, depth, limit }
     }
 
