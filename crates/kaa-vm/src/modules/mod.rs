@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 pub mod abc;
 pub(crate) mod array;
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 mod bisect;
@@ -151,10 +152,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_posixsubprocess" => posix_process::init_posixsubprocess(&dict),
         "_sre" => sre::init(vm, &dict),
         "itertools" => itertools::init(vm, &dict),
-        "_ast" => {
-            let source = concat!(include_str!("ast_module.py"), "\n", include_str!("ast_classes.py"));
-            run_python_part(vm, &dict, source, "<frozen _ast>");
-        }
+        "_ast" => ast::init(vm, &dict),
         "_collections" => {
             collections::init(vm, &dict);
             run_python_part(vm, &dict, include_str!("defaultdict.py"), "<frozen _collections>");
@@ -186,4 +184,3 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
     }
     Some(Value::Module(Rc::new(ModuleObject { name: name.to_string(), dict })))
 }
-
