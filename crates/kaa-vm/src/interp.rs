@@ -219,8 +219,8 @@ impl Vm {
         let code = &f.code;
         let ncells = code.cellvars.len();
         for (i, name) in code.varnames.iter().enumerate() {
-            // A frame being suspended may already have moved its values off the stack: what is
-            // not there reads as unbound rather than indexing past the end.
+            // Defensive: bytecode with a wrong handler depth could leave the stack shorter than
+            // the locals (what once made os.walk panic here); read that as unbound.
             let v = match code.cellvars.iter().position(|c| c == name) {
                 Some(c) => f.cells.get(c).map_or(Value::Null, |cell| cell.borrow().clone()),
                 None => self.stack.get(f.base + i).cloned().unwrap_or(Value::Null),
