@@ -859,11 +859,29 @@ impl Vm {
                     let value = self.pop();
                     save_pc!();
                     if let Value::Instance(inst) = &obj {
-                        if instance_entry(cache, inst, &consts.names, true).kind.get()
-                            == AttrKind::StoreToDict
-                        {
-                            inst.dict.set_hinted(cached_name(cache, &consts.names), value, &cache.dict_hint);
-                            continue;
+                        let entry = instance_entry(cache, inst, &consts.names, true);
+                        match entry.kind.get() {
+                            AttrKind::StoreToDict => {
+                                inst.dict.set_hinted(
+                                    cached_name(cache, &consts.names),
+                                    value,
+                                    &cache.dict_hint,
+                                );
+                                continue;
+                            }
+                            AttrKind::Slot => {
+                                let mut slots = inst.slots.borrow_mut();
+                                if let Some(slot) = slots.get_mut(entry.slot.get() as usize) {
+                                    let old = std::mem::replace(slot, value);
+                                    drop(slots);
+                                    old.discard();
+                                    continue;
+                                }
+                                drop(slots);
+                                self.set_attr(&obj, &code.names[cache.name as usize], value)?;
+                                continue;
+                            }
+                            _ => {}
                         }
                     }
                     self.set_attr(&obj, &code.names[cache.name as usize], value)?;
@@ -3456,6 +3474,15 @@ fn cached_instance_load(
     if kind == AttrKind::Unhandled {
         return None;
     }
+    if kind == AttrKind::Slot {
+        // A `__slots__` member is a data descriptor: it wins over the instance dict. Unset
+        // slots take the general path (AttributeError).
+        let slots = inst.slots.borrow();
+        return match slots.get(entry.slot.get() as usize) {
+            Some(v) if !v.is_null() => Some(CachedLoad::Own(v.clone())),
+            _ => None,
+        };
+    }
     if let Some(v) = inst.dict.get_hinted(cached_name(cache, names), &cache.dict_hint) {
         return Some(CachedLoad::Own(v));
     }
@@ -3477,8 +3504,23 @@ fn fill_attr_cache<'c>(
     store: bool,
 ) -> &'c AttrCacheEntry {
     let found = class.lookup_value(name);
+    let slot = match &found {
+        Some(Value::Native(n)) => match &**n {
+            NativeObject::Member(m) => u32::try_from(m.index).ok(),
+            _ => None,
+        },
+        _ => None,
+    };
     let kind = if !class.is_heap_type || class.has_getattribute_hook() {
         AttrKind::Unhandled
+    } else if let Some(index) = slot {
+        if store && class.has_setattr_hook() {
+            AttrKind::Unhandled
+        } else {
+            let entry = cache.fill(Rc::as_ptr(class) as usize, AttrKind::Slot, Value::Null);
+            entry.slot.set(index);
+            return entry;
+        }
     } else if store {
         match &found {
             // Slots-only instances have no dict to store into.
