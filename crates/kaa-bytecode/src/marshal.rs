@@ -11,8 +11,9 @@ use kaa_syntax::PyStr;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
-/// Bumped by hand whenever the layout written below changes.
-pub const FORMAT_REVISION: u32 = 2;
+/// Bumped by hand whenever the layout written below changes, or when a compiler fix makes code
+/// compiled before it wrong (3: exception-handler stack depths after a `return` in a handler).
+pub const FORMAT_REVISION: u32 = 3;
 
 const TAG_NONE: u8 = 0;
 const TAG_FALSE: u8 = 1;
