@@ -9,6 +9,7 @@ use kaa_syntax::{source, token_dump};
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
+#[cfg(not(feature = "system-allocator"))]
 mod allocator;
 mod cli;
 mod completion;

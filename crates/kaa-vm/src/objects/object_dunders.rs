@@ -6,7 +6,7 @@
 //! learn whether a class defines a hook itself.
 
 use crate::builtins::{hidden, Kwargs};
-use crate::exceptions::{PyErr, PyResult};
+use crate::exceptions::{ExcKind, PyErr, PyResult};
 use crate::interp::Vm;
 use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::value::Value;
@@ -108,14 +108,36 @@ fn object_format(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     }
 }
 
-/// `object.__getstate__()`: the instance dict (None when empty).
-fn object_getstate(_vm: &mut Vm, obj: &Value) -> PyResult<Value> {
-    Ok(match obj {
+/// `object.__getstate__()`: the instance dict (None when empty) and, when the class has
+/// `__slots__` with values set, `(dict_or_None, {slot: value})`.
+fn object_getstate(vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+    let state = match obj {
         Value::Instance(i) if i.class.instances_have_dict && !i.dict.is_empty() => {
             Value::Dict(i.dict.clone())
         }
         _ => Value::None,
-    })
+    };
+    let Value::Instance(i) = obj else { return Ok(state) };
+    if i.class.slot_count == 0 {
+        return Ok(state);
+    }
+    let copyreg = vm.import_module("copyreg")?;
+    let slotnames = vm.get_attr(&copyreg, "_slotnames")?;
+    let names = vm.call_value(&slotnames, vec![Value::Type(i.class.clone())], Vec::new())?;
+    let slots = crate::objects::dict::DictObject::new();
+    for name in vm.collect_iterable(&names)? {
+        let Value::Str(n) = &name else { continue };
+        match vm.get_attr(obj, n.as_str()) {
+            Ok(v) => slots.set(name.clone(), v)?,
+            Err(e) if crate::objects::args::err_is(vm, &e, ExcKind::AttributeError) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if slots.is_empty() {
+        return Ok(state);
+    }
+    let slots = vm.new_dict(slots);
+    Ok(Value::Tuple(Rc::new(vec![state, slots])))
 }
 
 /// `copyreg._reduce_ex(obj, proto)`: the protocol 0/1 reduction.

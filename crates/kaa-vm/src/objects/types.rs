@@ -397,20 +397,34 @@ impl InstanceObject {
     }
 
     pub fn new(class: Rc<TypeObject>) -> InstanceObject {
+        if !class.instances_have_dict {
+            // Instances without `__dict__` (all `__slots__`, or `object()`) share one empty
+            // dict that nothing writes to: every store checks `instances_have_dict` first.
+            return InstanceObject::with_shared_dict(class, NO_DICT.with(Rc::clone));
+        }
         InstanceObject::with_dict(class, DictObject::new())
     }
 
     pub fn with_dict(class: Rc<TypeObject>, dict: DictObject) -> InstanceObject {
+        InstanceObject::with_shared_dict(class, Rc::new(dict))
+    }
+
+    fn with_shared_dict(class: Rc<TypeObject>, dict: Rc<DictObject>) -> InstanceObject {
         let slots = RefCell::new(vec![Value::Null; class.slot_count]);
         InstanceObject {
             class: InstanceClass::new(class),
-            dict: Rc::new(dict),
+            dict,
             slots,
             finalized: std::cell::Cell::new(false),
             has_weakrefs: std::cell::Cell::new(false),
             native: std::cell::OnceCell::new(),
         }
     }
+}
+
+thread_local! {
+    /// The `dict` of every instance whose class gives instances no `__dict__`.
+    static NO_DICT: Rc<DictObject> = Rc::new(DictObject::new());
 }
 
 impl Drop for InstanceObject {
