@@ -1,11 +1,17 @@
 //! The hash table behind `dict` (and namespaces): a dense, insertion-ordered entry vector plus a
 //! sparse index of slots, probed with CPython's perturbation scheme. Deleting leaves a tombstone
 //! in both; the table is rebuilt (compacted) when it fills up.
+//!
+//! A table of at most `SMALL` entries has no index at all and is searched linearly (hashes
+//! compared first): most dicts — instance attributes, keyword arguments, JSON objects — are that
+//! small, and skipping the index saves an allocation per dict and the probing.
 
 use crate::value::Value;
 
 const EMPTY: u32 = u32::MAX;
 const DELETED: u32 = u32::MAX - 1;
+/// Entries (tombstones included) a table holds before it builds its index.
+const SMALL: usize = 8;
 
 pub struct Entry {
     pub hash: i64,
@@ -53,7 +59,7 @@ impl Table {
     #[inline]
     pub fn find(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
         if self.indices.is_empty() {
-            return None;
+            return self.entries.iter().position(|e| e.hash == hash && !e.key.is_null() && eq(&e.key));
         }
         let mut probe = Probe::new(hash, self.indices.len() - 1);
         loop {
@@ -87,7 +93,14 @@ impl Table {
 
     /// Adds a key known to be absent; returns its entry index.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) -> usize {
-        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        if self.indices.is_empty() {
+            if self.entries.len() < SMALL {
+                self.entries.push(Entry { hash, key, value });
+                self.len += 1;
+                return self.entries.len() - 1;
+            }
+            self.rebuild((self.len + 1) * 3);
+        } else if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.rebuild((self.len + 1) * 3);
         }
         let ix = self.entries.len() as u32;
@@ -103,12 +116,14 @@ impl Table {
 
     /// Removes entry `ix`, returning its key and value.
     pub fn remove(&mut self, ix: usize) -> (Value, Value) {
-        let hash = self.entries[ix].hash;
-        let mut probe = Probe::new(hash, self.indices.len() - 1);
-        while self.indices[probe.slot] != ix as u32 {
-            probe.advance();
+        if !self.indices.is_empty() {
+            let hash = self.entries[ix].hash;
+            let mut probe = Probe::new(hash, self.indices.len() - 1);
+            while self.indices[probe.slot] != ix as u32 {
+                probe.advance();
+            }
+            self.indices[probe.slot] = DELETED;
         }
-        self.indices[probe.slot] = DELETED;
         self.len -= 1;
         let e = &mut self.entries[ix];
         (std::mem::replace(&mut e.key, Value::Null), std::mem::replace(&mut e.value, Value::Null))
@@ -140,6 +155,13 @@ impl Table {
     pub fn candidates(&self, hash: i64) -> Vec<usize> {
         let mut out = Vec::new();
         if self.indices.is_empty() {
+            out.extend(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| e.hash == hash && !e.key.is_null())
+                    .map(|(i, _)| i),
+            );
             return out;
         }
         let mut probe = Probe::new(hash, self.indices.len() - 1);
