@@ -369,7 +369,7 @@ pub struct InstanceObject {
     pub class: InstanceClass,
     pub dict: Rc<DictObject>,
     /// `__slots__` values by member index (`Value::Null` while unset); empty without slots.
-    pub slots: RefCell<Vec<Value>>,
+    pub slots: RefCell<Box<[Value]>>,
     /// `__del__` has run (PEP 442: once per object).
     pub finalized: std::cell::Cell<bool>,
     /// Weak references to this object have been made (its death must be reported).
@@ -410,7 +410,8 @@ impl InstanceObject {
     }
 
     fn with_shared_dict(class: Rc<TypeObject>, dict: Rc<DictObject>) -> InstanceObject {
-        let slots = RefCell::new(vec![Value::Null; class.slot_count]);
+        // A boxed slice, not a Vec: 16 bytes less per instance (the count never changes).
+        let slots = RefCell::new(vec![Value::Null; class.slot_count].into_boxed_slice());
         InstanceObject {
             class: InstanceClass::new(class),
             dict,
