@@ -323,6 +323,14 @@ impl Vm {
                 Some(builtins::property_copier(obj, name))
             }
             (Value::ClassMethod(f) | Value::StaticMethod(f), "__func__") => Some((**f).clone()),
+            (Value::ClassMethod(f) | Value::StaticMethod(f), "__isabstractmethod__") => {
+                let func = (**f).clone();
+                Some(Value::Bool(self.is_abstract(&func)))
+            }
+            (Value::Property(p), "__isabstractmethod__") => {
+                let parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+                Some(Value::Bool(parts.iter().any(|v| self.is_abstract(v))))
+            }
             (Value::Int(_) | Value::Bool(_), "real" | "numerator") => Some(builtins::as_int(obj)),
             (Value::Int(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
             (Value::Int(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
@@ -782,6 +790,7 @@ impl Vm {
                 Value::Exception(self.new_exception(t, args.clone(), &kwargs)?)
             }
             None => {
+                crate::objects::types::check_not_abstract(self, t)?;
                 let v = Value::Instance(Rc::new(InstanceObject::new(t.clone())));
                 self.gc_track(&v);
                 v
@@ -887,6 +896,20 @@ fn is_data_descriptor(class: &Rc<TypeObject>) -> bool {
 /// built-in layouts that is the first base).
 fn solid_base(t: &Rc<TypeObject>) -> Option<Rc<TypeObject>> {
     t.bases.first().cloned()
+}
+
+impl Vm {
+    /// `getattr(v, "__isabstractmethod__", False)` is true (errors count as not abstract).
+    #[cold]
+    pub(crate) fn is_abstract(&mut self, v: &Value) -> bool {
+        if matches!(v, Value::None) {
+            return false;
+        }
+        match self.get_attr(v, "__isabstractmethod__") {
+            Ok(flag) => self.truthy(&flag).unwrap_or(false),
+            Err(_) => false,
+        }
+    }
 }
 
 /// `cls.__name__ = value` / `cls.__qualname__ = value` on a class made by a `class` statement.

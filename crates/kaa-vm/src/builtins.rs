@@ -463,6 +463,7 @@ pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
                 Ok(Value::Exception(vm.new_exception(t, a[1..].to_vec(), &[])?))
             }
             Some(Value::Type(t)) => {
+                crate::objects::types::check_not_abstract(vm, t)?;
                 let v = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(t.clone())));
                 vm.gc_track(&v);
                 Ok(v)

@@ -42,6 +42,9 @@ impl Vm {
     #[cold]
     pub(crate) fn add_traceback_here(&mut self, exc: &Rc<ExceptionObject>) {
         let index = self.frames.len() - 1;
+        if self.frames[index].code.flags.has(kaa_bytecode::code::CodeFlags::KAA_INTERNAL) {
+            return;
+        }
         let frame = self.frame_object(index);
         let f = &self.frames[index];
         let at = f.pc.saturating_sub(1);
@@ -238,7 +241,7 @@ pub fn unbound_deref(code: &kaa_bytecode::CodeObject, slot: u32) -> PyErr {
 impl Vm {
     /// The frame object of a generator that has not finished.
     fn generator_frame(&mut self, g: &Rc<GeneratorObject>) -> Option<Rc<FrameObject>> {
-        if let Some((suspended, values)) = g.saved.borrow_mut().as_mut() {
+        if let Some((suspended, values)) = g.saved.borrow_mut().parts_mut() {
             let f = &mut suspended.frame;
             if f.object.is_none() {
                 let locals = crate::objects::dict::DictObject::new();
@@ -263,7 +266,10 @@ impl Vm {
             return f.object.clone();
         }
         if g.state.get() == GenState::Running {
-            let index = self.frames.iter().rposition(|f| Rc::ptr_eq(&f.code, &g.code))?;
+            let index = self
+                .frames
+                .iter()
+                .rposition(|f| f.generator.as_ref().is_some_and(|running| Rc::ptr_eq(running, g)))?;
             return Some(self.frame_object(index));
         }
         None
@@ -273,7 +279,7 @@ impl Vm {
     /// of its stack when it is paused inside the SEND loop.
     fn generator_delegate(&self, g: &Rc<GeneratorObject>) -> Value {
         let saved = g.saved.borrow();
-        let Some((suspended, values)) = saved.as_ref() else { return Value::None };
+        let Some((suspended, values)) = saved.parts() else { return Value::None };
         if g.state.get() != GenState::Suspended {
             return Value::None;
         }

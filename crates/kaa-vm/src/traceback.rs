@@ -300,7 +300,11 @@ impl Vm {
                 name = format!("{m}.{name}");
             }
         }
-        let mut out = if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") };
+        let mut out = match crate::syntax_errors::traceback_text(self, exc, &name) {
+            Some(located) => located,
+            None if msg.is_empty() => format!("{name}\n"),
+            None => format!("{name}: {msg}\n"),
+        };
         match exc.dict.get_str("__notes__") {
             Some(notes @ (Value::List(_) | Value::Tuple(_))) => {
                 for note in self.collect_iterable(&notes).unwrap_or_default() {

@@ -15,7 +15,7 @@ use std::rc::Rc;
 /// JUMP_BACKWARD to SEND, with the inner iterator on top of its stack.
 fn delegate_of(g: &GeneratorObject) -> Option<(Value, usize)> {
     let saved = g.saved.borrow();
-    let (suspended, values) = saved.as_ref()?;
+    let (suspended, values) = saved.parts()?;
     let code = &suspended.frame.code;
     let pc = suspended.frame.pc;
     let jump = code.instructions.get(pc)?;
@@ -80,7 +80,7 @@ impl Vm {
             Ok(value) => {
                 // The inner iterator finished: leave the delegation loop as SEND would, with its
                 // return value as the value of the `await`/`yield from`.
-                if let Some((suspended, values)) = g.saved.borrow_mut().as_mut() {
+                if let Some((suspended, values)) = g.saved.borrow_mut().parts_mut() {
                     values.pop();
                     suspended.frame.pc = loop_end;
                 }

@@ -37,7 +37,7 @@ fn indices(vm: &mut Vm, args: &[Value], kwargs: &crate::builtins::Kwargs) -> PyR
     let backwards = step.is_negative();
     let (lower, upper) =
         if backwards { (BigInt::from(-1), &length - 1) } else { (BigInt::zero(), length.clone()) };
-    let mut adjust = |vm: &mut Vm, v: &Value, default: &BigInt| -> PyResult<BigInt> {
+    let adjust = |vm: &mut Vm, v: &Value, default: &BigInt| -> PyResult<BigInt> {
         if matches!(v, Value::None) {
             return Ok(default.clone());
         }

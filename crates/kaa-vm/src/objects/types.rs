@@ -236,6 +236,7 @@ impl TypeObject {
             && self.exception.is_none()
             && self.metaclass.is_none()
             && self.lookup("__new__").is_none()
+            && self.dict.get_str("__abstractmethods__").is_none()
         {
             match self.lookup("__init__") {
                 Some(f @ Value::Function(_)) => Some(f),
@@ -435,4 +436,31 @@ pub struct SuperObject {
     pub obj: Value,
     /// The type whose MRO is searched (type of obj, or obj itself when it is a class).
     pub obj_type: Rc<TypeObject>,
+}
+
+/// `object.__new__`'s refusal of a class with abstract methods (CPython's IS_ABSTRACT flag is
+/// set exactly when the class's own `__abstractmethods__` is assigned something true).
+pub fn check_not_abstract(vm: &mut crate::interp::Vm, t: &Rc<TypeObject>) -> PyResult<()> {
+    match t.dict.get_str("__abstractmethods__") {
+        None => Ok(()),
+        Some(methods) => abstract_error(vm, t, &methods),
+    }
+}
+
+#[cold]
+fn abstract_error(vm: &mut crate::interp::Vm, t: &Rc<TypeObject>, methods: &Value) -> PyResult<()> {
+    if !vm.truthy(methods)? {
+        return Ok(());
+    }
+    let mut names = Vec::new();
+    for m in vm.collect_iterable(methods)? {
+        names.push(vm.str(&m)?);
+    }
+    names.sort();
+    let plural = if names.len() > 1 { "s" } else { "" };
+    Err(PyErr::type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{plural} {}",
+        t.name,
+        names.join(", ")
+    )))
 }
