@@ -284,6 +284,13 @@ impl Vm {
             (Value::BoundMethod(m), "__func__") => Some(m.0.clone()),
             (Value::BoundMethod(m), "__name__") => return self.get_attr(&m.0.clone(), "__name__").map(Some),
             (Value::Builtin(b), "__name__") => Some(Value::str(b.name)),
+            // Built-in functions do not record their module; those of `builtins` are known.
+            (Value::Builtin(b), "__module__") => Some(match self.builtins.get_str(b.name) {
+                Some(Value::Builtin(f)) if b.bound_self.is_none() && f.func as usize == b.func as usize => {
+                    Value::str("builtins")
+                }
+                _ => Value::None,
+            }),
             (Value::Exception(e), "args") => Some(Value::Tuple(Rc::new(e.args.borrow().clone()))),
             (Value::Exception(e), "code")
                 if e.class.is_subclass(&self.exception_type(ExcKind::SystemExit)) =>

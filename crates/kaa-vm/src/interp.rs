@@ -2793,13 +2793,10 @@ impl Vm {
                 if x.len() != y.len() {
                     return Ok(false);
                 }
-                for (k, v) in x.items() {
-                    match crate::objects::key_lookup::dict_get(self, y, &k)? {
-                        Some(w) if self.equals(&v, &w)? => {}
-                        _ => return Ok(false),
-                    }
-                }
-                true
+                self.enter_comparison()?;
+                let result = self.dict_items_equal(x, y);
+                self.compare_depth -= 1;
+                result?
             }
             (Range(x), Range(y)) => x == y,
             (Set(x), Set(y)) => {
@@ -2810,11 +2807,8 @@ impl Vm {
         })
     }
 
-    fn seq_equal(&mut self, x: &[Value], y: &[Value]) -> PyResult<bool> {
-        if x.len() != y.len() {
-            return Ok(false);
-        }
-        // Nested containers compare recursively; bound the depth like CPython's recursion limit.
+    /// Nested containers compare recursively; bound the depth like CPython's recursion limit.
+    fn enter_comparison(&mut self) -> PyResult<()> {
         if self.compare_depth + self.frames.len() > self.recursion_limit {
             return Err(PyErr::new(
                 ExcKind::RecursionError,
@@ -2822,6 +2816,24 @@ impl Vm {
             ));
         }
         self.compare_depth += 1;
+        Ok(())
+    }
+
+    fn dict_items_equal(&mut self, x: &Rc<DictObject>, y: &Rc<DictObject>) -> PyResult<bool> {
+        for (k, v) in x.items() {
+            match crate::objects::key_lookup::dict_get(self, y, &k)? {
+                Some(w) if v.is(&w) || self.equals(&v, &w)? => {}
+                _ => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    fn seq_equal(&mut self, x: &[Value], y: &[Value]) -> PyResult<bool> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        self.enter_comparison()?;
         let mut result = Ok(true);
         for (p, q) in x.iter().zip(y) {
             if p.is(q) {
@@ -3871,7 +3883,11 @@ pub(crate) fn slice_indices(s: &(Value, Value, Value), len: usize) -> PyResult<V
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
         out.push(i as usize);
-        i += step;
+        // A step near the integer limits ends the walk instead of wrapping around.
+        match i.checked_add(step) {
+            Some(next) => i = next,
+            None => break,
+        }
     }
     Ok(out)
 }
@@ -3898,7 +3914,7 @@ pub(crate) fn slice_adjust(s: &(Value, Value, Value), len: usize) -> PyResult<(i
     let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
     let norm = |v: Option<i64>, default: i64, lo: i64, hi: i64| match v {
         None => default,
-        Some(i) if i < 0 => clamp(i + len, lo, hi),
+        Some(i) if i < 0 => clamp(i.saturating_add(len), lo, hi),
         Some(i) => clamp(i, lo, hi),
     };
     let (start, stop) = if step > 0 {

@@ -181,7 +181,14 @@ fn format_with(vm: &mut Vm, fmt: &str, values: &Value, bytes_mode: bool) -> PyRe
         if chars.get(i) == Some(&'.') {
             i += 1;
             if chars.get(i) == Some(&'*') {
-                precision = Some(star_arg(&mut args)?.max(0) as usize);
+                let p = star_arg(&mut args)?;
+                if p > i32::MAX as i64 {
+                    return Err(PyErr::new(
+                        crate::exceptions::ExcKind::OverflowError,
+                        "Python int too large to convert to C int",
+                    ));
+                }
+                precision = Some(p.max(0) as usize);
                 i += 1;
             } else {
                 precision = Some(read_number(&chars, &mut i, "precision too big")?.unwrap_or(0));
@@ -252,6 +259,16 @@ fn format_with(vm: &mut Vm, fmt: &str, values: &Value, bytes_mode: bool) -> PyRe
         };
         let len = prefix.chars().count() + body.chars().count();
         let w = width.unwrap_or(0);
+        if w > len {
+            // Padding that cannot be allocated is a MemoryError, not an abort.
+            // (Beyond 4 GiB the allocation may "succeed" by overcommit and the process be
+            // killed while filling it.)
+            let memory_error = || PyErr::new(crate::exceptions::ExcKind::MemoryError, "");
+            if w - len > 1 << 32 {
+                return Err(memory_error());
+            }
+            out.try_reserve(w - len).map_err(|_| memory_error())?;
+        }
         if len >= w {
             out.push_str(&prefix);
             out.push_str(&body);

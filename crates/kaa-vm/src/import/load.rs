@@ -17,6 +17,7 @@ const FROZEN: &[(&str, &str, bool)] = &[
     ("importlib", include_str!("frozen/importlib.py"), true),
     ("importlib.util", include_str!("frozen/importlib_util.py"), false),
     ("importlib.machinery", include_str!("frozen/importlib_machinery.py"), false),
+    ("_imp", include_str!("frozen/imp.py"), false),
 ];
 
 fn frozen(name: &str) -> Option<&'static (&'static str, &'static str, bool)> {

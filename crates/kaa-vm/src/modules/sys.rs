@@ -52,6 +52,9 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
             ("name", Value::str("kaa")),
             ("cache_tag", Value::str("kaa-311")),
             ("version", Value::Tuple(Rc::new(vec![Value::Int(0), Value::Int(1), Value::Int(0)]))),
+            ("hexversion", Value::Int(0x000100f0)),
+            // sysconfig names its data module after it (`_sysconfigdata__linux_x86_64-linux-gnu`).
+            ("_multiarch", Value::str(&multiarch())),
         ],
     );
     dict.set_str("implementation", implementation);
@@ -142,6 +145,15 @@ fn set_int_max_str_digits(
     };
     crate::builtins::int_limit::set(n)?;
     Ok(Value::None)
+}
+
+/// The platform triple CPython's build reports as `sys.implementation._multiarch`.
+fn multiarch() -> String {
+    if cfg!(target_os = "macos") {
+        "darwin".to_string()
+    } else {
+        format!("{}-{}-gnu", std::env::consts::ARCH, std::env::consts::OS)
+    }
 }
 
 /// `sys.stdin`/`stdout`/`stderr` (and their `__x__` twins). Made once `sys` is registered: an

@@ -105,7 +105,11 @@ impl Types {
             builtin_function: t("builtin_function_or_method", None),
             method: t("method", None),
             iterator: t("iterator", None),
-            slice: t("slice", Some(c.slice)),
+            slice: {
+                let slice = t("slice", Some(c.slice));
+                crate::builtins::add_methods(&slice, crate::objects::slice_methods::METHODS);
+                slice
+            },
             code: {
                 let code = t("code", None);
                 crate::builtins::add_methods(&code, crate::frames::CODE_METHODS);

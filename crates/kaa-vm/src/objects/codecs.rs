@@ -2,9 +2,11 @@
 //! handlers strict, ignore, replace, backslashreplace, xmlcharrefreplace (encoding) and
 //! surrogateescape, raising UnicodeEncodeError/UnicodeDecodeError worded as CPython words them.
 //!
-//! Kaa's `str` is UTF-8 and cannot hold lone surrogates, so `surrogateescape` can only help when
-//! encoding (where it never applies: there are no surrogates to escape); when decoding it
-//! reports the error as `strict` would.
+//! Kaa's `str` is UTF-8 and cannot hold lone surrogates, so `surrogateescape` stands the byte
+//! `b` (0x80..=0xFF) that CPython would decode to U+DC00+b for the private-use character
+//! U+10DC00+b (`ESCAPE_BASE`), and encodes those back to `b`: file names and other undecodable
+//! bytes round-trip through `os.fsdecode`/`os.fsencode` as in CPython. (They print as
+//! `'\U0010dcff'` rather than `'\udcff'`, and `strict` UTF-8 encodes them instead of failing.)
 
 use crate::exceptions::{ExcKind, PyErr, PyResult};
 use crate::value::Value;
@@ -112,11 +114,37 @@ fn char_escape(c: char) -> String {
 
 // ---- encoding ----
 
+/// Where `surrogateescape` puts undecodable bytes (see the module comment).
+const ESCAPE_BASE: u32 = 0x10DC00;
+
+/// The byte a `surrogateescape` stand-in character holds.
+fn escaped_byte(c: char) -> Option<u8> {
+    let cp = c as u32;
+    (ESCAPE_BASE + 0x80..=ESCAPE_BASE + 0xFF).contains(&cp).then(|| (cp - ESCAPE_BASE) as u8)
+}
+
+/// UTF-8 encoding with stand-ins turned back into their bytes.
+#[cold]
+fn encode_utf8_escaped(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        match escaped_byte(c) {
+            Some(b) => out.push(b),
+            None => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+    }
+    out
+}
+
 pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(encoding)?;
     let limit = match codec {
         Codec::Utf8 => {
-            let mut out = text.as_bytes().to_vec();
+            let mut out = if errors == "surrogateescape" {
+                encode_utf8_escaped(text)
+            } else {
+                text.as_bytes().to_vec()
+            };
             if encoding.eq_ignore_ascii_case("utf-8-sig") || encoding.eq_ignore_ascii_case("utf_8_sig") {
                 out.splice(0..0, [0xEF, 0xBB, 0xBF]);
             }
@@ -134,6 +162,11 @@ pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
         let c = chars[i];
         if (c as u32) <= limit {
             out.push(c as u8);
+            i += 1;
+            continue;
+        }
+        if let (Some(b), "surrogateescape") = (escaped_byte(c), errors) {
+            out.push(b);
             i += 1;
             continue;
         }
@@ -210,7 +243,14 @@ struct Bad {
 
 /// Applies the error handler to a bad stretch, or builds the UnicodeDecodeError.
 fn handle_decode(codec: Codec, data: &[u8], bad: Bad, errors: &str, out: &mut String) -> PyResult<()> {
-    match handler(errors)? {
+    let handler = handler(errors)?;
+    if handler == Handler::SurrogateEscape && data[bad.start..bad.end].iter().all(|&b| b >= 0x80) {
+        for &b in &data[bad.start..bad.end] {
+            out.push(char::from_u32(ESCAPE_BASE + b as u32).unwrap_or('\u{FFFD}'));
+        }
+        return Ok(());
+    }
+    match handler {
         Handler::Strict | Handler::SurrogateEscape | Handler::XmlCharRefReplace => {
             let what = if bad.end - bad.start == 1 {
                 format!("byte 0x{:02x} in position {}", data[bad.start], bad.start)

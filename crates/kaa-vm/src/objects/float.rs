@@ -103,6 +103,7 @@ pub fn float_binary(op: BinaryOpKind, a: f64, b: f64) -> PyResult<Option<Value>>
 
 /// The methods of `float`, sorted by name; each receives the float as `args[0]`.
 pub static METHODS: &[(&str, crate::objects::function::NativeFn)] = &[
+    ("__getformat__", float_getformat),
     ("as_integer_ratio", float_as_integer_ratio),
     ("conjugate", float_conjugate),
     ("fromhex", float_fromhex),
@@ -112,7 +113,25 @@ pub static METHODS: &[(&str, crate::objects::function::NativeFn)] = &[
 
 /// The entries of `METHODS` that are class methods: `float.fromhex` binds to the class, and the
 /// function ignores `args[0]`.
-pub static CLASS_METHODS: &[&str] = &["fromhex"];
+pub static CLASS_METHODS: &[&str] = &["__getformat__", "fromhex"];
+
+/// `float.__getformat__(typestr)`: how C doubles and floats are stored.
+fn float_getformat(_: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
+    let arg = one_arg("float", "__getformat__", args, kwargs)?;
+    match arg {
+        Value::Str(s) if matches!(s.as_str(), "double" | "float") => {
+            Ok(Value::str(if cfg!(target_endian = "little") {
+                "IEEE, little-endian"
+            } else {
+                "IEEE, big-endian"
+            }))
+        }
+        Value::Str(_) => Err(PyErr::value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        other => {
+            Err(PyErr::type_error(format!("__getformat__() argument must be str, not {}", other.type_name())))
+        }
+    }
+}
 
 use crate::builtins::Kwargs;
 use crate::interp::Vm;

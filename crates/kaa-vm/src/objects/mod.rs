@@ -32,6 +32,7 @@ pub mod range;
 pub mod replaceable;
 pub mod set;
 pub mod set_methods;
+pub mod slice_methods;
 pub mod slot_wrappers;
 pub mod str;
 pub mod str_format;

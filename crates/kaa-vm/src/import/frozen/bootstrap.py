@@ -311,6 +311,14 @@ def _load_unlocked(spec):
     return module
 
 
+def _load(spec):
+    # importlib._bootstrap._load (pydoc uses it): import the module the spec describes.
+    module = sys.modules.get(spec.name)
+    if module is not None and not getattr(getattr(module, '__spec__', None), '_initializing', False):
+        return _exec(spec, module)
+    return _load_unlocked(spec)
+
+
 def _exec(spec, module):
     # importlib.reload: runs the module again in its own namespace.
     name = spec.name

@@ -4,6 +4,12 @@ import sys
 import _kaa_imp
 import _frozen_importlib as _bootstrap
 
+# CPython's importlib is split into _bootstrap and _bootstrap_external; Kaa's one module
+# answers for both (pydoc and others import them by name).
+_bootstrap_external = _bootstrap
+sys.modules.setdefault('importlib._bootstrap', _bootstrap)
+sys.modules.setdefault('importlib._bootstrap_external', _bootstrap)
+
 __all__ = ['__import__', 'import_module', 'invalidate_caches', 'reload']
 
 __import__ = __builtins__['__import__'] if isinstance(__builtins__, dict) else __builtins__.__import__
