@@ -32,6 +32,7 @@ mod posix_scandir;
 pub mod random;
 mod select;
 pub mod signal;
+mod socket;
 pub mod sre;
 pub mod string;
 pub mod structs;
@@ -124,6 +125,7 @@ pub const NATIVE: &[&str] = &[
     "select",
     "_warnings",
     "_json",
+    "_socket",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -175,6 +177,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "select" => select::init(vm, &dict),
         "_warnings" => warnings::init(vm, &dict),
         "_json" => json::init(vm, &dict),
+        "_socket" => socket::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
