@@ -22,6 +22,7 @@ pub mod io;
 pub mod itertools;
 mod json;
 mod lru_cache;
+mod marshal;
 pub mod math;
 mod math_extra;
 mod native_class;
@@ -126,6 +127,7 @@ pub const NATIVE: &[&str] = &[
     "_warnings",
     "_json",
     "_socket",
+    "marshal",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -178,6 +180,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_warnings" => warnings::init(vm, &dict),
         "_json" => json::init(vm, &dict),
         "_socket" => socket::init(vm, &dict),
+        "marshal" => marshal::init(&dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
