@@ -520,7 +520,7 @@ fn show(
     }
     // `warnings` is not imported: print as the C code does.
     let name = match category {
-        Value::Type(t) => t.name.clone(),
+        Value::Type(t) => t.name.to_string(),
         _ => "Warning".into(),
     };
     let fname = vm.str(filename)?;
