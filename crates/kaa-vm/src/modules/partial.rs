@@ -130,7 +130,7 @@ fn partial_repr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
         {
             "functools.partial".to_string()
         }
-        Value::Instance(i) => i.class.name.clone(),
+        Value::Instance(i) => i.class.name.to_string(),
         _ => "partial".into(),
     };
     let (func, frozen, keywords) = {
