@@ -37,6 +37,7 @@ mod select;
 pub mod signal;
 mod socket;
 pub mod sre;
+mod stat;
 pub mod string;
 pub mod structs;
 pub mod structseq;
@@ -131,6 +132,7 @@ pub const NATIVE: &[&str] = &[
     "_json",
     "_socket",
     "marshal",
+    "_stat",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -182,6 +184,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_json" => json::init(vm, &dict),
         "_socket" => socket::init(vm, &dict),
         "marshal" => marshal::init(&dict),
+        "_stat" => stat::init(&dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
