@@ -1,5 +1,5 @@
-//! `_functools`: `reduce` and `cmp_to_key` in Rust. `partial` and `_lru_cache_wrapper` are
-//! left to `functools.py`'s Python versions (it imports each name from here separately).
+//! `_functools`: `reduce` and `cmp_to_key` in Rust; `partial` (`partial.rs`) and
+//! `_lru_cache_wrapper` (`lru_cache.rs`) are native classes of their own files.
 
 use super::native_class::{add_class, check_arity, class_named, no_kwargs, state, state_of, Slots};
 use crate::builtins::Kwargs;
@@ -12,6 +12,8 @@ use kaa_bytecode::opcode::CompareKind;
 
 pub fn init(vm: &mut Vm, dict: &DictObject) {
     super::add_functions(dict, &[("reduce", reduce), ("cmp_to_key", cmp_to_key)]);
+    super::partial::init(vm, dict);
+    super::lru_cache::init(vm, dict);
     let wrapper = add_class(vm, dict, "functools", "KeyWrapper", None, &[("__call__", key_wrapper_call)]);
     vm.native_classes.insert("functools.KeyWrapper", wrapper);
     let k = add_class(

@@ -23,16 +23,21 @@ mod heapq;
 pub mod io;
 pub mod itertools;
 mod json;
+mod lru_cache;
+mod marshal;
 pub mod math;
 mod math_extra;
 mod native_class;
+mod partial;
 pub mod posix;
 mod posix_process;
 mod posix_scandir;
 pub mod random;
 mod select;
 pub mod signal;
+mod socket;
 pub mod sre;
+mod stat;
 pub mod string;
 pub mod structs;
 pub mod structseq;
@@ -125,6 +130,9 @@ pub const NATIVE: &[&str] = &[
     "select",
     "_warnings",
     "_json",
+    "_socket",
+    "marshal",
+    "_stat",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -174,6 +182,9 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "select" => select::init(vm, &dict),
         "_warnings" => warnings::init(vm, &dict),
         "_json" => json::init(vm, &dict),
+        "_socket" => socket::init(vm, &dict),
+        "marshal" => marshal::init(&dict),
+        "_stat" => stat::init(&dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
