@@ -161,7 +161,7 @@ pub(crate) fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, 
         Value::Int(e.offset as i64),
         text,
         Value::Int(e.end_lineno as i64),
-        Value::Int(end_offset_attribute(&e)),
+        end_offset_attribute(&e),
     ];
     let exc = ExceptionObject::new(
         vm.exception_type(kind),
@@ -180,7 +180,15 @@ pub(crate) fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, 
 /// `SyntaxError.end_offset` as CPython sets it: the parser's errors that have no end column
 /// (indentation errors, a missing `except` block, end of input) say -1; Kaa's errors record
 /// both -1 and 0 as 0.
-fn end_offset_attribute(e: &kaa_syntax::SyntaxError) -> i64 {
+fn end_offset_attribute(e: &kaa_syntax::SyntaxError) -> Value {
+    // The future-import checks give no end at all.
+    if e.end_offset == 0 && (e.msg == "not a chance" || e.msg.starts_with("future feature ")) {
+        return Value::None;
+    }
+    Value::Int(end_offset_value(e))
+}
+
+fn end_offset_value(e: &kaa_syntax::SyntaxError) -> i64 {
     use kaa_syntax::SyntaxErrorKind as K;
     let no_end = match e.kind {
         K::IndentationError => e.msg != "too many levels of indentation",
