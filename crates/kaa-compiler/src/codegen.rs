@@ -136,7 +136,7 @@ impl<'s, 'a> Unit<'s, 'a> {
                 names: Vec::new(),
                 varnames,
                 cellvars,
-                freevars: scope.names_in(NameScope::Free),
+                freevars: scope.free_names(),
                 exception_table: Vec::<ExceptionEntry>::new(),
                 stacksize: 0,
             },
