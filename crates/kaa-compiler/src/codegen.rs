@@ -1526,7 +1526,14 @@ impl<'s, 'a> Compiler<'s, 'a> {
             if let Some(ann) = &a.annotation {
                 let key = self.scope().mangle(&a.arg).into_owned();
                 self.load_const(ConstValue::Str(PyStr::from(key.as_str())));
-                self.expr(ann)?;
+                match &ann.kind {
+                    // `*args: *Ts` (PEP 646): the annotation is the one item `[*Ts]` unpacks to.
+                    ExprKind::Starred { value, .. } => {
+                        self.expr(value)?;
+                        self.emit(Opcode::UnpackSequence, 1);
+                    }
+                    _ => self.expr(ann)?,
+                }
                 annotated += 1;
             }
         }
