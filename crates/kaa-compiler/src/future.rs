@@ -19,31 +19,43 @@ const FEATURES: [&str; 10] = [
 ];
 
 /// The line of the last leading future import (0 when there is none): a later one is an error
-/// where it is compiled.
+/// where it is compiled. A future import sharing a line with the statement that ended the
+/// leading ones is an error here, as in CPython 3.11's future.c.
 pub fn check(module: &Mod) -> Result<u32, SyntaxError> {
     let body = match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => body,
         _ => return Ok(0),
     };
-    let docstring = matches!(
-        body.first().map(|s| &s.kind),
-        Some(StmtKind::Expr { value }) if matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. })
-    );
     let mut last_line = 0;
-    for s in &body[usize::from(docstring)..] {
-        let StmtKind::ImportFrom { module: Some(m), names, .. } = &s.kind else { break };
-        if m != "__future__" {
+    let mut done = false;
+    let mut prev_line = 0;
+    for (i, s) in body.iter().enumerate() {
+        if done && s.span.lineno > prev_line {
             break;
         }
-        for alias in names {
-            if alias.name == "braces" {
-                return Err(error("not a chance", s.span));
+        prev_line = s.span.lineno;
+        match &s.kind {
+            StmtKind::ImportFrom { module: Some(m), names, .. } if m == "__future__" => {
+                if done {
+                    let mut e =
+                        error("from __future__ imports must occur at the beginning of the file", s.span);
+                    e.offset = s.span.col_offset;
+                    return Err(e);
+                }
+                for alias in names {
+                    if alias.name == "braces" {
+                        return Err(error("not a chance", s.span));
+                    }
+                    if !FEATURES.contains(&alias.name.as_str()) {
+                        return Err(error(&format!("future feature {} is not defined", alias.name), s.span));
+                    }
+                }
+                last_line = s.span.lineno;
             }
-            if !FEATURES.contains(&alias.name.as_str()) {
-                return Err(error(&format!("future feature {} is not defined", alias.name), s.span));
-            }
+            StmtKind::Expr { value }
+                if i == 0 && matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. }) => {}
+            _ => done = true,
         }
-        last_line = s.span.lineno;
     }
     Ok(last_line)
 }

@@ -9,6 +9,23 @@ tests = ['from __future__ import braces', 'from __future__ import nope', 'from _
 for s in tests:
     try: compile(s, 'f', 'exec'); print(repr(s), 'OK')
     except SyntaxError as e: print(repr(s), e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
+for s in ['"""doc"""\n\nfrom __future__ import nested_scopes; import string; from __future__ import \\\n     nested_scopes\n',
+          'from __future__ import division; import os; from __future__ import annotations',
+          'import os; from __future__ import annotations',
+          'from __future__ import division; from __future__ import annotations\nfrom __future__ import braces',
+          '"doc"\n"not doc"\nfrom __future__ import division']:
+    try:
+        compile(s, 'f', 'exec')
+        print('ok')
+    except SyntaxError as e:
+        print(repr(e.msg), e.lineno, e.offset, e.end_lineno, e.end_offset)
+# The compiler's errors show the named file's line (none for a string or a missing file).
+for s in ['return 1', 'def f():\n  x = 1\n  global x', 'nonlocal q', 'f(**a, *b)', 'break', 'x=1\nfrom __future__ import braces']:
+    for name in ["<string>", __file__, "/nonexistent/file.py"]:
+        try:
+            compile(s, name, "exec")
+        except SyntaxError as e:
+            print(repr(e.msg), repr(e.text), e.lineno, e.offset)
 # The same checks on trees from ast.parse.
 for s in ["from __future__ import braces", "__debug__ = 1", "x = 1\nfrom __future__ import division"]:
     tree = ast.parse(s)

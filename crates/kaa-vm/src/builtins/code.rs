@@ -32,6 +32,9 @@ fn parse_tree(vm: &Vm, source: &str, filename: &str, mode: Mode, type_comments: 
     parser::parse(source, ParseOptions { mode, type_comments }).map_err(|mut e| {
         if !matches!(mode, Mode::Exec) {
             unterminated_input_error(&mut e, source);
+        } else if let Some(line) = program_text(filename, e.lineno) {
+            // In exec mode CPython shows the line of the file named, when there is one.
+            e.text = Some(line);
         }
         syntax_error(vm, e, filename, source)
     })
@@ -59,8 +62,8 @@ fn unterminated_input_error(e: &mut kaa_syntax::SyntaxError, source: &str) {
     }
 }
 
-/// Compiles a tree (parsed from `source`, or built in Python when `source` is empty).
-fn compile_tree(vm: &Vm, tree: Mod, filename: &str, source: &str) -> PyResult<Rc<CodeObject>> {
+/// Compiles a tree (parsed, or built in Python).
+fn compile_tree(vm: &Vm, tree: Mod, filename: &str) -> PyResult<Rc<CodeObject>> {
     let tree = match tree {
         Mod::Expression { body } => {
             let span = body.span;
@@ -81,11 +84,26 @@ fn compile_tree(vm: &Vm, tree: Mod, filename: &str, source: &str) -> PyResult<Rc
             keep_alive(vm, &code);
             Ok(code)
         }
-        Err(kaa_compiler::codegen::CompileError::Syntax(e)) => Err(syntax_error(vm, e, filename, source)),
+        Err(kaa_compiler::codegen::CompileError::Syntax(mut e)) => {
+            // The compiler's own errors (not the parser's) show the line of the file the code
+            // claims to come from, as CPython reads it back; none for a string.
+            if e.text.is_none() {
+                e.text = program_text(filename, e.lineno);
+            }
+            Err(syntax_error(vm, e, filename, ""))
+        }
         Err(kaa_compiler::codegen::CompileError::Unsupported { what, .. }) => {
             Err(PyErr::new(ExcKind::SystemError, format!("Kaa cannot compile {what} yet")))
         }
     }
+}
+
+/// Line `lineno` of the file `filename`, if there is such a file (`PyErr_ProgramTextObject`).
+#[cold]
+fn program_text(filename: &str, lineno: u32) -> Option<String> {
+    let bytes = std::fs::read(filename).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    text.split_inclusive('\n').nth((lineno as usize).checked_sub(1)?).map(str::to_string)
 }
 
 /// Parses and compiles `source` as `compile()` does, raising SyntaxError as CPython words it.
@@ -95,7 +113,7 @@ fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> P
         CompileMode::Eval => Mode::Eval,
     };
     let tree = parse_tree(vm, source, filename, parse_mode, false)?;
-    compile_tree(vm, tree, filename, source)
+    compile_tree(vm, tree, filename)
 }
 
 /// `exec`/`eval` of a string: compiled once per distinct source (code objects are immutable, so
@@ -182,7 +200,10 @@ pub(crate) fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, 
 /// both -1 and 0 as 0.
 fn end_offset_attribute(e: &kaa_syntax::SyntaxError) -> Value {
     // The future-import checks give no end at all.
-    if e.end_offset == 0 && (e.msg == "not a chance" || e.msg.starts_with("future feature ")) {
+    let future_check = e.msg == "not a chance"
+        || e.msg.starts_with("future feature ")
+        || e.msg == "from __future__ imports must occur at the beginning of the file";
+    if e.end_offset == 0 && future_check {
         return Value::None;
     }
     Value::Int(end_offset_value(e))
@@ -272,7 +293,7 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
             return Ok(source);
         }
         let tree = ast::tree_from_python(vm, &source, &mode)?;
-        return Ok(Value::Code(compile_tree(vm, tree, &filename, "")?));
+        return Ok(Value::Code(compile_tree(vm, tree, &filename)?));
     }
     let decoded;
     let text: &str = match &source {
@@ -295,7 +316,7 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
         return ast::tree_to_python(vm, &tree);
     }
     let tree = parse_tree(vm, text, &filename, parse_mode, false)?;
-    Ok(Value::Code(compile_tree(vm, tree, &filename, text)?))
+    Ok(Value::Code(compile_tree(vm, tree, &filename)?))
 }
 
 /// The globals and locals `exec`/`eval` run in, checked as CPython checks them.
