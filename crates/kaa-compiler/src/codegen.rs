@@ -68,6 +68,9 @@ struct Unit<'s, 'a> {
     /// Current and maximum value-stack depth, tracked as instructions are emitted.
     depth: i32,
     max_depth: i32,
+    /// False after an unconditional jump, return or raise until the next label: jumps emitted
+    /// in such dead code must not fix their target's depth (the tracked depth is stale there).
+    reachable: bool,
     /// Closed exception-table ranges: (start, end, target, depth), innermost first.
     handlers: Vec<(usize, usize, Label, i32)>,
     /// `code.consts` by [`const_fingerprint`] (first index with that fingerprint), and
@@ -148,6 +151,7 @@ impl<'s, 'a> Unit<'s, 'a> {
             fblocks: Vec::new(),
             depth: 0,
             max_depth: 0,
+            reachable: true,
             handlers: Vec::new(),
             const_index: FastHashMap::default(),
             name_index: FastHashMap::default(),
@@ -160,6 +164,16 @@ impl<'s, 'a> Unit<'s, 'a> {
         self.code.positions.push((self.loc.end_lineno, self.loc.col_offset, self.loc.end_col_offset));
         self.depth += op.stack_effect(arg, false);
         self.max_depth = self.max_depth.max(self.depth);
+        if matches!(
+            op,
+            Opcode::ReturnValue
+                | Opcode::Reraise
+                | Opcode::RaiseVarargs
+                | Opcode::JumpForward
+                | Opcode::JumpBackward
+        ) {
+            self.reachable = false;
+        }
         self.code.instructions.len() - 1
     }
 
@@ -175,13 +189,15 @@ impl<'s, 'a> Unit<'s, 'a> {
             Some(d) => self.depth = d,
             None => self.label_depth[l.0] = Some(self.depth),
         }
+        self.reachable = true;
     }
 
     fn jump(&mut self, op: Opcode, l: Label) {
         let before = self.depth;
+        let live = self.reachable;
         let at = self.emit(op, 0);
         self.jumps.push((at, l));
-        if self.label_depth[l.0].is_none() {
+        if live && self.label_depth[l.0].is_none() {
             self.label_depth[l.0] = Some(before + op.stack_effect(0, true));
         }
     }

@@ -103,7 +103,7 @@ impl Scope {
     }
 
     fn add(&mut self, name: &str, flag: u32) -> usize {
-        let name = &*self.mangle(name).into_owned();
+        let name = &*self.mangle(name);
         if let Some(&i) = self.index.get(name) {
             self.symbols[i].flags |= flag;
             return i;
@@ -194,9 +194,7 @@ impl Builder {
 
     fn declare(&mut self, name: &str, flag: u32, span: Span) -> Result<(), SyntaxError> {
         let cur = self.cur();
-        let mangled = cur.mangle(name).into_owned();
-        if let Some(sym) = cur.lookup(&mangled) {
-            let f = sym.flags;
+        if let Some(f) = cur.lookup(&cur.mangle(name)).map(|sym| sym.flags) {
             if flag & DEF_GLOBAL != 0 && f & (DEF_LOCAL | USE | DEF_PARAM) != 0 && f & DEF_GLOBAL == 0 {
                 let what = if f & DEF_PARAM != 0 {
                     "is parameter and global"

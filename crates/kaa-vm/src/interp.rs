@@ -17,7 +17,9 @@ use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
 use crate::objects::native::{NativeObject, ViewKind};
+use crate::objects::replaceable::Replaceable;
 use crate::objects::str::Name;
+use crate::objects::types::TypeName;
 use crate::objects::types::TypeObject;
 use crate::value::Value;
 use kaa_bytecode::opcode::{BinaryOpKind, CompareKind};
@@ -46,6 +48,11 @@ pub(crate) struct Frame {
     init_instance: Option<Value>,
     /// The frame's Python object, made when first asked for (see `objects::frame`).
     pub(crate) object: Option<Rc<crate::objects::frame::FrameObject>>,
+    /// The generator whose frame this is, while it runs. When FOR_ITER or SEND of the frame below
+    /// resumed it inside the same loop (`resume_inline`), YIELD_VALUE pushes the value there and
+    /// continues after that instruction, and returning pops the generator and jumps where
+    /// FOR_ITER/SEND would on exhaustion (SEND keeping the return value).
+    pub(crate) generator: Option<Rc<GeneratorObject>>,
 }
 
 /// A generator's frame while it is not running (see `objects::generator`).
@@ -96,14 +103,11 @@ pub struct Vm {
     interned: HashMap<String, Value>,
     /// The exception being handled (`sys.exc_info()`), set by PUSH_EXC_INFO.
     pub(crate) handling: Option<Rc<ExceptionObject>>,
-    /// Set by YIELD_VALUE when a run ends because its generator frame yielded; the frame waits
-    /// in `suspended` for the generator to take it.
+    /// Set by YIELD_VALUE when a run ends because its generator frame yielded (the frame is back
+    /// in its generator).
     yielded: bool,
-    suspended: Option<(SuspendedFrame, Vec<Value>)>,
     /// Argument buffer reused by CALL of built-in functions (taken while a call runs).
     call_args: Vec<Value>,
-    /// Empty buffers with capacity, for the values of the next suspended generator frames.
-    spare_values: Vec<Vec<Value>>,
     /// Set by ASYNC_GEN_WRAP: the YIELD_VALUE that follows yields an async generator's own value.
     pub(crate) async_gen_wrapped: bool,
     pub stdout: std::io::BufWriter<crate::config::StdoutSink>,
@@ -149,9 +153,7 @@ impl Vm {
             interned: HashMap::new(),
             handling: None,
             yielded: false,
-            suspended: None,
             call_args: Vec::new(),
-            spare_values: Vec::new(),
             async_gen_wrapped: false,
             stdout: crate::config::stdout_writer(false, false),
             config: crate::config::Config::default(),
@@ -219,8 +221,8 @@ impl Vm {
         let code = &f.code;
         let ncells = code.cellvars.len();
         for (i, name) in code.varnames.iter().enumerate() {
-            // A frame being suspended may already have moved its values off the stack: what is
-            // not there reads as unbound rather than indexing past the end.
+            // Defensive: bytecode with a wrong handler depth could leave the stack shorter than
+            // the locals (what once made os.walk panic here); read that as unbound.
             let v = match code.cellvars.iter().position(|c| c == name) {
                 Some(c) => f.cells.get(c).map_or(Value::Null, |cell| cell.borrow().clone()),
                 None => self.stack.get(f.base + i).cloned().unwrap_or(Value::Null),
@@ -336,6 +338,7 @@ impl Vm {
             kw_names: None,
             init_instance: None,
             object: None,
+            generator: None,
         });
         let depth = self.frames.len();
         self.native_depth += 1;
@@ -401,6 +404,7 @@ impl Vm {
             kw_names: None,
             init_instance: None,
             object: None,
+            generator: None,
         });
         let depth = self.frames.len();
         self.run(depth).map_err(|e| RunError::Exception(self.materialize(e)))
@@ -528,7 +532,7 @@ impl Vm {
                 },
             };
             let mut in_traceback = matches!(err, PyErr::Reraised(_));
-            let exc = self.materialize(err);
+            let mut exc = self.materialize(err);
             if !in_traceback {
                 self.chain_context(&exc);
             }
@@ -555,6 +559,10 @@ impl Vm {
                 }
                 let frame = self.frames.pop().expect("a running frame");
                 self.stack.truncate(frame.floor);
+                if let Some(g) = frame.generator {
+                    g.state.set(GenState::Finished);
+                    exc = self.escaping_generator(&g, exc);
+                }
                 if self.frames.len() < entry {
                     return Err(PyErr::Raised(exc));
                 }
@@ -853,11 +861,29 @@ impl Vm {
                     let value = self.pop();
                     save_pc!();
                     if let Value::Instance(inst) = &obj {
-                        if instance_entry(cache, inst, &consts.names, true).kind.get()
-                            == AttrKind::StoreToDict
-                        {
-                            inst.dict.set_hinted(cached_name(cache, &consts.names), value, &cache.dict_hint);
-                            continue;
+                        let entry = instance_entry(cache, inst, &consts.names, true);
+                        match entry.kind.get() {
+                            AttrKind::StoreToDict => {
+                                inst.dict.set_hinted(
+                                    cached_name(cache, &consts.names),
+                                    value,
+                                    &cache.dict_hint,
+                                );
+                                continue;
+                            }
+                            AttrKind::Slot => {
+                                let mut slots = inst.slots.borrow_mut();
+                                if let Some(slot) = slots.get_mut(entry.slot.get() as usize) {
+                                    let old = std::mem::replace(slot, value);
+                                    drop(slots);
+                                    old.discard();
+                                    continue;
+                                }
+                                drop(slots);
+                                self.set_attr(&obj, &code.names[cache.name as usize], value)?;
+                                continue;
+                            }
+                            _ => {}
                         }
                     }
                     self.set_attr(&obj, &code.names[cache.name as usize], value)?;
@@ -1424,6 +1450,17 @@ impl Vm {
                 }
                 Opcode::ForIter => {
                     let next = match self.top() {
+                        Value::Generator(g) if self.inline_resumable(g, true) => {
+                            let g = g.clone();
+                            save_pc!();
+                            self.resume_inline(g, Value::None);
+                            f = self.frames.len() - 1;
+                            code = self.frames[f].code.clone();
+                            consts = self.frames[f].consts.clone();
+                            pc = self.frames[f].pc;
+                            base = self.frames[f].base;
+                            continue;
+                        }
                         Value::Iterator(it) => {
                             let it = it.clone();
                             save_pc!();
@@ -1606,13 +1643,13 @@ impl Vm {
                         .filter_map(|c| if let Value::Cell(c) = c { Some(c) } else { None })
                         .collect();
                     let func = FunctionObject {
-                        name: fcode.name.clone(),
-                        qualname: fcode.qualname.clone(),
+                        name: TypeName::from_string(fcode.name.clone()),
+                        qualname: TypeName::from_string(fcode.qualname.clone()),
                         code: fcode,
                         consts: fconsts,
                         globals: self.frames[f].globals.clone(),
-                        defaults: tuple_items(defaults),
-                        kwdefaults,
+                        defaults: Replaceable::new(tuple_items(defaults)),
+                        kwdefaults: Replaceable::new(kwdefaults),
                         annotations: pairs(tuple_items(annotations)),
                         closure,
                         dict: DictObject::new(),
@@ -1643,7 +1680,21 @@ impl Vm {
                     consts = self.frames[f].consts.clone();
                     pc = self.frames[f].pc;
                     base = self.frames[f].base;
-                    self.push(v);
+                    if let Some(g) = frame.generator {
+                        // A generator resumed by FOR_ITER/SEND finished: the frame below drops it
+                        // and leaves its loop, as on exhaustion (SEND keeps the return value).
+                        g.state.set(GenState::Finished);
+                        let resumer = consts.instructions[pc - 1];
+                        pc += resumer.arg() as usize;
+                        drop(self.pop());
+                        if resumer.op() == Opcode::Send {
+                            self.push(v);
+                        } else {
+                            v.discard();
+                        }
+                    } else {
+                        self.push(v);
+                    }
                     gc_safe_point!();
                 }
                 Opcode::RaiseVarargs => {
@@ -1676,18 +1727,34 @@ impl Vm {
                     return Err(err);
                 }
                 Opcode::YieldValue => {
-                    // Only a generator's own (entry) frame yields: hand the frame to the generator.
+                    // Only a generator's own frame yields: hand the frame back to the generator.
                     let v = self.pop();
                     self.frames[f].pc = pc;
                     if self.frames[f].object.is_some() {
                         self.record_frame_state(f);
                     }
-                    let frame = self.frames.pop().expect("yielding frame");
-                    let mut values = self.spare_values.pop().unwrap_or_default();
-                    move_tail(&mut self.stack, frame.base, &mut values);
-                    self.suspended = Some((SuspendedFrame { frame }, values));
-                    self.yielded = true;
-                    return Ok(v);
+                    let mut frame = self.frames.pop().expect("yielding frame");
+                    let Some(g) = frame.generator.take() else {
+                        return Err(PyErr::new(ExcKind::SystemError, "YIELD_VALUE outside a generator"));
+                    };
+                    {
+                        let mut saved = g.saved.borrow_mut();
+                        move_tail(&mut self.stack, frame.base, &mut saved.values);
+                        saved.frame = Some(SuspendedFrame { frame });
+                    }
+                    g.state.set(GenState::Suspended);
+                    if self.frames.len() < entry {
+                        // Resumed from Rust (`resume_generator`): the run ends here.
+                        self.yielded = true;
+                        return Ok(v);
+                    }
+                    // Resumed by FOR_ITER/SEND of the frame below, which goes on with the value.
+                    f = self.frames.len() - 1;
+                    code = self.frames[f].code.clone();
+                    consts = self.frames[f].consts.clone();
+                    pc = self.frames[f].pc;
+                    base = self.frames[f].base;
+                    self.push(v);
                 }
                 Opcode::GetYieldFromIter => {
                     let v = self.pop();
@@ -1700,6 +1767,19 @@ impl Vm {
                 }
                 Opcode::Send => {
                     let sent = self.pop();
+                    if let Value::Generator(g) = self.top() {
+                        if self.inline_resumable(g, matches!(sent, Value::None)) {
+                            let g = g.clone();
+                            save_pc!();
+                            self.resume_inline(g, sent);
+                            f = self.frames.len() - 1;
+                            code = self.frames[f].code.clone();
+                            consts = self.frames[f].consts.clone();
+                            pc = self.frames[f].pc;
+                            base = self.frames[f].base;
+                            continue;
+                        }
+                    }
                     let receiver = self.top().clone();
                     save_pc!();
                     let step = match &receiver {
@@ -1867,6 +1947,7 @@ impl Vm {
             kw_names: None,
             init_instance: None,
             object: None,
+            generator: None,
         });
         Ok(())
     }
@@ -1907,6 +1988,7 @@ impl Vm {
             kw_names: None,
             init_instance: None,
             object: None,
+            generator: None,
         });
         true
     }
@@ -2163,10 +2245,10 @@ impl Vm {
             running_async: std::cell::Cell::new(false),
             async_closed: std::cell::Cell::new(false),
             yielded_own_value: std::cell::Cell::new(false),
-            name: func.name.clone(),
-            qualname: func.qualname.clone(),
+            name: func.name.to_string(),
+            qualname: func.qualname.to_string(),
             state: std::cell::Cell::new(GenState::Created),
-            saved: RefCell::new(Some((SuspendedFrame { frame }, values))),
+            saved: RefCell::new(crate::objects::generator::Suspension::new(SuspendedFrame { frame }, values)),
         }));
         self.gc_track(&g);
         g
@@ -2201,23 +2283,14 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit || self.native_depth > 200 {
             return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
-        let Some((SuspendedFrame { mut frame }, mut values)) = g.saved.borrow_mut().take() else {
+        let was_suspended = g.state.get() == GenState::Suspended;
+        if !self.enter_generator_frame(g) {
             return Err(PyErr::value_error("generator already executing"));
-        };
-        frame.base = self.stack.len();
-        frame.floor = frame.base;
-        self.stack.append(&mut values);
-        // The emptied buffer keeps its capacity for the next yield (of this generator or of one
-        // it resumes: a pool, so nested pipelines reuse their buffers instead of reallocating).
-        if self.spare_values.len() < 64 {
-            self.spare_values.push(values);
         }
-        if g.state.get() == GenState::Suspended && throw.is_none() {
+        if was_suspended && throw.is_none() {
             // The value of the `yield` expression the generator is paused at.
-            self.stack.push(sent);
+            self.push(sent);
         }
-        self.frames.push(frame);
-        g.state.set(GenState::Running);
         let depth = self.frames.len();
         self.native_depth += 1;
         let result = self.run_with(depth, throw);
@@ -2226,8 +2299,6 @@ impl Vm {
             Ok(v) if self.yielded => {
                 self.yielded = false;
                 g.yielded_own_value.set(std::mem::take(&mut self.async_gen_wrapped));
-                *g.saved.borrow_mut() = self.suspended.take();
-                g.state.set(GenState::Suspended);
                 Ok(GenStep::Yielded(v))
             }
             Ok(v) => {
@@ -2237,24 +2308,68 @@ impl Vm {
             Err(e) => {
                 g.state.set(GenState::Finished);
                 let exc = self.materialize(e);
-                let stop_async = g.is_async_generator
-                    && exc.class.is_subclass(&self.exception_type(ExcKind::StopAsyncIteration));
-                if stop_async || exc.class.is_subclass(&self.exception_type(ExcKind::StopIteration)) {
-                    // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
-                    let what = crate::objects::generator::kind_name(g);
-                    let stop = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
-                    let err = Rc::new(ExceptionObject::new(
-                        self.exception_type(ExcKind::RuntimeError),
-                        vec![Value::str(&format!("{what} raised {stop}"))],
-                    ));
-                    *err.cause.borrow_mut() = Some(exc.clone());
-                    *err.context.borrow_mut() = Some(exc);
-                    err.suppress_context.set(true);
-                    return Err(PyErr::Raised(err));
-                }
-                Err(PyErr::Raised(exc))
+                Err(PyErr::Raised(self.escaping_generator(g, exc)))
             }
         }
+    }
+
+    /// The exception the resumer of `g` sees when `exc` escapes the generator's frame.
+    #[cold]
+    fn escaping_generator(&self, g: &GeneratorObject, exc: Rc<ExceptionObject>) -> Rc<ExceptionObject> {
+        let stop_async =
+            g.is_async_generator && exc.class.is_subclass(&self.exception_type(ExcKind::StopAsyncIteration));
+        if !stop_async && !exc.class.is_subclass(&self.exception_type(ExcKind::StopIteration)) {
+            return exc;
+        }
+        // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
+        let what = crate::objects::generator::kind_name(g);
+        let stop = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
+        let err = Rc::new(ExceptionObject::new(
+            self.exception_type(ExcKind::RuntimeError),
+            vec![Value::str(&format!("{what} raised {stop}"))],
+        ));
+        *err.cause.borrow_mut() = Some(exc.clone());
+        *err.context.borrow_mut() = Some(exc);
+        err.suppress_context.set(true);
+        err
+    }
+
+    /// Can FOR_ITER/SEND run `g`'s frame inside the current loop (`resume_inline`)? Not for async
+    /// generators (their yields are interpreted by `AsyncGenOp`), nor when resuming would fail:
+    /// the general path raises those errors.
+    #[inline]
+    fn inline_resumable(&self, g: &GeneratorObject, sent_is_none: bool) -> bool {
+        let state = g.state.get();
+        (state == GenState::Suspended || (state == GenState::Created && sent_is_none))
+            && !g.is_async_generator
+            && self.frames.len() < self.recursion_limit
+            && g.saved.try_borrow().is_ok_and(|s| s.is_suspended())
+    }
+
+    /// FOR_ITER/SEND resuming `g` (checked by `inline_resumable`): its frame goes on top and the
+    /// loop continues in it; the frame below has saved its pc (see `Frame::generator`).
+    #[inline]
+    fn resume_inline(&mut self, g: Rc<GeneratorObject>, sent: Value) {
+        let was_suspended = g.state.get() == GenState::Suspended;
+        if self.enter_generator_frame(&g) && was_suspended {
+            self.push(sent);
+        }
+    }
+
+    /// Moves `g`'s suspended frame on top of the frame stack and its values on top of the value
+    /// stack, marked as running. False if it has no suspended frame.
+    #[inline]
+    fn enter_generator_frame(&mut self, g: &Rc<GeneratorObject>) -> bool {
+        let mut saved = g.saved.borrow_mut();
+        let Some(SuspendedFrame { mut frame }) = saved.frame.take() else { return false };
+        frame.base = self.stack.len();
+        frame.floor = frame.base;
+        move_tail(&mut saved.values, 0, &mut self.stack);
+        drop(saved);
+        frame.generator = Some(g.clone());
+        g.state.set(GenState::Running);
+        self.frames.push(frame);
+        true
     }
 
     /// `gen.send(value)` / `next(gen)`: the yielded value, or StopIteration carrying the return value.
@@ -2285,7 +2400,7 @@ impl Vm {
         match g.state.get() {
             GenState::Created => {
                 g.state.set(GenState::Finished);
-                *g.saved.borrow_mut() = None;
+                g.saved.borrow_mut().take();
                 return Ok(Value::None);
             }
             GenState::Finished => return Ok(Value::None),
@@ -2654,6 +2769,11 @@ impl Vm {
             if let Some(r) = crate::objects::builtin_subclass::equals_fallback(self, a, b) {
                 return r;
             }
+            if matches!(a, MemoryView(_)) || matches!(b, MemoryView(_)) {
+                if let Some(r) = crate::objects::memoryview::equal(a, b) {
+                    return Ok(r);
+                }
+            }
             return Ok(a.is(b));
         }
         Ok(match (a, b) {
@@ -2927,6 +3047,7 @@ impl Vm {
                 };
                 return self.call_value(&f, vec![container.clone(), key.clone()], Vec::new());
             }
+            return crate::objects::generic_alias::subscript_type(self, t, key);
         }
         match container {
             Value::Bytes(b) => return crate::objects::bytes::subscript(self, container, b, key),
@@ -3179,7 +3300,10 @@ impl Vm {
             Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0 },
             Value::Iterator(_) | Value::AsyncGenOp(_) => return Ok(v.clone()),
             Value::Generator(g) if !g.is_coroutine && !g.is_async_generator => return Ok(v.clone()),
-            Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
+            Value::MemoryView(m) => {
+                IterState::Values { items: Rc::new(crate::objects::memoryview::iter_values(m)?), index: 0 }
+            }
+            Value::Bytes(_) | Value::ByteArray(_) => {
                 let data = crate::objects::bytes::buffer(v)
                     .ok_or_else(|| PyErr::value_error("operation forbidden on released memoryview object"))?;
                 IterState::Values { items: Rc::new(crate::objects::bytes::iter_items(&data)), index: 0 }
@@ -3361,6 +3485,15 @@ fn cached_instance_load(
     if kind == AttrKind::Unhandled {
         return None;
     }
+    if kind == AttrKind::Slot {
+        // A `__slots__` member is a data descriptor: it wins over the instance dict. Unset
+        // slots take the general path (AttributeError).
+        let slots = inst.slots.borrow();
+        return match slots.get(entry.slot.get() as usize) {
+            Some(v) if !v.is_null() => Some(CachedLoad::Own(v.clone())),
+            _ => None,
+        };
+    }
     if let Some(v) = inst.dict.get_hinted(cached_name(cache, names), &cache.dict_hint) {
         return Some(CachedLoad::Own(v));
     }
@@ -3382,12 +3515,29 @@ fn fill_attr_cache<'c>(
     store: bool,
 ) -> &'c AttrCacheEntry {
     let found = class.lookup_value(name);
+    let slot = match &found {
+        Some(Value::Native(n)) => match &**n {
+            NativeObject::Member(m) => u32::try_from(m.index).ok(),
+            _ => None,
+        },
+        _ => None,
+    };
     let kind = if !class.is_heap_type || class.has_getattribute_hook() {
         AttrKind::Unhandled
+    } else if let Some(index) = slot {
+        if store && class.has_setattr_hook() {
+            AttrKind::Unhandled
+        } else {
+            let entry = cache.fill(Rc::as_ptr(class) as usize, AttrKind::Slot, Value::Null);
+            entry.slot.set(index);
+            return entry;
+        }
     } else if store {
         match &found {
             // Slots-only instances have no dict to store into.
             _ if class.has_setattr_hook() || !class.instances_have_dict => AttrKind::Unhandled,
+            // `obj.__class__ = C` changes the class, never the dict.
+            _ if matches!(name, Value::Str(s) if s.as_str() == "__class__") => AttrKind::Unhandled,
             None | Some(Value::Function(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)) => {
                 AttrKind::StoreToDict
             }
@@ -3444,8 +3594,18 @@ fn move_tail(src: &mut Vec<Value>, from: usize, dst: &mut Vec<Value>) {
     dst.reserve(n);
     // SAFETY: the `n` values are moved bitwise (as any Rust move) into reserved space of `dst`,
     // and `src` forgets them by shrinking its length, so each value is owned exactly once.
+    // A generator frame holds a handful of values: a word-by-word loop is cheaper than a call
+    // to memcpy for them.
     unsafe {
-        std::ptr::copy_nonoverlapping(src.as_ptr().add(from), dst.as_mut_ptr().add(dst.len()), n);
+        let from_ptr = src.as_ptr().add(from) as *const u64;
+        let to_ptr = dst.as_mut_ptr().add(dst.len()) as *mut u64;
+        if n <= 8 {
+            for i in 0..2 * n {
+                std::ptr::write(to_ptr.add(i), std::ptr::read(from_ptr.add(i)));
+            }
+        } else {
+            std::ptr::copy_nonoverlapping(from_ptr, to_ptr, 2 * n);
+        }
         src.set_len(from);
         dst.set_len(dst.len() + n);
     }
@@ -3464,6 +3624,9 @@ fn builtin_method_tag(obj: &Value) -> Option<usize> {
         Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => 5,
         Value::Float(_) => 6,
         Value::Set(_) => 7,
+        // Generators and coroutines share one table (`gen.send(x)` in a loop); async generators
+        // have their own.
+        Value::Generator(g) if !g.is_async_generator => 8,
         _ => return None,
     })
 }

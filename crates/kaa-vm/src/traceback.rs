@@ -294,7 +294,7 @@ impl Vm {
             msg.push_str(&format!(". Did you mean: '{hint}'?"));
         }
         let class = &exc.class;
-        let mut name = class.qualname.clone();
+        let mut name = class.qualname.to_string();
         if let Some(Value::Str(m)) = &*class.module.borrow() {
             if !matches!(m.as_str(), "builtins" | "__main__") {
                 name = format!("{m}.{name}");

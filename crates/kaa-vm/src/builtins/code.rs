@@ -64,6 +64,13 @@ fn unterminated_input_error(e: &mut kaa_syntax::SyntaxError, source: &str) {
 
 /// Compiles a tree (parsed, or built in Python).
 fn compile_tree(vm: &Vm, tree: Mod, filename: &str) -> PyResult<Rc<CodeObject>> {
+    let code = compile_tree_unkept(vm, tree, filename)?;
+    keep_alive(vm, &code);
+    Ok(code)
+}
+
+/// `compile_tree` before the code object is kept alive (still unshared).
+fn compile_tree_unkept(vm: &Vm, tree: Mod, filename: &str) -> PyResult<Rc<CodeObject>> {
     let tree = match tree {
         Mod::Expression { body } => {
             let span = body.span;
@@ -80,10 +87,7 @@ fn compile_tree(vm: &Vm, tree: Mod, filename: &str) -> PyResult<Rc<CodeObject>> 
         other => other,
     };
     match kaa_compiler::compile_module(&tree, filename) {
-        Ok(code) => {
-            keep_alive(vm, &code);
-            Ok(code)
-        }
+        Ok(code) => Ok(code),
         Err(kaa_compiler::codegen::CompileError::Syntax(mut e)) => {
             // The compiler's own errors (not the parser's) show the line of the file the code
             // claims to come from, as CPython reads it back; none for a string.
@@ -141,9 +145,23 @@ fn compile_string(vm: &Vm, source: &str, mode: CompileMode) -> PyResult<Rc<CodeO
 /// Compiles the Python source of a module Kaa ships inside the binary (such as the pure-Python
 /// half of `weakref`).
 pub fn compile_builtin_module(vm: &Vm, source: &str, filename: &str) -> PyResult<Rc<CodeObject>> {
-    let code = compile_source(vm, source, filename, CompileMode::Exec)?;
+    let tree = parse_tree(vm, source, filename, Mode::Exec, false)?;
+    let mut code = compile_tree_unkept(vm, tree, filename)?;
+    mark_internal(&mut code);
     keep_alive(vm, &code);
     Ok(code)
+}
+
+/// Flags a freshly compiled code object and those nested in it as Kaa-internal (no traceback
+/// entries, like CPython's C functions).
+fn mark_internal(code: &mut Rc<CodeObject>) {
+    let Some(code) = Rc::get_mut(code) else { return };
+    code.flags.0 |= kaa_bytecode::code::CodeFlags::KAA_INTERNAL;
+    for c in &mut code.consts {
+        if let kaa_bytecode::code::ConstValue::Code(inner) = c {
+            mark_internal(inner);
+        }
+    }
 }
 
 /// Keeps a compiled code object (and so the code objects nested in it) alive for the rest of

@@ -183,7 +183,7 @@ fn direct_references(v: &Value, out: &mut Vec<Node>) {
         }
         Value::Generator(g) => {
             if let Ok(saved) = g.saved.try_borrow() {
-                if let Some((frame, values)) = saved.as_ref() {
+                if let Some((frame, values)) = saved.parts() {
                     frame.gc_references(&mut |n| out.push(n));
                     out.extend(values.iter().map(|x| Node::Value(x.clone())));
                 }

@@ -7,7 +7,8 @@ use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::value::Value;
 use std::rc::Rc;
 
-mod array;
+pub mod abc;
+pub(crate) mod array;
 pub mod ast;
 pub mod atexit;
 pub mod binascii;
@@ -21,6 +22,7 @@ mod hashes;
 mod heapq;
 pub mod io;
 pub mod itertools;
+mod json;
 pub mod math;
 mod math_extra;
 mod native_class;
@@ -28,6 +30,7 @@ pub mod posix;
 mod posix_process;
 mod posix_scandir;
 pub mod random;
+mod select;
 pub mod signal;
 pub mod sre;
 pub mod string;
@@ -40,6 +43,7 @@ pub mod thread;
 pub mod time;
 mod unicodedata;
 mod unicodedata_tables;
+pub mod warnings;
 pub mod weakref;
 mod zlib;
 
@@ -117,6 +121,10 @@ pub const NATIVE: &[&str] = &[
     "_io",
     "_codecs",
     "_ast",
+    "_abc",
+    "select",
+    "_warnings",
+    "_json",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -162,6 +170,10 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => hashes::init(vm, &dict, name),
         "_contextvars" => run_python_part(vm, &dict, include_str!("contextvars.py"), "<frozen _contextvars>"),
         "_codecs" => codecs::init(vm, &dict),
+        "_abc" => abc::init(vm, &dict),
+        "select" => select::init(vm, &dict),
+        "_warnings" => warnings::init(vm, &dict),
+        "_json" => json::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),

@@ -55,6 +55,8 @@ pub struct AttrCacheEntry {
     pub kind: Cell<AttrKind>,
     /// The class attribute for `AttrKind::Method` and `AttrKind::ClassValue`.
     pub class_value: RefCell<Value>,
+    /// The slot index for `AttrKind::Slot`.
+    pub slot: Cell<u32>,
 }
 
 /// `attach_caches`'s result: the rewritten instructions and the caches they index.
@@ -77,6 +79,9 @@ pub enum AttrKind {
     /// STORE_ATTR: the class has no `__setattr__` and no data descriptor of that name, so the
     /// value goes straight into the instance dict.
     StoreToDict,
+    /// A `__slots__` member (no `__getattribute__`/`__setattr__` override): the instance's slot
+    /// `AttrCacheEntry::slot` is read or written directly.
+    Slot,
 }
 
 impl AttrCache {
@@ -86,6 +91,7 @@ impl AttrCache {
             epoch: Cell::new(0),
             kind: Cell::new(AttrKind::Unhandled),
             class_value: RefCell::new(Value::Null),
+            slot: Cell::new(0),
         };
         AttrCache { name, entries: [entry(), entry()], victim: Cell::new(0), dict_hint: Cell::new(0) }
     }
@@ -154,10 +160,11 @@ pub struct FunctionObject {
     /// `co_consts` and `co_names` turned into values once, when the code object is first loaded.
     pub consts: Rc<CodeValues>,
     pub globals: Rc<DictObject>,
-    pub name: String,
-    pub qualname: String,
-    pub defaults: Vec<Value>,
-    pub kwdefaults: Vec<(Name, Value)>,
+    pub name: crate::objects::types::TypeName,
+    pub qualname: crate::objects::types::TypeName,
+    /// `__defaults__` and `__kwdefaults__`, which Python code may rebind.
+    pub defaults: crate::objects::replaceable::Replaceable<Vec<Value>>,
+    pub kwdefaults: crate::objects::replaceable::Replaceable<Vec<(Name, Value)>>,
     pub annotations: Vec<(Name, Value)>,
     pub closure: Cells,
     /// Attributes set on the function (`f.tag = ...`), its `__dict__`.

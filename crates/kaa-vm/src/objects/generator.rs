@@ -2,6 +2,8 @@
 //!
 //! While suspended, the frame's locals and value stack are moved off the VM's shared stack into
 //! the generator; resuming moves them back on top and continues the interpreter loop there.
+//! FOR_ITER and SEND resume a generator inside the running loop (`Vm::resume_inline`); other
+//! resumers (`next()`, `send()`, built-ins consuming an iterable) re-enter the loop from Rust.
 
 use crate::value::Value;
 use std::cell::{Cell, RefCell};
@@ -33,7 +35,40 @@ pub struct GeneratorObject {
     pub qualname: String,
     pub state: Cell<GenState>,
     /// The suspended frame and its values (locals, then the evaluation stack).
-    pub saved: RefCell<Option<(crate::interp::SuspendedFrame, Vec<Value>)>>,
+    pub saved: RefCell<Suspension>,
+}
+
+/// A generator's frame while it is not running. The value buffer stays with the generator while
+/// the frame runs (emptied), so suspending again reuses its capacity.
+pub struct Suspension {
+    pub(crate) frame: Option<crate::interp::SuspendedFrame>,
+    /// The frame's locals, then its evaluation stack (empty while the frame runs or is gone).
+    pub(crate) values: Vec<Value>,
+}
+
+impl Suspension {
+    pub(crate) fn new(frame: crate::interp::SuspendedFrame, values: Vec<Value>) -> Suspension {
+        Suspension { frame: Some(frame), values }
+    }
+
+    pub(crate) fn is_suspended(&self) -> bool {
+        self.frame.is_some()
+    }
+
+    /// The frame and its values, if suspended.
+    pub(crate) fn parts(&self) -> Option<(&crate::interp::SuspendedFrame, &Vec<Value>)> {
+        Some((self.frame.as_ref()?, &self.values))
+    }
+
+    pub(crate) fn parts_mut(&mut self) -> Option<(&mut crate::interp::SuspendedFrame, &mut Vec<Value>)> {
+        Some((self.frame.as_mut()?, &mut self.values))
+    }
+
+    /// Takes the frame and its values away (the generator is finished or being cleared).
+    pub(crate) fn take(&mut self) -> Option<(crate::interp::SuspendedFrame, Vec<Value>)> {
+        let frame = self.frame.take()?;
+        Some((frame, std::mem::take(&mut self.values)))
+    }
 }
 
 /// How a resumption ended.
