@@ -213,6 +213,26 @@ pub(crate) fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, 
     PyErr::Raised(Rc::new(exc))
 }
 
+/// A bytes source whose coding cookie cannot be used. CPython's string tokenizer words an
+/// unknown encoding differently from its file reader, and places such errors nowhere.
+#[cold]
+fn cookie_error(vm: &Vm, mut e: kaa_syntax::SyntaxError, filename: &str) -> PyErr {
+    let cookie_problem = e.lineno == 0 && e.msg.starts_with("encoding problem: ");
+    if let Some(name) = e.msg.strip_prefix("encoding problem: ").filter(|n| !n.ends_with(" with BOM")) {
+        e.msg = format!("unknown encoding: {name}");
+    }
+    let err = syntax_error(vm, e, filename, "");
+    if let (true, PyErr::Raised(exc)) = (cookie_problem, &err) {
+        exc.set_member("offset", Value::Int(-1));
+        exc.set_member("end_lineno", Value::None);
+        exc.set_member("end_offset", Value::None);
+        let location = vec![Value::str(filename), Value::Int(0), Value::Int(-1), Value::None];
+        let msg = exc.args.borrow().first().cloned().unwrap_or(Value::None);
+        *exc.args.borrow_mut() = vec![msg, Value::Tuple(Rc::new(location))];
+    }
+    err
+}
+
 /// `SyntaxError.end_offset` as CPython sets it: the parser's errors that have no end column
 /// (indentation errors, a missing `except` block, end of input) say -1; Kaa's errors record
 /// both -1 and 0 as 0.
@@ -323,8 +343,8 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
             if buf.contains(&0) {
                 return Err(PyErr::new(ExcKind::SyntaxError, "source code string cannot contain null bytes"));
             }
-            decoded = kaa_syntax::source::decode(&buf, &filename)
-                .map_err(|e| syntax_error(vm, e, &filename, ""))?;
+            decoded =
+                kaa_syntax::source::decode(&buf, &filename).map_err(|e| cookie_error(vm, e, &filename))?;
             &decoded.text
         }
         _ => return Err(PyErr::type_error("compile() arg 1 must be a string, bytes or AST object")),
