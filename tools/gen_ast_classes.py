@@ -33,6 +33,6 @@ def emit(c):
     out.append("")
 
 
-for c in sorted(classes, key=lambda c: c.__name__):
+for c in classes:  # in _ast's own (schema) order, so __subclasses__() lists them as CPython does
     emit(c)
 print("\n".join(out))

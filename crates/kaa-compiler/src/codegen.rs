@@ -139,7 +139,7 @@ impl<'s, 'a> Unit<'s, 'a> {
                 names: Vec::new(),
                 varnames,
                 cellvars,
-                freevars: scope.names_in(NameScope::Free),
+                freevars: scope.free_names(),
                 exception_table: Vec::<ExceptionEntry>::new(),
                 stacksize: 0,
             },
@@ -376,8 +376,10 @@ pub fn compile_module_with_options(
     filename: &str,
     optimize: u32,
 ) -> Result<(Rc<CodeObject>, Vec<CompileWarning>)> {
+    let future_lineno = crate::future::check(module).map_err(CompileError::Syntax)?;
     let scope = symtable::build(module).map_err(CompileError::Syntax)?;
     let mut c = Compiler {
+        future_lineno,
         filename: filename.to_string(),
         units: Vec::new(),
         dict_comprehension: None,
@@ -450,6 +452,8 @@ struct Compiler<'s, 'a> {
     optimize: u32,
     /// `from __future__ import annotations`: variable annotations are stored as strings.
     future_annotations: bool,
+    /// The line of the last leading future import: future imports after it are errors.
+    future_lineno: u32,
 }
 
 impl<'s, 'a> Compiler<'s, 'a> {
@@ -620,6 +624,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 }
             }
             StmtKind::ImportFrom { module, names, level } => {
+                if module.as_deref() == Some("__future__") && s.span.lineno > self.future_lineno {
+                    return Err(syntax_error(
+                        "from __future__ imports must occur at the beginning of the file",
+                        s.span,
+                    ));
+                }
                 let level = level.unwrap_or(0);
                 self.load_const(ConstValue::Int(Int::Small(level)));
                 let fromlist: Vec<ConstValue> =
@@ -1080,6 +1090,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
     }
 
     fn delete_name(&mut self, name: &str) -> Result<()> {
+        self.forbidden_name(name, "delete")?;
         self.name_op(name, Opcode::DeleteFast, Opcode::DeleteDeref, Opcode::DeleteGlobal, Opcode::DeleteName)
     }
 
@@ -1446,6 +1457,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             ExprKind::Name { id, .. } => {
                 let saved = self.unit().loc;
                 self.unit().loc = target.span;
+                self.forbidden_name(id, "assign to")?;
                 self.load_name(id)?;
                 self.unit().loc = saved;
                 self.expr(value)?;
@@ -1493,6 +1505,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
         body: FunctionBody<'a>,
         returns: Option<&'a Expr>,
     ) -> Result<()> {
+        let star_args = args.vararg.iter().chain(&args.kwarg).map(|a| &**a);
+        for a in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs).chain(star_args) {
+            self.forbidden_name(&a.arg, "assign to")?;
+        }
         let mut flags = 0;
         if !args.defaults.is_empty() {
             self.exprs(&args.defaults)?;
@@ -1526,7 +1542,14 @@ impl<'s, 'a> Compiler<'s, 'a> {
             if let Some(ann) = &a.annotation {
                 let key = self.scope().mangle(&a.arg).into_owned();
                 self.load_const(ConstValue::Str(PyStr::from(key.as_str())));
-                self.expr(ann)?;
+                match &ann.kind {
+                    // `*args: *Ts` (PEP 646): the annotation is the one item `[*Ts]` unpacks to.
+                    ExprKind::Starred { value, .. } => {
+                        self.expr(value)?;
+                        self.emit(Opcode::UnpackSequence, 1);
+                    }
+                    _ => self.expr(ann)?,
+                }
                 annotated += 1;
             }
         }
@@ -1650,7 +1673,17 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.name_op(name, Opcode::LoadFast, Opcode::LoadDeref, Opcode::LoadGlobal, Opcode::LoadName)
     }
 
+    /// `__debug__` cannot be bound or deleted (CPython's compiler checks this, at the current
+    /// location).
+    fn forbidden_name(&mut self, name: &str, what: &str) -> Result<()> {
+        if name == "__debug__" {
+            return Err(syntax_error(&format!("cannot {what} __debug__"), self.unit().loc));
+        }
+        Ok(())
+    }
+
     fn store_name(&mut self, name: &str) -> Result<()> {
+        self.forbidden_name(name, "assign to")?;
         self.name_op(name, Opcode::StoreFast, Opcode::StoreDeref, Opcode::StoreGlobal, Opcode::StoreName)
     }
 
@@ -1667,6 +1700,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         match &target.kind {
             ExprKind::Name { id, .. } => self.store_name(id),
             ExprKind::Attribute { value, attr, .. } => {
+                self.forbidden_name(attr, "assign to")?;
                 self.expr(value)?;
                 let n = self.add_mangled_name(attr);
                 self.emit(Opcode::StoreAttr, n);
@@ -1712,6 +1746,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     fn delete(&mut self, target: &'a Expr) -> Result<()> {
         match &target.kind {
+            ExprKind::Name { id, .. } if id == "__debug__" => {
+                Err(syntax_error("cannot delete __debug__", target.span))
+            }
             ExprKind::Name { id, .. } => self.delete_name(id),
             ExprKind::Subscript { value, slice, .. } => {
                 self.expr(value)?;
@@ -2027,6 +2064,11 @@ impl<'s, 'a> Compiler<'s, 'a> {
     }
 
     fn call(&mut self, span: Span, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<()> {
+        for k in keywords {
+            if let Some(name) = &k.arg {
+                self.forbidden_name(name, "assign to")?;
+            }
+        }
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none())
         {

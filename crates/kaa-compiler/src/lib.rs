@@ -6,6 +6,7 @@
 mod annotations;
 pub mod codegen;
 mod fast_hash;
+mod future;
 pub mod symtable;
 
 pub use codegen::{

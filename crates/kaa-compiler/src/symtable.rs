@@ -39,6 +39,9 @@ pub const DEF_PARAM: u32 = 2;
 pub const DEF_GLOBAL: u32 = 4;
 pub const DEF_NONLOCAL: u32 = 8;
 pub const USE: u32 = 16;
+/// A class binds the name itself, and a function nested in it uses the enclosing function's
+/// variable of that name: the class's code passes the cell through (in its free variables).
+pub const DEF_FREE_CLASS: u32 = 32;
 
 #[derive(Clone, Debug)]
 pub struct Symbol {
@@ -128,6 +131,15 @@ impl Scope {
     /// Names with the given resolution, in first-seen order.
     pub fn names_in(&self, scope: NameScope) -> Vec<String> {
         self.symbols.iter().filter(|s| s.scope == scope).map(|s| s.name.clone()).collect()
+    }
+
+    /// The code object's free variables: free names, and those a class passes through.
+    pub fn free_names(&self) -> Vec<String> {
+        self.symbols
+            .iter()
+            .filter(|s| s.scope == NameScope::Free || s.flags & DEF_FREE_CLASS != 0)
+            .map(|s| s.name.clone())
+            .collect()
     }
 }
 
@@ -501,9 +513,13 @@ impl Builder {
                     let depth =
                         self.stack.iter().rposition(|s| s.kind != ScopeKind::Comprehension).unwrap_or(0);
                     let in_comprehension = depth + 1 < self.stack.len();
+                    let enclosing = &self.stack[depth];
+                    let declared_global = enclosing
+                        .lookup(&enclosing.mangle(id))
+                        .is_some_and(|sym| sym.flags & DEF_GLOBAL != 0);
                     self.stack[depth].add(id, DEF_LOCAL);
                     if in_comprehension {
-                        let flag = if self.stack[depth].kind == ScopeKind::Module {
+                        let flag = if self.stack[depth].kind == ScopeKind::Module || declared_global {
                             DEF_GLOBAL
                         } else {
                             DEF_NONLOCAL
@@ -668,6 +684,7 @@ fn analyze(scope: &mut Scope, bound: &[String], free_out: &mut Vec<String>) -> R
                     if scope.kind == ScopeKind::Class && scope.symbols[i].flags & (DEF_LOCAL | DEF_PARAM) != 0
                     {
                         // A class-level binding of the same name: the class body uses its own.
+                        scope.symbols[i].flags |= DEF_FREE_CLASS;
                     } else {
                         scope.symbols[i].scope = NameScope::Free;
                     }

@@ -24,6 +24,12 @@ print(ast.dump(ast.parse(tc)))
 print(ast.dump(ast.parse("x = 1", feature_version=(3, 8))))
 print(ast.dump(ast.parse(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n")))
 print(ast.dump(ast.parse(b"\xef\xbb\xbfx = 1\n"), include_attributes=True))
+for src in [b'# -*- coding: uft-8 -*-\nx = 1\n', b'\xef\xbb\xbf# coding: latin-1\nx=1\n', b'\n# coding: nope\n',
+            b'# coding: latin-1\nx = "\xe9"\n']:
+    try:
+        print(ast.dump(ast.parse(src, "f.py")))
+    except SyntaxError as e:
+        print(repr(e.msg), e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text), e.args, str(e))
 t = compile("a = 1", "<s>", "exec", ast.PyCF_ONLY_AST)
 print(type(t).__name__, ast.dump(t))
 print(compile(t, "<s>", "exec", ast.PyCF_ONLY_AST) is t)

@@ -32,6 +32,9 @@ fn parse_tree(vm: &Vm, source: &str, filename: &str, mode: Mode, type_comments: 
     parser::parse(source, ParseOptions { mode, type_comments }).map_err(|mut e| {
         if !matches!(mode, Mode::Exec) {
             unterminated_input_error(&mut e, source);
+        } else if let Some(line) = program_text(filename, e.lineno) {
+            // In exec mode CPython shows the line of the file named, when there is one.
+            e.text = Some(line);
         }
         syntax_error(vm, e, filename, source)
     })
@@ -59,15 +62,15 @@ fn unterminated_input_error(e: &mut kaa_syntax::SyntaxError, source: &str) {
     }
 }
 
-/// Compiles a tree (parsed from `source`, or built in Python when `source` is empty).
-fn compile_tree(vm: &Vm, tree: Mod, filename: &str, source: &str) -> PyResult<Rc<CodeObject>> {
-    let code = compile_tree_unkept(vm, tree, filename, source)?;
+/// Compiles a tree (parsed, or built in Python).
+fn compile_tree(vm: &Vm, tree: Mod, filename: &str) -> PyResult<Rc<CodeObject>> {
+    let code = compile_tree_unkept(vm, tree, filename)?;
     keep_alive(vm, &code);
     Ok(code)
 }
 
 /// `compile_tree` before the code object is kept alive (still unshared).
-fn compile_tree_unkept(vm: &Vm, tree: Mod, filename: &str, source: &str) -> PyResult<Rc<CodeObject>> {
+fn compile_tree_unkept(vm: &Vm, tree: Mod, filename: &str) -> PyResult<Rc<CodeObject>> {
     let tree = match tree {
         Mod::Expression { body } => {
             let span = body.span;
@@ -85,11 +88,26 @@ fn compile_tree_unkept(vm: &Vm, tree: Mod, filename: &str, source: &str) -> PyRe
     };
     match kaa_compiler::compile_module(&tree, filename) {
         Ok(code) => Ok(code),
-        Err(kaa_compiler::codegen::CompileError::Syntax(e)) => Err(syntax_error(vm, e, filename, source)),
+        Err(kaa_compiler::codegen::CompileError::Syntax(mut e)) => {
+            // The compiler's own errors (not the parser's) show the line of the file the code
+            // claims to come from, as CPython reads it back; none for a string.
+            if e.text.is_none() {
+                e.text = program_text(filename, e.lineno);
+            }
+            Err(syntax_error(vm, e, filename, ""))
+        }
         Err(kaa_compiler::codegen::CompileError::Unsupported { what, .. }) => {
             Err(PyErr::new(ExcKind::SystemError, format!("Kaa cannot compile {what} yet")))
         }
     }
+}
+
+/// Line `lineno` of the file `filename`, if there is such a file (`PyErr_ProgramTextObject`).
+#[cold]
+fn program_text(filename: &str, lineno: u32) -> Option<String> {
+    let bytes = std::fs::read(filename).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    text.split_inclusive('\n').nth((lineno as usize).checked_sub(1)?).map(str::to_string)
 }
 
 /// Parses and compiles `source` as `compile()` does, raising SyntaxError as CPython words it.
@@ -99,7 +117,7 @@ fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> P
         CompileMode::Eval => Mode::Eval,
     };
     let tree = parse_tree(vm, source, filename, parse_mode, false)?;
-    compile_tree(vm, tree, filename, source)
+    compile_tree(vm, tree, filename)
 }
 
 /// `exec`/`eval` of a string: compiled once per distinct source (code objects are immutable, so
@@ -128,7 +146,7 @@ fn compile_string(vm: &Vm, source: &str, mode: CompileMode) -> PyResult<Rc<CodeO
 /// half of `weakref`).
 pub fn compile_builtin_module(vm: &Vm, source: &str, filename: &str) -> PyResult<Rc<CodeObject>> {
     let tree = parse_tree(vm, source, filename, Mode::Exec, false)?;
-    let mut code = compile_tree_unkept(vm, tree, filename, source)?;
+    let mut code = compile_tree_unkept(vm, tree, filename)?;
     mark_internal(&mut code);
     keep_alive(vm, &code);
     Ok(code)
@@ -179,7 +197,7 @@ pub(crate) fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, 
         Value::Int(e.offset as i64),
         text,
         Value::Int(e.end_lineno as i64),
-        Value::Int(end_offset_attribute(&e)),
+        end_offset_attribute(&e),
     ];
     let exc = ExceptionObject::new(
         vm.exception_type(kind),
@@ -195,10 +213,41 @@ pub(crate) fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, 
     PyErr::Raised(Rc::new(exc))
 }
 
+/// A bytes source whose coding cookie cannot be used. CPython's string tokenizer words an
+/// unknown encoding differently from its file reader, and places such errors nowhere.
+#[cold]
+fn cookie_error(vm: &Vm, mut e: kaa_syntax::SyntaxError, filename: &str) -> PyErr {
+    let cookie_problem = e.lineno == 0 && e.msg.starts_with("encoding problem: ");
+    if let Some(name) = e.msg.strip_prefix("encoding problem: ").filter(|n| !n.ends_with(" with BOM")) {
+        e.msg = format!("unknown encoding: {name}");
+    }
+    let err = syntax_error(vm, e, filename, "");
+    if let (true, PyErr::Raised(exc)) = (cookie_problem, &err) {
+        exc.set_member("offset", Value::Int(-1));
+        exc.set_member("end_lineno", Value::None);
+        exc.set_member("end_offset", Value::None);
+        let location = vec![Value::str(filename), Value::Int(0), Value::Int(-1), Value::None];
+        let msg = exc.args.borrow().first().cloned().unwrap_or(Value::None);
+        *exc.args.borrow_mut() = vec![msg, Value::Tuple(Rc::new(location))];
+    }
+    err
+}
+
 /// `SyntaxError.end_offset` as CPython sets it: the parser's errors that have no end column
 /// (indentation errors, a missing `except` block, end of input) say -1; Kaa's errors record
 /// both -1 and 0 as 0.
-fn end_offset_attribute(e: &kaa_syntax::SyntaxError) -> i64 {
+fn end_offset_attribute(e: &kaa_syntax::SyntaxError) -> Value {
+    // The future-import checks give no end at all.
+    let future_check = e.msg == "not a chance"
+        || e.msg.starts_with("future feature ")
+        || e.msg == "from __future__ imports must occur at the beginning of the file";
+    if e.end_offset == 0 && future_check {
+        return Value::None;
+    }
+    Value::Int(end_offset_value(e))
+}
+
+fn end_offset_value(e: &kaa_syntax::SyntaxError) -> i64 {
     use kaa_syntax::SyntaxErrorKind as K;
     let no_end = match e.kind {
         K::IndentationError => e.msg != "too many levels of indentation",
@@ -282,7 +331,7 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
             return Ok(source);
         }
         let tree = ast::tree_from_python(vm, &source, &mode)?;
-        return Ok(Value::Code(compile_tree(vm, tree, &filename, "")?));
+        return Ok(Value::Code(compile_tree(vm, tree, &filename)?));
     }
     let decoded;
     let text: &str = match &source {
@@ -294,8 +343,8 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
             if buf.contains(&0) {
                 return Err(PyErr::new(ExcKind::SyntaxError, "source code string cannot contain null bytes"));
             }
-            decoded = kaa_syntax::source::decode(&buf, &filename)
-                .map_err(|e| syntax_error(vm, e, &filename, ""))?;
+            decoded =
+                kaa_syntax::source::decode(&buf, &filename).map_err(|e| cookie_error(vm, e, &filename))?;
             &decoded.text
         }
         _ => return Err(PyErr::type_error("compile() arg 1 must be a string, bytes or AST object")),
@@ -305,7 +354,7 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
         return ast::tree_to_python(vm, &tree);
     }
     let tree = parse_tree(vm, text, &filename, parse_mode, false)?;
-    Ok(Value::Code(compile_tree(vm, tree, &filename, text)?))
+    Ok(Value::Code(compile_tree(vm, tree, &filename)?))
 }
 
 /// The globals and locals `exec`/`eval` run in, checked as CPython checks them.
