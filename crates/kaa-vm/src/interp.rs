@@ -53,6 +53,16 @@ pub(crate) struct Frame {
     pub(crate) generator: Option<Rc<GeneratorObject>>,
 }
 
+impl Frame {
+    /// Is the frame's object referenced from elsewhere (a traceback, a variable, a callee's
+    /// `f_back`)? Only then must an ending frame record its final state into it: an exception
+    /// caught in a loop makes frame objects that die with their frames.
+    #[inline]
+    fn object_outlives_frame(&self) -> bool {
+        self.object.as_ref().is_some_and(|o| Rc::strong_count(o) > 1)
+    }
+}
+
 /// A generator's frame while it is not running (see `objects::generator`).
 pub struct SuspendedFrame {
     pub(crate) frame: Frame,
@@ -552,7 +562,7 @@ impl Vm {
                     self.stack.push(Value::Exception(exc.clone()));
                     break;
                 }
-                if self.frames.last().is_some_and(|f| f.object.is_some()) {
+                if self.frames.last().is_some_and(Frame::object_outlives_frame) {
                     self.record_frame_state(self.frames.len() - 1);
                 }
                 let frame = self.frames.pop().expect("a running frame");
@@ -1658,7 +1668,7 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     let mut v = self.pop();
-                    if self.frames[f].object.is_some() {
+                    if self.frames[f].object.is_some() && self.frames[f].object_outlives_frame() {
                         self.frames[f].pc = pc;
                         self.record_frame_state(f);
                     }

@@ -197,9 +197,39 @@ struct Analysis {
     unreachable: Vec<bool>,
 }
 
+/// Hashes object addresses for the analysis's index (SipHash, the default, dominated
+/// collections of many small objects): a multiplicative mix, its high bits folded down.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+
+    #[inline]
+    fn write_usize(&mut self, address: usize) {
+        self.write_u64(address as u64);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, x: u64) {
+        let h = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = h ^ (h >> 29);
+    }
+}
+
+type AddressMap = HashMap<usize, usize, std::hash::BuildHasherDefault<AddressHasher>>;
+
 fn analyse(entries: &[Tracked]) -> Analysis {
     let candidates: Vec<Value> = entries.iter().filter_map(Tracked::upgrade).collect();
-    let index: HashMap<usize, usize> = candidates.iter().enumerate().map(|(i, v)| (v.address(), i)).collect();
+    let index: AddressMap = candidates.iter().enumerate().map(|(i, v)| (v.address(), i)).collect();
     // Each candidate's references, minus the handle held in `candidates`.
     let mut gc_refs: Vec<isize> = candidates.iter().map(|v| traverse::strong_count(v) as isize - 1).collect();
     let mut work = Vec::new();
