@@ -1,6 +1,6 @@
-"""Writes crates/kaa-vm/src/modules/ast_classes.py: the node classes of `_ast` with CPython 3.11's
+"""Writes crates/kaa-vm/src/modules/ast/ast_classes.py: the node classes of `_ast` with CPython 3.11's
 layout (bases, _fields, _attributes, __match_args__), read from python3's own `_ast`.
-Run: python3 tools/gen_ast_classes.py > crates/kaa-vm/src/modules/ast_classes.py"""
+Run: python3 tools/gen_ast_classes.py > crates/kaa-vm/src/modules/ast/ast_classes.py"""
 import _ast
 import sys
 
@@ -19,11 +19,17 @@ def emit(c):
     done.add(c.__name__)
     bases = ", ".join(b.__name__ for b in c.__bases__)
     out.append(f"class {c.__name__}({bases}):")
+    out.append(f"    {c.__doc__!r}")
+    out.append("    __module__ = 'ast'")
     out.append(f"    _fields = {tuple(c._fields)!r}")
     if "_attributes" in vars(c):
         out.append(f"    _attributes = {tuple(c._attributes)!r}")
     if "__match_args__" in vars(c):
         out.append(f"    __match_args__ = {tuple(c.__match_args__)!r}")
+    # Optional fields and attributes default to None on the class, as CPython sets them.
+    for name, value in vars(c).items():
+        if value is None and name != "__doc__" and not name.startswith("__"):
+            out.append(f"    {name} = None")
     out.append("")
 
 

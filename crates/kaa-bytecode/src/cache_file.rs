@@ -88,15 +88,19 @@ pub fn bytecode_version() -> u32 {
 
 /// A whole cache file for `code`, compiled from a source of this mtime and size.
 pub fn encode(code: &CodeObject, source_mtime_ns: u64, source_size: u64) -> Vec<u8> {
-    let body = marshal::dump_code(code);
-    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
+    // Header, then the body written in place; the checksum slot is filled in afterwards.
+    let mut out = Vec::new();
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&bytecode_version().to_le_bytes());
     out.extend_from_slice(&0u32.to_le_bytes());
     out.extend_from_slice(&source_mtime_ns.to_le_bytes());
     out.extend_from_slice(&source_size.to_le_bytes());
-    out.extend_from_slice(&checksum(&body).to_le_bytes());
-    out.extend_from_slice(&body);
+    let checksum_at = out.len();
+    out.extend_from_slice(&0u64.to_le_bytes());
+    debug_assert_eq!(out.len(), HEADER_LEN);
+    marshal::dump_code_into(code, &mut out);
+    let sum = checksum(&out[HEADER_LEN..]).to_le_bytes();
+    out[checksum_at..checksum_at + sum.len()].copy_from_slice(&sum);
     out
 }
 

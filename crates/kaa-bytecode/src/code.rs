@@ -39,6 +39,9 @@ impl CodeFlags {
     pub const NOFREE: u32 = 0x40;
     pub const COROUTINE: u32 = 0x80;
     pub const ASYNC_GENERATOR: u32 = 0x200;
+    /// Kaa's own: code of a native module's Python part, which stands for C code in CPython and
+    /// so leaves no entries in tracebacks.
+    pub const KAA_INTERNAL: u32 = 0x4000_0000;
 
     pub fn has(self, bit: u32) -> bool {
         self.0 & bit != 0

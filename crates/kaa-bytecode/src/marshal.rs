@@ -35,9 +35,29 @@ const MAX_NESTING: u32 = 1000;
 
 /// Serializes a code object (and the code objects nested in its constants).
 pub fn dump_code(code: &CodeObject) -> Vec<u8> {
-    let mut w = Writer { out: Vec::with_capacity(256 + code.instructions.len() * 16) };
+    let mut out = Vec::new();
+    dump_code_into(code, &mut out);
+    out
+}
+
+/// [`dump_code`] appending to `out` (reserved up front from the size of the whole code tree, so
+/// the buffer is not regrown and copied while writing).
+pub fn dump_code_into(code: &CodeObject, out: &mut Vec<u8>) {
+    fn estimate(code: &CodeObject) -> usize {
+        let nested: usize = code
+            .consts
+            .iter()
+            .map(|c| match c {
+                ConstValue::Code(inner) => estimate(inner),
+                _ => 0,
+            })
+            .sum();
+        256 + code.instructions.len() * 16 + nested
+    }
+    out.reserve(estimate(code));
+    let mut w = Writer { out: std::mem::take(out) };
     w.code(code);
-    w.out
+    *out = w.out;
 }
 
 /// Reads back what [`dump_code`] wrote; `None` if the bytes are not exactly one code object.

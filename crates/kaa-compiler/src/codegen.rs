@@ -5,7 +5,7 @@
 
 use crate::annotations;
 use crate::fast_hash::{FastHashMap, FastHasher};
-use crate::symtable::{self, NameScope, Scope, ScopeKind};
+use crate::symtable::{self, node_key, NameScope, Scope, ScopeKind};
 use kaa_bytecode::code::ExceptionEntry;
 use kaa_bytecode::opcode::{BinaryOpKind, CompareKind};
 use kaa_bytecode::{CodeFlags, CodeObject, ConstValue, Instr, Opcode};
@@ -660,7 +660,14 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 for d in decorator_list {
                     self.expr(d)?;
                 }
-                self.function(s.span, name, args, FunctionBody::Block(body), returns.as_deref())?;
+                self.function(
+                    s.span,
+                    node_key(s),
+                    name,
+                    args,
+                    FunctionBody::Block(body),
+                    returns.as_deref(),
+                )?;
                 self.apply_decorators(decorator_list.len());
                 self.store_name(name)?;
             }
@@ -668,7 +675,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 for d in decorator_list {
                     self.expr(d)?;
                 }
-                self.class_def(s.span, name, bases, keywords, body)?;
+                self.class_def(s.span, node_key(s), name, bases, keywords, body)?;
                 self.apply_decorators(decorator_list.len());
                 self.store_name(name)?;
             }
@@ -1351,6 +1358,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
     fn class_def(
         &mut self,
         span: Span,
+        node: usize,
         name: &str,
         bases: &'a [Expr],
         keywords: &'a [Keyword],
@@ -1360,7 +1368,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         self.emit(Opcode::LoadBuildClass, 0);
         let scope = self
             .scope()
-            .child_at(span)
+            .child_at(node)
             .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
         let qualname = self.qualname(name);
         let unit = Unit::new(scope, name, qualname.clone(), &self.filename, span.lineno);
@@ -1479,6 +1487,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
     fn function(
         &mut self,
         span: Span,
+        node: usize,
         name: &str,
         args: &'a Arguments,
         body: FunctionBody<'a>,
@@ -1532,7 +1541,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         }
         let scope = self
             .scope()
-            .child_at(span)
+            .child_at(node)
             .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
         let qualname = self.qualname(name);
         let mut unit = Unit::new(scope, name, qualname, &self.filename, span.lineno);
@@ -1899,20 +1908,20 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 self.emit(Opcode::FormatValue, arg);
             }
             ExprKind::Lambda { args, body } => {
-                self.function(e.span, "<lambda>", args, FunctionBody::Expr(body), None)?;
+                self.function(e.span, node_key(e), "<lambda>", args, FunctionBody::Expr(body), None)?;
             }
             ExprKind::ListComp { elt, generators } => {
-                self.comprehension(e.span, "<listcomp>", elt, generators)?
+                self.comprehension(e.span, node_key(e), "<listcomp>", elt, generators)?
             }
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(e.span, "<genexpr>", elt, generators)?
+                self.comprehension(e.span, node_key(e), "<genexpr>", elt, generators)?
             }
             ExprKind::SetComp { elt, generators } => {
-                self.comprehension(e.span, "<setcomp>", elt, generators)?
+                self.comprehension(e.span, node_key(e), "<setcomp>", elt, generators)?
             }
             ExprKind::DictComp { key, value, generators } => {
                 self.dict_comprehension = Some(value);
-                let r = self.comprehension(e.span, "<dictcomp>", key, generators);
+                let r = self.comprehension(e.span, node_key(e), "<dictcomp>", key, generators);
                 self.dict_comprehension = None;
                 r?
             }
@@ -2227,13 +2236,14 @@ impl<'s, 'a> Compiler<'s, 'a> {
     fn comprehension(
         &mut self,
         span: Span,
+        node: usize,
         kind: &str,
         elt: &'a Expr,
         generators: &'a [Comprehension],
     ) -> Result<()> {
         let scope = self
             .scope()
-            .child_at(span)
+            .child_at(node)
             .ok_or_else(|| unsupported("a scope the symbol table did not see", span.lineno))?;
         let is_generator = kind == "<genexpr>";
         let awaited = scope.is_coroutine && !is_generator;
@@ -2439,6 +2449,7 @@ fn constant(c: &Constant) -> ConstValue {
         Constant::Bytes(b) => ConstValue::Bytes(b.clone()),
         Constant::Ellipsis => ConstValue::Ellipsis,
         Constant::Tuple(items) => ConstValue::Tuple(items.iter().map(constant).collect()),
+        Constant::FrozenSet(items) => ConstValue::FrozenSet(items.iter().map(constant).collect()),
     }
 }
 

@@ -64,13 +64,17 @@ pub struct Scope {
     pub needs_class_cell: bool,
     /// The span of the node that opens this scope (def, class, lambda, comprehension).
     pub span: Span,
+    /// The address of that node (`node_key`): what the code generator finds the scope by.
+    /// Spans are not unique in trees built with the `ast` module (every node of a tree made
+    /// by `ast.fix_missing_locations` can sit at line 1, column 0).
+    pub node: usize,
     /// The name of the innermost enclosing class (this scope's own, for a class): private names
     /// (`__x`) used here are mangled with it (`_C__x`).
     pub private: Option<String>,
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, name: &str, span: Span) -> Scope {
+    fn new(kind: ScopeKind, name: &str, span: Span, node: usize) -> Scope {
         Scope {
             kind,
             name: name.to_string(),
@@ -82,6 +86,7 @@ impl Scope {
             is_coroutine: false,
             needs_class_cell: false,
             span,
+            node,
             private: None,
         }
     }
@@ -95,7 +100,7 @@ impl Scope {
     }
 
     fn add(&mut self, name: &str, flag: u32) -> usize {
-        let name = &*self.mangle(name).into_owned();
+        let name = &*self.mangle(name);
         if let Some(&i) = self.index.get(name) {
             self.symbols[i].flags |= flag;
             return i;
@@ -105,9 +110,9 @@ impl Scope {
         self.symbols.len() - 1
     }
 
-    /// The nested scope opened by the node at `span`.
-    pub fn child_at(&self, span: Span) -> Option<&Scope> {
-        self.children.iter().find(|c| c.span == span)
+    /// The nested scope opened by the node whose `node_key` is `node`.
+    pub fn child_at(&self, node: usize) -> Option<&Scope> {
+        self.children.iter().find(|c| c.node == node)
     }
 
     /// The symbol of `name` (an already mangled name).
@@ -148,9 +153,14 @@ fn error(msg: String, span: Span) -> SyntaxError {
     }
 }
 
+/// What identifies the node that opens a scope: its address in the tree being compiled.
+pub fn node_key<T>(node: &T) -> usize {
+    node as *const T as usize
+}
+
 /// Builds the scope tree of a module.
 pub fn build(module: &Mod) -> Result<Scope, SyntaxError> {
-    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "top", Span::default())] };
+    let mut b = Builder { stack: vec![Scope::new(ScopeKind::Module, "top", Span::default(), 0)] };
     match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => b.stmts(body)?,
         Mod::Expression { body } => b.expr(body)?,
@@ -172,9 +182,7 @@ impl Builder {
 
     fn declare(&mut self, name: &str, flag: u32, span: Span) -> Result<(), SyntaxError> {
         let cur = self.cur();
-        let mangled = cur.mangle(name).into_owned();
-        if let Some(sym) = cur.lookup(&mangled) {
-            let f = sym.flags;
+        if let Some(f) = cur.lookup(&cur.mangle(name)).map(|sym| sym.flags) {
             if flag & DEF_GLOBAL != 0 && f & (DEF_LOCAL | USE | DEF_PARAM) != 0 && f & DEF_GLOBAL == 0 {
                 let what = if f & DEF_PARAM != 0 {
                     "is parameter and global"
@@ -200,8 +208,8 @@ impl Builder {
         Ok(())
     }
 
-    fn push(&mut self, kind: ScopeKind, name: &str, span: Span) {
-        let mut scope = Scope::new(kind, name, span);
+    fn push(&mut self, kind: ScopeKind, name: &str, span: Span, node: usize) {
+        let mut scope = Scope::new(kind, name, span, node);
         scope.private = match kind {
             ScopeKind::Class => Some(name.to_string()),
             _ => self.stack.last().and_then(|s| s.private.clone()),
@@ -271,7 +279,7 @@ impl Builder {
                     self.expr(r)?;
                 }
                 self.declare(name, DEF_LOCAL, s.span)?;
-                self.push(ScopeKind::Function, name, s.span);
+                self.push(ScopeKind::Function, name, s.span, node_key(s));
                 self.cur().is_coroutine = matches!(s.kind, StmtKind::AsyncFunctionDef { .. });
                 self.params(args)?;
                 self.stmts(body)?;
@@ -284,7 +292,7 @@ impl Builder {
                     self.expr(&k.value)?;
                 }
                 self.declare(name, DEF_LOCAL, s.span)?;
-                self.push(ScopeKind::Class, name, s.span);
+                self.push(ScopeKind::Class, name, s.span, node_key(s));
                 self.stmts(body)?;
                 self.pop();
             }
@@ -439,13 +447,14 @@ impl Builder {
         &mut self,
         name: &str,
         span: Span,
+        node: usize,
         generators: &[Comprehension],
         elts: &[&Expr],
     ) -> Result<(), SyntaxError> {
         // The first iterable is evaluated in the enclosing scope; the rest inside.
         let Some(first) = generators.first() else { return Ok(()) };
         self.expr(&first.iter)?;
-        self.push(ScopeKind::Comprehension, name, span);
+        self.push(ScopeKind::Comprehension, name, span, node);
         self.declare(".0", DEF_PARAM, span)?;
         self.cur().params.push(".0".into());
         for (i, g) in generators.iter().enumerate() {
@@ -510,7 +519,7 @@ impl Builder {
             ExprKind::UnaryOp { operand, .. } => self.expr(operand)?,
             ExprKind::Lambda { args, body } => {
                 self.arguments_defaults(args)?;
-                self.push(ScopeKind::Lambda, "<lambda>", e.span);
+                self.push(ScopeKind::Lambda, "<lambda>", e.span, node_key(e));
                 self.params(args)?;
                 self.expr(body)?;
                 self.pop();
@@ -530,16 +539,16 @@ impl Builder {
                 self.exprs(elts)?
             }
             ExprKind::ListComp { elt, generators } => {
-                self.comprehension("<listcomp>", e.span, generators, &[elt])?
+                self.comprehension("<listcomp>", e.span, node_key(e), generators, &[elt])?
             }
             ExprKind::SetComp { elt, generators } => {
-                self.comprehension("<setcomp>", e.span, generators, &[elt])?
+                self.comprehension("<setcomp>", e.span, node_key(e), generators, &[elt])?
             }
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension("<genexpr>", e.span, generators, &[elt])?
+                self.comprehension("<genexpr>", e.span, node_key(e), generators, &[elt])?
             }
             ExprKind::DictComp { key, value, generators } => {
-                self.comprehension("<dictcomp>", e.span, generators, &[key, value])?
+                self.comprehension("<dictcomp>", e.span, node_key(e), generators, &[key, value])?
             }
             ExprKind::Await { value } | ExprKind::YieldFrom { value } => {
                 let is_await = matches!(e.kind, ExprKind::Await { .. });

@@ -261,7 +261,7 @@ impl Vm {
                 Value::None
             } else {
                 let d = DictObject::new();
-                for (k, v) in &f.kwdefaults {
+                for (k, v) in f.kwdefaults.iter() {
                     d.set(Value::Str(k.clone()), v.clone())?;
                 }
                 Value::Dict(Rc::new(d))
@@ -316,6 +316,14 @@ impl Vm {
                 Some(builtins::property_copier(obj, name))
             }
             (Value::ClassMethod(f) | Value::StaticMethod(f), "__func__") => Some((**f).clone()),
+            (Value::ClassMethod(f) | Value::StaticMethod(f), "__isabstractmethod__") => {
+                let func = (**f).clone();
+                Some(Value::Bool(self.is_abstract(&func)))
+            }
+            (Value::Property(p), "__isabstractmethod__") => {
+                let parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+                Some(Value::Bool(parts.iter().any(|v| self.is_abstract(v))))
+            }
             (Value::Int(_) | Value::Bool(_), "real" | "numerator") => Some(builtins::as_int(obj)),
             (Value::Int(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
             (Value::Int(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
@@ -526,7 +534,28 @@ impl Vm {
                 _ => {}
             }
         }
-        if matches!(name, "__name__" | "__qualname__" | "__bases__" | "__mro__" | "__dict__") {
+        if matches!(name, "__name__" | "__qualname__" | "__doc__" | "__module__") {
+            if value.is_none() {
+                return Err(PyErr::type_error(format!(
+                    "cannot delete '{name}' attribute of immutable type '{}'",
+                    t.name
+                )));
+            }
+            if matches!(name, "__name__" | "__qualname__") {
+                return set_type_name(t, name, value.as_ref());
+            }
+        }
+        if name == "__bases__" {
+            // Assigning the bases a class already has (typing.NamedTuple does) changes nothing.
+            if let Some(Value::Tuple(new)) = &value {
+                let same = new.len() == t.bases.len()
+                    && new.iter().zip(&t.bases).all(|(n, b)| matches!(n, Value::Type(n) if Rc::ptr_eq(n, b)));
+                if same {
+                    return Ok(());
+                }
+            }
+        }
+        if matches!(name, "__bases__" | "__mro__" | "__dict__") {
             return Err(PyErr::new(ExcKind::SystemError, format!("Kaa cannot change a class's {name} yet")));
         }
         if name.starts_with("__") {
@@ -586,6 +615,9 @@ impl Vm {
             }
             _ => {}
         }
+        if name == "__class__" {
+            return crate::objects::class_assignment::set_class(obj, class, Some(&value));
+        }
         match obj {
             Value::Instance(i) => {
                 if !class.instances_have_dict {
@@ -605,9 +637,13 @@ impl Vm {
                 Ok(())
             }
             Value::Function(f) => {
+                if name.starts_with("__") && set_function_special(f, name, Some(&value))? {
+                    return Ok(());
+                }
                 f.dict.set_str(name, value);
                 Ok(())
             }
+            Value::Traceback(tb) if name == "tb_next" => crate::objects::frame::set_tb_next(tb, &value),
             Value::Property(p) if name == "__doc__" => {
                 p.doc.replace(Some(value));
                 Ok(())
@@ -642,7 +678,15 @@ impl Vm {
 
     /// `object.__delattr__`.
     pub fn generic_del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Value::Function(f) = obj {
+            if name.starts_with("__") && set_function_special(f, name, None)? {
+                return Ok(());
+            }
+        }
         let class = self.type_of(obj);
+        if name == "__class__" && class.lookup(name).is_none() {
+            return crate::objects::class_assignment::set_class(obj, &class, None);
+        }
         match class.lookup(name) {
             Some(Value::Property(p)) => {
                 if matches!(p.fdel, Value::None) {
@@ -739,6 +783,7 @@ impl Vm {
                 Value::Exception(self.new_exception(t, args.clone(), &kwargs)?)
             }
             None => {
+                crate::objects::types::check_not_abstract(self, t)?;
                 let v = Value::Instance(Rc::new(InstanceObject::new(t.clone())));
                 self.gc_track(&v);
                 v
@@ -844,4 +889,86 @@ fn is_data_descriptor(class: &Rc<TypeObject>) -> bool {
 /// built-in layouts that is the first base).
 fn solid_base(t: &Rc<TypeObject>) -> Option<Rc<TypeObject>> {
     t.bases.first().cloned()
+}
+
+impl Vm {
+    /// `getattr(v, "__isabstractmethod__", False)` is true (errors count as not abstract).
+    #[cold]
+    pub(crate) fn is_abstract(&mut self, v: &Value) -> bool {
+        if matches!(v, Value::None) {
+            return false;
+        }
+        match self.get_attr(v, "__isabstractmethod__") {
+            Ok(flag) => self.truthy(&flag).unwrap_or(false),
+            Err(_) => false,
+        }
+    }
+}
+
+/// `cls.__name__ = value` / `cls.__qualname__ = value` on a class made by a `class` statement.
+#[cold]
+fn set_type_name(t: &Rc<TypeObject>, name: &str, value: Option<&Value>) -> PyResult<()> {
+    let text = match value {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "can only assign string to {}.{name}, not '{}'",
+                t.name,
+                other.type_name()
+            )))
+        }
+        None => return Ok(()),
+    };
+    if name == "__name__" {
+        if text.contains('\0') {
+            return Err(PyErr::value_error("type name must not contain null characters"));
+        }
+        t.name.set(&text);
+    } else {
+        t.qualname.set(&text);
+    }
+    crate::objects::types::advance_type_epoch();
+    Ok(())
+}
+
+/// Assigning (or deleting, `value` None) a function attribute that lives in the function
+/// object itself; false for names that go to its `__dict__`.
+#[cold]
+fn set_function_special(
+    f: &crate::objects::function::FunctionObject,
+    name: &str,
+    value: Option<&Value>,
+) -> PyResult<bool> {
+    match name {
+        "__defaults__" => f.defaults.replace(match value {
+            None | Some(Value::None) => Vec::new(),
+            Some(Value::Tuple(t)) => t.to_vec(),
+            Some(_) => return Err(PyErr::type_error("__defaults__ must be set to a tuple object")),
+        }),
+        "__kwdefaults__" => f.kwdefaults.replace(match value {
+            None | Some(Value::None) => Vec::new(),
+            Some(Value::Dict(d)) => {
+                let mut pairs = Vec::new();
+                for (k, v) in d.items() {
+                    if let Value::Str(k) = k {
+                        pairs.push((k, v));
+                    }
+                }
+                pairs
+            }
+            Some(_) => return Err(PyErr::type_error("__kwdefaults__ must be set to a dict object")),
+        }),
+        "__name__" | "__qualname__" => {
+            let Some(Value::Str(s)) = value else {
+                return Err(PyErr::type_error(format!("{name} must be set to a string object")));
+            };
+            if name == "__name__" {
+                f.name.set(s.as_str());
+            } else {
+                f.qualname.set(s.as_str());
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
 }

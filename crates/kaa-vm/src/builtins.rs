@@ -388,7 +388,7 @@ pub fn install_exception_methods(dict: &DictObject) {
         }
         if !kw.is_empty() {
             let name = match a.first() {
-                Some(Value::Exception(e)) => e.class.name.clone(),
+                Some(Value::Exception(e)) => e.class.name.to_string(),
                 _ => "BaseException".into(),
             };
             return Err(PyErr::type_error(format!("{name}() takes no keyword arguments")));
@@ -463,6 +463,7 @@ pub fn object_method(obj: &Value, name: &str) -> Option<Value> {
                 Ok(Value::Exception(vm.new_exception(t, a[1..].to_vec(), &[])?))
             }
             Some(Value::Type(t)) => {
+                crate::objects::types::check_not_abstract(vm, t)?;
                 let v = Value::Instance(Rc::new(crate::objects::types::InstanceObject::new(t.clone())));
                 vm.gc_track(&v);
                 Ok(v)
@@ -675,8 +676,11 @@ static GENERATOR_METHODS: &[(&str, NativeFn)] = &[
         Some(Value::Generator(g)) => vm.generator_send(g, Value::None),
         _ => Err(PyErr::type_error("__next__ needs a generator")),
     }),
-    ("throw", |vm, a, _| match (a.first(), a.get(1)) {
-        (Some(Value::Generator(g)), Some(exc)) => vm.generator_throw(g, exc.clone()),
+    ("throw", |vm, a, _| match a.first() {
+        Some(Value::Generator(g)) => {
+            let exc = crate::objects::generator_throw::thrown_exception(vm, &a[1..])?;
+            vm.generator_throw(g, exc)
+        }
         _ => Err(PyErr::type_error("throw expected at least 1 argument, got 0")),
     }),
     ("close", |vm, a, _| match a.first() {
@@ -783,7 +787,7 @@ pub fn repr_value(vm: &mut Vm, v: &Value, depth: usize) -> PyResult<String> {
         },
         Value::BoundMethod(m) => {
             let name = match &m.0 {
-                Value::Function(f) => f.qualname.clone(),
+                Value::Function(f) => f.qualname.to_string(),
                 _ => "?".into(),
             };
             format!("<bound method {name} of {}>", repr_value(vm, &m.1, depth + 1)?)

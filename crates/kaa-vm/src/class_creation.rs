@@ -92,8 +92,15 @@ impl Vm {
                 out.push(b.clone());
                 continue;
             }
-            match self.type_of(b).lookup("__mro_entries__") {
-                Some(f) => match self.call_value(&f, vec![b.clone(), orig_tuple.clone()], Vec::new())? {
+            // Looked up on the object itself, as CPython does (typing.NamedTuple is a function
+            // given the attribute).
+            let entries = match self.get_attr(b, "__mro_entries__") {
+                Ok(f) => Some(f),
+                Err(e) if crate::objects::args::err_is(self, &e, ExcKind::AttributeError) => None,
+                Err(e) => return Err(e),
+            };
+            match entries {
+                Some(f) => match self.call_value(&f, vec![orig_tuple.clone()], Vec::new())? {
                     Value::Tuple(t) => out.extend(t.iter().cloned()),
                     _ => return Err(PyErr::type_error("__mro_entries__ must return a tuple")),
                 },
@@ -151,7 +158,7 @@ impl Vm {
             }
             other => {
                 let meta_name = match meta {
-                    Value::Type(m) => m.name.clone(),
+                    Value::Type(m) => m.name.to_string(),
                     _ => "<metaclass>".to_string(),
                 };
                 Err(crate::class_namespace::not_a_mapping(&meta_name, &other))
@@ -197,10 +204,15 @@ impl Vm {
                 )))
             }
         };
-        // Bases with slots must share one layout: the deepest of them extends all the others.
-        let slotted: Vec<&Rc<TypeObject>> = base_types.iter().filter(|b| b.slot_count > 0).collect();
-        if let Some(deepest) = slotted.iter().max_by_key(|b| b.slot_count) {
-            if slotted.iter().any(|b| !deepest.is_subclass(b)) {
+        // Bases with slots must share one layout: the class that added the slots of the deepest
+        // of them (its "solid base", as CPython says) extends those of all the others.
+        let solids: Vec<Rc<TypeObject>> = base_types
+            .iter()
+            .filter(|b| b.slot_count > 0)
+            .map(crate::objects::class_assignment::slots_solid_base)
+            .collect();
+        if let Some(deepest) = solids.iter().max_by_key(|b| b.slot_count) {
+            if solids.iter().any(|b| !deepest.is_subclass(b)) {
                 return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
             }
         }

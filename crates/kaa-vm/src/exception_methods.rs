@@ -92,6 +92,7 @@ impl Vm {
                 exc.set_member("msg", msg);
             }
             crate::unicode_errors::init_members(self, &exc)?;
+            crate::syntax_errors::init_members(self, &exc)?;
             exc
         };
         for (k, v) in kwargs {
@@ -146,6 +147,9 @@ impl Vm {
             return Ok(format!("{message} ({n} sub-exception{})", if n == 1 { "" } else { "s" }));
         }
         if let Some(message) = crate::unicode_errors::message(self, e)? {
+            return Ok(message);
+        }
+        if let Some(message) = crate::syntax_errors::message(self, e)? {
             return Ok(message);
         }
         if e.class.is_subclass(&self.exception_type(ExcKind::OSError)) {

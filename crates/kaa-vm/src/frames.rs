@@ -4,6 +4,7 @@
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult, TraceEntry};
 use crate::interp::Vm;
 use crate::objects::frame::{FrameObject, TracebackObject};
+use crate::objects::function::NativeFn;
 use crate::objects::generator::{GenState, GeneratorObject};
 use crate::value::Value;
 use kaa_bytecode::Opcode;
@@ -41,6 +42,9 @@ impl Vm {
     #[cold]
     pub(crate) fn add_traceback_here(&mut self, exc: &Rc<ExceptionObject>) {
         let index = self.frames.len() - 1;
+        if self.frames[index].code.flags.has(kaa_bytecode::code::CodeFlags::KAA_INTERNAL) {
+            return;
+        }
         let frame = self.frame_object(index);
         let f = &self.frames[index];
         let at = f.pc.saturating_sub(1);
@@ -155,6 +159,62 @@ pub fn code_attr(code: &Rc<kaa_bytecode::CodeObject>, name: &str) -> Option<Valu
         _ => return None,
     })
 }
+
+fn code_self<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Rc<kaa_bytecode::CodeObject>> {
+    match args.first() {
+        Some(Value::Code(c)) => Ok(c),
+        _ => Err(crate::objects::args::descriptor_error("code", name, args)),
+    }
+}
+
+fn iterator_over(items: Vec<Value>) -> Value {
+    let state = crate::objects::iter::IterState::Values { items: Rc::new(items), index: 0 };
+    Value::Iterator(Rc::new(std::cell::RefCell::new(state)))
+}
+
+/// The methods of code objects. Offsets are in CPython's units (two per instruction, as
+/// `f_lasti`/`tb_lasti` report them); Kaa has no inline cache entries in its instruction array,
+/// so each instruction is one entry of `co_positions()`.
+pub static CODE_METHODS: &[(&str, NativeFn)] = &[
+    ("co_positions", |_, a, k| {
+        let code = code_self(a, "co_positions")?;
+        crate::objects::args::noargs("code", "co_positions", a, k)?;
+        let opt = |n: u32| if n == 0 { Value::None } else { Value::Int(n as i64) };
+        let items = code
+            .lines
+            .iter()
+            .zip(&code.positions)
+            .map(|(&line, &(end_line, col, end_col))| {
+                let t = if line == 0 {
+                    vec![Value::None, Value::None, Value::None, Value::None]
+                } else {
+                    vec![opt(line), opt(end_line), Value::Int(col as i64), Value::Int(end_col as i64)]
+                };
+                Value::Tuple(Rc::new(t))
+            })
+            .collect();
+        Ok(iterator_over(items))
+    }),
+    ("co_lines", |_, a, k| {
+        let code = code_self(a, "co_lines")?;
+        crate::objects::args::noargs("code", "co_lines", a, k)?;
+        let mut items = Vec::new();
+        let mut start = 0usize;
+        for i in 1..=code.lines.len() {
+            if i == code.lines.len() || code.lines[i] != code.lines[start] {
+                let line = code.lines[start];
+                let line = if line == 0 { Value::None } else { Value::Int(line as i64) };
+                items.push(Value::Tuple(Rc::new(vec![
+                    Value::Int(start as i64 * 2),
+                    Value::Int(i as i64 * 2),
+                    line,
+                ])));
+                start = i;
+            }
+        }
+        Ok(iterator_over(items))
+    }),
+];
 
 /// Reading or deleting an empty cell: UnboundLocalError for the frame's own cell variables,
 /// NameError for free variables of an enclosing scope.

@@ -17,7 +17,9 @@ use crate::objects::generator::{GenState, GenStep, GeneratorObject};
 use crate::objects::int::int_binary;
 use crate::objects::iter::IterState;
 use crate::objects::native::{NativeObject, ViewKind};
+use crate::objects::replaceable::Replaceable;
 use crate::objects::str::Name;
+use crate::objects::types::TypeName;
 use crate::objects::types::TypeObject;
 use crate::value::Value;
 use kaa_bytecode::opcode::{BinaryOpKind, CompareKind};
@@ -1651,13 +1653,13 @@ impl Vm {
                         .filter_map(|c| if let Value::Cell(c) = c { Some(c) } else { None })
                         .collect();
                     let func = FunctionObject {
-                        name: fcode.name.clone(),
-                        qualname: fcode.qualname.clone(),
+                        name: TypeName::from_string(fcode.name.clone()),
+                        qualname: TypeName::from_string(fcode.qualname.clone()),
                         code: fcode,
                         consts: fconsts,
                         globals: self.frames[f].globals.clone(),
-                        defaults: tuple_items(defaults),
-                        kwdefaults,
+                        defaults: Replaceable::new(tuple_items(defaults)),
+                        kwdefaults: Replaceable::new(kwdefaults),
                         annotations: pairs(tuple_items(annotations)),
                         closure,
                         dict: DictObject::new(),
@@ -2285,8 +2287,8 @@ impl Vm {
             running_async: std::cell::Cell::new(false),
             async_closed: std::cell::Cell::new(false),
             yielded_own_value: std::cell::Cell::new(false),
-            name: func.name.clone(),
-            qualname: func.qualname.clone(),
+            name: func.name.to_string(),
+            qualname: func.qualname.to_string(),
             state: std::cell::Cell::new(GenState::Created),
             saved: RefCell::new(crate::objects::generator::Suspension::new(SuspendedFrame { frame }, values)),
         }));
@@ -2809,6 +2811,11 @@ impl Vm {
             if let Some(r) = crate::objects::builtin_subclass::equals_fallback(self, a, b) {
                 return r;
             }
+            if matches!(a, MemoryView(_)) || matches!(b, MemoryView(_)) {
+                if let Some(r) = crate::objects::memoryview::equal(a, b) {
+                    return Ok(r);
+                }
+            }
             return Ok(a.is(b));
         }
         Ok(match (a, b) {
@@ -3108,6 +3115,7 @@ impl Vm {
                 };
                 return self.call_value(&f, vec![container.clone(), key.clone()], Vec::new());
             }
+            return crate::objects::generic_alias::subscript_type(self, t, key);
         }
         match container {
             Value::Bytes(b) => return crate::objects::bytes::subscript(self, container, b, key),
@@ -3360,7 +3368,10 @@ impl Vm {
             Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0 },
             Value::Iterator(_) | Value::AsyncGenOp(_) => return Ok(v.clone()),
             Value::Generator(g) if !g.is_coroutine && !g.is_async_generator => return Ok(v.clone()),
-            Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
+            Value::MemoryView(m) => {
+                IterState::Values { items: Rc::new(crate::objects::memoryview::iter_values(m)?), index: 0 }
+            }
+            Value::Bytes(_) | Value::ByteArray(_) => {
                 let data = crate::objects::bytes::buffer(v)
                     .ok_or_else(|| PyErr::value_error("operation forbidden on released memoryview object"))?;
                 IterState::Values { items: Rc::new(crate::objects::bytes::iter_items(&data)), index: 0 }
@@ -3594,6 +3605,8 @@ fn fill_attr_cache<'c>(
         match &found {
             // Slots-only instances have no dict to store into.
             _ if class.has_setattr_hook() || !class.instances_have_dict => AttrKind::Unhandled,
+            // `obj.__class__ = C` changes the class, never the dict.
+            _ if matches!(name, Value::Str(s) if s.as_str() == "__class__") => AttrKind::Unhandled,
             None | Some(Value::Function(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)) => {
                 AttrKind::StoreToDict
             }

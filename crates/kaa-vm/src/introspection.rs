@@ -6,6 +6,8 @@ use crate::exceptions::{PyErr, PyResult};
 use crate::interp::{RunError, Vm};
 use crate::objects::dict::DictObject;
 use crate::objects::function::FunctionObject;
+use crate::objects::replaceable::Replaceable;
+use crate::objects::types::TypeName;
 use crate::value::Value;
 use kaa_bytecode::CodeObject;
 use std::rc::Rc;
@@ -26,13 +28,13 @@ impl Vm {
         // A frame with separate locals is what a class body runs in.
         let consts = self.consts_for(&code);
         let body = Rc::new(FunctionObject {
-            name: code.name.clone(),
-            qualname: code.name.clone(),
+            name: TypeName::from_string(code.name.clone()),
+            qualname: TypeName::from_string(code.name.clone()),
             code,
             consts,
             globals,
-            defaults: Vec::new(),
-            kwdefaults: Vec::new(),
+            defaults: Replaceable::new(Vec::new()),
+            kwdefaults: Replaceable::new(Vec::new()),
             annotations: Vec::new(),
             closure: Rc::new([]),
             dict: DictObject::new(),

@@ -24,6 +24,7 @@ pub mod introspection;
 pub mod modules;
 pub mod objects;
 pub mod suggestions;
+pub mod syntax_errors;
 pub mod trace;
 pub mod traceback;
 pub mod unicode_errors;

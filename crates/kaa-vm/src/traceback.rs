@@ -294,13 +294,17 @@ impl Vm {
             msg.push_str(&format!(". Did you mean: '{hint}'?"));
         }
         let class = &exc.class;
-        let mut name = class.qualname.clone();
+        let mut name = class.qualname.to_string();
         if let Some(Value::Str(m)) = &*class.module.borrow() {
             if !matches!(m.as_str(), "builtins" | "__main__") {
                 name = format!("{m}.{name}");
             }
         }
-        let mut out = if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") };
+        let mut out = match crate::syntax_errors::traceback_text(self, exc, &name) {
+            Some(located) => located,
+            None if msg.is_empty() => format!("{name}\n"),
+            None => format!("{name}: {msg}\n"),
+        };
         match exc.dict.get_str("__notes__") {
             Some(notes @ (Value::List(_) | Value::Tuple(_))) => {
                 for note in self.collect_iterable(&notes).unwrap_or_default() {

@@ -342,8 +342,14 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Result<Op
         }
     }
     // PEP 540: the C and POSIX locales turn UTF-8 mode on unless -X utf8 or PYTHONUTF8 decided.
-    if !xoptions.iter().any(|(n, _)| n == "utf8") && env("PYTHONUTF8").is_none() && is_c_locale() {
+    let locale = ctype_locale();
+    if !xoptions.iter().any(|(n, _)| n == "utf8") && env("PYTHONUTF8").is_none() && locale == CtypeLocale::C {
         flags.utf8_mode = 1;
+    }
+    // The standard streams pass undecodable bytes through (surrogateescape) in UTF-8 mode and
+    // in the C locale or its UTF-8 variant, unless PYTHONIOENCODING says otherwise (below).
+    if flags.utf8_mode == 1 || locale != CtypeLocale::Other {
+        opts.config.stdio_errors = "surrogateescape".into();
     }
     if let Some(v) = env("PYTHONINTMAXSTRDIGITS") {
         if !xoptions.iter().any(|(n, _)| n == "int_max_str_digits") {
@@ -368,11 +374,12 @@ pub fn parse(args: &[String], env: &dyn Fn(&str) -> Option<String>) -> Result<Op
             }
         }
     }
-    if let Some(v) = env("PYTHONIOENCODING") {
+    if let Some(v) = env("PYTHONIOENCODING").filter(|v| !v.is_empty()) {
         let (enc, errors) = match v.split_once(':') {
             Some((e, r)) => (e.to_string(), r.to_string()),
             None => (v.clone(), String::new()),
         };
+        opts.config.stdio_errors = "strict".into();
         if !enc.is_empty() {
             opts.config.stdio_encoding = codec_name(&enc);
         }
@@ -437,14 +444,33 @@ fn codec_name(name: &str) -> String {
     .to_string()
 }
 
-/// Whether the character-type locale the environment selects is C or POSIX (LC_ALL, then
-/// LC_CTYPE, then LANG; none set means C).
-fn is_c_locale() -> bool {
-    let chosen = ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "C".into());
-    chosen == "C" || chosen == "POSIX"
+#[derive(PartialEq, Clone, Copy)]
+enum CtypeLocale {
+    /// C or POSIX (also a locale the system does not have).
+    C,
+    /// C.UTF-8 and its spellings: what CPython coerces the C locale to.
+    CUtf8,
+    Other,
+}
+
+/// The character-type locale the environment selects, as `setlocale(LC_CTYPE, "")` resolves it
+/// (which is what CPython asks).
+fn ctype_locale() -> CtypeLocale {
+    // SAFETY: called on the front-end thread before any other thread reads the locale; the
+    // returned string is copied at once.
+    let name = unsafe {
+        let p = libc::setlocale(libc::LC_CTYPE, c"".as_ptr());
+        if p.is_null() {
+            "C".to_string()
+        } else {
+            std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+        }
+    };
+    match name.as_str() {
+        "C" | "POSIX" => CtypeLocale::C,
+        "C.UTF-8" | "C.utf8" | "UTF-8" => CtypeLocale::CUtf8,
+        _ => CtypeLocale::Other,
+    }
 }
 
 /// `-X int_max_str_digits=N` / `PYTHONINTMAXSTRDIGITS`: 0 (no limit) or at least 640.

@@ -36,6 +36,11 @@ pub fn new_vm(opts: &Options, argv0: &str) -> Vm {
     if let Some(limit) = std::env::var("KAA_STEP_LIMIT").ok().and_then(|s| s.parse::<u64>().ok()) {
         vm.loop_budget = limit.max(1);
     }
+    // An encoding only the codec registry knows is looked up at start-up, as CPython does (a
+    // bad one stops the run before the program starts).
+    if !matches!(vm.config.stdio_encoding.as_str(), "utf-8" | "iso8859-1" | "ascii" | "utf-16" | "utf-32") {
+        let _ = vm.import_module("sys");
+    }
     vm
 }
 

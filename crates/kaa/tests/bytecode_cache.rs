@@ -328,6 +328,17 @@ fn compile_fills_the_cache_and_reports_syntax_errors() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("*** Error compiling 'pkg/bad.py'..."), "{text}");
     assert!(text.contains("SyntaxError: invalid syntax"), "{text}");
+
+    // Like compileall, a named file that is not `.py` is passed over without a word.
+    std::fs::remove_file(p.dir.join("pkg/bad.py")).unwrap();
+    std::fs::write(p.dir.join("notes.txt"), "not python at all\n").unwrap();
+    let (out, _) = run_with_limit(
+        Command::new(common::kaa_bin()).args(["--compile", "notes.txt", "mod.py"]).current_dir(&p.dir),
+        Duration::from_secs(60),
+    )
+    .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty(), "{out:?}");
 }
 
 #[test]

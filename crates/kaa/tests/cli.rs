@@ -244,6 +244,30 @@ fn flags_and_options() {
                 ..case(&["-c", "import sys; print(sys.stdout.encoding, sys.stdout.errors)"])
             },
             Case {
+                env: &[("PYTHONIOENCODING", "latin-1:replace")],
+                ..case(&["-c", "print('caf\\u00e9 \\u20ac \\u0416'); import sys; print('x\\u0416', file=sys.stderr)"])
+            },
+            Case {
+                env: &[("PYTHONIOENCODING", "cp1252")],
+                stdin: "na\u{ef}ve\n",
+                ..case(&["-c", "import sys; s = input(); print(ascii(s), s, '\\u20ac', sys.stdout.encoding, sys.stdin.errors)"])
+            },
+            Case {
+                env: &[("PYTHONIOENCODING", "koi8-r:xmlcharrefreplace")],
+                ..case(&["-c", "print('\\u0416\\u0438\\u0437\\u043d\\u044c \\u00e9'); import sys; print(sys.stdout.errors)"])
+            },
+            Case {
+                env: &[("PYTHONIOENCODING", "utf-16")],
+                ..case(&["-c", "print('two lines'); print('\\u00e9')"])
+            },
+            Case {
+                env: &[("PYTHONIOENCODING", ":backslashreplace")],
+                ..case(&["-c", "import sys; print(sys.stdout.encoding, sys.stdout.errors, sys.stdin.errors)"])
+            },
+            // An unknown or non-text codec stops the interpreter (a fatal error naming the thread).
+            Case { env: &[("PYTHONIOENCODING", "no-such-codec")], compare_stderr: false, ..case(&["-c", "print(1)"]) },
+            Case { env: &[("PYTHONIOENCODING", "rot13")], compare_stderr: false, ..case(&["-c", "pass"]) },
+            Case {
                 env: &[("PYTHONUNBUFFERED", "1")],
                 ..case(&["-c", "import sys; print('x', end=''); print('y', file=sys.stderr); print('z')"])
             },

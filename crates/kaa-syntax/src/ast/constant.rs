@@ -25,6 +25,8 @@ pub enum Constant {
     Bytes(Vec<u8>),
     Ellipsis,
     Tuple(Vec<Constant>),
+    /// Only from a tree built in Python (`ast.Constant(frozenset(...))`); the parser never makes one.
+    FrozenSet(Vec<Constant>),
 }
 
 impl Constant {
@@ -49,6 +51,11 @@ impl Constant {
                 } else {
                     format!("({})", parts.join(", "))
                 }
+            }
+            Constant::FrozenSet(items) if items.is_empty() => "frozenset()".into(),
+            Constant::FrozenSet(items) => {
+                let parts: Vec<String> = items.iter().map(|c| c.repr()).collect();
+                format!("frozenset({{{}}})", parts.join(", "))
             }
         }
     }

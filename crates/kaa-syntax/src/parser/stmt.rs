@@ -976,11 +976,17 @@ impl<'a> Parser<'a> {
                 v
             }
         };
+        // CPython reports extra statements at the last token it read: the NEWLINE ending a
+        // simple statement.
+        let statement_end = match self.pos.checked_sub(1) {
+            Some(i) if self.kind_at(i) == K::Newline => Some(i),
+            _ => None,
+        };
         while self.at(K::Dedent) || self.at(K::Newline) {
             self.bump();
         }
         if !self.at(K::EndMarker) {
-            let i = self.pos;
+            let i = statement_end.unwrap_or(self.pos);
             return Err(self.raise_token("multiple statements found while compiling a single statement", i));
         }
         Ok(body)

@@ -4,6 +4,7 @@
 use super::{arity, clinic, hidden, is_hidden, no_kwargs, Kwargs};
 use crate::exceptions::{ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::interp::Vm;
+use crate::modules::ast;
 use crate::objects::dict::DictObject;
 use crate::objects::types::TypeObject;
 use crate::value::Value;
@@ -21,21 +22,52 @@ const EVAL_RESULT: &str = " eval result";
 enum CompileMode {
     Exec,
     Eval,
-    Single,
 }
 
-/// Parses and compiles `source` as `compile()` does, raising SyntaxError as CPython words it.
-fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> PyResult<Rc<CodeObject>> {
+/// Parses `source` as `compile()` does, raising SyntaxError as CPython words it.
+fn parse_tree(vm: &Vm, source: &str, filename: &str, mode: Mode, type_comments: bool) -> PyResult<Mod> {
     if source.contains('\0') {
         return Err(PyErr::new(ExcKind::SyntaxError, "source code string cannot contain null bytes"));
     }
-    let parse_mode = match mode {
-        CompileMode::Exec => Mode::Exec,
-        CompileMode::Eval => Mode::Eval,
-        CompileMode::Single => Mode::Single,
-    };
-    let tree = parser::parse(source, ParseOptions { mode: parse_mode, type_comments: false })
-        .map_err(|e| syntax_error(vm, e, filename, source))?;
+    parser::parse(source, ParseOptions { mode, type_comments }).map_err(|mut e| {
+        if !matches!(mode, Mode::Exec) {
+            unterminated_input_error(&mut e, source);
+        }
+        syntax_error(vm, e, filename, source)
+    })
+}
+
+/// Outside `exec` mode CPython does not end the input with a newline: an error on a last line
+/// without one shows that line without a newline, and one at the end of input (the ENDMARKER)
+/// has no column.
+#[cold]
+fn unterminated_input_error(e: &mut kaa_syntax::SyntaxError, source: &str) {
+    if source.ends_with('\n') {
+        return;
+    }
+    let last_line = source.rsplit('\n').next().unwrap_or("");
+    let last_lineno = source.matches('\n').count() as u32 + 1;
+    if e.lineno != last_lineno {
+        return;
+    }
+    if e.text.as_deref().and_then(|t| t.strip_suffix('\n')) == Some(last_line) {
+        e.text = Some(last_line.to_string());
+    }
+    if e.msg == "invalid syntax" && e.offset as usize == last_line.chars().count() + 1 {
+        e.offset = 0;
+        e.end_offset = 0;
+    }
+}
+
+/// Compiles a tree (parsed from `source`, or built in Python when `source` is empty).
+fn compile_tree(vm: &Vm, tree: Mod, filename: &str, source: &str) -> PyResult<Rc<CodeObject>> {
+    let code = compile_tree_unkept(vm, tree, filename, source)?;
+    keep_alive(vm, &code);
+    Ok(code)
+}
+
+/// `compile_tree` before the code object is kept alive (still unshared).
+fn compile_tree_unkept(vm: &Vm, tree: Mod, filename: &str, source: &str) -> PyResult<Rc<CodeObject>> {
     let tree = match tree {
         Mod::Expression { body } => {
             let span = body.span;
@@ -52,15 +84,22 @@ fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> P
         other => other,
     };
     match kaa_compiler::compile_module(&tree, filename) {
-        Ok(code) => {
-            keep_alive(vm, &code);
-            Ok(code)
-        }
+        Ok(code) => Ok(code),
         Err(kaa_compiler::codegen::CompileError::Syntax(e)) => Err(syntax_error(vm, e, filename, source)),
         Err(kaa_compiler::codegen::CompileError::Unsupported { what, .. }) => {
             Err(PyErr::new(ExcKind::SystemError, format!("Kaa cannot compile {what} yet")))
         }
     }
+}
+
+/// Parses and compiles `source` as `compile()` does, raising SyntaxError as CPython words it.
+fn compile_source(vm: &Vm, source: &str, filename: &str, mode: CompileMode) -> PyResult<Rc<CodeObject>> {
+    let parse_mode = match mode {
+        CompileMode::Exec => Mode::Exec,
+        CompileMode::Eval => Mode::Eval,
+    };
+    let tree = parse_tree(vm, source, filename, parse_mode, false)?;
+    compile_tree(vm, tree, filename, source)
 }
 
 /// `exec`/`eval` of a string: compiled once per distinct source (code objects are immutable, so
@@ -88,9 +127,23 @@ fn compile_string(vm: &Vm, source: &str, mode: CompileMode) -> PyResult<Rc<CodeO
 /// Compiles the Python source of a module Kaa ships inside the binary (such as the pure-Python
 /// half of `weakref`).
 pub fn compile_builtin_module(vm: &Vm, source: &str, filename: &str) -> PyResult<Rc<CodeObject>> {
-    let code = compile_source(vm, source, filename, CompileMode::Exec)?;
+    let tree = parse_tree(vm, source, filename, Mode::Exec, false)?;
+    let mut code = compile_tree_unkept(vm, tree, filename, source)?;
+    mark_internal(&mut code);
     keep_alive(vm, &code);
     Ok(code)
+}
+
+/// Flags a freshly compiled code object and those nested in it as Kaa-internal (no traceback
+/// entries, like CPython's C functions).
+fn mark_internal(code: &mut Rc<CodeObject>) {
+    let Some(code) = Rc::get_mut(code) else { return };
+    code.flags.0 |= kaa_bytecode::code::CodeFlags::KAA_INTERNAL;
+    for c in &mut code.consts {
+        if let kaa_bytecode::code::ConstValue::Code(inner) = c {
+            mark_internal(inner);
+        }
+    }
 }
 
 /// Keeps a compiled code object (and so the code objects nested in it) alive for the rest of
@@ -119,21 +172,46 @@ pub(crate) fn syntax_error(vm: &Vm, e: kaa_syntax::SyntaxError, filename: &str, 
     let text = e.text.clone().or_else(|| {
         source.split_inclusive('\n').nth(e.lineno.saturating_sub(1) as usize).map(str::to_string)
     });
-    let exc = ExceptionObject::new(vm.exception_type(kind), vec![Value::str(&e.msg)]);
-    let attrs = [
-        ("msg", Value::str(&e.msg)),
-        ("filename", Value::str(filename)),
-        ("lineno", Value::Int(e.lineno as i64)),
-        ("offset", Value::Int(e.offset as i64)),
-        ("text", text.map_or(Value::None, |t| Value::str(&t))),
-        ("end_lineno", Value::Int(e.end_lineno as i64)),
-        ("end_offset", Value::Int(e.end_offset as i64)),
-        ("print_file_and_line", Value::None),
+    let text = text.map_or(Value::None, |t| Value::str(&t));
+    let location = [
+        Value::str(filename),
+        Value::Int(e.lineno as i64),
+        Value::Int(e.offset as i64),
+        text,
+        Value::Int(e.end_lineno as i64),
+        Value::Int(end_offset_attribute(&e)),
     ];
-    for (k, v) in attrs {
-        exc.dict.set_str(k, v);
+    let exc = ExceptionObject::new(
+        vm.exception_type(kind),
+        vec![Value::str(&e.msg), Value::Tuple(Rc::new(location.to_vec()))],
+    );
+    exc.set_member("msg", Value::str(&e.msg));
+    for (name, v) in
+        ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"].into_iter().zip(location)
+    {
+        exc.set_member(name, v);
     }
+    exc.set_member("print_file_and_line", Value::None);
     PyErr::Raised(Rc::new(exc))
+}
+
+/// `SyntaxError.end_offset` as CPython sets it: the parser's errors that have no end column
+/// (indentation errors, a missing `except` block, end of input) say -1; Kaa's errors record
+/// both -1 and 0 as 0.
+fn end_offset_attribute(e: &kaa_syntax::SyntaxError) -> i64 {
+    use kaa_syntax::SyntaxErrorKind as K;
+    let no_end = match e.kind {
+        K::IndentationError => e.msg != "too many levels of indentation",
+        K::SyntaxError => {
+            matches!(e.msg.as_str(), "expected 'except' or 'finally' block" | "unexpected EOF while parsing")
+        }
+        K::TabError => false,
+    };
+    if e.end_offset == 0 && no_end {
+        -1
+    } else {
+        e.end_offset as i64
+    }
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
@@ -157,13 +235,28 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
             )))
         }
     };
+    let flags = match flags {
+        None => 0,
+        Some(Value::Int(f)) if i32::try_from(f).is_ok() => f,
+        Some(Value::Int(_) | Value::BigInt(_)) => {
+            return Err(PyErr::new(ExcKind::OverflowError, "Python int too large to convert to C int"))
+        }
+        Some(Value::Bool(b)) => b as i64,
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )))
+        }
+    };
+    // The future-feature flags, CO_NESTED, and the PyCF_* flags compile() knows.
+    const KNOWN_FLAGS: i64 = 0x1fe_0000 | 0x10 | 0x400 | 0x2000 | 0x1000 | 0x200 | 0x4000;
+    if flags & !KNOWN_FLAGS != 0 {
+        return Err(PyErr::value_error("compile(): unrecognised flags"));
+    }
+    let only_ast = flags & ast::PYCF_ONLY_AST != 0;
     let mode = match &mode {
-        Value::Str(s) => match s.as_str() {
-            "exec" => CompileMode::Exec,
-            "eval" => CompileMode::Eval,
-            "single" => CompileMode::Single,
-            _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
-        },
+        Value::Str(s) => s.as_str().to_string(),
         other => {
             return Err(PyErr::type_error(format!(
                 "compile() argument 'mode' must be str, not {}",
@@ -171,19 +264,48 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult
             )))
         }
     };
-    if let Some(Value::Int(f)) = flags {
-        // PyCF_ONLY_AST
-        if f & 0x400 != 0 {
-            return Err(PyErr::new(
-                ExcKind::NotImplementedError,
-                "Kaa cannot return an AST from compile() yet",
-            ));
+    let parse_mode = match mode.as_str() {
+        "exec" => Mode::Exec,
+        "eval" => Mode::Eval,
+        "single" => Mode::Single,
+        "func_type" if only_ast => Mode::FuncType,
+        "func_type" => {
+            return Err(PyErr::value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"))
         }
-    }
-    let Value::Str(text) = &source else {
-        return Err(PyErr::type_error("compile() arg 1 must be a string, bytes or AST object"));
+        _ if only_ast => {
+            return Err(PyErr::value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'"))
+        }
+        _ => return Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    Ok(Value::Code(compile_source(vm, text, &filename, mode)?))
+    if ast::is_node(vm, &source) {
+        if only_ast {
+            return Ok(source);
+        }
+        let tree = ast::tree_from_python(vm, &source, &mode)?;
+        return Ok(Value::Code(compile_tree(vm, tree, &filename, "")?));
+    }
+    let decoded;
+    let text: &str = match &source {
+        Value::Str(s) => s.as_str(),
+        Value::Bytes(_) | Value::ByteArray(_) | Value::MemoryView(_) => {
+            let Some(buf) = crate::objects::bytes::buffer(&source) else {
+                return Err(PyErr::type_error("compile() arg 1 must be a string, bytes or AST object"));
+            };
+            if buf.contains(&0) {
+                return Err(PyErr::new(ExcKind::SyntaxError, "source code string cannot contain null bytes"));
+            }
+            decoded = kaa_syntax::source::decode(&buf, &filename)
+                .map_err(|e| syntax_error(vm, e, &filename, ""))?;
+            &decoded.text
+        }
+        _ => return Err(PyErr::type_error("compile() arg 1 must be a string, bytes or AST object")),
+    };
+    if only_ast {
+        let tree = parse_tree(vm, text, &filename, parse_mode, flags & ast::PYCF_TYPE_COMMENTS != 0)?;
+        return ast::tree_to_python(vm, &tree);
+    }
+    let tree = parse_tree(vm, text, &filename, parse_mode, false)?;
+    Ok(Value::Code(compile_tree(vm, tree, &filename, text)?))
 }
 
 /// The globals and locals `exec`/`eval` run in, checked as CPython checks them.

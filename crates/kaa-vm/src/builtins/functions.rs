@@ -334,7 +334,21 @@ pub fn builtin_isinstance(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyRes
         return check_with_hooks(vm, &args[0], &args[1], "__instancecheck__").map(Value::Bool);
     }
     let t = vm.type_of(&args[0]);
-    Ok(Value::Bool(class_info_matches(&t, &args[1], "isinstance")?))
+    if class_info_matches(&t, &args[1], "isinstance")? {
+        return Ok(Value::Bool(true));
+    }
+    // Like CPython, an instance whose class overrides `__class__` is also judged by what that
+    // attribute says (mocks and proxies rely on it).
+    if let Value::Instance(i) = &args[0] {
+        if i.class.lookup("__class__").is_some() {
+            if let Ok(Value::Type(claimed)) = vm.get_attr(&args[0], "__class__") {
+                if !Rc::ptr_eq(&claimed, &t) {
+                    return Ok(Value::Bool(class_info_matches(&claimed, &args[1], "isinstance")?));
+                }
+            }
+        }
+    }
+    Ok(Value::Bool(false))
 }
 
 pub fn builtin_issubclass(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {

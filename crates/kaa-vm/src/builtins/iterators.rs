@@ -32,7 +32,7 @@ pub fn install(ns: &DictObject, object: &Rc<TypeObject>) {
     let enumerate =
         native_type(object, "enumerate", Some(enumerate_new), &[next_iter[0], ("__next__", enumerate_next)]);
     for t in [zip, map, filter, reversed, enumerate] {
-        ns.set_str(&t.name.clone(), Value::Type(t));
+        ns.set_str(&t.name.to_string(), Value::Type(t));
     }
     for name in ["list_reverseiterator", "dict_reversekeyiterator"] {
         let t = native_type(

@@ -30,7 +30,6 @@ use crate::objects::set::SetObject;
 use crate::objects::types::{InstanceObject, TypeObject};
 use crate::value::Value;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 /// A tracked container, held weakly so tracking never keeps anything alive.
@@ -197,55 +196,70 @@ struct Analysis {
     unreachable: Vec<bool>,
 }
 
-/// Hashes object addresses for the analysis's index (SipHash, the default, dominated
-/// collections of many small objects): a multiplicative mix, its high bits folded down.
-#[derive(Default)]
-struct AddressHasher(u64);
+/// Candidate positions by object address: an open-addressing table of `u32` positions into the
+/// candidate list (4 bytes a slot, at most half full), hashed by multiplication. A collection
+/// of a large heap needs this for every candidate, so it must be small and quick; a general
+/// map with SipHash cost a third of a GC-heavy program's time and ~40 bytes per object.
+struct AddressIndex {
+    slots: Vec<u32>,
+    shift: u32,
+}
 
-impl std::hash::Hasher for AddressHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+impl AddressIndex {
+    const EMPTY: u32 = u32::MAX;
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(b as u64);
+    fn new(candidates: &[Value]) -> AddressIndex {
+        let size = (candidates.len() * 2).next_power_of_two().max(16);
+        let mut index = AddressIndex { slots: vec![Self::EMPTY; size], shift: 64 - size.trailing_zeros() };
+        for (i, v) in candidates.iter().enumerate() {
+            let mut slot = index.home(v.address());
+            while index.slots[slot] != Self::EMPTY {
+                slot = (slot + 1) & (index.slots.len() - 1);
+            }
+            index.slots[slot] = i as u32;
         }
+        index
     }
 
     #[inline]
-    fn write_usize(&mut self, address: usize) {
-        self.write_u64(address as u64);
+    fn home(&self, address: usize) -> usize {
+        // Fibonacci hashing: the high bits of the product spread nearby addresses apart.
+        ((address as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     #[inline]
-    fn write_u64(&mut self, x: u64) {
-        let h = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = h ^ (h >> 29);
+    fn get(&self, address: usize, candidates: &[Value]) -> Option<usize> {
+        let mut slot = self.home(address);
+        loop {
+            match self.slots[slot] {
+                Self::EMPTY => return None,
+                i if candidates[i as usize].address() == address => return Some(i as usize),
+                _ => slot = (slot + 1) & (self.slots.len() - 1),
+            }
+        }
     }
 }
 
-type AddressMap = HashMap<usize, usize, std::hash::BuildHasherDefault<AddressHasher>>;
-
 fn analyse(entries: &[Tracked]) -> Analysis {
     let candidates: Vec<Value> = entries.iter().filter_map(Tracked::upgrade).collect();
-    let index: AddressMap = candidates.iter().enumerate().map(|(i, v)| (v.address(), i)).collect();
+    let index = AddressIndex::new(&candidates);
     // Each candidate's references, minus the handle held in `candidates`.
     let mut gc_refs: Vec<isize> = candidates.iter().map(|v| traverse::strong_count(v) as isize - 1).collect();
     let mut work = Vec::new();
     for v in &candidates {
         traverse::for_each_reference(v, &mut work, &mut |child| {
-            if let Some(&j) = index.get(&child.address()) {
+            if let Some(j) = index.get(child.address(), &candidates) {
                 gc_refs[j] -= 1;
             }
         });
     }
     // Everything reachable from a candidate referenced from outside is alive.
     let mut reachable: Vec<bool> = gc_refs.iter().map(|&r| r > 0).collect();
+    drop(gc_refs);
     let mut stack: Vec<usize> = (0..candidates.len()).filter(|&i| reachable[i]).collect();
     while let Some(i) = stack.pop() {
         traverse::for_each_reference(&candidates[i], &mut work, &mut |child| {
-            if let Some(&j) = index.get(&child.address()) {
+            if let Some(j) = index.get(child.address(), &candidates) {
                 if !reachable[j] {
                     reachable[j] = true;
                     stack.push(j);

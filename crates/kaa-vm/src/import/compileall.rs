@@ -14,7 +14,10 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     if path.is_dir() {
         collect_dir(path, out, errors);
     } else if path.is_file() {
-        out.push(path.to_path_buf());
+        // compileall passes over a named file that is not `.py` without a word.
+        if path.extension().is_some_and(|x| x == "py") {
+            out.push(path.to_path_buf());
+        }
     } else {
         errors.push(format!("Can't list '{}'", path.display()));
     }

@@ -175,6 +175,11 @@ impl Vm {
     pub(crate) fn load_native(&mut self, name: &str) -> PyResult<Option<Value>> {
         let Some(m) = crate::modules::create(self, name) else { return Ok(None) };
         self.modules.set_str(name, m.clone());
+        if name == "sys" {
+            if let Value::Module(md) = &m {
+                crate::modules::sys::install_streams(self, &md.dict);
+            }
+        }
         if self.config.flags.verbose > 0 {
             super::trace::verbose_builtin(name);
         }

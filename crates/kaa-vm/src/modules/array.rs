@@ -870,3 +870,15 @@ fn compare(vm: &mut Vm, args: &[Value], op: CompareKind) -> PyResult<Value> {
     let b = items(other);
     Ok(Value::Bool(crate::objects::tuple::sequence_compare(vm, op, &a, &b)?))
 }
+
+/// The typecode and byte length of `v` if it is an array (for memoryview and bytes-like uses).
+pub fn buffer_info(v: &Value) -> Option<(u8, usize)> {
+    let st = state_of::<ArrayState>(v)?.try_borrow().ok()?;
+    Some((st.code, st.data.len()))
+}
+
+/// Runs `f` on the raw bytes of `v` if it is an array not borrowed elsewhere.
+pub fn with_array_bytes<R>(v: &Value, f: impl FnOnce(&mut [u8]) -> R) -> Option<R> {
+    let mut st = state_of::<ArrayState>(v)?.try_borrow_mut().ok()?;
+    Some(f(&mut st.data))
+}

@@ -7,7 +7,9 @@ use crate::objects::function::{BuiltinFunction, NativeFn};
 use crate::value::Value;
 use std::rc::Rc;
 
-mod array;
+pub mod abc;
+pub(crate) mod array;
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 mod bisect;
@@ -20,6 +22,7 @@ mod hashes;
 mod heapq;
 pub mod io;
 pub mod itertools;
+mod json;
 pub mod math;
 mod math_extra;
 mod native_class;
@@ -27,6 +30,7 @@ pub mod posix;
 mod posix_process;
 mod posix_scandir;
 pub mod random;
+mod select;
 pub mod signal;
 pub mod sre;
 pub mod string;
@@ -39,6 +43,7 @@ pub mod thread;
 pub mod time;
 mod unicodedata;
 mod unicodedata_tables;
+pub mod warnings;
 pub mod weakref;
 mod zlib;
 
@@ -116,6 +121,10 @@ pub const NATIVE: &[&str] = &[
     "_io",
     "_codecs",
     "_ast",
+    "_abc",
+    "select",
+    "_warnings",
+    "_json",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -143,10 +152,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_posixsubprocess" => posix_process::init_posixsubprocess(&dict),
         "_sre" => sre::init(vm, &dict),
         "itertools" => itertools::init(vm, &dict),
-        "_ast" => {
-            let source = concat!(include_str!("ast_module.py"), "\n", include_str!("ast_classes.py"));
-            run_python_part(vm, &dict, source, "<frozen _ast>");
-        }
+        "_ast" => ast::init(vm, &dict),
         "_collections" => {
             collections::init(vm, &dict);
             run_python_part(vm, &dict, include_str!("defaultdict.py"), "<frozen _collections>");
@@ -164,6 +170,10 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => hashes::init(vm, &dict, name),
         "_contextvars" => run_python_part(vm, &dict, include_str!("contextvars.py"), "<frozen _contextvars>"),
         "_codecs" => codecs::init(vm, &dict),
+        "_abc" => abc::init(vm, &dict),
+        "select" => select::init(vm, &dict),
+        "_warnings" => warnings::init(vm, &dict),
+        "_json" => json::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),

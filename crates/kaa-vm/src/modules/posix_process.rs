@@ -307,7 +307,8 @@ fn fork_exec(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
                 libc::_exit(255);
             }
         }
-        for &fd in &keep {
+        // The error pipe stays close-on-exec: its closing is how the parent learns exec worked.
+        for &fd in keep.iter().filter(|&&fd| fd != errpipe_write) {
             let flags = libc::fcntl(fd, libc::F_GETFD);
             if flags >= 0 {
                 libc::fcntl(fd, libc::F_SETFD, flags & !libc::FD_CLOEXEC);

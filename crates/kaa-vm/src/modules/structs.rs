@@ -307,7 +307,7 @@ fn pack_float(vm: &mut Vm, item: &Item, mode: Mode, x: f64, out: &mut [u8]) -> P
 }
 
 /// IEEE 754 binary16 with round-half-even, as `PyFloat_Pack2`; None when out of range.
-fn f64_to_half(x: f64) -> Option<u16> {
+pub(crate) fn f64_to_half(x: f64) -> Option<u16> {
     let sign: u16 = if x.is_sign_negative() { 1 } else { 0 };
     if x.is_nan() {
         return Some((sign << 15) | 0x7e00);
@@ -363,7 +363,7 @@ fn frexp(x: f64) -> (f64, i32) {
     (f, exp - 1022)
 }
 
-fn half_to_f64(h: u16) -> f64 {
+pub(crate) fn half_to_f64(h: u16) -> f64 {
     let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
     let e = ((h >> 10) & 0x1f) as i32;
     let m = (h & 0x3ff) as f64;

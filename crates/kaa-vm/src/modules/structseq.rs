@@ -132,7 +132,7 @@ fn new(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
 fn qualified_name(cls: &TypeObject) -> String {
     match &*cls.module.borrow() {
         Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{m}.{}", cls.name),
-        _ => cls.name.clone(),
+        _ => cls.name.to_string(),
     }
 }
 

@@ -72,15 +72,6 @@ pub fn init(vm: &mut Vm, dict: &DictObject) {
     dict.set_str("dont_write_bytecode", Value::Bool(vm.config.flags.dont_write_bytecode != 0));
     let prefix = vm.import_settings().pycache_prefix;
     dict.set_str("pycache_prefix", prefix.map_or(Value::None, |p| Value::str(&p.to_string_lossy())));
-    for (fd, name) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
-        match super::io::console_stream(vm, fd) {
-            Ok(stream) => {
-                dict.set_str(name, stream.clone());
-                dict.set_str(&format!("__{name}__"), stream);
-            }
-            Err(_) => dict.set_str(name, Value::None),
-        }
-    }
     super::sys_config::install(vm, dict);
     super::sys_os::install(vm, dict);
     super::add_functions(
@@ -151,4 +142,41 @@ fn set_int_max_str_digits(
     };
     crate::builtins::int_limit::set(n)?;
     Ok(Value::None)
+}
+
+/// `sys.stdin`/`stdout`/`stderr` (and their `__x__` twins). Made once `sys` is registered: an
+/// encoding from PYTHONIOENCODING that only the codec registry knows imports `encodings`, which
+/// imports `sys`.
+pub(crate) fn install_streams(vm: &mut Vm, dict: &DictObject) {
+    for (fd, name) in [(0, "stdin"), (1, "stdout"), (2, "stderr")] {
+        match super::io::console_stream(vm, fd) {
+            Ok(stream) => {
+                dict.set_str(name, stream.clone());
+                dict.set_str(&format!("__{name}__"), stream);
+            }
+            Err(e) => stdio_failed(vm, e),
+        }
+    }
+}
+
+/// The standard streams cannot be made (PYTHONIOENCODING names an unknown or non-text codec):
+/// CPython stops with a fatal error, and so does Kaa, in the same words.
+#[cold]
+fn stdio_failed(vm: &mut Vm, e: PyErr) -> ! {
+    let exc = Value::Exception(vm.materialize(e));
+    let kind = exc.type_name().to_string();
+    let text = vm.str(&exc).unwrap_or_default();
+    let step = if text.starts_with("unknown encoding") {
+        "init_stdio_encoding: failed to get the Python codec name of the stdio encoding"
+    } else {
+        "init_sys_streams: can't initialize sys standard streams"
+    };
+    // SAFETY: plain library call.
+    let thread = unsafe { libc::pthread_self() } as u64;
+    let _ = std::io::Write::flush(&mut vm.stdout);
+    eprintln!(
+        "Fatal Python error: {step}\nPython runtime state: core initialized\n{kind}: {text}\n\n\
+         Current thread 0x{thread:016x} (most recent call first):\n  <no Python frame>"
+    );
+    std::process::exit(1)
 }

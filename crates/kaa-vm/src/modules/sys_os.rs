@@ -53,6 +53,24 @@ pub fn install(vm: &mut Vm, dict: &DictObject) {
     let info = super::structseq::make(vm, &class, values);
     dict.set_str("float_info", info);
 
+    // sys.hash_info: the numeric hash parameters Kaa uses (those of CPython 3.11 on 64 bits).
+    let names = ["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"];
+    let fields: Vec<Option<&str>> = names.iter().map(|n| Some(*n)).collect();
+    let class = super::structseq::new_type(vm, "sys", "hash_info", &fields, fields.len());
+    let values = vec![
+        Value::Int(64),
+        Value::Int((1i64 << 61) - 1),
+        Value::Int(314159),
+        Value::Int(0),
+        Value::Int(1000003),
+        Value::str("siphash13"),
+        Value::Int(64),
+        Value::Int(128),
+        Value::Int(0),
+    ];
+    let info = super::structseq::make(vm, &class, values);
+    dict.set_str("hash_info", info);
+
     let functions: &[(&str, NativeFn)] = &[
         ("getfilesystemencoding", |_, _, _| Ok(Value::str("utf-8"))),
         ("getfilesystemencodeerrors", |_, _, _| Ok(Value::str("surrogateescape"))),

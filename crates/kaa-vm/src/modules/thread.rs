@@ -198,7 +198,7 @@ fn rlock_repr(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
     let Value::Instance(inst) = &args[0] else { return Ok(Value::None) };
     let class = match &*inst.class.module.borrow() {
         Some(Value::Str(m)) => format!("{m}.{}", inst.class.name),
-        _ => inst.class.name.clone(),
+        _ => inst.class.name.to_string(),
     };
     let state = if me.count.get() > 0 { "locked" } else { "unlocked" };
     let _ = vm;

@@ -264,10 +264,8 @@ pub static OP_METHODS: &[(&str, NativeFn)] = &[
     }),
     ("throw", |vm, a, _| {
         let op = op_self(a)?;
-        let Some(exc) = a.get(1) else {
-            return Err(PyErr::type_error("throw expected at least 1 argument, got 0"));
-        };
-        let step = vm.async_op_throw(&op, exc.clone())?;
+        let exc = crate::objects::generator_throw::thrown_exception(vm, &a[1..])?;
+        let step = vm.async_op_throw(&op, exc)?;
         vm.step_result(step)
     }),
     ("close", |_, a, _| {

@@ -106,7 +106,11 @@ impl Types {
             method: t("method", None),
             iterator: t("iterator", None),
             slice: t("slice", Some(c.slice)),
-            code: t("code", None),
+            code: {
+                let code = t("code", None);
+                crate::builtins::add_methods(&code, crate::frames::CODE_METHODS);
+                code
+            },
             cell: t("cell", None),
             property: t("property", Some(c.property)),
             classmethod: t("classmethod", Some(c.classmethod)),

@@ -79,6 +79,7 @@ pub fn buffer(v: &Value) -> Option<Buf> {
         Value::Bytes(b) => Some(Buf::Shared(b.clone())),
         Value::ByteArray(a) => Some(Buf::Owned(a.data.borrow().clone())),
         Value::MemoryView(m) => m.contents().map(Buf::Owned),
+        Value::Instance(_) => crate::modules::array::with_array_bytes(v, |d| d.to_vec()).map(Buf::Owned),
         _ => None,
     }
 }

@@ -67,6 +67,33 @@ pub fn traceback_attr(tb: &Rc<TracebackObject>, name: &str) -> Option<Value> {
     })
 }
 
+/// `tb.tb_next = value`, refusing loops as CPython does.
+#[cold]
+pub fn set_tb_next(tb: &Rc<TracebackObject>, value: &Value) -> crate::exceptions::PyResult<()> {
+    use crate::exceptions::PyErr;
+    let next = match value {
+        Value::None => None,
+        Value::Traceback(n) => {
+            let mut cursor = Some(n.clone());
+            while let Some(c) = cursor {
+                if Rc::ptr_eq(&c, tb) {
+                    return Err(PyErr::value_error("traceback loop detected"));
+                }
+                cursor = c.next.borrow().clone();
+            }
+            Some(n.clone())
+        }
+        other => {
+            return Err(PyErr::type_error(format!(
+                "expected traceback object or None, got '{}'",
+                other.type_name()
+            )))
+        }
+    };
+    *tb.next.borrow_mut() = next;
+    Ok(())
+}
+
 /// The chain starting at `head` without the links `keep` rejects (relinking the kept ones).
 pub fn retain_links(
     head: Option<Rc<TracebackObject>>,

@@ -160,10 +160,11 @@ pub struct FunctionObject {
     /// `co_consts` and `co_names` turned into values once, when the code object is first loaded.
     pub consts: Rc<CodeValues>,
     pub globals: Rc<DictObject>,
-    pub name: String,
-    pub qualname: String,
-    pub defaults: Vec<Value>,
-    pub kwdefaults: Vec<(Name, Value)>,
+    pub name: crate::objects::types::TypeName,
+    pub qualname: crate::objects::types::TypeName,
+    /// `__defaults__` and `__kwdefaults__`, which Python code may rebind.
+    pub defaults: crate::objects::replaceable::Replaceable<Vec<Value>>,
+    pub kwdefaults: crate::objects::replaceable::Replaceable<Vec<(Name, Value)>>,
     pub annotations: Vec<(Name, Value)>,
     pub closure: Cells,
     /// Attributes set on the function (`f.tag = ...`), its `__dict__`.

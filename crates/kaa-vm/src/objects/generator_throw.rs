@@ -90,3 +90,44 @@ impl Vm {
         }
     }
 }
+
+/// The exception `throw(typ[, val[, tb]])` raises, from its arguments (after `self`) as
+/// CPython's `_gen_throw` builds it: a class is called with the value (a tuple spreads), an
+/// instance stands alone, and a traceback is attached.
+pub fn thrown_exception(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let Some(typ) = args.first() else {
+        return Err(PyErr::type_error("throw expected at least 1 argument, got 0"));
+    };
+    if args.len() > 3 {
+        return Err(PyErr::type_error(format!("throw expected at most 3 arguments, got {}", args.len())));
+    }
+    let val = args.get(1).filter(|v| !matches!(v, Value::None));
+    let tb = args.get(2).filter(|v| !matches!(v, Value::None));
+    if let Some(tb) = tb {
+        if !matches!(tb, Value::Traceback(_)) {
+            return Err(PyErr::type_error("throw() third argument must be a traceback object"));
+        }
+    }
+    if val.is_none() && tb.is_none() {
+        return Ok(typ.clone());
+    }
+    let exc = match typ {
+        Value::Type(t) => {
+            let is_instance = val.is_some_and(|v| vm.type_of(v).is_subclass(t));
+            match val {
+                Some(v) if is_instance => v.clone(),
+                Some(Value::Tuple(items)) => vm.call_value(typ, items.to_vec(), Vec::new())?,
+                Some(v) => vm.call_value(typ, vec![v.clone()], Vec::new())?,
+                None => vm.call_value(typ, Vec::new(), Vec::new())?,
+            }
+        }
+        _ if val.is_some() => {
+            return Err(PyErr::type_error("instance exception may not have a separate value"));
+        }
+        other => other.clone(),
+    };
+    if let Some(tb) = tb {
+        vm.set_attr(&exc, "__traceback__", tb.clone())?;
+    }
+    Ok(exc)
+}

@@ -63,7 +63,7 @@ fn class_getitem(vm: &mut Vm, args: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 /// Gives the built-in generic types their `__class_getitem__`.
 pub fn install(types: &crate::objects::builtin_types::Types) {
-    for t in [&types.list, &types.dict, &types.tuple, &types.set, &types.frozenset] {
+    for t in [&types.list, &types.dict, &types.tuple, &types.set, &types.frozenset, &types.mappingproxy] {
         let f = Value::Builtin(Rc::new(BuiltinFunction {
             name: "__class_getitem__",
             func: class_getitem,
@@ -72,4 +72,18 @@ pub fn install(types: &crate::objects::builtin_types::Types) {
         }));
         t.dict.set_str("__class_getitem__", Value::ClassMethod(Rc::new(f)));
     }
+}
+
+/// `T[key]` for a class without `__class_getitem__`: `type[int]` is an alias (CPython special-
+/// cases `type` itself), anything else is not subscriptable.
+#[cold]
+pub fn subscript_type(
+    vm: &mut Vm,
+    t: &Rc<crate::objects::types::TypeObject>,
+    key: &Value,
+) -> PyResult<Value> {
+    if Rc::ptr_eq(t, &vm.types.type_) {
+        return class_getitem(vm, &[Value::Type(t.clone()), key.clone()], &[]);
+    }
+    Err(PyErr::type_error(format!("type '{}' is not subscriptable", t.name)))
 }

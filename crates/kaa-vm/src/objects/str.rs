@@ -31,19 +31,21 @@ pub struct StrObject {
     text: Box<str>,
     /// Number of code points.
     char_len: usize,
-    hash: std::cell::Cell<Option<i64>>,
+    /// The cached hash; -1 (never a Python hash) until computed. A plain i64 rather than an
+    /// Option keeps a short string's object at 48 bytes with its Rc header.
+    hash: std::cell::Cell<i64>,
 }
 
 impl StrObject {
     pub fn new(text: &str) -> StrObject {
         let char_len = if text.is_ascii() { text.len() } else { text.chars().count() };
-        StrObject { text: text.into(), char_len, hash: std::cell::Cell::new(None) }
+        StrObject { text: text.into(), char_len, hash: std::cell::Cell::new(-1) }
     }
 
     /// Takes ownership of a built string (no copy when it has no spare capacity).
     pub fn from_string(text: String) -> StrObject {
         let char_len = if text.is_ascii() { text.len() } else { text.chars().count() };
-        StrObject { text: text.into_boxed_str(), char_len, hash: std::cell::Cell::new(None) }
+        StrObject { text: text.into_boxed_str(), char_len, hash: std::cell::Cell::new(-1) }
     }
 
     /// `a + b`, knowing both lengths (no rescan of the text).
@@ -54,7 +56,7 @@ impl StrObject {
         StrObject {
             text: text.into_boxed_str(),
             char_len: a.char_len + b.char_len,
-            hash: std::cell::Cell::new(None),
+            hash: std::cell::Cell::new(-1),
         }
     }
 
@@ -91,11 +93,12 @@ impl StrObject {
 
     /// The cached hash, computing it with `f` the first time.
     pub fn hash_with(&self, f: impl FnOnce(&str) -> i64) -> i64 {
-        if let Some(h) = self.hash.get() {
-            return h;
+        let cached = self.hash.get();
+        if cached != -1 {
+            return cached;
         }
         let h = f(&self.text);
-        self.hash.set(Some(h));
+        self.hash.set(h);
         h
     }
 }

@@ -8,9 +8,59 @@ use crate::value::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// A class's or function's `__name__` or `__qualname__`: assignable, yet readable as a plain
+/// `&str` (error messages borrow it everywhere); see `Replaceable`.
+pub struct TypeName(crate::objects::replaceable::Replaceable<String>);
+
+impl TypeName {
+    pub fn new(s: &str) -> TypeName {
+        TypeName(crate::objects::replaceable::Replaceable::new(s.to_string()))
+    }
+    pub fn from_string(s: String) -> TypeName {
+        TypeName(crate::objects::replaceable::Replaceable::new(s))
+    }
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+    pub fn set(&self, s: &str) {
+        self.0.replace(s.to_string());
+    }
+}
+
+impl std::ops::Deref for TypeName {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for TypeName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Debug for TypeName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl PartialEq<str> for TypeName {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for TypeName {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 pub struct TypeObject {
-    pub name: String,
-    pub qualname: String,
+    pub name: TypeName,
+    pub qualname: TypeName,
     pub bases: Vec<Rc<TypeObject>>,
     /// The method resolution order after this type itself (C3 linearization).
     pub mro_tail: Vec<Rc<TypeObject>>,
@@ -42,6 +92,8 @@ pub struct TypeObject {
     pub slot_count: usize,
     /// Recent `lookup` answers (see `type_lookup_cache`).
     pub lookup_cache: crate::objects::type_lookup_cache::LookupCache,
+    /// Classes that instances left for this one by `__class__` assignment (see `InstanceClass`).
+    pub retired: RefCell<Vec<Rc<TypeObject>>>,
 }
 
 /// The type epoch: advanced whenever any type is created or any type's namespace changes.
@@ -76,8 +128,8 @@ impl TypeObject {
             None => Vec::new(),
         };
         TypeObject {
-            name: name.to_string(),
-            qualname: name.to_string(),
+            name: TypeName::new(name),
+            qualname: TypeName::new(name),
             bases: base.into_iter().collect(),
             mro_tail,
             dict: type_namespace(),
@@ -94,6 +146,7 @@ impl TypeObject {
             instances_have_dict: true,
             slot_count: 0,
             lookup_cache: Default::default(),
+            retired: RefCell::new(Vec::new()),
         }
     }
 
@@ -103,8 +156,8 @@ impl TypeObject {
         let slot_count = bases.iter().map(|b| b.slot_count).max().unwrap_or(0);
         let exception = mro_tail.iter().find_map(|t| t.exception);
         Ok(TypeObject {
-            name: name.to_string(),
-            qualname: qualname.to_string(),
+            name: TypeName::new(name),
+            qualname: TypeName::new(qualname),
             bases,
             mro_tail,
             dict: type_namespace(),
@@ -121,6 +174,7 @@ impl TypeObject {
             instances_have_dict: true,
             slot_count,
             lookup_cache: Default::default(),
+            retired: RefCell::new(Vec::new()),
         })
     }
 
@@ -192,6 +246,7 @@ impl TypeObject {
             && self.exception.is_none()
             && self.metaclass.is_none()
             && self.lookup("__new__").is_none()
+            && self.dict.get_str("__abstractmethods__").is_none()
         {
             match self.lookup("__init__") {
                 Some(f @ Value::Function(_)) => Some(f),
@@ -271,7 +326,7 @@ fn c3_merge(bases: &[Rc<TypeObject>]) -> PyResult<Vec<Rc<TypeObject>>> {
             .map(|s| s[0].clone())
             .find(|head| !seqs.iter().any(|s| s[1..].iter().any(|t| Rc::ptr_eq(t, head))));
         let Some(next) = candidate else {
-            let names: Vec<String> = bases.iter().map(|b| b.name.clone()).collect();
+            let names: Vec<String> = bases.iter().map(|b| b.name.to_string()).collect();
             return Err(PyErr::type_error(format!(
                 "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
@@ -288,8 +343,40 @@ fn c3_merge(bases: &[Rc<TypeObject>]) -> PyResult<Vec<Rc<TypeObject>>> {
 
 /// An instance of a class made by a `class` statement. Slot values (`__slots__`) live in `dict`
 /// too: a slotted class's instances simply refuse other names and hide `__dict__`.
+/// An instance's class: read as a plain `&Rc<TypeObject>` everywhere (no cost on the hot
+/// paths), replaced only by `obj.__class__ = C` (`objects/class_assignment.rs`). The class
+/// replaced is kept alive by the new one (`TypeObject::retired`), so a borrow of the old
+/// `Rc` taken before the assignment never dangles.
+pub struct InstanceClass(std::cell::UnsafeCell<Rc<TypeObject>>);
+
+impl InstanceClass {
+    pub fn new(class: Rc<TypeObject>) -> InstanceClass {
+        InstanceClass(std::cell::UnsafeCell::new(class))
+    }
+
+    /// Makes `new` the class; the old one moves into `new.retired`.
+    pub fn replace(&self, new: Rc<TypeObject>) {
+        // SAFETY: single-threaded; the old `Rc` is not dropped but kept by `new`, so earlier
+        // borrows of it stay valid.
+        let old = unsafe { std::mem::replace(&mut *self.0.get(), new.clone()) };
+        let mut retired = new.retired.borrow_mut();
+        if !retired.iter().any(|t| Rc::ptr_eq(t, &old)) && !Rc::ptr_eq(&old, &new) {
+            retired.push(old);
+        }
+    }
+}
+
+impl std::ops::Deref for InstanceClass {
+    type Target = Rc<TypeObject>;
+    #[inline(always)]
+    fn deref(&self) -> &Rc<TypeObject> {
+        // SAFETY: see `replace`.
+        unsafe { &*self.0.get() }
+    }
+}
+
 pub struct InstanceObject {
-    pub class: Rc<TypeObject>,
+    pub class: InstanceClass,
     pub dict: Rc<DictObject>,
     /// `__slots__` values by member index (`Value::Null` while unset); empty without slots.
     pub slots: RefCell<Vec<Value>>,
@@ -327,7 +414,7 @@ impl InstanceObject {
         // (Not `vec![Value::Null; n]`: that clones through the general `Clone` per slot.)
         let slots = RefCell::new((0..class.slot_count).map(|_| Value::Null).collect());
         InstanceObject {
-            class,
+            class: InstanceClass::new(class),
             dict: Rc::new(dict),
             slots,
             finalized: std::cell::Cell::new(false),
@@ -360,4 +447,31 @@ pub struct SuperObject {
     pub obj: Value,
     /// The type whose MRO is searched (type of obj, or obj itself when it is a class).
     pub obj_type: Rc<TypeObject>,
+}
+
+/// `object.__new__`'s refusal of a class with abstract methods (CPython's IS_ABSTRACT flag is
+/// set exactly when the class's own `__abstractmethods__` is assigned something true).
+pub fn check_not_abstract(vm: &mut crate::interp::Vm, t: &Rc<TypeObject>) -> PyResult<()> {
+    match t.dict.get_str("__abstractmethods__") {
+        None => Ok(()),
+        Some(methods) => abstract_error(vm, t, &methods),
+    }
+}
+
+#[cold]
+fn abstract_error(vm: &mut crate::interp::Vm, t: &Rc<TypeObject>, methods: &Value) -> PyResult<()> {
+    if !vm.truthy(methods)? {
+        return Ok(());
+    }
+    let mut names = Vec::new();
+    for m in vm.collect_iterable(methods)? {
+        names.push(vm.str(&m)?);
+    }
+    names.sort();
+    let plural = if names.len() > 1 { "s" } else { "" };
+    Err(PyErr::type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{plural} {}",
+        t.name,
+        names.join(", ")
+    )))
 }

@@ -31,6 +31,9 @@ pub struct TextIo {
     /// The codec for decoding and encoding (after a BOM, the byte order it chose).
     read_codec: RefCell<&'static str>,
     write_codec: RefCell<&'static str>,
+    /// For an encoding Kaa has no native codec for (cp1252, ...): the registry's incremental
+    /// encoder and decoder; the codecs above are then `REGISTRY`.
+    registry_codec: RefCell<Option<(Value, Value)>>,
     errors: RefCell<String>,
     mode: Cell<Mode>,
     line_buffering: Cell<bool>,
@@ -58,11 +61,22 @@ impl NativeData for TextIo {
     }
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.buffer.borrow());
+        if let Some((e, d)) = &*self.registry_codec.borrow() {
+            visit(e);
+            visit(d);
+        }
     }
     fn clear(&self, bin: &mut Vec<Value>) {
         bin.push(self.buffer.replace(Value::None));
+        if let Some((e, d)) = self.registry_codec.take() {
+            bin.push(e);
+            bin.push(d);
+        }
     }
 }
+
+/// The codec name standing for "the registry's incremental encoder/decoder".
+const REGISTRY: &str = "<registry>";
 
 impl Drop for TextIo {
     /// An unclosed text file hands its pending bytes to its buffer (which writes them out
@@ -84,6 +98,7 @@ fn blank(buffer: Value) -> TextIo {
         encoding: RefCell::new("UTF-8".into()),
         read_codec: RefCell::new("utf-8"),
         write_codec: RefCell::new("utf-8"),
+        registry_codec: RefCell::new(None),
         errors: RefCell::new("strict".into()),
         mode: Cell::new(Mode::Translate),
         line_buffering: Cell::new(false),
@@ -213,10 +228,13 @@ impl TextIo {
         Ok(())
     }
 
-    fn encode(&self, text: &str) -> PyResult<Vec<u8>> {
+    fn encode(&self, vm: &mut Vm, text: &str) -> PyResult<Vec<u8>> {
         let codec = *self.write_codec.borrow();
         if codec == "utf-8" {
             return Ok(text.as_bytes().to_vec());
+        }
+        if codec == REGISTRY {
+            return self.registry_encode(vm, text);
         }
         let out = codecs::encode(text, codec, &self.errors.borrow())?;
         // After the first write a BOM-writing codec goes on in the byte order it chose.
@@ -228,6 +246,63 @@ impl TextIo {
         Ok(out)
     }
 
+    /// A BOM-writing codec (utf-16, utf-32) writes its BOM only at the start of a seekable
+    /// stream; elsewhere (pipes, appending) it goes on in native byte order, as CPython's does.
+    fn settle_bom(&self, vm: &mut Vm) -> PyResult<()> {
+        let codec = *self.write_codec.borrow();
+        let le = match codec {
+            "utf-16" => "utf-16-le",
+            "utf-32" => "utf-32-le",
+            REGISTRY => "",
+            _ => return Ok(()),
+        };
+        let seekable = self.ask(vm, &self.seekable, "seekable")?;
+        let at_start = seekable && {
+            let pos = call_method(vm, &self.buffer()?, "tell", Vec::new())?;
+            matches!(pos, Value::Int(0))
+        };
+        if codec == REGISTRY {
+            // A registry encoder (utf-8-sig, ...) is told it is past the start only when the
+            // stream can say so.
+            let encoder = self.registry_codec.borrow().as_ref().map(|(e, _)| e.clone());
+            if let (Some(encoder), true, false) = (encoder, seekable, at_start) {
+                call_method(vm, &encoder, "setstate", vec![Value::Int(0)])?;
+            }
+        } else if !at_start {
+            *self.write_codec.borrow_mut() = le;
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn registry_encode(&self, vm: &mut Vm, text: &str) -> PyResult<Vec<u8>> {
+        let encoder = self.registry_codec.borrow().as_ref().map(|(e, _)| e.clone());
+        let Some(encoder) = encoder else { return Ok(text.as_bytes().to_vec()) };
+        let out = call_method(vm, &encoder, "encode", vec![Value::str(text)])?;
+        match crate::objects::bytes::buffer(&out) {
+            Some(d) => Ok(d.into_vec()),
+            None => Err(PyErr::type_error(format!(
+                "encoder should return a bytes object, not '{}'",
+                out.type_name()
+            ))),
+        }
+    }
+
+    #[cold]
+    fn registry_decode(&self, vm: &mut Vm, data: &[u8], last: bool) -> PyResult<String> {
+        let decoder = self.registry_codec.borrow().as_ref().map(|(_, d)| d.clone());
+        let Some(decoder) = decoder else { return Ok(String::from_utf8_lossy(data).into_owned()) };
+        let bytes = crate::objects::bytes::new_bytes(data.to_vec());
+        let out = call_method(vm, &decoder, "decode", vec![bytes, Value::Bool(last)])?;
+        match out {
+            Value::Str(s) => Ok(s.as_str().to_string()),
+            other => Err(PyErr::type_error(format!(
+                "decoder should return a string result, not '{}'",
+                other.type_name()
+            ))),
+        }
+    }
+
     pub fn write(&self, vm: &mut Vm, text: &str) -> PyResult<()> {
         let translated = newline::translate_out(text, self.mode.get());
         let flush_line = self.line_buffering.get() && (text.contains('\n') || text.contains('\r'));
@@ -236,7 +311,7 @@ impl TextIo {
             let data: &[u8] = if *self.write_codec.borrow() == "utf-8" {
                 translated.as_bytes()
             } else {
-                bytes = self.encode(&translated)?;
+                bytes = self.encode(vm, &translated)?;
                 &bytes
             };
             if self.console.get() == 1 {
@@ -258,7 +333,7 @@ impl TextIo {
             self.rewind_reading(vm)?;
         }
         let over = {
-            let encoded = self.encode(&translated)?;
+            let encoded = self.encode(vm, &translated)?;
             let mut pending = self.pending.borrow_mut();
             pending.extend_from_slice(&encoded);
             pending.len() >= self.chunk_size.get()
@@ -338,30 +413,43 @@ impl TextIo {
         let mut data = std::mem::take(&mut *self.undecoded.borrow_mut());
         data.extend_from_slice(&chunk);
         let codec = *self.read_codec.borrow();
-        let mut cut = if at_eof { data.len() } else { complete_prefix(&data, codec) };
         let mode = self.mode.get();
-        if !at_eof
-            && matches!(mode, Mode::Translate | Mode::Universal)
-            && cut > 0
-            && data[cut - 1] == b'\r'
-            && !codec.starts_with("utf-1")
-            && !codec.starts_with("utf-3")
-        {
-            cut -= 1;
-        }
-        let text = codecs::decode(&data[..cut], codec, &self.errors.borrow())?;
-        match codec {
-            "utf-16" | "utf-32" if !data.is_empty() => {
-                let be = data.starts_with(&[0xFE, 0xFF]) || data.starts_with(&[0, 0, 0xFE, 0xFF]);
-                *self.read_codec.borrow_mut() = match (codec, be) {
-                    ("utf-16", true) => "utf-16-be",
-                    ("utf-16", false) => "utf-16-le",
-                    (_, true) => "utf-32-be",
-                    _ => "utf-32-le",
-                };
+        let hold_cr = !at_eof && matches!(mode, Mode::Translate | Mode::Universal);
+        let (text, cut) = if codec == REGISTRY {
+            // The registry's incremental decoder keeps partial characters itself; a final
+            // '\r' waits (as bytes) for the next chunk in case a '\n' follows.
+            let mut text = self.registry_decode(vm, &data, at_eof)?;
+            data.clear();
+            if hold_cr && text.ends_with('\r') {
+                text.pop();
+                data.push(b'\r');
             }
-            _ => {}
-        }
+            (text, 0)
+        } else {
+            let mut cut = if at_eof { data.len() } else { complete_prefix(&data, codec) };
+            if hold_cr
+                && cut > 0
+                && data[cut - 1] == b'\r'
+                && !codec.starts_with("utf-1")
+                && !codec.starts_with("utf-3")
+            {
+                cut -= 1;
+            }
+            let text = codecs::decode(&data[..cut], codec, &self.errors.borrow())?;
+            match codec {
+                "utf-16" | "utf-32" if !data.is_empty() => {
+                    let be = data.starts_with(&[0xFE, 0xFF]) || data.starts_with(&[0, 0, 0xFE, 0xFF]);
+                    *self.read_codec.borrow_mut() = match (codec, be) {
+                        ("utf-16", true) => "utf-16-be",
+                        ("utf-16", false) => "utf-16-le",
+                        (_, true) => "utf-32-be",
+                        _ => "utf-32-le",
+                    };
+                }
+                _ => {}
+            }
+            (text, cut)
+        };
         *self.undecoded.borrow_mut() = data[cut..].to_vec();
         if at_eof {
             self.eof.set(true);
@@ -390,7 +478,7 @@ impl TextIo {
                 decoded.push_str(&text);
             }
         }
-        Ok(!chunk.is_empty() || cut > 0)
+        Ok(!chunk.is_empty() || cut > 0 || !text.is_empty())
     }
 
     fn take(&self, end: usize) -> String {
@@ -542,25 +630,13 @@ fn default_encoding() -> &'static str {
     "UTF-8"
 }
 
-/// Sets the encoding, errors and newline arguments (shared by `__init__` and `reconfigure`).
-fn configure_codec(state: &TextIo, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<()> {
-    if let Some(e) = encoding {
-        let name = match e {
-            Value::None => default_encoding().to_string(),
-            Value::Str(s) if s.as_str() == "locale" => default_encoding().to_string(),
-            Value::Str(s) => s.to_string(),
-            other => {
-                return Err(PyErr::type_error(format!(
-                    "TextIOWrapper() argument 'encoding' must be str or None, not {}",
-                    other.type_name()
-                )))
-            }
-        };
-        let codec = codecs::canonical_name(&name)?;
-        *state.encoding.borrow_mut() = name;
-        *state.read_codec.borrow_mut() = codec;
-        *state.write_codec.borrow_mut() = codec;
-    }
+/// Sets the encoding and errors arguments (shared by `__init__`, `reconfigure` and `open`).
+fn configure_codec(
+    vm: &mut Vm,
+    state: &TextIo,
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<()> {
     if let Some(e) = errors {
         let errors = match e {
             Value::None => "strict".to_string(),
@@ -574,7 +650,66 @@ fn configure_codec(state: &TextIo, encoding: Option<&Value>, errors: Option<&Val
         };
         *state.errors.borrow_mut() = errors;
     }
+    if let Some(e) = encoding {
+        let name = match e {
+            Value::None => default_encoding().to_string(),
+            Value::Str(s) if s.as_str() == "locale" => default_encoding().to_string(),
+            Value::Str(s) => s.to_string(),
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "TextIOWrapper() argument 'encoding' must be str or None, not {}",
+                    other.type_name()
+                )))
+            }
+        };
+        let native = codecs::canonical_name(&name).ok().filter(|_| !writes_signature(&name));
+        let codec = match native.ok_or(()) {
+            Ok(codec) => {
+                *state.registry_codec.borrow_mut() = None;
+                codec
+            }
+            Err(_) => {
+                *state.registry_codec.borrow_mut() = Some(registry_codec(vm, &name, &state.errors.borrow())?);
+                REGISTRY
+            }
+        };
+        *state.encoding.borrow_mut() = name;
+        *state.read_codec.borrow_mut() = codec;
+        *state.write_codec.borrow_mut() = codec;
+    } else if errors.is_some() && state.registry_codec.borrow().is_some() {
+        let name = state.encoding.borrow().clone();
+        *state.registry_codec.borrow_mut() = Some(registry_codec(vm, &name, &state.errors.borrow())?);
+    }
     Ok(())
+}
+
+/// utf-8-sig: the registry's codec writes and skips the signature (BOM).
+fn writes_signature(name: &str) -> bool {
+    let norm = name.trim().to_ascii_lowercase().replace('_', "-");
+    norm == "utf-8-sig" || norm == "utf8-sig"
+}
+
+/// The registry's incremental encoder and decoder for `encoding` (cp1252, koi8-r, ...), refusing
+/// codecs that are not text encodings as CPython does.
+#[cold]
+fn registry_codec(vm: &mut Vm, encoding: &str, errors: &str) -> PyResult<(Value, Value)> {
+    // CPython imports `encodings` (the registry's search function) at start-up.
+    let _ = vm.import_module("encodings");
+    let codecs_module = vm.import_module("_codecs")?;
+    let lookup = vm.get_attr(&codecs_module, "lookup")?;
+    let info = vm.call_value(&lookup, vec![Value::str(encoding)], Vec::new())?;
+    let is_text = vm.get_attr(&info, "_is_text_encoding").map(|v| !matches!(v, Value::Bool(false)));
+    if !is_text.unwrap_or(true) {
+        return Err(PyErr::new(
+            ExcKind::LookupError,
+            format!("'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"),
+        ));
+    }
+    let make_encoder = vm.get_attr(&info, "incrementalencoder")?;
+    let encoder = vm.call_value(&make_encoder, vec![Value::str(errors)], Vec::new())?;
+    let make_decoder = vm.get_attr(&info, "incrementaldecoder")?;
+    let decoder = vm.call_value(&make_decoder, vec![Value::str(errors)], Vec::new())?;
+    Ok((encoder, decoder))
 }
 
 fn init(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
@@ -588,7 +723,7 @@ fn init(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
         1,
     )?;
     let encoding = encoding.unwrap_or(Value::None);
-    configure_codec(state, Some(&encoding), Some(&errors.unwrap_or(Value::None)))?;
+    configure_codec(vm, state, Some(&encoding), Some(&errors.unwrap_or(Value::None)))?;
     state.mode.set(newline::parse(Some(&nl.unwrap_or(Value::None)), Mode::Translate)?);
     state.line_buffering.set(match line_buffering {
         Some(v) => vm.truthy(&v)?,
@@ -604,6 +739,7 @@ fn init(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
     state.writable.set(-1);
     state.seekable.set(-1);
     state.initialized.set(true);
+    state.settle_bom(vm)?;
     Ok(Value::None)
 }
 
@@ -631,7 +767,10 @@ fn reconfigure(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> 
         (Some(_), None) => Some(Value::str("strict")),
         (_, e) => e,
     };
-    configure_codec(state, encoding.as_ref(), errors.as_ref())?;
+    configure_codec(vm, state, encoding.as_ref(), errors.as_ref())?;
+    if encoding.is_some() {
+        state.settle_bom(vm)?;
+    }
     if let Some(nl) = nl {
         state.mode.set(newline::parse(Some(&nl), Mode::Translate)?);
     }
@@ -801,9 +940,10 @@ pub fn wrap(
 ) -> PyResult<Value> {
     let cls = super::io_type(vm, "TextIOWrapper")?;
     let state = blank(buffer);
-    configure_codec(&state, Some(encoding), Some(errors))?;
+    configure_codec(vm, &state, Some(encoding), Some(errors))?;
     state.mode.set(newline::parse(Some(nl), Mode::Translate)?);
     state.line_buffering.set(line_buffering);
+    state.settle_bom(vm)?;
     Ok(new_native_instance(vm, &cls, Box::new(state)))
 }
 
@@ -839,7 +979,17 @@ pub fn console_stream(vm: &mut Vm, fd: i32) -> PyResult<Value> {
         }
     }
     let errors = if fd == 2 { "backslashreplace".to_string() } else { vm.config.stdio_errors.clone() };
-    let encoding = vm.config.stdio_encoding.clone();
+    let mut encoding = vm.config.stdio_encoding.clone();
+    if codecs::canonical_name(&encoding).is_err() {
+        // CPython reports the registry's name for the codec (CP1252 -> cp1252, rot13 -> rot-13).
+        let _ = vm.import_module("encodings");
+        let codecs_module = vm.import_module("_codecs")?;
+        let lookup = vm.get_attr(&codecs_module, "lookup")?;
+        let info = vm.call_value(&lookup, vec![Value::str(&encoding)], Vec::new())?;
+        if let Value::Str(name) = vm.get_attr(&info, "name")? {
+            encoding = name.as_str().to_string();
+        }
+    }
     // SAFETY: plain system call.
     let tty = unsafe { libc::isatty(fd) } == 1;
     let text = wrap(vm, buffer, &Value::str(&encoding), &Value::str(&errors), &Value::None, tty && fd > 0)?;
@@ -858,7 +1008,10 @@ pub fn console_stream(vm: &mut Vm, fd: i32) -> PyResult<Value> {
 /// The console payload of `sys.stdout` when it is still the console stream (print's fast path).
 pub fn console_of(v: &Value) -> Option<&TextIo> {
     match v {
-        Value::Instance(i) => i.native_data::<TextIo>().filter(|t| t.console.get() == 1),
+        // Only UTF-8 output may skip the encoder.
+        Value::Instance(i) => {
+            i.native_data::<TextIo>().filter(|t| t.console.get() == 1 && *t.write_codec.borrow() == "utf-8")
+        }
         _ => None,
     }
 }

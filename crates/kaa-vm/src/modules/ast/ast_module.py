@@ -1,6 +1,6 @@
 # `_ast`: the node classes of CPython 3.11 (generated part, ast_classes.py) on an `AST` base with
-# CPython's constructor rules. `compile(..., PyCF_ONLY_AST)` does not build trees yet (it raises
-# NotImplementedError), so `import ast` works while `ast.parse` does not.
+# CPython's constructor rules. Trees are made and read by Rust (mod.rs): `compile(...,
+# PyCF_ONLY_AST)` builds node objects without calling `__init__`, `compile(tree, ...)` reads them.
 
 PyCF_ONLY_AST = 1024
 PyCF_TYPE_COMMENTS = 4096
