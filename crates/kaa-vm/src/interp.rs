@@ -55,6 +55,16 @@ pub(crate) struct Frame {
     pub(crate) generator: Option<Rc<GeneratorObject>>,
 }
 
+impl Frame {
+    /// Is the frame's object referenced from elsewhere (a traceback, a variable, a callee's
+    /// `f_back`)? Only then must an ending frame record its final state into it: an exception
+    /// caught in a loop makes frame objects that die with their frames.
+    #[inline]
+    fn object_outlives_frame(&self) -> bool {
+        self.object.as_ref().is_some_and(|o| Rc::strong_count(o) > 1)
+    }
+}
+
 /// A generator's frame while it is not running (see `objects::generator`).
 pub struct SuspendedFrame {
     pub(crate) frame: Frame,
@@ -554,7 +564,7 @@ impl Vm {
                     self.stack.push(Value::Exception(exc.clone()));
                     break;
                 }
-                if self.frames.last().is_some_and(|f| f.object.is_some()) {
+                if self.frames.last().is_some_and(Frame::object_outlives_frame) {
                     self.record_frame_state(self.frames.len() - 1);
                 }
                 let frame = self.frames.pop().expect("a running frame");
@@ -922,8 +932,8 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     save_pc!();
-                    let r = self.compare(CompareKind::ALL[arg as usize], &a, &b)?;
-                    self.push(Value::Bool(r));
+                    let r = self.compare_value(CompareKind::ALL[arg as usize], &a, &b)?;
+                    self.push(r);
                 }
                 Opcode::IsOp => {
                     let b = self.pop();
@@ -1660,7 +1670,7 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     let mut v = self.pop();
-                    if self.frames[f].object.is_some() {
+                    if self.frames[f].object.is_some() && self.frames[f].object_outlives_frame() {
                         self.frames[f].pc = pc;
                         self.record_frame_state(f);
                     }
@@ -1916,6 +1926,34 @@ impl Vm {
         args: Vec<Value>,
         kwargs: Vec<(Name, Value)>,
     ) -> PyResult<()> {
+        if kwargs.is_empty() && fits_in_place(func, args.len()) {
+            // Positional arguments only, no cells: the arguments are the first locals.
+            let base = self.stack.len();
+            let nargs = args.len();
+            self.stack.extend(args);
+            let first_default = func.code.argcount as usize - func.defaults.len();
+            for i in nargs..func.code.argcount as usize {
+                self.stack.push(func.defaults[i - first_default].clone());
+            }
+            while self.stack.len() < base + func.code.varnames.len() {
+                self.push(Value::Null);
+            }
+            self.frames.push(Frame {
+                code: func.code.clone(),
+                consts: func.consts.clone(),
+                pc: 0,
+                base,
+                floor: base,
+                cells: func.closure.clone(),
+                globals: func.globals.clone(),
+                locals: None,
+                kw_names: None,
+                init_instance: None,
+                object: None,
+                generator: None,
+            });
+            return Ok(());
+        }
         let code = func.code.clone();
         let base = self.stack.len();
         let nlocals = code.varnames.len();
@@ -1975,7 +2013,11 @@ impl Vm {
         for i in nargs..argcount {
             self.stack.push(func.defaults[i - first_default].clone());
         }
-        self.stack.resize(args_start + nlocals, Value::Null);
+        // Unset locals start as Null. Not `Vec::resize`: that is an out-of-line call even when,
+        // as usual, the arguments already fill every local.
+        while self.stack.len() < args_start + nlocals {
+            self.push(Value::Null);
+        }
         self.frames.push(Frame {
             code: func.code.clone(),
             consts: func.consts.clone(),
@@ -2572,20 +2614,20 @@ impl Vm {
             || matches!(b, Value::Instance(_) | Value::Native(_)))
             && !(inplace && matches!(a, Value::Dict(_)))
         {
-            let name = dunder_name(op);
+            let [forward, reflected, in_place] = binary_dunders(op);
             if inplace {
-                if let Some(r) = self.call_dunder(a, &format!("__i{}__", name), std::slice::from_ref(b))? {
+                if let Some(r) = self.call_dunder(a, in_place, std::slice::from_ref(b))? {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
                 }
             }
-            if let Some(r) = self.call_dunder(a, &format!("__{name}__"), std::slice::from_ref(b))? {
+            if let Some(r) = self.call_dunder(a, forward, std::slice::from_ref(b))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
             }
-            if let Some(r) = self.call_dunder(b, &format!("__r{name}__"), std::slice::from_ref(a))? {
+            if let Some(r) = self.call_dunder(b, reflected, std::slice::from_ref(a))? {
                 if !matches!(r, Value::NotImplemented) {
                     return Ok(r);
                 }
@@ -2851,30 +2893,56 @@ impl Vm {
         result
     }
 
-    pub fn compare(&mut self, op: CompareKind, a: &Value, b: &Value) -> PyResult<bool> {
+    /// COMPARE_OP: the value of `a <op> b`, which for class instances is whatever their rich
+    /// comparison method returned (`x == y` may be any object), else a bool.
+    pub fn compare_value(&mut self, op: CompareKind, a: &Value, b: &Value) -> PyResult<Value> {
         if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
-            let (name, reflected) = match op {
-                CompareKind::Lt => ("__lt__", "__gt__"),
-                CompareKind::Le => ("__le__", "__ge__"),
-                CompareKind::Gt => ("__gt__", "__lt__"),
-                CompareKind::Ge => ("__ge__", "__le__"),
-                CompareKind::Eq => ("__eq__", "__eq__"),
-                CompareKind::Ne => ("__ne__", "__ne__"),
-            };
-            if let Some(r) = self.call_dunder(a, name, std::slice::from_ref(b))? {
-                if !matches!(r, Value::NotImplemented) {
-                    return self.truthy(&r);
-                }
+            if let Some(r) = self.instance_compare(op, a, b)? {
+                return Ok(r);
             }
-            if let Some(r) = self.call_dunder(b, reflected, std::slice::from_ref(a))? {
-                if !matches!(r, Value::NotImplemented) {
-                    return self.truthy(&r);
-                }
-            }
-            if let Some(r) = crate::objects::builtin_subclass::compare_fallback(self, op, a, b) {
-                return r;
+            return self.compare_after_dunders(op, a, b).map(Value::Bool);
+        }
+        self.compare(op, a, b).map(Value::Bool)
+    }
+
+    /// The rich comparison methods of instance operands (forward, then reflected), then the
+    /// built-in values of built-in subclasses; None when all declined.
+    fn instance_compare(&mut self, op: CompareKind, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let (name, reflected) = match op {
+            CompareKind::Lt => ("__lt__", "__gt__"),
+            CompareKind::Le => ("__le__", "__ge__"),
+            CompareKind::Gt => ("__gt__", "__lt__"),
+            CompareKind::Ge => ("__ge__", "__le__"),
+            CompareKind::Eq => ("__eq__", "__eq__"),
+            CompareKind::Ne => ("__ne__", "__ne__"),
+        };
+        if let Some(r) = self.call_dunder(a, name, std::slice::from_ref(b))? {
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(Some(r));
             }
         }
+        if let Some(r) = self.call_dunder(b, reflected, std::slice::from_ref(a))? {
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(Some(r));
+            }
+        }
+        match crate::objects::builtin_subclass::compare_fallback(self, op, a, b) {
+            Some(r) => r.map(|b| Some(Value::Bool(b))),
+            None => Ok(None),
+        }
+    }
+
+    pub fn compare(&mut self, op: CompareKind, a: &Value, b: &Value) -> PyResult<bool> {
+        if matches!(a, Value::Instance(_)) || matches!(b, Value::Instance(_)) {
+            if let Some(r) = self.instance_compare(op, a, b)? {
+                return self.truthy(&r);
+            }
+        }
+        self.compare_after_dunders(op, a, b)
+    }
+
+    /// `compare` once no special method decided.
+    fn compare_after_dunders(&mut self, op: CompareKind, a: &Value, b: &Value) -> PyResult<bool> {
         // Sequences order by their first differing items, compared with the same operator (so
         // errors name the items' types, as in CPython).
         let seqs = match (a, b) {
@@ -3537,7 +3605,8 @@ fn fill_attr_cache<'c>(
     let kind = if !class.is_heap_type || class.has_getattribute_hook() {
         AttrKind::Unhandled
     } else if let Some(index) = slot {
-        if store && class.has_setattr_hook() {
+        // (`has_setattr_hook` counts every slots-only class; only a real override matters here.)
+        if store && class.lookup("__setattr__").is_some() {
             AttrKind::Unhandled
         } else {
             let entry = cache.fill(Rc::as_ptr(class) as usize, AttrKind::Slot, Value::Null);
@@ -3847,21 +3916,22 @@ fn compare_floats(arg: u32, x: f64, y: f64) -> bool {
 const SUSPENDABLE: u32 = CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR;
 
 /// The name part of an operator's special methods: `add` for `__add__`/`__radd__`/`__iadd__`.
-fn dunder_name(op: BinaryOpKind) -> &'static str {
+/// The special methods of a binary operator: forward, reflected, in-place.
+fn binary_dunders(op: BinaryOpKind) -> [&'static str; 3] {
     match op {
-        BinaryOpKind::Add => "add",
-        BinaryOpKind::And => "and",
-        BinaryOpKind::FloorDivide => "floordiv",
-        BinaryOpKind::Lshift => "lshift",
-        BinaryOpKind::MatrixMultiply => "matmul",
-        BinaryOpKind::Multiply => "mul",
-        BinaryOpKind::Remainder => "mod",
-        BinaryOpKind::Or => "or",
-        BinaryOpKind::Power => "pow",
-        BinaryOpKind::Rshift => "rshift",
-        BinaryOpKind::Subtract => "sub",
-        BinaryOpKind::TrueDivide => "truediv",
-        BinaryOpKind::Xor => "xor",
+        BinaryOpKind::Add => ["__add__", "__radd__", "__iadd__"],
+        BinaryOpKind::And => ["__and__", "__rand__", "__iand__"],
+        BinaryOpKind::FloorDivide => ["__floordiv__", "__rfloordiv__", "__ifloordiv__"],
+        BinaryOpKind::Lshift => ["__lshift__", "__rlshift__", "__ilshift__"],
+        BinaryOpKind::MatrixMultiply => ["__matmul__", "__rmatmul__", "__imatmul__"],
+        BinaryOpKind::Multiply => ["__mul__", "__rmul__", "__imul__"],
+        BinaryOpKind::Remainder => ["__mod__", "__rmod__", "__imod__"],
+        BinaryOpKind::Or => ["__or__", "__ror__", "__ior__"],
+        BinaryOpKind::Power => ["__pow__", "__rpow__", "__ipow__"],
+        BinaryOpKind::Rshift => ["__rshift__", "__rrshift__", "__irshift__"],
+        BinaryOpKind::Subtract => ["__sub__", "__rsub__", "__isub__"],
+        BinaryOpKind::TrueDivide => ["__truediv__", "__rtruediv__", "__itruediv__"],
+        BinaryOpKind::Xor => ["__xor__", "__rxor__", "__ixor__"],
     }
 }
 

@@ -39,5 +39,6 @@ pub mod str_format;
 pub mod str_tables;
 pub mod str_unicode;
 pub mod tuple;
+pub mod type_lookup_cache;
 pub mod types;
 pub mod weakref;
