@@ -168,7 +168,7 @@ fn code_self<'a>(args: &'a [Value], name: &str) -> PyResult<&'a Rc<kaa_bytecode:
 }
 
 fn iterator_over(items: Vec<Value>) -> Value {
-    let state = crate::objects::iter::IterState::Values { items: Rc::new(items), index: 0 };
+    let state = crate::objects::iter::IterState::Values { items: Rc::new(items), index: 0, kind: "iterator" };
     Value::Iterator(Rc::new(std::cell::RefCell::new(state)))
 }
 

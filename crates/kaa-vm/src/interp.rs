@@ -3359,6 +3359,7 @@ impl Vm {
                 return Ok(Value::Iterator(Rc::new(RefCell::new(IterState::Values {
                     items: Rc::new(items),
                     index: 0,
+                    kind: "iterator",
                 }))));
             }
         }
@@ -3371,22 +3372,25 @@ impl Vm {
                 _ => unreachable!("matched LongRange"),
             },
             Value::List(l) => IterState::List { list: l.clone(), index: 0 },
-            Value::Tuple(t) => IterState::Values { items: t.clone(), index: 0 },
+            Value::Tuple(t) => IterState::Values { items: t.clone(), index: 0, kind: "tuple_iterator" },
             Value::Str(s) => IterState::Values {
                 items: Rc::new(s.chars().map(|c| Value::str(c.encode_utf8(&mut [0; 4]))).collect()),
                 index: 0,
+                kind: if s.is_ascii() { "str_ascii_iterator" } else { "str_iterator" },
             },
             Value::Dict(d) => return Ok(crate::objects::native::dict_iterator(ViewKind::Keys, d, false)),
-            Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0 },
+            Value::Set(s) => IterState::Values { items: Rc::new(s.keys()), index: 0, kind: "set_iterator" },
             Value::Iterator(_) | Value::AsyncGenOp(_) => return Ok(v.clone()),
             Value::Generator(g) if !g.is_coroutine && !g.is_async_generator => return Ok(v.clone()),
             Value::MemoryView(m) => {
-                IterState::Values { items: Rc::new(crate::objects::memoryview::iter_values(m)?), index: 0 }
+                let items = Rc::new(crate::objects::memoryview::iter_values(m)?);
+                IterState::Values { items, index: 0, kind: "memory_iterator" }
             }
             Value::Bytes(_) | Value::ByteArray(_) => {
                 let data = crate::objects::bytes::buffer(v)
                     .ok_or_else(|| PyErr::value_error("operation forbidden on released memoryview object"))?;
-                IterState::Values { items: Rc::new(crate::objects::bytes::iter_items(&data)), index: 0 }
+                let kind = if matches!(v, Value::Bytes(_)) { "bytes_iterator" } else { "bytearray_iterator" };
+                IterState::Values { items: Rc::new(crate::objects::bytes::iter_items(&data)), index: 0, kind }
             }
             _ => return Err(PyErr::type_error(format!("'{}' object is not iterable", v.type_name()))),
         };
@@ -3411,7 +3415,7 @@ impl Vm {
                 *index += 1;
                 v
             }
-            IterState::Values { items, index } => {
+            IterState::Values { items, index, .. } => {
                 let v = items.get(*index).cloned();
                 *index += 1;
                 v

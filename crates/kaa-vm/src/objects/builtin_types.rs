@@ -21,6 +21,9 @@ pub struct Types {
     pub builtin_function: Rc<TypeObject>,
     pub method: Rc<TypeObject>,
     pub iterator: Rc<TypeObject>,
+    /// `list_iterator`, `range_iterator`, `dict_keyiterator`, ...: made on first use, each a
+    /// subclass of the generic `iterator` type whose methods they share.
+    iterator_kinds: std::cell::RefCell<Vec<(&'static str, Rc<TypeObject>)>>,
     pub slice: Rc<TypeObject>,
     pub code: Rc<TypeObject>,
     pub cell: Rc<TypeObject>,
@@ -105,6 +108,7 @@ impl Types {
             builtin_function: t("builtin_function_or_method", None),
             method: t("method", None),
             iterator: t("iterator", None),
+            iterator_kinds: std::cell::RefCell::new(Vec::new()),
             slice: {
                 let slice = t("slice", Some(c.slice));
                 crate::builtins::add_methods(&slice, crate::objects::slice_methods::METHODS);
@@ -153,6 +157,16 @@ impl Types {
         }
     }
 
+    /// The type of iterators of kind `name` (`type(iter([]))` is `list_iterator`).
+    fn iterator_kind(&self, name: &'static str) -> Rc<TypeObject> {
+        if let Some((_, t)) = self.iterator_kinds.borrow().iter().find(|(n, _)| *n == name) {
+            return t.clone();
+        }
+        let t = Rc::new(TypeObject::builtin(name, Some(self.iterator.clone()), None));
+        self.iterator_kinds.borrow_mut().push((name, t.clone()));
+        t
+    }
+
     /// `type(v)`.
     pub fn of(&self, v: &Value) -> Rc<TypeObject> {
         match v {
@@ -170,7 +184,7 @@ impl Types {
             Value::Builtin(_) => self.builtin_function.clone(),
             Value::BoundMethod(_) => self.method.clone(),
             Value::Range(_) => self.range.clone(),
-            Value::Iterator(_) => self.iterator.clone(),
+            Value::Iterator(it) => self.iterator_kind(it.borrow().type_name()),
             Value::Slice(_) => self.slice.clone(),
             Value::Type(t) => t.metaclass.clone().unwrap_or_else(|| self.type_.clone()),
             Value::Exception(e) => e.class.clone(),

@@ -18,6 +18,8 @@ pub enum IterState {
     Values {
         items: Rc<Vec<Value>>,
         index: usize,
+        /// The iterator's type name (`tuple_iterator`, `str_ascii_iterator`, `set_iterator`, ...).
+        kind: &'static str,
     },
     Enumerate {
         inner: Value,
@@ -43,7 +45,7 @@ impl IterState {
             IterState::Range { .. } => "range_iterator",
             IterState::LongRange(_) => "longrange_iterator",
             IterState::List { .. } => "list_iterator",
-            IterState::Values { .. } => "tuple_iterator",
+            IterState::Values { kind, .. } => kind,
             IterState::Enumerate { .. } => "enumerate",
             IterState::Dict { kind, reversed, .. } => {
                 use crate::objects::native::ViewKind;

@@ -321,6 +321,7 @@ pub fn install(types: &crate::objects::builtin_types::Types) {
             Ok(Value::Iterator(Rc::new(RefCell::new(crate::objects::iter::IterState::Values {
                 items: Rc::new(t.dict().keys()),
                 index: 0,
+                kind: "dict_keyiterator",
             }))))
         }),
         ("get", |_, a, _| {
