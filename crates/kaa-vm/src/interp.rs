@@ -3482,7 +3482,17 @@ impl Vm {
     }
 
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
-        builtins::repr_value(self, v, 0)
+        // `C.__repr__ = C.__str__` makes repr and str call each other natively; bound it.
+        if self.native_depth > self.recursion_limit {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.native_depth += 1;
+        let r = builtins::repr_value(self, v, 0);
+        self.native_depth -= 1;
+        r
     }
 
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
