@@ -216,7 +216,12 @@ impl Vm {
                 return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
             }
         }
-        let base_has_dict = base_types.iter().any(|b| b.instances_have_dict);
+        // Built-in types' instances have no `__dict__` (exceptions and classes aside), even
+        // where Kaa's own layout would allow one.
+        let base_has_dict = base_types.iter().any(|b| {
+            b.instances_have_dict
+                && (b.is_heap_type || b.exception.is_some() || Rc::ptr_eq(b, &self.types.type_))
+        });
         let base_has_weakref =
             base_types.iter().any(|b| b.lookup("__weakref__").is_some() || Rc::ptr_eq(b, &self.types.type_));
         let mut class = TypeObject::new_class(name, &qualname, base_types)?;
@@ -227,6 +232,18 @@ impl Vm {
             Some(s) => Some(self.slot_names(&s, name, ns, base_has_dict)?),
             None => None,
         };
+        if let Some(s) = &slots {
+            if !s.members.is_empty() || s.dict || s.weakref {
+                // Variable-size built-ins keep their items where slots would go.
+                let sized = [&self.types.int, &self.types.bytes, &self.types.tuple];
+                if let Some(t) = class.mro_tail.iter().find(|t| sized.iter().any(|v| Rc::ptr_eq(t, v))) {
+                    return Err(PyErr::type_error(format!(
+                        "nonempty __slots__ not supported for subtype of '{}'",
+                        t.name
+                    )));
+                }
+            }
+        }
         let mut class_cell = None;
         for (k, v) in ns.items() {
             let v = match (&k, v) {

@@ -2526,6 +2526,9 @@ impl Vm {
             }
             Value::Instance(i) => match i.class.lookup("__call__") {
                 Some(f) => {
+                    if matches!(f, Value::Instance(_)) {
+                        return self.call_instance_chain(callable, f, args, kwargs);
+                    }
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(callable.clone());
                     full.extend(args);
@@ -2534,6 +2537,44 @@ impl Vm {
                 None => Err(PyErr::type_error(format!("'{}' object is not callable", i.class.name))),
             },
             other => Err(PyErr::type_error(format!("'{}' object is not callable", other.type_name()))),
+        }
+    }
+
+    /// Calls an instance whose class's `__call__` is itself an instance. Such a `__call__` is
+    /// not a descriptor, so it is called without the original object (as CPython's
+    /// `slot_tp_call` does), which may repeat: bounded like CPython's recursion
+    /// (`A.__call__ = A()` would never end).
+    #[cold]
+    fn call_instance_chain(
+        &mut self,
+        _callable: &Value,
+        mut target: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Name, Value)>,
+    ) -> PyResult<Value> {
+        let mut depth = self.frames.len();
+        loop {
+            depth += 1;
+            if depth > self.recursion_limit {
+                return Err(PyErr::new(
+                    ExcKind::RecursionError,
+                    "maximum recursion depth exceeded while calling a Python object",
+                ));
+            }
+            let Value::Instance(inner) = &target else {
+                return self.call_value(&target, args, kwargs);
+            };
+            let Some(next) = inner.class.lookup("__call__") else {
+                return Err(PyErr::type_error(format!("'{}' object is not callable", inner.class.name)));
+            };
+            if matches!(next, Value::Instance(_)) {
+                target = next;
+                continue;
+            }
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(target.clone());
+            full.extend(args);
+            return self.call_value(&next, full, kwargs);
         }
     }
 
@@ -2676,6 +2717,21 @@ impl Vm {
                     Value::Bool(b) => *b as usize,
                     _ => 0,
                 };
+                let len = match seq {
+                    Value::Str(s) => s.as_str().len(),
+                    Value::List(l) => l.borrow().len(),
+                    Value::Tuple(t) => t.len(),
+                    _ => 0,
+                };
+                // A result that could never be allocated is a MemoryError (not a wrapped
+                // capacity and an endless loop).
+                if len > 0 && len.checked_mul(n).is_none_or(|total| total > 1 << 40) {
+                    if matches!(seq, Value::Str(_)) {
+                        return Err(PyErr::new(ExcKind::OverflowError, "repeated string is too long"));
+                    }
+                    return Err(PyErr::new(ExcKind::MemoryError, ""));
+                }
+                let n = if len == 0 { 0 } else { n };
                 return Ok(match seq {
                     Value::Str(s) => Value::str(&s.repeat(n)),
                     Value::List(l) => {
@@ -3498,7 +3554,17 @@ impl Vm {
     }
 
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
-        builtins::repr_value(self, v, 0)
+        // `C.__repr__ = C.__str__` makes repr and str call each other natively; bound it.
+        if self.native_depth > self.recursion_limit {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.native_depth += 1;
+        let r = builtins::repr_value(self, v, 0);
+        self.native_depth -= 1;
+        r
     }
 
     pub fn str(&mut self, v: &Value) -> PyResult<String> {

@@ -382,6 +382,31 @@ fn format_float_with(x: f64, s: &Spec) -> PyResult<String> {
 }
 
 /// The 'e', 'f', 'g' presentations of a non-negative float (and inf/nan).
+/// A double's exact decimal expansion ends within this many fractional digits (and has fewer
+/// significant ones), so more precision only adds zeros; Rust's formatter refuses precisions
+/// beyond 65535.
+const EXACT_DIGITS: usize = 1100;
+
+/// `x` with `p` digits after the point.
+fn fixed(x: f64, p: usize) -> String {
+    if p <= EXACT_DIGITS {
+        return format!("{x:.p$}");
+    }
+    let mut out = format!("{x:.EXACT_DIGITS$}");
+    out.extend(std::iter::repeat_n('0', p - EXACT_DIGITS));
+    out
+}
+
+/// `x` in Rust's scientific notation with `p` digits after the point.
+fn scientific(x: f64, p: usize) -> String {
+    if p <= EXACT_DIGITS {
+        return format!("{x:.p$e}");
+    }
+    let text = format!("{x:.EXACT_DIGITS$e}");
+    let (m, e) = text.split_once('e').unwrap_or((&text, "0"));
+    format!("{m}{}e{e}", "0".repeat(p - EXACT_DIGITS))
+}
+
 pub fn format_float(x: f64, kind: char, precision: Option<usize>, alternate: bool) -> String {
     let upper = kind.is_ascii_uppercase();
     if x.is_nan() {
@@ -393,7 +418,7 @@ pub fn format_float(x: f64, kind: char, precision: Option<usize>, alternate: boo
     let out = match kind.to_ascii_lowercase() {
         'f' => {
             let p = precision.unwrap_or(6);
-            let mut out = format!("{x:.p$}");
+            let mut out = fixed(x, p);
             if alternate && p == 0 {
                 out.push('.');
             }
@@ -401,7 +426,7 @@ pub fn format_float(x: f64, kind: char, precision: Option<usize>, alternate: boo
         }
         'e' => {
             let p = precision.unwrap_or(6);
-            let text = format!("{x:.p$e}");
+            let text = scientific(x, p);
             let (m, e) = text.split_once('e').unwrap_or((&text, "0"));
             let e: i32 = e.parse().unwrap_or(0);
             let dot = if alternate && p == 0 { "." } else { "" };
@@ -410,13 +435,13 @@ pub fn format_float(x: f64, kind: char, precision: Option<usize>, alternate: boo
         _ => {
             let p = precision.unwrap_or(6).max(1);
             // The exponent after rounding to p significant digits decides the notation.
-            let sci = format!("{:.*e}", p - 1, x);
+            let sci = scientific(x, p - 1);
             let e: i32 = sci.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
             let mut out = if x != 0.0 && (e < -4 || e >= p as i32) {
                 format_float(x, 'e', Some(p - 1), alternate)
             } else {
                 let decimals = if x == 0.0 { p - 1 } else { (p as i32 - 1 - e).max(0) as usize };
-                let mut t = format!("{x:.decimals$}");
+                let mut t = fixed(x, decimals);
                 if alternate && !t.contains('.') {
                     t.push('.');
                 }

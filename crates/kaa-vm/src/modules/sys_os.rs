@@ -71,6 +71,15 @@ pub fn install(vm: &mut Vm, dict: &DictObject) {
     let info = super::structseq::make(vm, &class, values);
     dict.set_str("hash_info", info);
 
+    // sys.int_info: CPython's 30-bit digits (Kaa's big ints are laid out differently, but code
+    // that sizes things by these numbers expects CPython's).
+    let names = ["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"];
+    let fields: Vec<Option<&str>> = names.iter().map(|n| Some(*n)).collect();
+    let class = super::structseq::new_type(vm, "sys", "int_info", &fields, fields.len());
+    let values = vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)];
+    let info = super::structseq::make(vm, &class, values);
+    dict.set_str("int_info", info);
+
     let functions: &[(&str, NativeFn)] = &[
         ("getfilesystemencoding", |_, _, _| Ok(Value::str("utf-8"))),
         ("getfilesystemencodeerrors", |_, _, _| Ok(Value::str("surrogateescape"))),
