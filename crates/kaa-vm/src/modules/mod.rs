@@ -13,6 +13,7 @@ pub mod ast;
 pub mod atexit;
 pub mod binascii;
 mod bisect;
+mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
@@ -133,6 +134,7 @@ pub const NATIVE: &[&str] = &[
     "_socket",
     "marshal",
     "_stat",
+    "cmath",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -185,6 +187,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_socket" => socket::init(vm, &dict),
         "marshal" => marshal::init(&dict),
         "_stat" => stat::init(&dict),
+        "cmath" => cmath::init(&dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
