@@ -24,6 +24,7 @@ mod heapq;
 pub mod io;
 pub mod itertools;
 mod json;
+mod locale;
 mod lru_cache;
 mod marshal;
 pub mod math;
@@ -135,6 +136,7 @@ pub const NATIVE: &[&str] = &[
     "marshal",
     "_stat",
     "cmath",
+    "_locale",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -188,6 +190,7 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "marshal" => marshal::init(&dict),
         "_stat" => stat::init(&dict),
         "cmath" => cmath::init(&dict),
+        "_locale" => locale::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
