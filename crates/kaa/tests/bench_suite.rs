@@ -10,7 +10,7 @@ use std::process::Command;
 
 /// Benchmarks whose modules (json, re, pprint and what they import, e.g. itertools) do not run on
 /// Kaa yet.
-const WAITING_FOR_STDLIB: &[&str] = &["json_dumps", "json_loads", "pprint", "regex"];
+const WAITING_FOR_STDLIB: &[&str] = &["pprint", "regex"];
 
 #[test]
 fn suite_checksums_match_cpython() {

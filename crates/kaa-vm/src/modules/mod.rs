@@ -13,6 +13,7 @@ pub mod ast;
 pub mod atexit;
 pub mod binascii;
 mod bisect;
+mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
@@ -23,6 +24,7 @@ mod heapq;
 pub mod io;
 pub mod itertools;
 mod json;
+mod locale;
 mod lru_cache;
 mod marshal;
 pub mod math;
@@ -133,6 +135,8 @@ pub const NATIVE: &[&str] = &[
     "_socket",
     "marshal",
     "_stat",
+    "cmath",
+    "_locale",
 ];
 
 pub fn is_native(name: &str) -> bool {
@@ -185,6 +189,8 @@ pub(crate) fn create(vm: &mut Vm, name: &str) -> Option<Value> {
         "_socket" => socket::init(vm, &dict),
         "marshal" => marshal::init(&dict),
         "_stat" => stat::init(&dict),
+        "cmath" => cmath::init(&dict),
+        "_locale" => locale::init(vm, &dict),
         "builtins" => {
             return Some(Value::Module(Rc::new(ModuleObject {
                 name: name.into(),
