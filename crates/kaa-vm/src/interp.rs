@@ -822,6 +822,15 @@ impl Vm {
                             None => {}
                         }
                     }
+                    // A module's attribute is its namespace entry (`math.pi`).
+                    if let Value::Module(m) = &obj {
+                        if let Some(v) =
+                            m.dict.get_hinted(cached_name(cache, &consts.names), &cache.dict_hint)
+                        {
+                            self.push(v);
+                            continue;
+                        }
+                    }
                     let v = self.get_attr(&obj, &code.names[cache.name as usize])?;
                     self.push(v);
                 }
@@ -843,6 +852,16 @@ impl Vm {
                                 continue;
                             }
                             None => {}
+                        }
+                    }
+                    // A module's function (`math.sqrt(x)`): its namespace entry, called plainly.
+                    if let Value::Module(m) = &obj {
+                        if let Some(v) =
+                            m.dict.get_hinted(cached_name(cache, &consts.names), &cache.dict_hint)
+                        {
+                            self.push(Value::Null);
+                            self.push(v);
+                            continue;
                         }
                     }
                     // A method of a built-in type (`items.append`): the unbound native function

@@ -233,6 +233,73 @@ fn int_pow(a: &BigInt, b: &BigInt) -> PyResult<Value> {
 }
 
 /// `a <op> b` for two ints (either may be big). Returns None for operators ints do not support.
+/// An int operand as an `i128`, if it fits.
+#[inline]
+fn wide(v: &Value) -> Option<i128> {
+    match v {
+        Value::Int(i) => Some(*i as i128),
+        Value::Bool(b) => Some(*b as i128),
+        Value::BigInt(b) if b.bits() < 127 => b.to_i128(),
+        _ => None,
+    }
+}
+
+/// Integer arithmetic whose operands and result fit in 128 bits, without building `BigInt`s
+/// for the operands (hashes and random-number generators work mod 2**64 with products just
+/// above 64 bits). None when the general path must decide (overflow, division by zero, `/`,
+/// `**`).
+fn wide_binary(op: BinaryOpKind, a: &Value, b: &Value) -> Option<Value> {
+    use BinaryOpKind::*;
+    let (x, y) = (wide(a)?, wide(b)?);
+    let r = match op {
+        Add => x.checked_add(y)?,
+        Subtract => x.checked_sub(y)?,
+        Multiply => x.checked_mul(y)?,
+        FloorDivide if y != 0 => {
+            let q = x.checked_div(y)?;
+            if x % y != 0 && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        }
+        Remainder if y != 0 => {
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }
+        And => x & y,
+        Or => x | y,
+        Xor => x ^ y,
+        Lshift if (0..127).contains(&y) => {
+            let r = x.checked_mul(1i128 << y)?;
+            if r >> y != x {
+                return None;
+            }
+            r
+        }
+        Rshift if y >= 0 => {
+            if y >= 128 {
+                if x < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                x >> y
+            }
+        }
+        _ => return None,
+    };
+    Some(match i64::try_from(r) {
+        Ok(i) => Value::Int(i),
+        Err(_) => Value::BigInt(std::rc::Rc::new(BigInt::from(r))),
+    })
+}
+
 pub fn int_binary(op: BinaryOpKind, a: &Value, b: &Value) -> PyResult<Option<Value>> {
     use BinaryOpKind::*;
     if let (Some(x), Some(y)) = (small(a), small(b)) {
@@ -261,6 +328,9 @@ pub fn int_binary(op: BinaryOpKind, a: &Value, b: &Value) -> PyResult<Option<Val
         if let Some(r) = fast {
             return Ok(Some(Value::Int(r)));
         }
+    }
+    if let Some(r) = wide_binary(op, a, b) {
+        return Ok(Some(r));
     }
     let (Some(x), Some(y)) = (to_bigint(a), to_bigint(b)) else { return Ok(None) };
     let zero_div = |what: &str| PyErr::new(ExcKind::ZeroDivisionError, what.to_string());
