@@ -923,6 +923,27 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 }
             },
             PatternKind::MatchOr { patterns } => {
+                for alt in patterns.iter().take(patterns.len().saturating_sub(1)) {
+                    if let Some(msg) = irrefutable(alt) {
+                        return Err(syntax_error(&msg, alt.span));
+                    }
+                }
+                if let Some((first, rest)) = patterns.split_first() {
+                    let mut names = Vec::new();
+                    pattern_captures(first, &mut names);
+                    let mut want: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+                    want.sort_unstable();
+                    for alt in rest {
+                        let mut got = Vec::new();
+                        pattern_captures(alt, &mut got);
+                        let last = last_pattern_node(alt);
+                        let mut got: Vec<&str> = got.iter().map(|(n, _)| *n).collect();
+                        got.sort_unstable();
+                        if got != want {
+                            return Err(syntax_error("alternative patterns bind different names", last));
+                        }
+                    }
+                }
                 let success = self.unit().new_label();
                 for alt in patterns {
                     let next_alt = self.unit().new_label();
@@ -2492,6 +2513,61 @@ fn constant(c: &Constant) -> ConstValue {
         Constant::Ellipsis => ConstValue::Ellipsis,
         Constant::Tuple(items) => ConstValue::Tuple(items.iter().map(constant).collect()),
         Constant::FrozenSet(items) => ConstValue::FrozenSet(items.iter().map(constant).collect()),
+    }
+}
+
+/// The span of the last pattern node a pre-order walk of `p` enters: where CPython's compiler
+/// stands when it finds an or-pattern's alternatives disagree.
+fn last_pattern_node(p: &Pattern) -> Span {
+    let children: Vec<&Pattern> = match &p.kind {
+        PatternKind::MatchSequence { patterns } | PatternKind::MatchOr { patterns } => {
+            patterns.iter().collect()
+        }
+        PatternKind::MatchMapping { patterns, .. } => patterns.iter().collect(),
+        PatternKind::MatchClass { patterns, kwd_patterns, .. } => {
+            patterns.iter().chain(kwd_patterns).collect()
+        }
+        PatternKind::MatchAs { pattern: Some(q), .. } => vec![&**q],
+        _ => Vec::new(),
+    };
+    children.last().map_or(p.span, |q| last_pattern_node(q))
+}
+
+/// The names a pattern binds, with the node binding each, in order.
+fn pattern_captures<'p>(p: &'p Pattern, out: &mut Vec<(&'p str, Span)>) {
+    match &p.kind {
+        PatternKind::MatchValue { .. } | PatternKind::MatchSingleton { .. } => {}
+        PatternKind::MatchSequence { patterns } | PatternKind::MatchOr { patterns } => {
+            // An or-pattern binds what its first alternative binds (the others must agree).
+            let patterns = if matches!(p.kind, PatternKind::MatchOr { .. }) {
+                &patterns[..1.min(patterns.len())]
+            } else {
+                patterns
+            };
+            patterns.iter().for_each(|q| pattern_captures(q, out));
+        }
+        PatternKind::MatchMapping { patterns, rest, .. } => {
+            patterns.iter().for_each(|q| pattern_captures(q, out));
+            if let Some(r) = rest {
+                out.push((r, p.span));
+            }
+        }
+        PatternKind::MatchClass { patterns, kwd_patterns, .. } => {
+            patterns.iter().chain(kwd_patterns).for_each(|q| pattern_captures(q, out));
+        }
+        PatternKind::MatchStar { name } => {
+            if let Some(n) = name {
+                out.push((n, p.span));
+            }
+        }
+        PatternKind::MatchAs { pattern, name } => {
+            if let Some(q) = pattern {
+                pattern_captures(q, out);
+            }
+            if let Some(n) = name {
+                out.push((n, p.span));
+            }
+        }
     }
 }
 

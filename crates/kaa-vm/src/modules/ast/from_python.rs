@@ -21,13 +21,17 @@ pub struct FromPy<'a> {
     state: Rc<AstState>,
     depth: usize,
     limit: usize,
+    /// The first error CPython's validator (not its conversion) would report: None in a list,
+    /// a value a Constant cannot hold, a bad position. Conversion goes on, as CPython converts
+    /// the whole tree before validating it; this is raised after.
+    pub deferred: Option<PyErr>,
 }
 
 impl<'a> FromPy<'a> {
     pub fn new(vm: &'a mut Vm, state: Rc<AstState>) -> FromPy<'a> {
         let depth = vm.frames.len();
         let limit = vm.recursion_limit;
-        FromPy { vm, state, depth, limit }
+        FromPy { vm, state, depth, limit, deferred: None }
     }
 
     #[inline]
@@ -86,6 +90,13 @@ impl<'a> FromPy<'a> {
         Ok(self.lookup(obj, name)?.filter(|v| !matches!(v, Value::None)))
     }
 
+    #[cold]
+    fn defer(&mut self, e: PyErr) {
+        if self.deferred.is_none() {
+            self.deferred = Some(e);
+        }
+    }
+
     /// The class among `candidates` that `obj` is an instance of (the first, as CPython tries
     /// them in schema order).
     pub fn classify(&mut self, obj: &Value, candidates: &[Class]) -> PyResult<Option<Class>> {
@@ -133,7 +144,9 @@ impl<'a> FromPy<'a> {
             )
         };
         if owner != "excepthandler" {
-            validate_positions(lineno, col_offset, end_lineno, end_col_offset)?;
+            if let Err(e) = validate_positions(lineno, col_offset, end_lineno, end_col_offset) {
+                self.defer(e);
+            }
         }
         Ok(span_of(lineno, col_offset, end_lineno, end_col_offset))
     }
@@ -144,6 +157,12 @@ impl<'a> FromPy<'a> {
         let col_offset = self.c_int(obj, "col_offset", owner)?;
         let end_lineno = self.opt_c_int(obj, "end_lineno")?.unwrap_or(lineno);
         let end_col_offset = self.opt_c_int(obj, "end_col_offset")?.unwrap_or(col_offset);
+        // CPython's validator checks the positions of parameters, not of keywords or aliases.
+        if owner == "arg" {
+            if let Err(e) = validate_positions(lineno, col_offset, end_lineno, end_col_offset) {
+                self.defer(e);
+            }
+        }
         Ok(span_of(lineno, col_offset, end_lineno, end_col_offset))
     }
 
@@ -191,10 +210,12 @@ impl<'a> FromPy<'a> {
         }
     }
 
+    /// `string` fields (type comments, a Constant's kind) also take bytes, as CPython's do.
     fn string_value(&mut self, v: Value) -> PyResult<Option<String>> {
         match v {
             Value::None => Ok(None),
             Value::Str(s) => Ok(Some(s.as_str().to_string())),
+            Value::Bytes(b) => Ok(Some(String::from_utf8_lossy(b.as_slice()).into_owned())),
             _ => Err(PyErr::type_error("AST string must be of type str")),
         }
     }
@@ -233,7 +254,13 @@ impl<'a> FromPy<'a> {
 
     pub fn constant(&mut self, obj: &Value, name: &str, owner: &str) -> PyResult<Constant> {
         let v = self.field(obj, name, owner)?;
-        constant_of(self.vm, &v)
+        match constant_of(self.vm, &v) {
+            Ok(c) => Ok(c),
+            Err(e) => {
+                self.defer(e);
+                Ok(Constant::None)
+            }
+        }
     }
 
     /// A list field: must be a list; each item converted by `conv`.
@@ -277,7 +304,10 @@ impl<'a> FromPy<'a> {
         what: &str,
     ) -> PyResult<Vec<T>> {
         let items = self.list(obj, name, owner, conv)?;
-        items.into_iter().map(|i| i.ok_or_else(|| none_in_list(what))).collect()
+        if items.iter().any(Option::is_none) {
+            self.defer(none_in_list(what));
+        }
+        Ok(items.into_iter().flatten().collect())
     }
 
     pub fn required_node<T>(

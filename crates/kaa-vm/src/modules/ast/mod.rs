@@ -141,6 +141,9 @@ pub fn tree_from_python(vm: &mut Vm, obj: &Value, mode: &str) -> PyResult<Mod> {
     }
     let mut cx = from_python::FromPy::new(vm, state);
     let tree = cx.mod_(obj)?.ok_or_else(|| PyErr::value_error("field 'body' is required for Module"))?;
+    if let Some(e) = cx.deferred.take() {
+        return Err(e);
+    }
     validate::module(&tree)?;
     Ok(tree)
 }

@@ -1,7 +1,8 @@
 //! The checks CPython makes on a tree built in Python before compiling it (`_PyAST_Validate`):
 //! expression contexts, non-empty bodies, matching list lengths, what patterns may contain.
 //! The parser never produces a tree that fails them. Errors are CPython's, word for word.
-//! (None in lists, constant types and positions are checked during the conversion.)
+//! (None in lists, constant types and positions are found during the conversion, which keeps
+//! the first such error and raises it once the whole tree is converted: `FromPy::deferred`.)
 
 use crate::exceptions::{PyErr, PyResult};
 use kaa_syntax::ast::*;
