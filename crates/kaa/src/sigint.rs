@@ -15,6 +15,12 @@ impl Handler {
         let handler: extern "C" fn(libc::c_int) = on_sigint;
         // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
         let previous = unsafe { libc::signal(libc::SIGINT, handler as libc::sighandler_t) };
+        if previous == libc::SIG_IGN {
+            // Like CPython, a SIGINT ignored by the parent (`nohup`, a background job) stays
+            // ignored: no KeyboardInterrupt, and `signal.getsignal(SIGINT)` says SIG_IGN.
+            // SAFETY: puts back the disposition just replaced.
+            unsafe { libc::signal(libc::SIGINT, libc::SIG_IGN) };
+        }
         Handler { previous }
     }
 }
