@@ -79,6 +79,8 @@ fn compile(paths: &[String]) -> ExitCode {
         eprintln!("usage: kaa --compile PATH...");
         return ExitCode::from(2);
     }
+    #[cfg(not(feature = "system-allocator"))]
+    allocator::delay_purging();
     let config = kaa_vm::import::ImportConfig::from_env();
     ExitCode::from(kaa_vm::import::compileall::compile_paths(paths, &config) as u8)
 }
