@@ -27,6 +27,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 SUITE = os.path.dirname(os.path.abspath(__file__))
@@ -65,14 +66,17 @@ def run_once(cmd, timeout):
         env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0")
         t0 = time.perf_counter()
         proc = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=SUITE, env=env)
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        # A blocking wait with a kill timer: Popen.wait(timeout) polls in steps of up to 50 ms,
+        # which quantized the wall times of these sub-second programs.
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        proc.wait()
+        wall = time.perf_counter() - t0
+        timed_out = not timer.is_alive()
+        timer.cancel()
+        if timed_out:
             out.seek(0)
             return out.read(), b"timed out after %ds" % timeout, None, timeout, 0
-        wall = time.perf_counter() - t0
         maxrss = 0
         if GNU_TIME:
             lines = [line for line in rss_file.read().splitlines() if line.strip().isdigit()]
