@@ -325,11 +325,11 @@ impl Vm {
             (Value::ClassMethod(f) | Value::StaticMethod(f), "__func__") => Some((**f).clone()),
             (Value::ClassMethod(f) | Value::StaticMethod(f), "__isabstractmethod__") => {
                 let func = (**f).clone();
-                Some(Value::Bool(self.is_abstract(&func)))
+                Some(Value::Bool(self.is_abstract(&func).unwrap_or(false)))
             }
             (Value::Property(p), "__isabstractmethod__") => {
                 let parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
-                Some(Value::Bool(parts.iter().any(|v| self.is_abstract(v))))
+                Some(Value::Bool(parts.iter().any(|v| self.is_abstract(v).unwrap_or(false))))
             }
             (Value::Int(_) | Value::Bool(_), "real" | "numerator") => Some(builtins::as_int(obj)),
             (Value::Int(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
@@ -899,15 +899,16 @@ fn solid_base(t: &Rc<TypeObject>) -> Option<Rc<TypeObject>> {
 }
 
 impl Vm {
-    /// `getattr(v, "__isabstractmethod__", False)` is true (errors count as not abstract).
+    /// `getattr(v, "__isabstractmethod__", False)` is true (CPython's `_PyObject_IsAbstract`).
     #[cold]
-    pub(crate) fn is_abstract(&mut self, v: &Value) -> bool {
+    pub(crate) fn is_abstract(&mut self, v: &Value) -> PyResult<bool> {
         if matches!(v, Value::None) {
-            return false;
+            return Ok(false);
         }
         match self.get_attr(v, "__isabstractmethod__") {
-            Ok(flag) => self.truthy(&flag).unwrap_or(false),
-            Err(_) => false,
+            Ok(flag) => self.truthy(&flag),
+            Err(e) if crate::objects::args::err_is(self, &e, ExcKind::AttributeError) => Ok(false),
+            Err(e) => Err(e),
         }
     }
 }

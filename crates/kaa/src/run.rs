@@ -38,7 +38,7 @@ pub fn new_vm(opts: &Options, argv0: &str) -> Vm {
     }
     // An encoding only the codec registry knows is looked up at start-up, as CPython does (a
     // bad one stops the run before the program starts).
-    if !matches!(vm.config.stdio_encoding.as_str(), "utf-8" | "iso8859-1" | "ascii" | "utf-16" | "utf-32") {
+    if kaa_vm::objects::codecs::canonical_name(&vm.config.stdio_encoding).is_err() {
         let _ = vm.import_module("sys");
     }
     vm

@@ -154,15 +154,6 @@ fn impl_of(vm: &mut Vm, cls: &Value) -> PyResult<Impl> {
     Ok(Impl(data))
 }
 
-/// `getattr(v, "__isabstractmethod__", False)` is true.
-fn is_abstract(vm: &mut Vm, v: &Value) -> PyResult<bool> {
-    match vm.get_attr(v, "__isabstractmethod__") {
-        Ok(flag) => vm.truthy(&flag),
-        Err(e) if crate::objects::args::err_is(vm, &e, ExcKind::AttributeError) => Ok(false),
-        Err(e) => Err(e),
-    }
-}
-
 /// `_abc_init(cls)`: computes `__abstractmethods__`, attaches a fresh `_abc_data`.
 fn abc_init(vm: &mut Vm, cls: &Value) -> PyResult<Value> {
     let mut abstracts: Vec<Value> = Vec::new();
@@ -171,7 +162,7 @@ fn abc_init(vm: &mut Vm, cls: &Value) -> PyResult<Value> {
     let items = call_method(vm, &ns, "items")?;
     for pair in vm.collect_iterable(&items)? {
         let Value::Tuple(kv) = &pair else { continue };
-        if kv.len() == 2 && is_abstract(vm, &kv[1])? {
+        if kv.len() == 2 && vm.is_abstract(&kv[1])? {
             abstracts.push(kv[0].clone());
         }
     }
@@ -192,7 +183,7 @@ fn abc_init(vm: &mut Vm, cls: &Value) -> PyResult<Value> {
                 Err(e) if crate::objects::args::err_is(vm, &e, ExcKind::AttributeError) => continue,
                 Err(e) => return Err(e),
             };
-            if is_abstract(vm, &value)? {
+            if vm.is_abstract(&value)? {
                 abstracts.push(name);
             }
         }

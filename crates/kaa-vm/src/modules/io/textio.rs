@@ -693,11 +693,7 @@ fn writes_signature(name: &str) -> bool {
 /// codecs that are not text encodings as CPython does.
 #[cold]
 fn registry_codec(vm: &mut Vm, encoding: &str, errors: &str) -> PyResult<(Value, Value)> {
-    // CPython imports `encodings` (the registry's search function) at start-up.
-    let _ = vm.import_module("encodings");
-    let codecs_module = vm.import_module("_codecs")?;
-    let lookup = vm.get_attr(&codecs_module, "lookup")?;
-    let info = vm.call_value(&lookup, vec![Value::str(encoding)], Vec::new())?;
+    let info = registry_lookup(vm, encoding)?;
     let is_text = vm.get_attr(&info, "_is_text_encoding").map(|v| !matches!(v, Value::Bool(false)));
     if !is_text.unwrap_or(true) {
         return Err(PyErr::new(
@@ -710,6 +706,16 @@ fn registry_codec(vm: &mut Vm, encoding: &str, errors: &str) -> PyResult<(Value,
     let make_decoder = vm.get_attr(&info, "incrementaldecoder")?;
     let decoder = vm.call_value(&make_decoder, vec![Value::str(errors)], Vec::new())?;
     Ok((encoder, decoder))
+}
+
+/// `codecs.lookup(encoding)`: the registry's CodecInfo.
+#[cold]
+fn registry_lookup(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
+    // CPython imports `encodings` (the registry's search function) at start-up.
+    let _ = vm.import_module("encodings");
+    let codecs_module = vm.import_module("_codecs")?;
+    let lookup = vm.get_attr(&codecs_module, "lookup")?;
+    vm.call_value(&lookup, vec![Value::str(encoding)], Vec::new())
 }
 
 fn init(vm: &mut Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Value> {
@@ -982,10 +988,7 @@ pub fn console_stream(vm: &mut Vm, fd: i32) -> PyResult<Value> {
     let mut encoding = vm.config.stdio_encoding.clone();
     if codecs::canonical_name(&encoding).is_err() {
         // CPython reports the registry's name for the codec (CP1252 -> cp1252, rot13 -> rot-13).
-        let _ = vm.import_module("encodings");
-        let codecs_module = vm.import_module("_codecs")?;
-        let lookup = vm.get_attr(&codecs_module, "lookup")?;
-        let info = vm.call_value(&lookup, vec![Value::str(&encoding)], Vec::new())?;
+        let info = registry_lookup(vm, &encoding)?;
         if let Value::Str(name) = vm.get_attr(&info, "name")? {
             encoding = name.as_str().to_string();
         }
