@@ -1,4 +1,4 @@
-//! Differential tests: every program under tests/programs/<feature>/ is run by CPython 3.11 and by
+//! Differential tests: every program under tests/programs/<feature>/ and examples/ is run by CPython 3.11 and by
 //! Kaa; stdout, the last line of stderr (the exception) and the exit status must be identical.
 
 mod common;
@@ -10,7 +10,7 @@ use std::time::Duration;
 
 fn programs(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<_> =
-        std::fs::read_dir(dir).expect("tests/programs").flatten().map(|e| e.path()).collect();
+        std::fs::read_dir(dir).expect("a program directory").flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -32,6 +32,11 @@ fn programs_behave_like_cpython() {
     let mut files = Vec::new();
     programs(&root, &mut files);
     assert!(files.len() >= 40, "expected the differential programs under {}", root.display());
+    // The examples the README shows must behave like CPython too (library_tour.py among them).
+    let examples = repo_root().join("examples");
+    let before = files.len();
+    programs(&examples, &mut files);
+    assert!(files.len() >= before + 2, "expected the example programs under {}", examples.display());
     let limit = Duration::from_secs(20);
     let mut failures = Vec::new();
     for file in &files {
